@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+/** Blank values in `.env` files mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  )
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({
+        error: 'is required: put the bot token (xoxb-…) from the app\'s "OAuth & Permissions" page here',
+      })
+      .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+    SLACK_SIGNING_SECRET: optional(
+      z.string().regex(/^\S+$/, { error: 'must be the signing secret from "Basic Information" (no spaces)' }),
+    ),
+    SLACK_APP_TOKEN: optional(
+      z
+        .string()
+        .regex(/^xapp-\S+$/, {
+          error: 'must be an app-level token starting with xapp- (or unset for HTTP mode)',
+        }),
+    ),
+    PORT: optional(
+      z.coerce
+        .number({ error: 'must be a port number between 1 and 65535' })
+        .int({ error: 'must be a whole port number between 1 and 65535' })
+        .min(0, { error: 'must be a port number between 1 and 65535' })
+        .max(65535, { error: 'must be a port number between 1 and 65535' }),
+    ),
+    SLACK_API_URL: optional(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' }),
+    ),
+    DATA_FILE: optional(z.string()),
+    BOT_NOW: optional(
+      z.iso.datetime({
+        offset: true,
+        error: 'must be an ISO 8601 time with offset, e.g. 2027-05-07T09:00:00+09:00',
+      }),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
+      })
+    }
+  })
+
+export interface Config {
+  botToken: string
+  /** Socket Mode when an app token is set, else Bolt's HTTP receiver. */
+  mode: { kind: 'http'; signingSecret: string; port: number } | { kind: 'socket'; appToken: string }
+  /** Present only when the Web API is not Slack's own (a local fake in tests and demos). */
+  slackApiUrl?: string
+  dataFile: string
+  /** Fixed clock for demos and black-box tests. */
+  botNow?: Date
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
+
+/** Reads the environment once at start-up; every problem is reported, one line each. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`,
+    )
+    return { ok: false, problems: [...new Set(problems)] }
+  }
+  const e = result.data
+  const mode: Config['mode'] = e.SLACK_APP_TOKEN
+    ? { kind: 'socket', appToken: e.SLACK_APP_TOKEN }
+    : { kind: 'http', signingSecret: e.SLACK_SIGNING_SECRET ?? '', port: e.PORT ?? 3000 }
+  return {
+    ok: true,
+    config: {
+      botToken: e.SLACK_BOT_TOKEN,
+      mode,
+      ...(e.SLACK_API_URL
+        ? { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }
+        : {}),
+      dataFile: e.DATA_FILE ?? 'data/db.json',
+      ...(e.BOT_NOW ? { botNow: new Date(e.BOT_NOW) } : {}),
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import type { AccountType } from './account.js'
+import { type CoverageSelection, coverageLabel } from './coverage.js'
+import type { OperatorId } from './operator-id.js'
+
+export const INVOICE_PAYMENT_STATES = ['active', 'not_yet'] as const
+export type InvoicePaymentState = (typeof INVOICE_PAYMENT_STATES)[number]
+
+/** What the requester tells us; validated at the edge. */
+export interface DirectDebitRequest {
+  operatorId: OperatorId
+  coverage: CoverageSelection
+  accountType: AccountType
+  invoicePayment: InvoicePaymentState
+  consent: boolean
+}
+
+/** 注意点 the requester must agree to before asking for 口座振替 (§3.5). */
+export const DIRECT_DEBIT_NOTES = [
+  '口座振替をご利用されるお客様は、事前にソラコム請求書払いの申請が必要です。',
+  'ネットプロテクションズ社宛へ預金口座振替依頼書を送付いただく必要がございます。',
+  '口座振替への切替完了までに約2か月ほどかかります。',
+  '切替完了までは請求書でのお支払いとなります。',
+] as const
+
+/** 手続きの流れ (§3.5.1); the ticket is step 3. */
+export const DIRECT_DEBIT_PROCESS = [
+  'お客様からソラコムへ請求書払いを申請（既に請求書払いをご利用の場合は不要）',
+  '与信審査通過後、請求書払いの切替完了メールが届く',
+  'ソラコムサポート窓口へ口座振替希望を連絡（このチケット）',
+  'ソラコムからネットプロテクションズ社へ口座振替への切替を依頼',
+  'ネットプロテクションズ社から預金口座振替依頼書が届く（依頼から約3営業日）',
+  '預金口座振替依頼書をネットプロテクションズ社へ返送',
+  'ネットプロテクションズ社による審査',
+  'ネットプロテクションズ社から審査結果の連絡（審査から切替完了まで約2か月）',
+  '口座振替の開始',
+] as const
+
+/** The documented request's fields (§3.5.1 「口座振替依頼のフォーマット」). */
+export interface DirectDebitTicketModel {
+  kind: 'direct_debit'
+  destination: 'soracom'
+  operatorId: OperatorId
+  coverageLabel: string
+  consentLabel: '同意'
+}
+
+export type DirectDebitIneligibility = 'individual_account' | 'invoice_payment_required'
+
+export type DirectDebitOutcome =
+  | { kind: 'ticket'; model: DirectDebitTicketModel }
+  | { kind: 'ineligible'; reason: DirectDebitIneligibility; operatorId: OperatorId }
+  | { kind: 'consent_required' }
+
+/**
+ * Decides whether a direct-debit request can go to SORACOM support (§3.5, §3.5.1).
+ * Individual accounts pay by card only (§3.1); invoice payment must be in place first (§3.5);
+ * without 「上記の注意点: 同意」 the request is not valid — the guide would ask again.
+ * Eligibility is judged before consent: someone who cannot switch need not agree to anything.
+ */
+export function evaluateDirectDebit(request: DirectDebitRequest): DirectDebitOutcome {
+  if (request.accountType === 'individual') {
+    return { kind: 'ineligible', reason: 'individual_account', operatorId: request.operatorId }
+  }
+  if (request.invoicePayment === 'not_yet') {
+    return { kind: 'ineligible', reason: 'invoice_payment_required', operatorId: request.operatorId }
+  }
+  if (!request.consent) return { kind: 'consent_required' }
+  return {
+    kind: 'ticket',
+    model: {
+      kind: 'direct_debit',
+      destination: 'soracom',
+      operatorId: request.operatorId,
+      coverageLabel: coverageLabel(request.coverage),
+      consentLabel: '同意',
+    },
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ACCOUNT_TYPES } from './account.js'
+import { COVERAGE_SELECTIONS } from './coverage.js'
+import { INVOICE_PAYMENT_STATES } from './direct-debit.js'
+import type { OperatorId } from './operator-id.js'
+
+/**
+ * A ticket is a support request rendered in the guide's format, kept so its progress can be tracked.
+ * One ticket names exactly one operator: SORACOM refuses requests about another operator (§3.5.1).
+ */
+export const TICKET_STATUSES = ['rendered', 'sent', 'resolved', 'cancelled'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+
+const operatorIdSchema = z
+  .string()
+  .regex(/^OP\d{10}$/)
+  .transform((value) => value as OperatorId)
+const instantSchema = z.iso.datetime({ offset: true })
+
+const directDebitRequestSchema = z.object({
+  coverage: z.enum(COVERAGE_SELECTIONS),
+  accountType: z.enum(ACCOUNT_TYPES),
+  invoicePayment: z.enum(INVOICE_PAYMENT_STATES),
+  consent: z.literal(true),
+})
+
+const ticketCommon = {
+  id: z.string().min(1),
+  operatorId: operatorIdSchema,
+  subject: z.string(),
+  body: z.string(),
+  requester: z.string().min(1),
+  channel: z.string().min(1),
+  status: z.enum(TICKET_STATUSES),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  /** Where the ticket message was posted, so it can be updated later. */
+  message: z.object({ channel: z.string(), ts: z.string() }).optional(),
+}
+
+export const ticketSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...ticketCommon,
+    kind: z.literal('direct_debit'),
+    destination: z.literal('soracom'),
+    request: directDebitRequestSchema,
+  }),
+])
+
+export type Ticket = z.infer<typeof ticketSchema>
+export type TicketKind = Ticket['kind']
+
+/** Ticket text as rendered from its template: 件名 and 本文. */
+export interface TicketText {
+  subject: string
+  body: string
+  /** The whole text, byte for byte as rendered: what the user pastes into the support form. */
+  full: string
+}
+
+type TicketFields<K extends TicketKind> = Omit<
+  Extract<Ticket, { kind: K }>,
+  'id' | 'subject' | 'body' | 'status' | 'createdAt' | 'updatedAt' | 'message'
+>
+
+/** A new ticket starts as `rendered`: the user has the text but has not sent it yet. */
+export function createTicket<K extends TicketKind>(
+  fields: TicketFields<K>,
+  text: TicketText,
+  meta: { id: string; now: Date },
+): Extract<Ticket, { kind: K }> {
+  const at = meta.now.toISOString()
+  return {
+    ...fields,
+    id: meta.id,
+    subject: text.subject,
+    body: text.body,
+    status: 'rendered',
+    createdAt: at,
+    updatedAt: at,
+  } as Extract<Ticket, { kind: K }>
+}
+
+/** The storage port the core needs for tickets. */
+export interface TicketRepository {
+  /** Resolves only once the ticket is durably stored. */
+  save(ticket: Ticket): Promise<void>
+  get(id: string): Ticket | undefined
+  listByRequester(userId: string): Ticket[]
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { loadConfig } from './config.js'
+import type { Clock } from './domain/clock.js'
+import { createRenderer } from './render/templates.js'
+import { createSlackApp } from './slack/app.js'
+import { StoreCorruptError } from './store/errors.js'
+import { JsonStore } from './store/json-store.js'
+
+/** Builds the dependencies and starts the bot; nothing else lives here. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  const loaded = loadConfig(process.env)
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) console.error(`config: ${problem}`)
+    process.exit(1)
+  }
+  const { config } = loaded
+  const store = await JsonStore.open(config.dataFile)
+  const fixed = config.botNow
+  const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
+  const app = createSlackApp(config, {
+    tickets: store,
+    clock,
+    newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
+    renderer: createRenderer(),
+    isHealthy: () => store.isReadable(),
+  })
+  if (config.mode.kind === 'http') {
+    const server = await app.start(config.mode.port)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.mode.port
+    console.log(`soracom-billing-bot: listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`)
+  } else {
+    await app.start()
+    console.log('soracom-billing-bot: connected in Socket Mode')
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StoreCorruptError) console.error(`store: ${error.message}`)
+  else console.error('start-up failed:', error)
+  process.exit(1)
+})

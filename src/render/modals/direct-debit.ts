@@ -1,0 +1,50 @@
+import type { ModalView } from '@slack/types'
+import { DIRECT_DEBIT_NOTES } from '../../domain/direct-debit.js'
+import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+
+export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
+
+/** The direct-debit modal (§3.5). Consent is optional for Slack so that the bot, not the client, explains it. */
+export function directDebitModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: DIRECT_DEBIT_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('口座振替の依頼'),
+    submit: modalText('依頼文を作成'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note(
+        'SORACOM サポートへ送る「口座振替の希望」の依頼文を作成します。口座振替は法人アカウントで、請求書払いを利用中の場合に申し込めます。',
+      ),
+      textInput('operator_id', 'オペレーター ID', {
+        initial: args.operatorId,
+        placeholder: 'OP0123456789',
+        hint: 'コンソール右上のメールアドレスをクリックすると表示されます。OP に続く数字 10 桁です。',
+        maxLength: 100,
+      }),
+      staticSelect('coverage', '口座振替を利用するカバレッジ', [
+        { value: 'jp', label: '日本' },
+        { value: 'g', label: 'グローバル' },
+        { value: 'both', label: '両方' },
+      ]),
+      staticSelect(
+        'account_type',
+        'アカウント区分',
+        [
+          { value: 'corporate', label: '法人' },
+          { value: 'individual', label: '個人' },
+        ],
+        { hint: 'コンソール → 右上のメールアドレス → 「契約者情報」で確認できます。' },
+      ),
+      radioButtons('invoice_payment', '請求書払い', [
+        { value: 'active', label: '利用中', description: '請求書払いの切替完了メールを受け取っている' },
+        { value: 'not_yet', label: 'まだ利用していない', description: 'これから請求書払いを申請する' },
+      ]),
+      note(`*注意点*\n${DIRECT_DEBIT_NOTES.map((n) => `• ${n}`).join('\n')}`),
+      checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }], {
+        optional: true,
+      }),
+    ],
+  }
+}

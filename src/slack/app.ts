@@ -1,0 +1,53 @@
+import { App, type CustomRoute, LogLevel } from '@slack/bolt'
+import { type RetryOptions, retryPolicies } from '@slack/web-api'
+import type { Config } from '../config.js'
+import { registerCommands } from './commands/index.js'
+import type { AppDeps } from './deps.js'
+import { registerViews } from './views/index.js'
+
+export interface AppOptions {
+  /** The Web API client's retry policy; tests use a short one. */
+  retryConfig?: RetryOptions
+  logLevel?: LogLevel
+}
+
+/** Builds the Bolt app for the configured transport and registers every listener. */
+export function createSlackApp(config: Config, deps: AppDeps, options: AppOptions = {}): App {
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    // Bolt's default retries for ~30 minutes; a user waiting for a ticket is better served by a few
+    // quick retries and a clear failure.
+    retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
+  }
+  const common = { token: config.botToken, clientOptions, logLevel: options.logLevel ?? LogLevel.INFO }
+  const app =
+    config.mode.kind === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
+      : new App({ ...common, signingSecret: config.mode.signingSecret, customRoutes: [healthRoute(deps)] })
+
+  registerCommands(app)
+  registerViews(app, deps)
+  app.error(async (error) => {
+    app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
+  })
+  return app
+}
+
+function healthRoute(deps: AppDeps): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      deps.isHealthy().then(
+        (healthy) => {
+          res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ ok: healthy }))
+        },
+        () => {
+          res.writeHead(503, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ ok: false }))
+        },
+      )
+    },
+  }
+}

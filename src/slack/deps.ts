@@ -1,0 +1,13 @@
+import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { TicketRepository } from '../domain/ticket.js'
+import type { Renderer } from '../render/templates.js'
+
+/** Everything the listeners need, built once in main.ts (or by a test). */
+export interface AppDeps {
+  tickets: TicketRepository
+  clock: Clock
+  newId: IdGenerator
+  renderer: Renderer
+  /** GET /healthz answers 200 only while this is true. */
+  isHealthy: () => Promise<boolean>
+}

@@ -1,0 +1,14 @@
+/** The data file exists but cannot be used: start-up stops and the file is left as it is. */
+export class StoreCorruptError extends Error {
+  override name = 'StoreCorruptError' as const
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Data file ${file} cannot be used: ${problem}. It was left untouched; fix or move it, then start again.`,
+      options,
+    )
+  }
+}
