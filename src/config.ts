@@ -18,11 +18,9 @@ const envSchema = z
       z.string().regex(/^\S+$/, { error: 'must be the signing secret from "Basic Information" (no spaces)' }),
     ),
     SLACK_APP_TOKEN: optional(
-      z
-        .string()
-        .regex(/^xapp-\S+$/, {
-          error: 'must be an app-level token starting with xapp- (or unset for HTTP mode)',
-        }),
+      z.string().regex(/^xapp-\S+$/, {
+        error: 'must be an app-level token starting with xapp- (or unset for HTTP mode)',
+      }),
     ),
     PORT: optional(
       z.coerce

@@ -1,0 +1,12 @@
+/** Retries an assertion until it passes or the time is up: for effects that follow an ack. */
+export async function eventually<T>(assertion: () => T, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return assertion()
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { once } from 'node:events'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One Web API call (or response_url post) the bot made, with its arguments decoded. */
+export interface SlackCall {
+  method: string
+  args: Record<string, unknown>
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** A canned reply: a Slack body (`{ ok: false, error }`), or an HTTP status with headers. */
+export interface FakeReply {
+  status?: number
+  headers?: Record<string, string>
+  body?: Record<string, unknown>
+}
+
+type Handler = (call: SlackCall) => FakeReply | undefined
+
+/**
+ * A local stand-in for the Slack Web API: answers on 127.0.0.1, records every call, and can be told
+ * to fail a method. The bot reaches it through `clientOptions.slackApiUrl`; `response_url`s point at
+ * `/response/<id>` on the same server.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = []
+  private server: Server | undefined
+  private base = ''
+  private seq = 0
+  private readonly queued = new Map<string, FakeReply[]>()
+  private readonly handlers = new Map<string, Handler>()
+  private readonly waiters: Array<() => void> = []
+
+  get apiUrl(): string {
+    return `${this.base}/api/`
+  }
+
+  responseUrl(id = 'cmd'): string {
+    return `${this.base}/response/${id}`
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500)
+        res.end(String(error))
+      })
+    })
+    this.server.listen(0, '127.0.0.1')
+    await once(this.server, 'listening')
+    const { port } = this.server.address() as AddressInfo
+    this.base = `http://127.0.0.1:${port}`
+    return this
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  /** The next call(s) to `method` get these replies, in order; later calls get the default. */
+  failNext(method: string, ...replies: FakeReply[]): void {
+    this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies])
+  }
+
+  /** Replaces the default answer of `method` (return undefined to fall back to the default). */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler)
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method)
+  }
+
+  /** Resolves with the `count`-th call to `method` matching `predicate`, waiting up to `timeoutMs`. */
+  async waitFor(
+    method: string,
+    predicate: (call: SlackCall) => boolean = () => true,
+    { count = 1, timeoutMs = 5000 } = {},
+  ): Promise<SlackCall> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const matching = this.callsTo(method).filter(predicate)
+      const found = matching[count - 1]
+      if (found) return found
+      const left = deadline - Date.now()
+      if (left <= 0) {
+        throw new Error(`No call #${count} to ${method} within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`)
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200))
+        this.waiters.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.base)
+    const raw = await readBody(req)
+    const method = url.pathname.startsWith('/api/')
+      ? url.pathname.slice('/api/'.length)
+      : url.pathname.startsWith('/response/')
+        ? 'response_url'
+        : url.pathname
+    const call: SlackCall = { method, args: decodeArgs(raw, req.headers['content-type']), headers: req.headers }
+    this.calls.push(call)
+    for (const wake of this.waiters.splice(0)) wake()
+
+    const queued = this.queued.get(method)
+    const reply = queued?.shift() ?? this.handlers.get(method)?.(call) ?? this.defaultReply(call)
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers })
+    res.end(JSON.stringify(reply.body ?? { ok: true }))
+  }
+
+  private defaultReply(call: SlackCall): FakeReply {
+    const a = call.args
+    this.seq += 1
+    const ts = `1700000000.${String(this.seq).padStart(6, '0')}`
+    switch (call.method) {
+      case 'auth.test':
+        return { body: { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'billing-bot', team_id: 'T000TEST', user_id: 'UBOT', bot_id: 'BBOT' } }
+      case 'views.open':
+      case 'views.update':
+      case 'views.push':
+      case 'views.publish':
+        return { body: { ok: true, view: { id: `V${this.seq}`, ...(a.view as object) } } }
+      case 'chat.postMessage':
+        return { body: { ok: true, channel: a.channel, ts, message: { text: a.text, blocks: a.blocks } } }
+      case 'chat.update':
+        return { body: { ok: true, channel: a.channel, ts: a.ts } }
+      case 'chat.postEphemeral':
+        return { body: { ok: true, message_ts: ts } }
+      case 'chat.scheduleMessage':
+        return { body: { ok: true, channel: a.channel, scheduled_message_id: `Q${this.seq}`, post_at: a.post_at } }
+      case 'conversations.open':
+        return { body: { ok: true, channel: { id: `D${String(a.users ?? '').replace(/^U/, '')}` } } }
+      default:
+        return { body: { ok: true } }
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** The Web API client sends form-encoded args with nested values as JSON strings. */
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {}
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>
+  const args: Record<string, unknown> = {}
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value
+  }
+  return args
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}

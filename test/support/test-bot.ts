@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type App, LogLevel } from '@slack/bolt'
+import type { Config } from '../../src/config.js'
+import { createRenderer } from '../../src/render/templates.js'
+import { createSlackApp } from '../../src/slack/app.js'
+import { JsonStore } from '../../src/store/json-store.js'
+import { FakeSlack } from './fake-slack.js'
+import {
+  type Answer,
+  postSigned,
+  SIGNING_SECRET,
+  type SendOptions,
+  slashCommandForm,
+  viewSubmissionForm,
+} from './slack-request.js'
+
+export interface TestBot {
+  url: string
+  slack: FakeSlack
+  store: JsonStore
+  dataFile: string
+  /** Sends a signed slash command; resolves with the HTTP answer. */
+  command(command: string, text?: string, opts?: { userId?: string; channelId?: string } & SendOptions): ReturnType<typeof postSigned>
+  /** Runs the command, waits for its modal, and submits it with the given answers. */
+  submitModal(
+    command: string,
+    text: string,
+    answers: Record<string, Answer>,
+    opts?: { userId?: string; channelId?: string },
+  ): Promise<{ status: number; body: unknown }>
+  stop(): Promise<void>
+}
+
+/** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
+export async function startTestBot(opts: { now?: string; dataFile?: string } = {}): Promise<TestBot> {
+  const slack = await new FakeSlack().start()
+  const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
+  const dataFile = opts.dataFile ?? join(dir, 'db.json')
+  const store = await JsonStore.open(dataFile)
+  const config: Config = {
+    botToken: 'xoxb-test',
+    mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
+    slackApiUrl: slack.apiUrl,
+    dataFile,
+  }
+  const now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
+  let seq = 0
+  const app: App = createSlackApp(
+    config,
+    {
+      tickets: store,
+      clock: { now: () => now },
+      newId: () => `T${String(++seq).padStart(4, '0')}`,
+      renderer: createRenderer(),
+      isHealthy: () => store.isReadable(),
+    },
+    { retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR },
+  )
+  const server = (await app.start(0)) as Server
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  const bot: TestBot = {
+    url,
+    slack,
+    store,
+    dataFile,
+    command: (command, text = '', o = {}) =>
+      postSigned(url, slashCommandForm({ command, text, ...o, responseUrl: slack.responseUrl() }), o),
+    async submitModal(command, text, answers, o = {}) {
+      const opened = slack.callsTo('views.open').length
+      const res = await bot.command(command, text, o)
+      if (res.status !== 200) throw new Error(`${command} answered ${res.status}`)
+      const call = await slack.waitFor('views.open', () => true, { count: opened + 1 })
+      const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
+      const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
+      return { status: submitted.status, body: submitted.json() }
+    },
+    async stop() {
+      await app.stop()
+      await slack.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+  return bot
+}
