@@ -1,55 +1,48 @@
 import { z } from 'zod'
 
 /** Blank values in `.env` files mean "not set". */
+const isBlank = (value: string | undefined) => value === undefined || value.trim() === ''
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    (value) => (typeof value === 'string' && isBlank(value) ? undefined : value),
     schema.optional(),
   )
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({
-        error: 'is required: put the bot token (xoxb-…) from the app\'s "OAuth & Permissions" page here',
-      })
-      .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
-    SLACK_SIGNING_SECRET: optional(
-      z.string().regex(/^\S+$/, { error: 'must be the signing secret from "Basic Information" (no spaces)' }),
-    ),
-    SLACK_APP_TOKEN: optional(
-      z.string().regex(/^xapp-\S+$/, {
-        error: 'must be an app-level token starting with xapp- (or unset for HTTP mode)',
-      }),
-    ),
-    PORT: optional(
-      z.coerce
-        .number({ error: 'must be a port number between 1 and 65535' })
-        .int({ error: 'must be a whole port number between 1 and 65535' })
-        .min(0, { error: 'must be a port number between 1 and 65535' })
-        .max(65535, { error: 'must be a port number between 1 and 65535' }),
-    ),
-    SLACK_API_URL: optional(
-      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' }),
-    ),
-    DATA_FILE: optional(z.string()),
-    BOT_NOW: optional(
-      z.iso.datetime({
-        offset: true,
-        error: 'must be an ISO 8601 time with offset, e.g. 2027-05-07T09:00:00+09:00',
-      }),
-    ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message:
-          'is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
-      })
-    }
-  })
+const PORT_MESSAGE = 'must be a port number from 1 to 65535 (0 picks a free port)'
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({
+      error: 'is required: put the bot token (xoxb-…) from the app\'s "OAuth & Permissions" page here',
+    })
+    .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^\S+$/, { error: 'must be the signing secret from "Basic Information" (no spaces)' }),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().regex(/^xapp-\S+$/, {
+      error: 'must be an app-level token starting with xapp- (or unset for HTTP mode)',
+    }),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: PORT_MESSAGE })
+      .int({ error: PORT_MESSAGE })
+      .min(0, { error: PORT_MESSAGE })
+      .max(65535, { error: PORT_MESSAGE }),
+  ),
+  SLACK_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' }),
+  ),
+  DATA_FILE: optional(z.string()),
+  BOT_NOW: optional(
+    z.iso.datetime({
+      offset: true,
+      error: 'must be an ISO 8601 time with offset, e.g. 2027-05-07T09:00:00+09:00',
+    }),
+  ),
+})
 
 export interface Config {
   botToken: string
@@ -67,12 +60,16 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 /** Reads the environment once at start-up; every problem is reported, one line each. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = envSchema.safeParse(env)
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`,
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`)
+  // Checked apart from the schema so it is reported alongside every other problem.
+  if (isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
     )
-    return { ok: false, problems: [...new Set(problems)] }
   }
+  if (!result.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] }
   const e = result.data
   const mode: Config['mode'] = e.SLACK_APP_TOKEN
     ? { kind: 'socket', appToken: e.SLACK_APP_TOKEN }

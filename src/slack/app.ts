@@ -1,10 +1,11 @@
 import { App, type CustomRoute, LogLevel } from '@slack/bolt'
-import { type RetryOptions, retryPolicies } from '@slack/web-api'
+import webApi, { type RetryOptions } from '@slack/web-api'
 import type { Config } from '../config.js'
 import { registerCommands } from './commands/index.js'
 import type { AppDeps } from './deps.js'
 import { registerViews } from './views/index.js'
 
+// @slack/web-api is CommonJS: Node's ESM loader cannot see `retryPolicies` as a named export.
 export interface AppOptions {
   /** The Web API client's retry policy; tests use a short one. */
   retryConfig?: RetryOptions
@@ -17,7 +18,7 @@ export function createSlackApp(config: Config, deps: AppDeps, options: AppOption
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // Bolt's default retries for ~30 minutes; a user waiting for a ticket is better served by a few
     // quick retries and a clear failure.
-    retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   }
   const common = { token: config.botToken, clientOptions, logLevel: options.logLevel ?? LogLevel.INFO }
   const app =

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SlackCall } from '../support/fake-slack.js'
 import { eventually } from '../support/eventually.js'
+import type { SlackCall } from '../support/fake-slack.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const VALID = {
@@ -12,7 +12,10 @@ const VALID = {
 }
 
 function preformattedText(call: SlackCall): string {
-  const blocks = call.args.blocks as Array<{ type: string; elements?: Array<{ type: string; elements: Array<{ text: string }> }> }>
+  const blocks = call.args.blocks as Array<{
+    type: string
+    elements?: Array<{ type: string; elements: Array<{ text: string }> }>
+  }>
   const rich = blocks.find((b) => b.type === 'rich_text')
   return rich?.elements?.[0]?.elements.map((e) => e.text).join('') ?? ''
 }
@@ -31,9 +34,14 @@ describe('/direct-debit through the real Bolt app', () => {
 
     expect(res.status).toBe(200)
     const open = await bot.slack.waitFor('views.open')
-    const view = open.args.view as { callback_id: string; blocks: Array<{ block_id?: string; element?: { initial_value?: string } }> }
+    const view = open.args.view as {
+      callback_id: string
+      blocks: Array<{ block_id?: string; element?: { initial_value?: string } }>
+    }
     const ids = view.blocks.map((b) => b.block_id).filter(Boolean)
-    expect(ids).toEqual(expect.arrayContaining(['operator_id', 'coverage', 'account_type', 'invoice_payment', 'consent']))
+    expect(ids).toEqual(
+      expect.arrayContaining(['operator_id', 'coverage', 'account_type', 'invoice_payment', 'consent']),
+    )
     expect(view.blocks.find((b) => b.block_id === 'operator_id')?.element?.initial_value).toBe('OP0123456789')
   })
 
@@ -63,7 +71,10 @@ describe('/direct-debit through the real Bolt app', () => {
   it('answers a missing consent with an inline error on the consent block and stores nothing', async () => {
     const res = await bot.submitModal('/direct-debit', '', { ...VALID, consent: [] })
 
-    expect(res.body).toMatchObject({ response_action: 'errors', errors: { consent: expect.stringContaining('同意') } })
+    expect(res.body).toMatchObject({
+      response_action: 'errors',
+      errors: { consent: expect.stringContaining('同意') },
+    })
     expect(bot.store.listByRequester('U0ALICE')).toEqual([])
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
   })
@@ -80,7 +91,12 @@ describe('/direct-debit through the real Bolt app', () => {
     const body = res.body as { response_action: string; errors: Record<string, string> }
     expect(body.response_action).toBe('errors')
     expect(body.errors.operator_id).toContain('OP に続く数字 10 桁')
-    expect(Object.keys(body.errors).sort()).toEqual(['account_type', 'coverage', 'invoice_payment', 'operator_id'])
+    expect(Object.keys(body.errors).sort()).toEqual([
+      'account_type',
+      'coverage',
+      'invoice_payment',
+      'operator_id',
+    ])
     expect(bot.store.listByRequester('U0ALICE')).toEqual([])
   })
 

@@ -87,7 +87,9 @@ export class FakeSlack {
       if (found) return found
       const left = deadline - Date.now()
       if (left <= 0) {
-        throw new Error(`No call #${count} to ${method} within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`)
+        throw new Error(
+          `No call #${count} to ${method} within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+        )
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200))
@@ -107,7 +109,11 @@ export class FakeSlack {
       : url.pathname.startsWith('/response/')
         ? 'response_url'
         : url.pathname
-    const call: SlackCall = { method, args: decodeArgs(raw, req.headers['content-type']), headers: req.headers }
+    const call: SlackCall = {
+      method,
+      args: decodeArgs(raw, req.headers['content-type']),
+      headers: req.headers,
+    }
     this.calls.push(call)
     for (const wake of this.waiters.splice(0)) wake()
 
@@ -123,7 +129,17 @@ export class FakeSlack {
     const ts = `1700000000.${String(this.seq).padStart(6, '0')}`
     switch (call.method) {
       case 'auth.test':
-        return { body: { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'billing-bot', team_id: 'T000TEST', user_id: 'UBOT', bot_id: 'BBOT' } }
+        return {
+          body: {
+            ok: true,
+            url: 'https://test.slack.com/',
+            team: 'Test',
+            user: 'billing-bot',
+            team_id: 'T000TEST',
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+          },
+        }
       case 'views.open':
       case 'views.update':
       case 'views.push':
@@ -136,7 +152,9 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: ts } }
       case 'chat.scheduleMessage':
-        return { body: { ok: true, channel: a.channel, scheduled_message_id: `Q${this.seq}`, post_at: a.post_at } }
+        return {
+          body: { ok: true, channel: a.channel, scheduled_message_id: `Q${this.seq}`, post_at: a.post_at },
+        }
       case 'conversations.open':
         return { body: { ok: true, channel: { id: `D${String(a.users ?? '').replace(/^U/, '')}` } } }
       default:

@@ -62,7 +62,11 @@ export function slashCommandForm(c: SlashCommand): Record<string, string> {
 
 export type Answer = string | string[] | undefined
 
-type Block = { type: string; block_id?: string; element?: { type: string; action_id: string; options?: Array<{ value: string; text: unknown }> } }
+type Block = {
+  type: string
+  block_id?: string
+  element?: { type: string; action_id: string; options?: Array<{ value: string; text: unknown }> }
+}
 
 /**
  * Builds `view.state.values` from the modal the bot actually opened, filling each named block as
@@ -85,7 +89,10 @@ export function stateFromModal(view: { blocks: Block[] }, answers: Record<string
         state = { type, selected_option: answer === undefined ? null : option(String(answer)) }
         break
       case 'checkboxes':
-        state = { type, selected_options: (Array.isArray(answer) ? answer : answer ? [answer] : []).map(option) }
+        state = {
+          type,
+          selected_options: (Array.isArray(answer) ? answer : answer ? [answer] : []).map(option),
+        }
         break
       case 'datepicker':
         state = { type, selected_date: answer ?? null }
@@ -139,11 +146,23 @@ export function blockActionsForm(
     api_app_id: 'A0BOT',
     token: 'legacy-token',
     trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
-    container: { type: 'message', message_ts: context.messageTs ?? '1.1', channel_id: context.channelId ?? 'C0BILLING' },
+    container: {
+      type: 'message',
+      message_ts: context.messageTs ?? '1.1',
+      channel_id: context.channelId ?? 'C0BILLING',
+    },
     channel: { id: context.channelId ?? 'C0BILLING', name: 'billing' },
     message: { ts: context.messageTs ?? '1.1', type: 'message', text: '' },
     response_url: context.responseUrl,
-    actions: [{ type: 'button', block_id: action.block_id ?? 'b', action_id: action.action_id, value: action.value ?? '', action_ts: '1' }],
+    actions: [
+      {
+        type: 'button',
+        block_id: action.block_id ?? 'b',
+        action_id: action.action_id,
+        value: action.value ?? '',
+        action_ts: '1',
+      },
+    ],
   }
   return { payload: JSON.stringify(payload) }
 }

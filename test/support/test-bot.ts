@@ -12,8 +12,8 @@ import { FakeSlack } from './fake-slack.js'
 import {
   type Answer,
   postSigned,
-  SIGNING_SECRET,
   type SendOptions,
+  SIGNING_SECRET,
   slashCommandForm,
   viewSubmissionForm,
 } from './slack-request.js'
@@ -24,7 +24,11 @@ export interface TestBot {
   store: JsonStore
   dataFile: string
   /** Sends a signed slash command; resolves with the HTTP answer. */
-  command(command: string, text?: string, opts?: { userId?: string; channelId?: string } & SendOptions): ReturnType<typeof postSigned>
+  command(
+    command: string,
+    text?: string,
+    opts?: { userId?: string; channelId?: string } & SendOptions,
+  ): ReturnType<typeof postSigned>
   /** Runs the command, waits for its modal, and submits it with the given answers. */
   submitModal(
     command: string,

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config.js'
+
+const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' }
+
+describe('loadConfig', () => {
+  it('defaults to HTTP mode on port 3000 with data/db.json', () => {
+    expect(loadConfig(base)).toEqual({
+      ok: true,
+      config: {
+        botToken: 'xoxb-1',
+        mode: { kind: 'http', signingSecret: 'secret', port: 3000 },
+        dataFile: 'data/db.json',
+      },
+    })
+  })
+
+  it('runs in Socket Mode when an app token is set, without a signing secret', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })
+    expect(result.ok && result.config.mode).toEqual({ kind: 'socket', appToken: 'xapp-1' })
+  })
+
+  it('reads PORT, SLACK_API_URL (adding the trailing slash), DATA_FILE and BOT_NOW', () => {
+    const result = loadConfig({
+      ...base,
+      PORT: '4100',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api',
+      DATA_FILE: '/tmp/x.json',
+      BOT_NOW: '2027-05-07T09:00:00+09:00',
+    })
+    expect(result.ok && result.config).toMatchObject({
+      mode: { port: 4100 },
+      slackApiUrl: 'http://127.0.0.1:4000/api/',
+      dataFile: '/tmp/x.json',
+      botNow: new Date('2027-05-07T00:00:00Z'),
+    })
+  })
+
+  it('treats blank values as unset', () => {
+    const result = loadConfig({ ...base, PORT: '', SLACK_APP_TOKEN: ' ' })
+    expect(result.ok && result.config.mode).toEqual({ kind: 'http', signingSecret: 'secret', port: 3000 })
+  })
+
+  it('reports every problem, one line each, naming the variable and what to put there', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty', BOT_NOW: 'tomorrow' })
+    expect(result.ok).toBe(false)
+    const problems = result.ok ? [] : result.problems
+    expect(problems).toHaveLength(4)
+    expect(problems.find((p) => p.startsWith('SLACK_BOT_TOKEN '))).toContain('xoxb-')
+    expect(problems.find((p) => p.startsWith('SLACK_SIGNING_SECRET '))).toContain('Basic Information')
+    expect(problems.find((p) => p.startsWith('PORT '))).toContain('port number')
+    expect(problems.find((p) => p.startsWith('BOT_NOW '))).toContain('ISO 8601')
+  })
+
+  it('says the bot token is required when it is missing', () => {
+    const result = loadConfig({ SLACK_SIGNING_SECRET: 's' })
+    expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required/)])
+  })
+})

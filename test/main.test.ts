@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeSlack } from './support/fake-slack.js'
+import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+/** tsx resolved from the project, since the bot runs from a temp working directory. */
+const TSX = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href
+
+interface Started {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+/** Runs `src/main.ts` as `npm start` does, with only the given environment. */
+function startBot(env: Record<string, string>, cwd: string): Started {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => out, exited }
+}
+
+async function waitForOutput(
+  started: Started,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const match = started.output().match(pattern)
+    if (match) return match
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${pattern}; output:\n${started.output()}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('start-up (the real process, as npm start runs it)', () => {
+  let dir: string
+  let slack: FakeSlack
+  let running: Started | undefined
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'main-'))
+    slack = await new FakeSlack().start()
+  })
+  afterEach(async () => {
+    running?.child.kill('SIGKILL')
+    running = undefined
+    await slack.stop()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('stops with one line per configuration problem and a non-zero exit, without a stack trace', async () => {
+    running = startBot({ PORT: 'x', BOT_NOW: 'soon' }, dir)
+
+    const code = await running.exited
+
+    expect(code).toBe(1)
+    const lines = running.output().trim().split('\n')
+    expect(lines).toEqual([
+      expect.stringMatching(/^config: SLACK_BOT_TOKEN is required/),
+      expect.stringMatching(/^config: PORT must be a port number/),
+      expect.stringMatching(/^config: BOT_NOW must be an ISO 8601 time/),
+      expect.stringMatching(/^config: SLACK_SIGNING_SECRET is required in HTTP mode/),
+    ])
+  })
+
+  it('refuses a corrupt data file, naming it, and leaves it as it was', async () => {
+    const file = join(dir, 'db.json')
+    await writeFile(file, 'not json')
+    running = startBot(
+      { SLACK_BOT_TOKEN: 'xoxb-t', SLACK_SIGNING_SECRET: SIGNING_SECRET, DATA_FILE: file },
+      dir,
+    )
+
+    const code = await running.exited
+
+    expect(code).toBe(1)
+    expect(running.output()).toContain(`store: Data file ${file} cannot be used`)
+    expect(running.output()).not.toMatch(/\n\s+at /)
+    expect(await readFile(file, 'utf8')).toBe('not json')
+  })
+
+  it('serves /direct-debit end to end against a fake Slack API, reading .env and BOT_NOW', async () => {
+    const file = join(dir, 'data', 'db.json')
+    await writeFile(
+      join(dir, '.env'),
+      `SLACK_BOT_TOKEN=xoxb-from-dotenv\nSLACK_SIGNING_SECRET=${SIGNING_SECRET}\n`,
+    )
+    running = startBot(
+      { PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_FILE: file, BOT_NOW: '2027-05-07T09:00:00+09:00' },
+      dir,
+    )
+    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const url = `http://127.0.0.1:${port}`
+
+    await postSigned(
+      url,
+      slashCommandForm({ command: '/direct-debit', text: 'OP0123456789', responseUrl: slack.responseUrl() }),
+    )
+    const open = await slack.waitFor('views.open')
+    await postSigned(
+      url,
+      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
+        operator_id: 'OP0123456789',
+        coverage: 'jp',
+        account_type: 'corporate',
+        invoice_payment: 'active',
+        consent: ['agree'],
+      }),
+    )
+    const post = await slack.waitFor('chat.postMessage')
+
+    expect(JSON.stringify(post.args.blocks)).toContain('対象カバレッジ: 日本')
+    expect(post.headers.authorization).toBe('Bearer xoxb-from-dotenv')
+    const db = JSON.parse(await readFile(file, 'utf8')) as { tickets: Array<{ createdAt: string }> }
+    expect(db.tickets[0]?.createdAt).toBe('2027-05-07T00:00:00.000Z')
+    expect((await fetch(`${url}/healthz`)).status).toBe(200)
+  })
+})

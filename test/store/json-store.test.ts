@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { OperatorId } from '../../src/domain/operator-id.js'
+import { createTicket, type Ticket } from '../../src/domain/ticket.js'
+import { StoreCorruptError } from '../../src/store/errors.js'
+import { JsonStore } from '../../src/store/json-store.js'
+
+function aTicket(id: string, createdAt = '2026-11-26T01:00:00.000Z'): Ticket {
+  return createTicket(
+    {
+      kind: 'direct_debit',
+      destination: 'soracom',
+      operatorId: 'OP0123456789' as OperatorId,
+      request: { coverage: 'jp', accountType: 'corporate', invoicePayment: 'active', consent: true },
+      requester: 'U0ALICE',
+      channel: 'C0BILLING',
+    },
+    { subject: '口座振替の希望', body: 'オペレーター ID: OP0123456789', full: '' },
+    { id, now: new Date(createdAt) },
+  )
+}
+
+describe('JsonStore (real temp file)', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'store-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('creates the data file and its directory on first open', async () => {
+    const file = join(dir, 'nested', 'db.json')
+
+    await JsonStore.open(file)
+
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, tickets: [] })
+  })
+
+  it('keeps a saved ticket across a reopen', async () => {
+    const file = join(dir, 'db.json')
+    const store = await JsonStore.open(file)
+
+    await store.save(aTicket('T1'))
+    const reopened = await JsonStore.open(file)
+
+    expect(reopened.get('T1')).toEqual(aTicket('T1'))
+  })
+
+  it('replaces a ticket saved again under the same id', async () => {
+    const store = await JsonStore.open(join(dir, 'db.json'))
+
+    await store.save(aTicket('T1'))
+    await store.save({ ...aTicket('T1'), status: 'sent' })
+
+    expect(store.listByRequester('U0ALICE').map((t) => t.status)).toEqual(['sent'])
+  })
+
+  it("lists a requester's tickets newest first", async () => {
+    const store = await JsonStore.open(join(dir, 'db.json'))
+
+    await store.save(aTicket('old', '2026-01-01T00:00:00.000Z'))
+    await store.save(aTicket('new', '2026-06-01T00:00:00.000Z'))
+
+    expect(store.listByRequester('U0ALICE').map((t) => t.id)).toEqual(['new', 'old'])
+  })
+
+  it('refuses a file that is not JSON, naming it, and leaves it untouched', async () => {
+    const file = join(dir, 'db.json')
+    await writeFile(file, '{"schemaVersion": 1, "tick')
+
+    const opening = JsonStore.open(file)
+
+    await expect(opening).rejects.toBeInstanceOf(StoreCorruptError)
+    await expect(opening).rejects.toThrow(file)
+    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "tick')
+  })
+
+  it('refuses a file that does not match the schema, saying where, and leaves it untouched', async () => {
+    const file = join(dir, 'db.json')
+    const content = JSON.stringify({ schemaVersion: 1, tickets: [{ id: 'T1', kind: 'direct_debit' }] })
+    await writeFile(file, content)
+
+    await expect(JsonStore.open(file)).rejects.toThrow(/tickets\.0\./)
+    expect(await readFile(file, 'utf8')).toBe(content)
+  })
+})
