@@ -1,0 +1,90 @@
+import holidayJp from '@holiday-jp/holiday_jp'
+import {
+  addDays,
+  addMonths,
+  dayOfWeek,
+  firstDayOf,
+  lastDayOf,
+  type PlainDate,
+  plainDate,
+  type YearMonth,
+} from './plain-date.js'
+
+const holidayCache = new Map<PlainDate, boolean>()
+
+/** 祝日: from the maintained `@holiday-jp/holiday_jp` table, looked up by the Japanese calendar date. */
+export function isJapaneseHoliday(date: PlainDate): boolean {
+  let holiday = holidayCache.get(date)
+  if (holiday === undefined) {
+    holiday = holidayJp.isHoliday(date)
+    holidayCache.set(date, holiday)
+  }
+  return holiday
+}
+
+/** 営業日: Monday to Friday, not a Japanese national holiday (domain.md "Billing calendar"). */
+export function isBusinessDay(date: PlainDate): boolean {
+  const dow = dayOfWeek(date)
+  return dow !== 0 && dow !== 6 && !isJapaneseHoliday(date)
+}
+
+/** The n-th business day (1-based) of a month. */
+export function nthBusinessDay(month: YearMonth, n: number): PlainDate {
+  let date = firstDayOf(month)
+  let count = isBusinessDay(date) ? 1 : 0
+  while (count < n) {
+    date = addDays(date, 1)
+    if (isBusinessDay(date)) count += 1
+  }
+  return date
+}
+
+/** Moves by whole business days; from a non-business day, the first step lands on the nearest one. */
+export function addBusinessDays(date: PlainDate, days: number): PlainDate {
+  const step = days < 0 ? -1 : 1
+  let left = Math.abs(days)
+  let current = date
+  while (left > 0) {
+    current = addDays(current, step)
+    if (isBusinessDay(current)) left -= 1
+  }
+  return current
+}
+
+export interface BillingDates {
+  usageMonth: YearMonth
+  /** 締日: the last day of the usage month (§4.1). */
+  closingDate: PlainDate
+  /** 請求金額確定日: the 2nd business day of the next month (§4.3). */
+  amountFinal: PlainDate
+  /** 請求書発行: around the 4th business day of the next month (§4.1.2). */
+  invoiceIssued: PlainDate
+  /** 支払期限: the last day of the month the invoice is issued in (§4.1.2), a calendar day. */
+  paymentDue: PlainDate
+}
+
+/** The billing calendar of one usage month, for invoice payment (§4.1.2, §4.3). */
+export function billingDatesFor(usageMonth: YearMonth): BillingDates {
+  const next = addMonths(usageMonth, 1)
+  return {
+    usageMonth,
+    closingDate: lastDayOf(usageMonth),
+    amountFinal: nthBusinessDay(next, 2),
+    invoiceIssued: nthBusinessDay(next, 4),
+    paymentDue: lastDayOf(next),
+  }
+}
+
+/** `2027年04月30日`: how NP writes dates in its mail subjects. */
+export function npDate(date: PlainDate): string {
+  const [y, m, d] = date.split('-')
+  return `${y}年${m}月${d}日`
+}
+
+/**
+ * The subject of NP's invoice mail for a usage month, exactly as the guide gives it (§3.4.1);
+ * the 締日 is the last day of the usage month.
+ */
+export function npInvoiceMailSubject(usageMonth: YearMonth): string {
+  return `【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：${npDate(lastDayOf(usageMonth))})`
+}

@@ -1,0 +1,89 @@
+import { type Parsed, parsed, rejected } from './result.js'
+
+/**
+ * A calendar date without a time or zone, `YYYY-MM-DD`. Billing dates are Japanese calendar days:
+ * arithmetic happens on these, and an instant (09:00 JST) is made from one only at the end.
+ */
+export type PlainDate = string & { readonly __brand: 'PlainDate' }
+
+/** A usage month (ご利用月), `YYYY-MM`. */
+export type YearMonth = string & { readonly __brand: 'YearMonth' }
+
+const TOKYO_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** Today's date in Japan at the given instant, whatever the server's time zone. */
+export function tokyoDate(instant: Date): PlainDate {
+  return TOKYO_DATE.format(instant) as PlainDate
+}
+
+/** 09:00 Japan time on the given day: when reminders are due. */
+export function tokyoNineAm(date: PlainDate): Date {
+  return new Date(`${date}T09:00:00+09:00`)
+}
+
+function toUtc(date: PlainDate): Date {
+  return new Date(`${date}T00:00:00Z`)
+}
+
+function fromUtc(d: Date): PlainDate {
+  return d.toISOString().slice(0, 10) as PlainDate
+}
+
+export function plainDate(year: number, month: number, day: number): PlainDate {
+  return fromUtc(new Date(Date.UTC(year, month - 1, day)))
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  const d = toUtc(date)
+  d.setUTCDate(d.getUTCDate() + days)
+  return fromUtc(d)
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: PlainDate): number {
+  return toUtc(date).getUTCDay()
+}
+
+export function yearMonthOf(date: PlainDate): YearMonth {
+  return date.slice(0, 7) as YearMonth
+}
+
+export function addMonths(month: YearMonth, months: number): YearMonth {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return fromUtc(new Date(Date.UTC(y, m - 1 + months, 1))).slice(0, 7) as YearMonth
+}
+
+export function firstDayOf(month: YearMonth): PlainDate {
+  return `${month}-01` as PlainDate
+}
+
+export function lastDayOf(month: YearMonth): PlainDate {
+  return addDays(firstDayOf(addMonths(month, 1)), -1)
+}
+
+/** Accepts `2027-04`, `2027/4`, `2027年4月`, `2027.04`, full-width digits too. */
+export function parseYearMonth(raw: string): Parsed<YearMonth> {
+  const text = raw.normalize('NFKC').trim()
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(text)
+  const month = Number(match?.[2])
+  if (!match || month < 1 || month > 12) {
+    return rejected('ご利用月は YYYY-MM の形で入力してください（例: 2027-04）。')
+  }
+  return parsed(`${match[1]}-${String(month).padStart(2, '0')}` as YearMonth)
+}
+
+/** Accepts a real calendar date `YYYY-MM-DD` (as Slack's datepicker sends it). */
+export function parsePlainDate(raw: string): Parsed<PlainDate> {
+  const text = raw.normalize('NFKC').trim()
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (match) {
+    const date = plainDate(Number(match[1]), Number(match[2]), Number(match[3]))
+    if (date === text) return parsed(date)
+  }
+  return rejected('日付は YYYY-MM-DD の形で、実在する日を指定してください（例: 2027-04-30）。')
+}
