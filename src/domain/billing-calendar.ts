@@ -6,7 +6,6 @@ import {
   firstDayOf,
   lastDayOf,
   type PlainDate,
-  plainDate,
   type YearMonth,
 } from './plain-date.js'
 
