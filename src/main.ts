@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
   const app = createSlackApp(config, {
     tickets: store,
+    checklists: store,
+    reminders: store,
     clock,
     newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
     renderer: createRenderer(),

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { ACCOUNT_TYPES } from './account.js'
-import { COVERAGE_SELECTIONS } from './coverage.js'
+import { DESTINATIONS } from './contacts.js'
+import { COVERAGE_SELECTIONS, COVERAGES } from './coverage.js'
 import { INVOICE_PAYMENT_STATES } from './direct-debit.js'
+import {
+  AMOUNT_ZERO_ANSWERS,
+  DELIVERIES,
+  REISSUE_CHECKS,
+  REISSUE_PAYMENT_METHODS,
+} from './invoice-reissue.js'
 import type { OperatorId } from './operator-id.js'
 
 /**
@@ -38,12 +45,39 @@ const ticketCommon = {
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
 }
 
+const invoiceReissueRequestSchema = z.object({
+  coverage: z.enum(COVERAGES),
+  usageMonth: z.string().regex(/^\d{4}-\d{2}$/),
+  paymentMethod: z.enum(REISSUE_PAYMENT_METHODS),
+  delivery: z.enum(DELIVERIES),
+  address: z.string(),
+  amountZero: z.enum(AMOUNT_ZERO_ANSWERS),
+  checks: z.array(z.enum(REISSUE_CHECKS)),
+})
+
+const invoiceMergeRequestSchema = z.object({
+  sources: z.array(operatorIdSchema).min(1),
+  target: operatorIdSchema,
+})
+
 export const ticketSchema = z.discriminatedUnion('kind', [
   z.object({
     ...ticketCommon,
     kind: z.literal('direct_debit'),
     destination: z.literal('soracom'),
     request: directDebitRequestSchema,
+  }),
+  z.object({
+    ...ticketCommon,
+    kind: z.literal('invoice_reissue'),
+    destination: z.enum(DESTINATIONS),
+    request: invoiceReissueRequestSchema,
+  }),
+  z.object({
+    ...ticketCommon,
+    kind: z.literal('invoice_merge'),
+    destination: z.literal('soracom'),
+    request: invoiceMergeRequestSchema,
   }),
 ])
 

@@ -1,4 +1,5 @@
-import type { KnownBlock } from '@slack/types'
+import type { KnownBlock, Button as SlackButton } from '@slack/types'
+import type { Checklist, ChecklistStep } from '../domain/checklist.js'
 import type { Ticket, TicketStatus } from '../domain/ticket.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { formatJstDateTime } from './time.js'
@@ -81,6 +82,88 @@ export function fullTicketText(ticket: Pick<Ticket, 'subject' | 'body'>): string
 }
 
 /** A message that ends a flow without a ticket: why, and what to do instead. */
-export function guidanceMessage(text: string, fallback: string): SlackMessage {
-  return { text: fallback, blocks: mrkdwnSections(text) }
+export function guidanceMessage(text: string, fallback: string, buttons: Button[] = []): SlackMessage {
+  const blocks = mrkdwnSections(text)
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons.map(button) })
+  return { text: fallback, blocks }
+}
+
+export interface Button {
+  actionId: string
+  text: string
+  value: string
+  style?: 'primary' | 'danger'
+}
+
+export function button(b: Button): SlackButton {
+  return {
+    type: 'button',
+    action_id: b.actionId,
+    text: { type: 'plain_text', text: b.text, emoji: true },
+    value: b.value,
+    ...(b.style ? { style: b.style } : {}),
+  }
+}
+
+export interface ChecklistView {
+  checklist: Checklist
+  steps: readonly ChecklistStep[]
+  /** The last step can be ticked only after the others. */
+  lastStepAfterOthers: boolean
+}
+
+export const CHECKLIST_TOGGLE_ACTION = 'checklist_toggle'
+
+/**
+ * A checklist message: the guidance, then one section per step with a button to tick it. Ticks show
+ * who and when; a locked last step says why it cannot be ticked yet.
+ */
+export function checklistMessage(view: ChecklistView, header: string, fallback: string): SlackMessage {
+  const { checklist, steps } = view
+  const lastIndex = steps.length - 1
+  const othersDone = checklist.items.slice(0, lastIndex).every((i) => i.ticked)
+  const completed = view.lastStepAfterOthers && Boolean(checklist.items[lastIndex]?.ticked)
+  const stepBlocks: KnownBlock[] = steps.map((step, index) => {
+    const ticked = checklist.items.find((i) => i.key === step.key)?.ticked
+    const locked = view.lastStepAfterOthers && index === lastIndex && !othersDone
+    const mark = ticked ? ':white_check_mark:' : locked ? ':lock:' : ':white_large_square:'
+    const status = ticked
+      ? `\n_<@${ticked.by}> が ${formatJstDateTime(ticked.at)} に完了_`
+      : locked
+        ? '\n_ほかの項目がすべて済むとチェックできます_'
+        : ''
+    const section: KnownBlock = {
+      type: 'section',
+      block_id: `step_${step.key}`,
+      text: { type: 'mrkdwn', text: `${mark} *${index + 1}. ${step.title}*\n${step.detail}${status}` },
+    }
+    if (completed) return section
+    return {
+      ...section,
+      accessory: button({
+        actionId: CHECKLIST_TOGGLE_ACTION,
+        text: ticked ? '取り消す' : '完了にする',
+        value: `${checklist.id}:${step.key}`,
+        ...(ticked ? {} : { style: 'primary' as const }),
+      }),
+    }
+  })
+  const done = checklist.items.filter((i) => i.ticked).length
+  return {
+    text: fallback,
+    blocks: [
+      ...mrkdwnSections(header),
+      { type: 'divider' },
+      ...stepBlocks,
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `チェックリスト \`${checklist.id}\` ・ ${done}/${steps.length} 完了${completed ? ' ・ すべて完了しました' : ''} ・ 依頼者: <@${checklist.requester}>`,
+          },
+        ],
+      },
+    ],
+  }
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import nunjucks from 'nunjucks'
 import type { TicketText } from '../domain/ticket.js'
 import { escapeMrkdwn } from './mrkdwn.js'
+import { formatJpDate } from './time.js'
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -26,6 +27,7 @@ export function createRenderer(dir: string = TEMPLATES_DIR): Renderer {
     lstripBlocks: true,
   })
   env.addFilter('mrkdwn', (value: unknown) => escapeMrkdwn(String(value)))
+  env.addFilter('jpdate', (value: unknown) => formatJpDate(String(value)))
   const render = (path: string, model: object) => env.render(path, model).replace(/\n+$/, '')
   return {
     ticket: (name, model) => splitTicketText(render(`tickets/${name}.njk`, model)),

@@ -13,3 +13,10 @@ export function formatJstDateTime(instant: Date | string): string {
   const t = dayjs(instant).tz(TOKYO)
   return `${t.format('YYYY年M月D日')}(${WEEKDAYS[t.day()]}) ${t.format('HH:mm')}`
 }
+
+/** `2027年5月11日(火)` for a plain calendar date `YYYY-MM-DD`. */
+export function formatJpDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  return `${y}年${m}月${d}日(${WEEKDAYS[dow]})`
+}

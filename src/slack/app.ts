@@ -1,6 +1,7 @@
 import { App, type CustomRoute, LogLevel } from '@slack/bolt'
 import webApi, { type RetryOptions } from '@slack/web-api'
 import type { Config } from '../config.js'
+import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
 import type { AppDeps } from './deps.js'
 import { registerViews } from './views/index.js'
@@ -26,8 +27,9 @@ export function createSlackApp(config: Config, deps: AppDeps, options: AppOption
       ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
       : new App({ ...common, signingSecret: config.mode.signingSecret, customRoutes: [healthRoute(deps)] })
 
-  registerCommands(app)
+  registerCommands(app, deps)
   registerViews(app, deps)
+  registerActions(app, deps)
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })

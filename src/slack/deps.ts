@@ -1,10 +1,14 @@
+import type { ChecklistRepository } from '../domain/checklist.js'
 import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { ReminderRepository } from '../domain/reminder.js'
 import type { TicketRepository } from '../domain/ticket.js'
 import type { Renderer } from '../render/templates.js'
 
 /** Everything the listeners need, built once in main.ts (or by a test). */
 export interface AppDeps {
   tickets: TicketRepository
+  checklists: ChecklistRepository
+  reminders: ReminderRepository
   clock: Clock
   newId: IdGenerator
   renderer: Renderer

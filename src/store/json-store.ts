@@ -3,6 +3,8 @@ import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
+import type { Checklist, ChecklistRepository } from '../domain/checklist.js'
+import type { Reminder, ReminderRepository } from '../domain/reminder.js'
 import type { Ticket, TicketRepository } from '../domain/ticket.js'
 import { StoreCorruptError } from './errors.js'
 import { type DbData, dbSchema, emptyDb } from './schema.js'
@@ -12,7 +14,7 @@ import { type DbData, dbSchema, emptyDb } from './schema.js'
  * `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would overwrite
  * an unreadable file with defaults.
  */
-export class JsonStore implements TicketRepository {
+export class JsonStore implements TicketRepository, ChecklistRepository, ReminderRepository {
   private constructor(
     private readonly db: Low<DbData>,
     readonly file: string,
@@ -29,11 +31,40 @@ export class JsonStore implements TicketRepository {
   }
 
   async save(ticket: Ticket): Promise<void> {
-    const tickets = this.db.data.tickets
-    const index = tickets.findIndex((t) => t.id === ticket.id)
-    if (index === -1) tickets.push(ticket)
-    else tickets[index] = ticket
+    upsert(this.db.data.tickets, ticket)
     await this.db.write()
+  }
+
+  async saveChecklist(checklist: Checklist): Promise<void> {
+    upsert(this.db.data.checklists, checklist)
+    await this.db.write()
+  }
+
+  getChecklist(id: string): Checklist | undefined {
+    return this.db.data.checklists.find((c) => c.id === id)
+  }
+
+  async saveReminders(reminders: Reminder[]): Promise<void> {
+    for (const reminder of reminders) upsert(this.db.data.reminders, reminder)
+    await this.db.write()
+  }
+
+  getReminder(id: string): Reminder | undefined {
+    return this.db.data.reminders.find((r) => r.id === id)
+  }
+
+  findReminderByKey(key: string): Reminder | undefined {
+    return this.db.data.reminders.find((r) => r.key === key)
+  }
+
+  activeReminders(): Reminder[] {
+    return this.db.data.reminders.filter((r) => r.state === 'pending' || r.state === 'scheduled')
+  }
+
+  remindersOf(owner: string): Reminder[] {
+    return this.db.data.reminders
+      .filter((r) => r.owner === owner)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
   }
 
   get(id: string): Ticket | undefined {
@@ -55,6 +86,12 @@ export class JsonStore implements TicketRepository {
       return false
     }
   }
+}
+
+function upsert<T extends { id: string }>(records: T[], record: T): void {
+  const index = records.findIndex((r) => r.id === record.id)
+  if (index === -1) records.push(record)
+  else records[index] = record
 }
 
 /** Returns the validated data, undefined when there is no file yet, or throws StoreCorruptError. */

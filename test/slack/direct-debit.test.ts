@@ -127,13 +127,6 @@ describe('/direct-debit through the real Bolt app', () => {
     expect(preformattedText(dm)).toContain('対象カバレッジ: 両方')
     await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message?.channel).toBe('U0ALICE'))
   })
-
-  it('answers the commands whose flows are still to come instead of failing', async () => {
-    const res = await bot.command('/invoice-merge')
-
-    expect(res.status).toBe(200)
-    expect(JSON.stringify(res.json())).toContain('準備中')
-  })
 })
 
 describe('request signing', () => {

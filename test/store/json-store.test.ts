@@ -36,7 +36,12 @@ describe('JsonStore (real temp file)', () => {
 
     await JsonStore.open(file)
 
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, tickets: [] })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      schemaVersion: 1,
+      tickets: [],
+      checklists: [],
+      reminders: [],
+    })
   })
 
   it('keeps a saved ticket across a reopen', async () => {

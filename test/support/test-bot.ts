@@ -57,6 +57,8 @@ export async function startTestBot(opts: { now?: string; dataFile?: string } = {
     config,
     {
       tickets: store,
+      checklists: store,
+      reminders: store,
       clock: { now: () => now },
       newId: () => `T${String(++seq).padStart(4, '0')}`,
       renderer: createRenderer(),

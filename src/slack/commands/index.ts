@@ -1,10 +1,15 @@
 import type { App } from '@slack/bolt'
+import type { AppDeps } from '../deps.js'
+import { registerAccountDeletionCommand } from './account-deletion.js'
 import { registerBillingCommand } from './billing.js'
-import { registerComingSoonCommands } from './coming-soon.js'
 import { registerDirectDebitCommand } from './direct-debit.js'
+import { registerInvoiceMergeCommand } from './invoice-merge.js'
+import { registerInvoiceReissueCommand } from './invoice-reissue.js'
 
-export function registerCommands(app: App): void {
+export function registerCommands(app: App, deps: AppDeps): void {
+  registerInvoiceReissueCommand(app, deps)
+  registerInvoiceMergeCommand(app)
   registerDirectDebitCommand(app)
-  registerComingSoonCommands(app)
+  registerAccountDeletionCommand(app, deps)
   registerBillingCommand(app)
 }

@@ -13,6 +13,7 @@ import {
 import { createTicket } from '../../domain/ticket.js'
 import { guidanceMessage, ticketMessage } from '../../render/messages.js'
 import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
+import { saveAckAndPostTicket } from '../deliver.js'
 import type { AppDeps } from '../deps.js'
 import { operatorIdField } from '../fields.js'
 import { postToOrigin } from '../post-message.js'
@@ -96,9 +97,6 @@ export function registerDirectDebitSubmission(app: App, deps: AppDeps): void {
           text,
           { id: deps.newId(), now: deps.clock.now() },
         )
-        // Durable before the modal closes: an acknowledged request is never lost.
-        await deps.tickets.save(ticket)
-        await ack()
         const intro = deps.renderer.guidance('direct-debit-ticket', {
           operatorId: ticket.operatorId,
           support: SORACOM_SUPPORT,
@@ -106,8 +104,7 @@ export function registerDirectDebitSubmission(app: App, deps: AppDeps): void {
           notes: DIRECT_DEBIT_NOTES,
           process: DIRECT_DEBIT_PROCESS,
         })
-        const posted = await postToOrigin(client, origin, ticketMessage(ticket, intro))
-        await deps.tickets.save({ ...ticket, message: posted })
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket, ticketMessage(ticket, intro))
         return
       }
     }

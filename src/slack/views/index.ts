@@ -1,7 +1,13 @@
 import type { App } from '@slack/bolt'
 import type { AppDeps } from '../deps.js'
+import { registerAccountDeletionSubmission } from './account-deletion.js'
 import { registerDirectDebitSubmission } from './direct-debit.js'
+import { registerInvoiceMergeSubmission } from './invoice-merge.js'
+import { registerInvoiceReissueSubmission } from './invoice-reissue.js'
 
 export function registerViews(app: App, deps: AppDeps): void {
+  registerInvoiceReissueSubmission(app, deps)
+  registerInvoiceMergeSubmission(app, deps)
   registerDirectDebitSubmission(app, deps)
+  registerAccountDeletionSubmission(app, deps)
 }

@@ -1,0 +1,14 @@
+import { ACCOUNT_DELETION_STEPS } from './account-deletion.js'
+import type { ChecklistKind, ChecklistStep } from './checklist.js'
+import { BANK_ACCOUNT_MERGE_STEPS } from './invoice-merge.js'
+
+export interface ChecklistDefinition {
+  steps: readonly ChecklistStep[]
+  /** Account deletion: 「アカウントを削除する」 only once everything else is done (§6.4). */
+  lastStepAfterOthers: boolean
+}
+
+export const CHECKLIST_DEFINITIONS: Record<ChecklistKind, ChecklistDefinition> = {
+  account_deletion: { steps: ACCOUNT_DELETION_STEPS, lastStepAfterOthers: true },
+  bank_account_merge: { steps: BANK_ACCOUNT_MERGE_STEPS, lastStepAfterOthers: false },
+}

@@ -1,0 +1,124 @@
+import type { ChecklistStep } from './checklist.js'
+import { isOperatorId, normalizeOperatorId, OPERATOR_ID_SHAPE, type OperatorId } from './operator-id.js'
+import { type Parsed, parsed, rejected } from './result.js'
+
+/**
+ * 複数ある請求書を一つにまとめたい (§3.4.3) means one of two different things:
+ * ① one invoice for several operators — SORACOM merges billing (請求統合) on request;
+ * ② several invoices paid into one bank account — the customer does it on NP's MyPage.
+ */
+export const MERGE_MODES = ['single_invoice', 'single_bank_account'] as const
+export type MergeMode = (typeof MERGE_MODES)[number]
+
+const MAX_OPERATORS = 50
+
+/**
+ * Reads operator IDs separated by newlines, commas (also 、 and full-width ，) or spaces;
+ * normalises each and drops repeats, keeping the first-seen order.
+ */
+export function parseOperatorIdList(raw: string): Parsed<OperatorId[]> {
+  const tokens = raw
+    .normalize('NFKC')
+    .split(/[\s,、;；]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+  if (tokens.length === 0)
+    return rejected(`オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`)
+  const ids = tokens.map(normalizeOperatorId)
+  const bad = ids.filter((id) => !isOperatorId(id))
+  if (bad.length > 0) {
+    const shown = bad
+      .slice(0, 3)
+      .map((b) => `「${b.slice(0, 20)}」`)
+      .join('')
+    return rejected(
+      `${shown}${bad.length > 3 ? ` ほか ${bad.length - 3} 件` : ''}はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE} を改行・カンマ・空白で区切って入力してください。`,
+    )
+  }
+  const unique = [...new Set(ids)] as OperatorId[]
+  if (unique.length > MAX_OPERATORS) {
+    return rejected(`一度にまとめられるのは ${MAX_OPERATORS} 件までです。分けて依頼してください。`)
+  }
+  return parsed(unique)
+}
+
+export interface InvoiceMergeRequest {
+  mode: MergeMode
+  sources: OperatorId[]
+  target: OperatorId | undefined
+}
+
+export interface InvoiceMergeTicketModel {
+  kind: 'invoice_merge'
+  destination: 'soracom'
+  /** The ticket is about, and sent from, the operator that receives the merged invoice. */
+  operatorId: OperatorId
+  sources: OperatorId[]
+  target: OperatorId
+}
+
+/** NP MyPage steps (§3.4.3 ②); the representative account is that of the first key registered. */
+export interface BankAccountMergeModel {
+  operatorIds: OperatorId[]
+  /** The operator whose invoice's 紐づけキー should be registered first, when the user named one. */
+  representative: OperatorId | undefined
+}
+
+export type InvoiceMergeOutcome =
+  | { kind: 'invalid'; field: 'target'; message: string }
+  | { kind: 'ticket'; model: InvoiceMergeTicketModel }
+  | { kind: 'self_service'; model: BankAccountMergeModel }
+
+/** Decides between the 請求統合 ticket and the NP MyPage self-service steps (§3.4.3). */
+export function evaluateInvoiceMerge(request: InvoiceMergeRequest): InvoiceMergeOutcome {
+  const { mode, sources, target } = request
+  if (mode === 'single_bank_account') {
+    const operatorIds = target && !sources.includes(target) ? [target, ...sources] : sources
+    return { kind: 'self_service', model: { operatorIds, representative: target } }
+  }
+  if (target === undefined) {
+    return {
+      kind: 'invalid',
+      field: 'target',
+      message: `統合先のオペレーター ID（請求書を受け取るアカウント）を 1 つ入力してください（${OPERATOR_ID_SHAPE}）。`,
+    }
+  }
+  if (sources.includes(target)) {
+    return {
+      kind: 'invalid',
+      field: 'target',
+      message: `統合先 ${target} が統合元にも入っています。統合先は統合元とは別のオペレーター ID を 1 つだけ指定してください。`,
+    }
+  }
+  return {
+    kind: 'ticket',
+    model: { kind: 'invoice_merge', destination: 'soracom', operatorId: target, sources, target },
+  }
+}
+
+/** NP 掛け払いマイページ, where the customer groups invoices under one bank account (§3.4.3 ②). */
+export const NP_MYPAGE_URL = 'https://np-kakebarai.com/buy/'
+
+/** The self-service steps of §3.4.3 ②, in order. */
+export const BANK_ACCOUNT_MERGE_STEPS: readonly ChecklistStep[] = [
+  {
+    key: 'mypage_registered',
+    title: 'NP 掛け払いマイページに登録する',
+    detail: `${NP_MYPAGE_URL} から登録します。ソラコムでは手続きできません。`,
+  },
+  {
+    key: 'keys_found',
+    title: 'まとめたい請求書それぞれの「紐づけキー」を確認する',
+    detail: '紐づけキーは各請求書に記載されています。',
+  },
+  {
+    key: 'keys_registered',
+    title: 'マイページで各請求書の紐づけキーを登録する',
+    detail: '最初に登録した紐づけキーの請求書の口座番号が、今後まとめて支払う代表口座番号になります。',
+  },
+  {
+    key: 'account_confirmed',
+    title: '今後届く請求書で口座番号がまとまっていることを確認する',
+    detail: '次回以降の請求書の入金口座がすべて代表口座番号になっていれば完了です。',
+  },
+]

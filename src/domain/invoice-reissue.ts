@@ -1,0 +1,161 @@
+import { type BillingDates, billingDatesFor, npDate, npInvoiceMailSubject } from './billing-calendar.js'
+import type { Destination } from './contacts.js'
+import { type Coverage, coverageLabel } from './coverage.js'
+import type { OperatorId } from './operator-id.js'
+import { type PlainDate, type YearMonth, yearMonthOf } from './plain-date.js'
+
+export const REISSUE_PAYMENT_METHODS = ['invoice', 'card'] as const
+export type ReissuePaymentMethod = (typeof REISSUE_PAYMENT_METHODS)[number]
+
+/** 送付方法 (§3.3.1): e-mail, or post at 200 yen per letter. */
+export const DELIVERIES = ['email', 'post'] as const
+export type Delivery = (typeof DELIVERIES)[number]
+
+export const AMOUNT_ZERO_ANSWERS = ['yes', 'no', 'unknown'] as const
+export type AmountZeroAnswer = (typeof AMOUNT_ZERO_ANSWERS)[number]
+
+/** What the guide asks the customer to check before asking for a reissue (§3.4.1). */
+export const REISSUE_CHECKS = ['mail_searched', 'spam_checked', 'address_checked'] as const
+export type ReissueCheck = (typeof REISSUE_CHECKS)[number]
+
+const CHECK_LABELS: Record<ReissueCheck, string> = {
+  mail_searched: 'NP からの請求書メールを件名でメールボックス検索した',
+  spam_checked: '迷惑メールフォルダに振り分けられていないか確認した',
+  address_checked: '請求書送付先として登録したアドレス・住所が正しいことを確認した',
+}
+
+export function reissueCheckLabel(check: ReissueCheck): string {
+  return CHECK_LABELS[check]
+}
+
+/** Mail and spam checks only make sense for e-mail delivery. */
+export function checksFor(delivery: Delivery): ReissueCheck[] {
+  return delivery === 'email' ? [...REISSUE_CHECKS] : ['address_checked']
+}
+
+export interface InvoiceReissueRequest {
+  operatorId: OperatorId
+  coverage: Coverage
+  usageMonth: YearMonth
+  paymentMethod: ReissuePaymentMethod
+  delivery: Delivery
+  /** The registered invoice address (e-mail or postal), when the user gave it. */
+  address: string | undefined
+  amountZero: AmountZeroAnswer
+  checks: ReissueCheck[]
+  destination: Destination
+}
+
+/** What every outcome tells the user: the month's dates, NP's mail subject, and checks still undone. */
+export interface ReissueContext {
+  operatorId: OperatorId
+  dates: BillingDates
+  npMailSubject: string
+  pendingChecks: ReissueCheck[]
+  delivery: Delivery
+}
+
+export type NoInvoiceReason = 'zero_amount' | 'card_payment'
+
+export interface InvoiceReissueTicketModel {
+  kind: 'invoice_reissue'
+  destination: Destination
+  operatorId: OperatorId
+  coverageLabel: string
+  usageMonthLabel: string
+  closingDateLabel: string
+  deliveryLabel: string
+  address: string
+  npMailSubject: string
+  doneCheckLabels: string[]
+  amountLabel: string
+}
+
+export type InvoiceReissueOutcome =
+  | { kind: 'invalid'; field: 'usageMonth'; message: string }
+  | { kind: 'no_invoice'; reasons: NoInvoiceReason[]; context: ReissueContext }
+  | { kind: 'too_early'; expectedOn: PlainDate; context: ReissueContext }
+  | { kind: 'ticket'; model: InvoiceReissueTicketModel; context: ReissueContext }
+
+export const ADDRESS_NOT_GIVEN = '（未記入：ユーザーコンソールの「お支払い方法」に登録している送付先）'
+
+const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Eメール', post: '郵送' }
+const AMOUNT_LABELS: Record<AmountZeroAnswer, string> = {
+  yes: '0 円',
+  no: '0 円ではないことを確認済み',
+  unknown: '未確認',
+}
+
+/**
+ * Walks the checks of §3.4.1 before a reissue request:
+ * no invoice exists for a 0-yen or coupon-covered month (§3.4.1, §4.2.1) nor for card payment
+ * (§5.4.2); before the month's invoice date (around the 4th business day of the next month,
+ * §4.1.2) the invoice is not late. Only then does a reissue ticket make sense.
+ * Every reason that applies is reported, in the guide's order, so the user learns all of them.
+ */
+export function evaluateInvoiceReissue(
+  request: InvoiceReissueRequest,
+  today: PlainDate,
+): InvoiceReissueOutcome {
+  if (request.usageMonth > yearMonthOf(today)) {
+    return {
+      kind: 'invalid',
+      field: 'usageMonth',
+      message: `ご利用月に未来の月は指定できません。${yearMonthOf(today)} 以前の月を YYYY-MM で入力してください。`,
+    }
+  }
+  const dates = billingDatesFor(request.usageMonth)
+  const context: ReissueContext = {
+    operatorId: request.operatorId,
+    dates,
+    npMailSubject: npInvoiceMailSubject(request.usageMonth),
+    pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
+    delivery: request.delivery,
+  }
+  const reasons: NoInvoiceReason[] = []
+  if (request.amountZero === 'yes') reasons.push('zero_amount')
+  if (request.paymentMethod === 'card') reasons.push('card_payment')
+  if (reasons.length > 0) return { kind: 'no_invoice', reasons, context }
+  if (today < dates.invoiceIssued) return { kind: 'too_early', expectedOn: dates.invoiceIssued, context }
+
+  // The address is an optional field: the contract's fixed fields do not include it. Without it
+  // the ticket says so, and support reads the registered one from the console.
+  const address = request.address?.replace(/\s+/g, ' ').trim() || ADDRESS_NOT_GIVEN
+  return {
+    kind: 'ticket',
+    context,
+    model: {
+      kind: 'invoice_reissue',
+      destination: request.destination,
+      operatorId: request.operatorId,
+      coverageLabel: coverageLabel(request.coverage),
+      usageMonthLabel: usageMonthLabel(request.usageMonth),
+      closingDateLabel: npDate(dates.closingDate),
+      deliveryLabel: DELIVERY_LABELS[request.delivery],
+      address,
+      npMailSubject: context.npMailSubject,
+      doneCheckLabels: checksFor(request.delivery)
+        .filter((c) => request.checks.includes(c))
+        .map(reissueCheckLabel),
+      amountLabel: AMOUNT_LABELS[request.amountZero],
+    },
+  }
+}
+
+/** `2027年04月` */
+export function usageMonthLabel(month: YearMonth): string {
+  const [year, m] = month.split('-')
+  return `${year}年${m}月`
+}
+
+/** The view model every reissue message shares: the month's calendar, NP's subject, checks left. */
+export function reissueGuidanceModel(context: ReissueContext) {
+  return {
+    operatorId: context.operatorId,
+    usageMonthLabel: usageMonthLabel(context.dates.usageMonth),
+    dates: context.dates,
+    npMailSubject: context.npMailSubject,
+    delivery: context.delivery,
+    pendingCheckLabels: context.pendingChecks.map(reissueCheckLabel),
+  }
+}

@@ -1,0 +1,33 @@
+import type { ModalView } from '@slack/types'
+import { datepicker, modalText, note, textInput } from './elements.js'
+
+export const ACCOUNT_DELETION_CALLBACK_ID = 'account_deletion'
+
+/** The deletion modal (§6.4): the operator and the planned cancellation day. */
+export function accountDeletionModal(args: {
+  operatorId?: string
+  today: string
+  privateMetadata: string
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ACCOUNT_DELETION_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('アカウントの退会'),
+    submit: modalText('チェックリスト作成'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note('退会までに必要な手順を、順番どおりのチェックリストにしてこのチャンネルに投稿します。'),
+      textInput('operator_id', '退会するオペレーター ID', {
+        initial: args.operatorId,
+        placeholder: 'OP0123456789',
+        hint: 'OP に続く数字 10 桁。',
+        maxLength: 100,
+      }),
+      datepicker('cancel_date', 'SIM・サービスの解約予定日', {
+        initial: args.today,
+        hint: 'この日までの利用分が翌月に最終請求されます。',
+      }),
+    ],
+  }
+}

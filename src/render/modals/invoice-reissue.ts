@@ -1,0 +1,76 @@
+import type { ModalView } from '@slack/types'
+import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+
+export const INVOICE_REISSUE_CALLBACK_ID = 'invoice_reissue'
+
+/** The reissue modal (§3.4.1): what the bot needs to tell a late invoice from one that never exists. */
+export function invoiceReissueModal(args: {
+  operatorId?: string
+  usageMonth: string
+  privateMetadata: string
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: INVOICE_REISSUE_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('請求書の再発行'),
+    submit: modalText('確認する'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note('請求書が届かないときの確認をして、必要なら再発行の依頼文を作成します。'),
+      textInput('operator_id', 'オペレーター ID', {
+        initial: args.operatorId,
+        placeholder: 'OP0123456789',
+        hint: 'OP に続く数字 10 桁。コンソール右上のメールアドレスをクリックすると表示されます。',
+        maxLength: 100,
+      }),
+      staticSelect('coverage', 'カバレッジ', [
+        { value: 'jp', label: '日本' },
+        { value: 'g', label: 'グローバル' },
+      ]),
+      textInput('usage_month', 'ご利用月', {
+        initial: args.usageMonth,
+        placeholder: 'YYYY-MM',
+        hint: '請求書の対象となる利用月です（例: 4 月分の請求書は 5 月に発行されます）。',
+        maxLength: 20,
+      }),
+      staticSelect('payment_method', 'お支払い方法', [
+        { value: 'invoice', label: '請求書払い' },
+        { value: 'card', label: 'クレジットカード' },
+      ]),
+      staticSelect('delivery', '請求書の送付方法', [
+        { value: 'email', label: 'Eメール' },
+        { value: 'post', label: '郵送' },
+      ]),
+      textInput('address', '登録している請求書送付先', {
+        optional: true,
+        placeholder: 'billing@example.co.jp または郵送先住所',
+        hint: '再発行を依頼するときに依頼文へ記載します。',
+        maxLength: 300,
+      }),
+      radioButtons('amount_zero', 'その月の請求金額は 0 円でしたか？（クーポンで全額充当を含む）', [
+        { value: 'yes', label: 'はい、0 円' },
+        { value: 'no', label: 'いいえ' },
+        { value: 'unknown', label: 'わからない' },
+      ]),
+      checkboxes(
+        'checks',
+        '確認済みのこと',
+        [
+          { value: 'mail_searched', label: '請求書メールを件名で検索した' },
+          { value: 'spam_checked', label: '迷惑メールフォルダを確認した' },
+          { value: 'address_checked', label: '登録している送付先が正しいことを確認した' },
+        ],
+        { optional: true },
+      ),
+      radioButtons('destination', '依頼先', [
+        {
+          value: 'soracom',
+          label: 'ソラコムサポート窓口',
+          description: 'コンソールからサポートリクエストを送信',
+        },
+        { value: 'np', label: 'NP 掛け払いサポートデスク', description: 'メールまたは電話 03-4577-9631' },
+      ]),
+    ],
+  }
+}
