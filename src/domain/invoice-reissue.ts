@@ -24,8 +24,20 @@ const CHECK_LABELS: Record<ReissueCheck, string> = {
   address_checked: '請求書送付先として登録したアドレス・住所が正しいことを確認した',
 }
 
+const CHECK_TODOS: Record<ReissueCheck, string> = {
+  mail_searched: '上の件名で NP からの請求書メールをメールボックス検索する',
+  spam_checked: '迷惑メールフォルダに振り分けられていないか確認する',
+  address_checked: 'ユーザーコンソールの「お支払い方法」で、登録している請求書送付先が正しいか確認する',
+}
+
+/** A check that was done, as the ticket reports it. */
 export function reissueCheckLabel(check: ReissueCheck): string {
   return CHECK_LABELS[check]
+}
+
+/** A check still to do, as the message suggests it. */
+export function reissueCheckTodo(check: ReissueCheck): string {
+  return CHECK_TODOS[check]
 }
 
 /** Mail and spam checks only make sense for e-mail delivery. */
@@ -156,6 +168,6 @@ export function reissueGuidanceModel(context: ReissueContext) {
     dates: context.dates,
     npMailSubject: context.npMailSubject,
     delivery: context.delivery,
-    pendingCheckLabels: context.pendingChecks.map(reissueCheckLabel),
+    pendingCheckLabels: context.pendingChecks.map(reissueCheckTodo),
   }
 }

@@ -1,8 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { evaluateDirectDebit } from '../../src/domain/direct-debit.js'
+import { ACCOUNT_DELETION_WARNINGS } from '../../src/domain/account-deletion.js'
+import { billingDatesFor, npInvoiceMailSubject } from '../../src/domain/billing-calendar.js'
+import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../src/domain/contacts.js'
+import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS, evaluateDirectDebit } from '../../src/domain/direct-debit.js'
+import { evaluateInvoiceMerge } from '../../src/domain/invoice-merge.js'
+import { evaluateInvoiceReissue, type InvoiceReissueRequest, reissueGuidanceModel } from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
-import { createRenderer, splitTicketText } from '../../src/render/templates.js'
+import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
+import { createRenderer, splitTicketText, TEMPLATES_DIR } from '../../src/render/templates.js'
 
 const renderer = createRenderer()
 const goldenPath = (name: string) => new URL(`./golden/${name}.txt`, import.meta.url)
@@ -13,26 +19,119 @@ async function expectGolden(name: string, actual: string): Promise<void> {
   expect(actual).toBe(await readFile(goldenPath(name), 'utf8'))
 }
 
-describe('ticket templates', () => {
-  it('renders the direct-debit request exactly as §3.5.1 documents it', async () => {
-    const outcome = evaluateDirectDebit({
-      operatorId: 'OP0123456789' as OperatorId,
-      coverage: 'both',
-      accountType: 'corporate',
-      invoicePayment: 'active',
-      consent: true,
-    })
-    if (outcome.kind !== 'ticket') throw new Error('expected a ticket')
+const OP = 'OP0123456789' as OperatorId
+const reissueRequest: InvoiceReissueRequest = {
+  operatorId: OP,
+  coverage: 'jp',
+  usageMonth: '2027-04' as YearMonth,
+  paymentMethod: 'invoice',
+  delivery: 'email',
+  address: 'billing@example.co.jp',
+  amountZero: 'unknown',
+  checks: ['mail_searched'],
+  destination: 'soracom',
+}
 
-    const text = renderer.ticket('direct-debit', outcome.model)
+function outcomeOf<T extends { kind: string }, K extends T['kind']>(outcome: T, kind: K): Extract<T, { kind: K }> {
+  if (outcome.kind !== kind) throw new Error(`expected ${kind}, got ${outcome.kind}`)
+  return outcome as Extract<T, { kind: K }>
+}
 
-    await expectGolden('direct-debit', text.full)
+const reissueTicket = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-20' as PlainDate), 'ticket')
+const reissueEarly = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-06' as PlainDate), 'too_early')
+const directDebit = outcomeOf(
+  evaluateDirectDebit({ operatorId: OP, coverage: 'both', accountType: 'corporate', invoicePayment: 'active', consent: true }),
+  'ticket',
+)
+const merge = outcomeOf(
+  evaluateInvoiceMerge({
+    mode: 'single_invoice',
+    sources: ['OP1111111111', 'OP2222222222'] as OperatorId[],
+    target: 'OP3333333333' as OperatorId,
+  }),
+  'ticket',
+)
+
+/** One view model per template file: every template has a golden file. */
+const TICKETS: Record<string, object> = {
+  'direct-debit': directDebit.model,
+  'invoice-reissue-soracom': reissueTicket.model,
+  'invoice-reissue-np': { ...reissueTicket.model, destination: 'np' },
+  'invoice-merge': merge.model,
+}
+
+const GUIDANCE: Record<string, object> = {
+  'direct-debit-ticket': {
+    operatorId: OP,
+    support: SORACOM_SUPPORT,
+    np: NP_SUPPORT_DESK,
+    notes: DIRECT_DEBIT_NOTES,
+    process: DIRECT_DEBIT_PROCESS,
+  },
+  'direct-debit-individual-account': { operatorId: OP },
+  'direct-debit-invoice-payment-required': { operatorId: OP, applicationUrl: 'https://soracom.jp/contact/bill_payment/' },
+  'invoice-reissue-ticket': {
+    ...reissueGuidanceModel(reissueTicket.context),
+    destination: 'np',
+    support: SORACOM_SUPPORT,
+    np: NP_SUPPORT_DESK,
+  },
+  'invoice-reissue-too-early': { ...reissueGuidanceModel(reissueEarly.context), expectedOn: reissueEarly.expectedOn },
+  'invoice-reissue-no-invoice': { ...reissueGuidanceModel(reissueTicket.context), zeroAmount: true, cardPayment: true },
+  'invoice-merge-ticket': { ...merge.model, support: SORACOM_SUPPORT },
+  'invoice-merge-self-service': { operatorIds: ['OP1111111111', 'OP2222222222'], representative: 'OP1111111111' },
+  'account-deletion-checklist': {
+    operatorId: OP,
+    cancelDate: '2027-04-15',
+    finalInvoice: billingDatesFor('2027-04' as YearMonth),
+    warnings: ACCOUNT_DELETION_WARNINGS,
+  },
+  'reminder-invoice-expected': {
+    operatorId: OP,
+    usageMonthLabel: '2027年04月',
+    npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
+  },
+}
+
+async function templateNames(folder: string): Promise<string[]> {
+  const files = await readdir(new URL(folder, `file://${TEMPLATES_DIR}`))
+  return files.filter((f) => f.endsWith('.njk') && !f.startsWith('_')).map((f) => f.replace(/\.njk$/, ''))
+}
+
+describe('ticket templates (golden files)', () => {
+  it('has a golden fixture for every ticket template', async () => {
+    expect((await templateNames('tickets/')).sort()).toEqual(Object.keys(TICKETS).sort())
+  })
+
+  it.each(Object.entries(TICKETS))('renders %s as its golden file', async (name, model) => {
+    await expectGolden(`ticket-${name}`, renderer.ticket(name, model).full)
+  })
+
+  it('renders the direct-debit request exactly as §3.5.1 documents it', () => {
+    const text = renderer.ticket('direct-debit', directDebit.model)
     expect(text.subject).toBe('口座振替の希望')
     expect(text.body).toBe('オペレーター ID: OP0123456789\n対象カバレッジ: 両方\n上記の注意点: 同意')
   })
 
+  it('writes one documented 統合元 line per source and one 統合先 line', () => {
+    const { body } = renderer.ticket('invoice-merge', merge.model)
+    expect(body).toContain('統合元のオペレーター ID : OP1111111111\n統合元のオペレーター ID : OP2222222222\n')
+    expect(body.match(/統合先のオペレーター ID : /g)).toHaveLength(1)
+    expect(body).toContain('統合先のオペレーター ID : OP3333333333')
+  })
+
   it('fails loudly when a view-model field is missing rather than leaving a blank in a ticket', () => {
     expect(() => renderer.ticket('direct-debit', { operatorId: 'OP0123456789' })).toThrow()
+  })
+})
+
+describe('guidance templates (golden files)', () => {
+  it('has a golden fixture for every guidance template', async () => {
+    expect((await templateNames('guidance/')).sort()).toEqual(Object.keys(GUIDANCE).sort())
+  })
+
+  it.each(Object.entries(GUIDANCE))('renders %s as its golden file', async (name, model) => {
+    await expectGolden(`guidance-${name}`, renderer.guidance(name, model))
   })
 
   it('escapes user text in guidance so it cannot ping a channel', () => {

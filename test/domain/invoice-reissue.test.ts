@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ADDRESS_NOT_GIVEN,
+  evaluateInvoiceReissue,
+  type InvoiceReissueRequest,
+} from '../../src/domain/invoice-reissue.js'
+import type { OperatorId } from '../../src/domain/operator-id.js'
+import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
+
+const request: InvoiceReissueRequest = {
+  operatorId: 'OP0123456789' as OperatorId,
+  coverage: 'jp',
+  usageMonth: '2027-04' as YearMonth,
+  paymentMethod: 'invoice',
+  delivery: 'email',
+  address: 'billing@example.co.jp',
+  amountZero: 'no',
+  checks: [],
+  destination: 'soracom',
+}
+/** After the 2027-04 invoice date (2027-05-11). */
+const late = '2027-05-20' as PlainDate
+
+describe('evaluateInvoiceReissue (§3.4.1)', () => {
+  it('says no invoice exists for a 0-yen month, without a ticket', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, amountZero: 'yes' }, late)
+    expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['zero_amount'] })
+  })
+
+  it('says card payment gets no invoice at all', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, paymentMethod: 'card' }, late)
+    expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['card_payment'] })
+  })
+
+  it('reports both reasons when both apply, in the guide order', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, amountZero: 'yes', paymentMethod: 'card' }, late)
+    expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['zero_amount', 'card_payment'] })
+  })
+
+  it('prefers "no invoice" over "too early" for a card payer asking early', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, paymentMethod: 'card' }, '2027-05-01' as PlainDate)
+    expect(outcome.kind).toBe('no_invoice')
+  })
+
+  it('says it is too early before the invoice date, and gives that date', () => {
+    const outcome = evaluateInvoiceReissue(request, '2027-05-10' as PlainDate)
+    expect(outcome).toMatchObject({ kind: 'too_early', expectedOn: '2027-05-11' })
+  })
+
+  it('treats the current, unclosed month as too early', () => {
+    const outcome = evaluateInvoiceReissue(request, '2027-04-20' as PlainDate)
+    expect(outcome).toMatchObject({ kind: 'too_early', expectedOn: '2027-05-11' })
+  })
+
+  it('makes a ticket on the invoice date itself', () => {
+    expect(evaluateInvoiceReissue(request, '2027-05-11' as PlainDate).kind).toBe('ticket')
+  })
+
+  it('refuses a usage month in the future', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, usageMonth: '2027-06' as YearMonth }, late)
+    expect(outcome).toMatchObject({ kind: 'invalid', field: 'usageMonth' })
+  })
+
+  it('carries operator, coverage, month, 締日, delivery, address and the checks done in the ticket', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, checks: ['spam_checked'], coverage: 'g' }, late)
+    expect(outcome.kind === 'ticket' && outcome.model).toMatchObject({
+      operatorId: 'OP0123456789',
+      coverageLabel: 'グローバル',
+      usageMonthLabel: '2027年04月',
+      closingDateLabel: '2027年04月30日',
+      deliveryLabel: 'Eメール',
+      address: 'billing@example.co.jp',
+      doneCheckLabels: ['迷惑メールフォルダに振り分けられていないか確認した'],
+    })
+  })
+
+  it('lists the checks still undone for e-mail delivery', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, checks: ['mail_searched'] }, late)
+    expect(outcome.kind === 'ticket' && outcome.context.pendingChecks).toEqual(['spam_checked', 'address_checked'])
+  })
+
+  it('asks only about the address for postal delivery', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, delivery: 'post', checks: [] }, late)
+    expect(outcome.kind === 'ticket' && outcome.context.pendingChecks).toEqual(['address_checked'])
+  })
+
+  it('says so in the ticket when no address was given', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, address: undefined }, late)
+    expect(outcome.kind === 'ticket' && outcome.model.address).toBe(ADDRESS_NOT_GIVEN)
+  })
+
+  it('folds a multi-line address onto one line', () => {
+    const outcome = evaluateInvoiceReissue({ ...request, delivery: 'post', address: '世田谷区玉川\n4-5-6' }, late)
+    expect(outcome.kind === 'ticket' && outcome.model.address).toBe('世田谷区玉川 4-5-6')
+  })
+
+  it("gives NP's exact mail subject for the month", () => {
+    const outcome = evaluateInvoiceReissue(request, late)
+    expect(outcome.kind === 'ticket' && outcome.context.npMailSubject).toBe(
+      '【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2027年04月30日)',
+    )
+  })
+})
