@@ -57,37 +57,40 @@ export function createChecklist(
   }
 }
 
-export type ToggleOutcome =
+export type StepOutcome =
   | { kind: 'changed'; checklist: Checklist; action: 'tick' | 'untick' }
+  | { kind: 'unchanged'; checklist: Checklist }
   | { kind: 'refused'; reason: 'unknown_step' | 'final_step_locked' | 'completed' }
 
 /**
- * Ticks an unticked step or unticks a ticked one. When `lastStepAfterOthers` holds, the last step
- * can be ticked only once every other step is, and once it is ticked the list is complete and
- * frozen: account deletion is irreversible (§6.4).
+ * Ticks or unticks a step. The wanted state comes from the button, so a double click or a retried
+ * request changes nothing twice. When `lastStepAfterOthers` holds, the last step can be ticked only
+ * once every other step is, and once it is ticked the list is complete and frozen: account
+ * deletion is irreversible (§6.4).
  */
-export function toggleChecklistStep(
+export function setChecklistStep(
   checklist: Checklist,
   key: string,
-  by: string,
-  now: Date,
+  ticked: boolean,
+  change: { by: string; now: Date },
   rules: { lastStepAfterOthers: boolean },
-): ToggleOutcome {
+): StepOutcome {
   const index = checklist.items.findIndex((i) => i.key === key)
   const item = checklist.items[index]
   if (!item) return { kind: 'refused', reason: 'unknown_step' }
+  if (Boolean(item.ticked) === ticked) return { kind: 'unchanged', checklist }
   const lastIndex = checklist.items.length - 1
   if (rules.lastStepAfterOthers && checklist.items[lastIndex]?.ticked)
     return { kind: 'refused', reason: 'completed' }
-  if (rules.lastStepAfterOthers && index === lastIndex && !item.ticked) {
+  if (rules.lastStepAfterOthers && ticked && index === lastIndex) {
     if (checklist.items.slice(0, lastIndex).some((i) => !i.ticked))
       return { kind: 'refused', reason: 'final_step_locked' }
   }
-  const at = now.toISOString()
-  const action = item.ticked ? 'untick' : 'tick'
+  const at = change.now.toISOString()
+  const action = ticked ? 'tick' : 'untick'
   const items = checklist.items.map((i, n) => {
     if (n !== index) return i
-    return action === 'tick' ? { key: i.key, ticked: { by, at } } : { key: i.key }
+    return ticked ? { key: i.key, ticked: { by: change.by, at } } : { key: i.key }
   })
   return {
     kind: 'changed',
@@ -95,7 +98,7 @@ export function toggleChecklistStep(
     checklist: {
       ...checklist,
       items,
-      history: [...checklist.history, { key, action, by, at }],
+      history: [...checklist.history, { key, action, by: change.by, at }],
       updatedAt: at,
     },
   }

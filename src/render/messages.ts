@@ -143,7 +143,7 @@ export function checklistMessage(view: ChecklistView, header: string, fallback: 
       accessory: button({
         actionId: CHECKLIST_TOGGLE_ACTION,
         text: ticked ? '取り消す' : '完了にする',
-        value: `${checklist.id}:${step.key}`,
+        value: `${checklist.id}:${step.key}:${ticked ? 'untick' : 'tick'}`,
         ...(ticked ? {} : { style: 'primary' as const }),
       }),
     }

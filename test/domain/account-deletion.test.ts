@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ACCOUNT_DELETION_STEPS, planAccountDeletion } from '../../src/domain/account-deletion.js'
-import { createChecklist, isChecklistComplete, toggleChecklistStep } from '../../src/domain/checklist.js'
+import { createChecklist, isChecklistComplete, setChecklistStep } from '../../src/domain/checklist.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate } from '../../src/domain/plain-date.js'
 
@@ -32,7 +32,9 @@ describe('planAccountDeletion (§6.4)', () => {
   })
 
   it('refuses a date before SORACOM existed', () => {
-    expect(planAccountDeletion({ operatorId, cancelDate: '2010-01-01' as PlainDate }, today).kind).toBe('invalid')
+    expect(planAccountDeletion({ operatorId, cancelDate: '2010-01-01' as PlainDate }, today).kind).toBe(
+      'invalid',
+    )
   })
 
   it('lists SIMs, other services, payments, then deletion, in that order', () => {
@@ -45,7 +47,7 @@ describe('planAccountDeletion (§6.4)', () => {
   })
 })
 
-describe('toggleChecklistStep', () => {
+describe('setChecklistStep', () => {
   const fresh = () =>
     createChecklist(
       { kind: 'account_deletion', operatorIds: [operatorId], requester: 'U1', channel: 'C1' },
@@ -54,7 +56,7 @@ describe('toggleChecklistStep', () => {
     )
 
   it('records who ticked a step and when', () => {
-    const outcome = toggleChecklistStep(fresh(), 'sims_cancelled', 'U2', t0, rules)
+    const outcome = setChecklistStep(fresh(), 'sims_cancelled', true, { by: 'U2', now: t0 }, rules)
     expect(outcome.kind === 'changed' && outcome.checklist.items[0]).toEqual({
       key: 'sims_cancelled',
       ticked: { by: 'U2', at: t0.toISOString() },
@@ -65,15 +67,18 @@ describe('toggleChecklistStep', () => {
   })
 
   it('unticks a ticked step, keeping the history', () => {
-    const first = toggleChecklistStep(fresh(), 'sims_cancelled', 'U2', t0, rules)
+    const first = setChecklistStep(fresh(), 'sims_cancelled', true, { by: 'U2', now: t0 }, rules)
     if (first.kind !== 'changed') throw new Error('expected a change')
-    const second = toggleChecklistStep(first.checklist, 'sims_cancelled', 'U2', t0, rules)
+    const second = setChecklistStep(first.checklist, 'sims_cancelled', false, { by: 'U2', now: t0 }, rules)
     expect(second.kind === 'changed' && second.checklist.items[0]).toEqual({ key: 'sims_cancelled' })
-    expect(second.kind === 'changed' && second.checklist.history.map((h) => h.action)).toEqual(['tick', 'untick'])
+    expect(second.kind === 'changed' && second.checklist.history.map((h) => h.action)).toEqual([
+      'tick',
+      'untick',
+    ])
   })
 
   it('refuses the delete step while any other step is open', () => {
-    expect(toggleChecklistStep(fresh(), 'account_deleted', 'U2', t0, rules)).toEqual({
+    expect(setChecklistStep(fresh(), 'account_deleted', true, { by: 'U2', now: t0 }, rules)).toEqual({
       kind: 'refused',
       reason: 'final_step_locked',
     })
@@ -82,23 +87,39 @@ describe('toggleChecklistStep', () => {
   it('allows the delete step once the others are done, then freezes the list', () => {
     let checklist = fresh()
     for (const key of ['sims_cancelled', 'services_cancelled', 'payments_complete', 'account_deleted']) {
-      const outcome = toggleChecklistStep(checklist, key, 'U2', t0, rules)
+      const outcome = setChecklistStep(checklist, key, true, { by: 'U2', now: t0 }, rules)
       if (outcome.kind !== 'changed') throw new Error(`could not tick ${key}`)
       checklist = outcome.checklist
     }
     expect(isChecklistComplete(checklist)).toBe(true)
-    expect(toggleChecklistStep(checklist, 'sims_cancelled', 'U2', t0, rules)).toEqual({
+    expect(setChecklistStep(checklist, 'sims_cancelled', false, { by: 'U2', now: t0 }, rules)).toEqual({
       kind: 'refused',
       reason: 'completed',
     })
   })
 
+  it('changes nothing when the step is already as wanted (a double click)', () => {
+    const first = setChecklistStep(fresh(), 'sims_cancelled', true, { by: 'U2', now: t0 }, rules)
+    if (first.kind !== 'changed') throw new Error('expected a change')
+    const again = setChecklistStep(first.checklist, 'sims_cancelled', true, { by: 'U3', now: t0 }, rules)
+    expect(again).toEqual({ kind: 'unchanged', checklist: first.checklist })
+  })
+
   it('refuses a step that is not on the list', () => {
-    expect(toggleChecklistStep(fresh(), 'nope', 'U2', t0, rules)).toEqual({ kind: 'refused', reason: 'unknown_step' })
+    expect(setChecklistStep(fresh(), 'nope', true, { by: 'U2', now: t0 }, rules)).toEqual({
+      kind: 'refused',
+      reason: 'unknown_step',
+    })
   })
 
   it('lets the last step go first when the list has no order rule', () => {
-    const outcome = toggleChecklistStep(fresh(), 'account_deleted', 'U2', t0, { lastStepAfterOthers: false })
+    const outcome = setChecklistStep(
+      fresh(),
+      'account_deleted',
+      true,
+      { by: 'U2', now: t0 },
+      { lastStepAfterOthers: false },
+    )
     expect(outcome.kind).toBe('changed')
   })
 })

@@ -8,7 +8,9 @@ const C = 'OP3333333333' as OperatorId
 
 describe('parseOperatorIdList', () => {
   it('splits on newlines, commas, ideographic commas and spaces', () => {
-    expect(parseOperatorIdList('OP1111111111\nOP2222222222, OP3333333333、OP4444444444 OP5555555555')).toEqual({
+    expect(
+      parseOperatorIdList('OP1111111111\nOP2222222222, OP3333333333、OP4444444444 OP5555555555'),
+    ).toEqual({
       ok: true,
       value: ['OP1111111111', 'OP2222222222', 'OP3333333333', 'OP4444444444', 'OP5555555555'],
     })
@@ -58,10 +60,12 @@ describe('evaluateInvoiceMerge (§3.4.3)', () => {
   })
 
   it('gives the MyPage steps, not a ticket, for one bank account', () => {
-    expect(evaluateInvoiceMerge({ mode: 'single_bank_account', sources: [A, B], target: undefined })).toEqual({
-      kind: 'self_service',
-      model: { operatorIds: [A, B], representative: undefined },
-    })
+    expect(evaluateInvoiceMerge({ mode: 'single_bank_account', sources: [A, B], target: undefined })).toEqual(
+      {
+        kind: 'self_service',
+        model: { operatorIds: [A, B], representative: undefined },
+      },
+    )
   })
 
   it('puts the named representative first for one bank account', () => {

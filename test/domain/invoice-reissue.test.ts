@@ -76,7 +76,10 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
 
   it('lists the checks still undone for e-mail delivery', () => {
     const outcome = evaluateInvoiceReissue({ ...request, checks: ['mail_searched'] }, late)
-    expect(outcome.kind === 'ticket' && outcome.context.pendingChecks).toEqual(['spam_checked', 'address_checked'])
+    expect(outcome.kind === 'ticket' && outcome.context.pendingChecks).toEqual([
+      'spam_checked',
+      'address_checked',
+    ])
   })
 
   it('asks only about the address for postal delivery', () => {
@@ -90,7 +93,10 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
   })
 
   it('folds a multi-line address onto one line', () => {
-    const outcome = evaluateInvoiceReissue({ ...request, delivery: 'post', address: '世田谷区玉川\n4-5-6' }, late)
+    const outcome = evaluateInvoiceReissue(
+      { ...request, delivery: 'post', address: '世田谷区玉川\n4-5-6' },
+      late,
+    )
     expect(outcome.kind === 'ticket' && outcome.model.address).toBe('世田谷区玉川 4-5-6')
   })
 

@@ -3,9 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { ACCOUNT_DELETION_WARNINGS } from '../../src/domain/account-deletion.js'
 import { billingDatesFor, npInvoiceMailSubject } from '../../src/domain/billing-calendar.js'
 import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../src/domain/contacts.js'
-import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS, evaluateDirectDebit } from '../../src/domain/direct-debit.js'
+import {
+  DIRECT_DEBIT_NOTES,
+  DIRECT_DEBIT_PROCESS,
+  evaluateDirectDebit,
+} from '../../src/domain/direct-debit.js'
 import { evaluateInvoiceMerge } from '../../src/domain/invoice-merge.js'
-import { evaluateInvoiceReissue, type InvoiceReissueRequest, reissueGuidanceModel } from '../../src/domain/invoice-reissue.js'
+import {
+  evaluateInvoiceReissue,
+  type InvoiceReissueRequest,
+  reissueGuidanceModel,
+} from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
 import { createRenderer, splitTicketText, TEMPLATES_DIR } from '../../src/render/templates.js'
@@ -32,7 +40,10 @@ const reissueRequest: InvoiceReissueRequest = {
   destination: 'soracom',
 }
 
-function outcomeOf<T extends { kind: string }, K extends T['kind']>(outcome: T, kind: K): Extract<T, { kind: K }> {
+function outcomeOf<T extends { kind: string }, K extends T['kind']>(
+  outcome: T,
+  kind: K,
+): Extract<T, { kind: K }> {
   if (outcome.kind !== kind) throw new Error(`expected ${kind}, got ${outcome.kind}`)
   return outcome as Extract<T, { kind: K }>
 }
@@ -40,7 +51,13 @@ function outcomeOf<T extends { kind: string }, K extends T['kind']>(outcome: T, 
 const reissueTicket = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-20' as PlainDate), 'ticket')
 const reissueEarly = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-06' as PlainDate), 'too_early')
 const directDebit = outcomeOf(
-  evaluateDirectDebit({ operatorId: OP, coverage: 'both', accountType: 'corporate', invoicePayment: 'active', consent: true }),
+  evaluateDirectDebit({
+    operatorId: OP,
+    coverage: 'both',
+    accountType: 'corporate',
+    invoicePayment: 'active',
+    consent: true,
+  }),
   'ticket',
 )
 const merge = outcomeOf(
@@ -69,17 +86,30 @@ const GUIDANCE: Record<string, object> = {
     process: DIRECT_DEBIT_PROCESS,
   },
   'direct-debit-individual-account': { operatorId: OP },
-  'direct-debit-invoice-payment-required': { operatorId: OP, applicationUrl: 'https://soracom.jp/contact/bill_payment/' },
+  'direct-debit-invoice-payment-required': {
+    operatorId: OP,
+    applicationUrl: 'https://soracom.jp/contact/bill_payment/',
+  },
   'invoice-reissue-ticket': {
     ...reissueGuidanceModel(reissueTicket.context),
     destination: 'np',
     support: SORACOM_SUPPORT,
     np: NP_SUPPORT_DESK,
   },
-  'invoice-reissue-too-early': { ...reissueGuidanceModel(reissueEarly.context), expectedOn: reissueEarly.expectedOn },
-  'invoice-reissue-no-invoice': { ...reissueGuidanceModel(reissueTicket.context), zeroAmount: true, cardPayment: true },
+  'invoice-reissue-too-early': {
+    ...reissueGuidanceModel(reissueEarly.context),
+    expectedOn: reissueEarly.expectedOn,
+  },
+  'invoice-reissue-no-invoice': {
+    ...reissueGuidanceModel(reissueTicket.context),
+    zeroAmount: true,
+    cardPayment: true,
+  },
   'invoice-merge-ticket': { ...merge.model, support: SORACOM_SUPPORT },
-  'invoice-merge-self-service': { operatorIds: ['OP1111111111', 'OP2222222222'], representative: 'OP1111111111' },
+  'invoice-merge-self-service': {
+    operatorIds: ['OP1111111111', 'OP2222222222'],
+    representative: 'OP1111111111',
+  },
   'account-deletion-checklist': {
     operatorId: OP,
     cancelDate: '2027-04-15',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { preformattedText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
-import type { SlackCall } from '../support/fake-slack.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const VALID = {
@@ -9,15 +9,6 @@ const VALID = {
   account_type: 'corporate',
   invoice_payment: 'active',
   consent: ['agree'],
-}
-
-function preformattedText(call: SlackCall): string {
-  const blocks = call.args.blocks as Array<{
-    type: string
-    elements?: Array<{ type: string; elements: Array<{ text: string }> }>
-  }>
-  const rich = blocks.find((b) => b.type === 'rich_text')
-  return rich?.elements?.[0]?.elements.map((e) => e.text).join('') ?? ''
 }
 
 describe('/direct-debit through the real Bolt app', () => {

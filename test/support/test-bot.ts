@@ -11,6 +11,7 @@ import { JsonStore } from '../../src/store/json-store.js'
 import { FakeSlack } from './fake-slack.js'
 import {
   type Answer,
+  blockActionsForm,
   postSigned,
   type SendOptions,
   SIGNING_SECRET,
@@ -36,6 +37,11 @@ export interface TestBot {
     answers: Record<string, Answer>,
     opts?: { userId?: string; channelId?: string },
   ): Promise<{ status: number; body: unknown }>
+  /** Clicks a button as `userId` on a message the bot posted. */
+  click(
+    action: { action_id: string; value: string; block_id?: string },
+    opts?: { userId?: string; channelId?: string; messageTs?: string },
+  ): ReturnType<typeof postSigned>
   stop(): Promise<void>
 }
 
@@ -85,6 +91,8 @@ export async function startTestBot(opts: { now?: string; dataFile?: string } = {
       const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
       return { status: submitted.status, body: submitted.json() }
     },
+    click: (action, o = {}) =>
+      postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
     async stop() {
       await app.stop()
       await slack.stop()

@@ -1,9 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt'
-import { toggleChecklistStep } from '../../domain/checklist.js'
+import { setChecklistStep } from '../../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../../domain/checklist-definitions.js'
 import { renderChecklist } from '../../render/checklist.js'
 import { CHECKLIST_TOGGLE_ACTION } from '../../render/messages.js'
 import type { AppDeps } from '../deps.js'
+import { KeyedQueue } from '../keyed-queue.js'
 
 const REFUSALS = {
   unknown_step: 'このチェックリストは見つかりませんでした。もう一度コマンドから作成してください。',
@@ -11,31 +12,38 @@ const REFUSALS = {
   completed: 'このチェックリストはすべて完了しています。アカウントは削除済みのため、変更できません。',
 } as const
 
-/** A tick (or untick) on a checklist step: stored with who and when, then the message is updated. */
+/**
+ * A tick or untick on a checklist step (the button says which, so a double click is harmless):
+ * stored with who and when, then the message is updated. Clicks on one checklist run in order.
+ */
 export function registerChecklistToggle(app: App, deps: AppDeps): void {
+  const queue = new KeyedQueue()
   app.action<BlockButtonAction>(CHECKLIST_TOGGLE_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()
-    const [checklistId = '', key = ''] = action.value?.split(':') ?? []
-    const checklist = deps.checklists.getChecklist(checklistId)
-    if (!checklist) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: REFUSALS.unknown_step })
-      return
-    }
-    const outcome = toggleChecklistStep(
-      checklist,
-      key,
-      body.user.id,
-      deps.clock.now(),
-      CHECKLIST_DEFINITIONS[checklist.kind],
-    )
-    if (outcome.kind === 'refused') {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: REFUSALS[outcome.reason] })
-      return
-    }
-    await deps.checklists.saveChecklist(outcome.checklist)
-    const channel = checklist.message?.channel ?? body.channel?.id
-    const ts = checklist.message?.ts ?? body.message?.ts
-    if (channel && ts)
-      await client.chat.update({ channel, ts, ...renderChecklist(deps.renderer, outcome.checklist) })
+    const [checklistId = '', key = '', wanted = 'tick'] = action.value?.split(':') ?? []
+    await queue.run(checklistId, async () => {
+      const checklist = deps.checklists.getChecklist(checklistId)
+      if (!checklist) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: REFUSALS.unknown_step })
+        return
+      }
+      const outcome = setChecklistStep(
+        checklist,
+        key,
+        wanted !== 'untick',
+        { by: body.user.id, now: deps.clock.now() },
+        CHECKLIST_DEFINITIONS[checklist.kind],
+      )
+      if (outcome.kind === 'refused') {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: REFUSALS[outcome.reason] })
+        return
+      }
+      if (outcome.kind === 'unchanged') return
+      await deps.checklists.saveChecklist(outcome.checklist)
+      const channel = checklist.message?.channel ?? body.channel?.id
+      const ts = checklist.message?.ts ?? body.message?.ts
+      if (channel && ts)
+        await client.chat.update({ channel, ts, ...renderChecklist(deps.renderer, outcome.checklist) })
+    })
   })
 }

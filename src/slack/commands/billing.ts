@@ -2,10 +2,10 @@ import type { App } from '@slack/bolt'
 
 export const BILLING_HELP = [
   '*SORACOM 請求サポートボット*',
+  '• `/invoice-reissue [オペレーター ID]` — 請求書が届かないときの確認と再発行依頼（§3.4.1）',
+  '• `/invoice-merge [オペレーター ID …]` — 複数の請求書をまとめる（§3.4.3）',
   '• `/direct-debit [オペレーター ID]` — 口座振替（§3.5）の依頼文を作成します',
-  '• `/invoice-reissue` — 請求書が届かないときの確認と再発行依頼（§3.4.1）',
-  '• `/invoice-merge` — 複数の請求書をまとめる（§3.4.3）',
-  '• `/account-deletion` — アカウント退会のチェックリスト（§6.4）',
+  '• `/account-deletion [オペレーター ID]` — アカウント退会のチェックリスト（§6.4）',
   '• `/billing help` — このヘルプ',
 ].join('\n')
 
