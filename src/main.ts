@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
+import { startReminderSweeps } from './reminders/sweeper.js'
 import { createRenderer } from './render/templates.js'
 import { createSlackApp } from './slack/app.js'
 import { StoreCorruptError } from './store/errors.js'
@@ -19,15 +20,21 @@ async function main(): Promise<void> {
   const store = await JsonStore.open(config.dataFile)
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const app = createSlackApp(config, {
+  const { app, reminderService } = createSlackApp(config, {
     tickets: store,
     checklists: store,
     reminders: store,
+    subscriptions: store,
     clock,
     newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
     renderer: createRenderer(),
     isHealthy: () => store.isReadable(),
   })
+  const sweeps = startReminderSweeps(
+    () => reminderService.sweep(),
+    (error) => console.error('reminder sweep failed:', error),
+  )
+  await sweeps.firstRun
   if (config.mode.kind === 'http') {
     const server = await app.start(config.mode.port)
     const address = server.address()

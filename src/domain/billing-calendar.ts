@@ -50,6 +50,11 @@ export function addBusinessDays(date: PlainDate, days: number): PlainDate {
   return current
 }
 
+/** The due date if it is a business day, else the last business day before it: when to pay by transfer. */
+export function lastBusinessDayOnOrBefore(date: PlainDate): PlainDate {
+  return isBusinessDay(date) ? date : addBusinessDays(date, -1)
+}
+
 export interface BillingDates {
   usageMonth: YearMonth
   /** 締日: the last day of the usage month (§4.1). */

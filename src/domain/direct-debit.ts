@@ -1,6 +1,8 @@
 import type { AccountType } from './account.js'
+import { addBusinessDays, isBusinessDay, lastBusinessDayOnOrBefore } from './billing-calendar.js'
 import { type CoverageSelection, coverageLabel } from './coverage.js'
 import type { OperatorId } from './operator-id.js'
+import { addMonths, lastDayOf, type PlainDate, type YearMonth, yearMonthOf } from './plain-date.js'
 
 export const INVOICE_PAYMENT_STATES = ['active', 'not_yet'] as const
 export type InvoicePaymentState = (typeof INVOICE_PAYMENT_STATES)[number]
@@ -75,4 +77,84 @@ export function evaluateDirectDebit(request: DirectDebitRequest): DirectDebitOut
       consentLabel: '同意',
     },
   }
+}
+
+/**
+ * Milestones the requester reports on a direct-debit ticket (§3.5.1 steps 3, 5, 6 and 9), in order.
+ */
+export const DIRECT_DEBIT_MILESTONES = ['sent', 'form_received', 'form_returned', 'switched'] as const
+export type DirectDebitMilestone = (typeof DIRECT_DEBIT_MILESTONES)[number]
+
+export interface FollowUpPlan {
+  kind:
+    | 'direct_debit_form_arrival'
+    | 'direct_debit_form_return'
+    | 'direct_debit_result_due'
+    | 'direct_debit_invoice_due'
+  key: string
+  date: PlainDate
+  /** For invoice due dates: the month whose last day is the due date. */
+  month?: YearMonth
+}
+
+/**
+ * Follow-ups after a milestone (§3.5.1): the form should arrive about 3 business days after the
+ * request; a reminder to send it back a week after it arrived; the result about 2 months after
+ * it went back. Everything earlier becomes moot.
+ */
+export function directDebitFollowUps(
+  ticketId: string,
+  milestone: DirectDebitMilestone,
+  on: PlainDate,
+): FollowUpPlan[] {
+  switch (milestone) {
+    case 'sent':
+      return [
+        {
+          kind: 'direct_debit_form_arrival',
+          key: `dd:${ticketId}:form_arrival`,
+          date: addBusinessDays(on, 3),
+        },
+      ]
+    case 'form_received':
+      return [
+        { kind: 'direct_debit_form_return', key: `dd:${ticketId}:form_return`, date: addBusinessDays(on, 5) },
+      ]
+    case 'form_returned': {
+      const twoMonthsLater = `${addMonths(yearMonthOf(on), 2)}-${on.slice(8)}` as PlainDate
+      const date = clampToMonth(twoMonthsLater)
+      return [
+        {
+          kind: 'direct_debit_result_due',
+          key: `dd:${ticketId}:result_due`,
+          date: isBusinessDay(date) ? date : addBusinessDays(date, 1),
+        },
+      ]
+    }
+    case 'switched':
+      return []
+  }
+}
+
+/** Until debit starts (step 9), invoices are paid as usual: a reminder on each due date in the window. */
+export function directDebitInvoiceDueDates(
+  ticketId: string,
+  from: PlainDate,
+  until: PlainDate,
+): FollowUpPlan[] {
+  const plans: FollowUpPlan[] = []
+  for (let month = yearMonthOf(from); month <= yearMonthOf(until); month = addMonths(month, 1)) {
+    const date = lastBusinessDayOnOrBefore(lastDayOf(month))
+    if (date >= from && date <= until) {
+      plans.push({ kind: 'direct_debit_invoice_due', key: `dd:${ticketId}:due:${month}`, date, month })
+    }
+  }
+  return plans
+}
+
+/** `2027-02-31` → `2027-02-28`: "two months later" on a shorter month. */
+function clampToMonth(date: PlainDate): PlainDate {
+  const month = date.slice(0, 7) as YearMonth
+  const last = lastDayOf(month)
+  return date > last ? last : date
 }

@@ -41,6 +41,8 @@ const ticketCommon = {
   status: z.enum(TICKET_STATUSES),
   createdAt: instantSchema,
   updatedAt: instantSchema,
+  /** Milestones the requester reported (sent, and for direct debit the §3.5.1 steps), with who and when. */
+  progress: z.array(z.object({ milestone: z.string(), by: z.string(), at: instantSchema })).default([]),
   /** Where the ticket message was posted, so it can be updated later. */
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
 }
@@ -94,7 +96,7 @@ export interface TicketText {
 
 type TicketFields<K extends TicketKind> = Omit<
   Extract<Ticket, { kind: K }>,
-  'id' | 'subject' | 'body' | 'status' | 'createdAt' | 'updatedAt' | 'message'
+  'id' | 'subject' | 'body' | 'status' | 'createdAt' | 'updatedAt' | 'message' | 'progress'
 >
 
 /** A new ticket starts as `rendered`: the user has the text but has not sent it yet. */
@@ -110,9 +112,10 @@ export function createTicket<K extends TicketKind>(
     subject: text.subject,
     body: text.body,
     status: 'rendered',
+    progress: [],
     createdAt: at,
     updatedAt: at,
-  } as Extract<Ticket, { kind: K }>
+  } as unknown as Extract<Ticket, { kind: K }>
 }
 
 /** The storage port the core needs for tickets. */
@@ -121,4 +124,11 @@ export interface TicketRepository {
   save(ticket: Ticket): Promise<void>
   get(id: string): Ticket | undefined
   listByRequester(userId: string): Ticket[]
+  /** Every ticket, for sweeps over open ones. */
+  allTickets(): readonly Ticket[]
+}
+
+/** Whether a milestone has been reported on the ticket. */
+export function hasMilestone(ticket: Ticket, milestone: string): boolean {
+  return ticket.progress.some((p) => p.milestone === milestone)
 }

@@ -49,7 +49,22 @@ export function mrkdwnSections(text: string): KnownBlock[] {
  * preformatted rich-text block. Rich-text `text` elements are literal — no mrkdwn, no mentions —
  * so the text reaches the user byte for byte, ready to paste into the support form.
  */
-export function ticketMessage(ticket: Ticket, intro: string): SlackMessage {
+export function ticketMessage(
+  ticket: Ticket,
+  intro: string,
+  extra: { progress?: Array<{ label: string; by: string; at: string }>; next?: Button } = {},
+): SlackMessage {
+  const progress = (extra.progress ?? []).map(
+    (p) => `:white_check_mark: ${p.label}（<@${p.by}>、${formatJstDateTime(p.at)}）`,
+  )
+  const tail: KnownBlock[] = []
+  if (progress.length > 0) tail.push({ type: 'section', text: { type: 'mrkdwn', text: progress.join('\n') } })
+  if (extra.next)
+    tail.push({
+      type: 'actions',
+      block_id: 'ticket_progress',
+      elements: [button({ ...extra.next, style: 'primary' })],
+    })
   return {
     text: `サポートリクエスト「${escapeMrkdwn(ticket.subject)}」(${ticket.operatorId}) を作成しました`,
     blocks: [
@@ -72,6 +87,7 @@ export function ticketMessage(ticket: Ticket, intro: string): SlackMessage {
           },
         ],
       },
+      ...tail,
     ],
   }
 }

@@ -1,9 +1,10 @@
 import { App, type CustomRoute, LogLevel } from '@slack/bolt'
 import webApi, { type RetryOptions } from '@slack/web-api'
 import type { Config } from '../config.js'
+import { ReminderService } from '../reminders/service.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, ListenerDeps } from './deps.js'
 import { registerViews } from './views/index.js'
 
 // @slack/web-api is CommonJS: Node's ESM loader cannot see `retryPolicies` as a named export.
@@ -14,7 +15,11 @@ export interface AppOptions {
 }
 
 /** Builds the Bolt app for the configured transport and registers every listener. */
-export function createSlackApp(config: Config, deps: AppDeps, options: AppOptions = {}): App {
+export function createSlackApp(
+  config: Config,
+  deps: AppDeps,
+  options: AppOptions = {},
+): { app: App; reminderService: ReminderService } {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // Bolt's default retries for ~30 minutes; a user waiting for a ticket is better served by a few
@@ -27,13 +32,19 @@ export function createSlackApp(config: Config, deps: AppDeps, options: AppOption
       ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
       : new App({ ...common, signingSecret: config.mode.signingSecret, customRoutes: [healthRoute(deps)] })
 
-  registerCommands(app, deps)
-  registerViews(app, deps)
-  registerActions(app, deps)
+  const reminderService = new ReminderService({
+    ...deps,
+    client: app.client,
+    logger: { warn: (message) => app.logger.warn(message) },
+  })
+  const listenerDeps: ListenerDeps = { ...deps, reminderService }
+  registerCommands(app, listenerDeps)
+  registerViews(app, listenerDeps)
+  registerActions(app, listenerDeps)
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })
-  return app
+  return { app, reminderService }
 }
 
 function healthRoute(deps: AppDeps): CustomRoute {

@@ -1,40 +1,44 @@
 import type { WebClient } from '@slack/web-api'
 import type { Checklist } from '../domain/checklist.js'
 import type { Ticket } from '../domain/ticket.js'
-import type { SlackMessage } from '../render/messages.js'
-import type { AppDeps } from './deps.js'
+import { renderChecklist } from '../render/checklist.js'
+import { renderTicketMessage } from '../render/ticket.js'
+import type { ListenerDeps } from './deps.js'
 import { postToOrigin } from './post-message.js'
 import type { Origin } from './private-metadata.js'
 
 /**
- * The end of every flow that produces a record: store it (on disk before the modal closes, so an
- * acknowledged request is never lost), close the modal, post the message, then remember where
- * the message is so later changes can update it.
+ * The end of every flow that produces a record: render it (a template bug fails before anything
+ * is stored), store it (on disk before the modal closes, so an acknowledged request is never
+ * lost), close the modal, post the message, then remember where it is so later changes update it.
  */
 export async function saveAckAndPostTicket(
-  deps: AppDeps,
+  deps: ListenerDeps,
   client: WebClient,
   ack: () => Promise<void>,
   origin: Origin,
   ticket: Ticket,
-  message: SlackMessage,
 ): Promise<void> {
+  const message = renderTicketMessage(deps.renderer, ticket)
   await deps.tickets.save(ticket)
   await ack()
   const posted = await postToOrigin(client, origin, message)
   await deps.tickets.save({ ...ticket, message: posted })
 }
 
+/** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
 export async function saveAckAndPostChecklist(
-  deps: AppDeps,
+  deps: ListenerDeps,
   client: WebClient,
   ack: () => Promise<void>,
   origin: Origin,
   checklist: Checklist,
-  message: SlackMessage,
 ): Promise<void> {
+  const message = renderChecklist(deps.renderer, checklist)
   await deps.checklists.saveChecklist(checklist)
   await ack()
   const posted = await postToOrigin(client, origin, message)
-  await deps.checklists.saveChecklist({ ...checklist, message: posted })
+  const stored = { ...checklist, message: posted }
+  await deps.checklists.saveChecklist(stored)
+  await deps.reminderService.onDeletionChecklist(stored)
 }

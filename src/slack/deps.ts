@@ -1,7 +1,9 @@
+import type { SubscriptionRepository } from '../domain/calendar-subscription.js'
 import type { ChecklistRepository } from '../domain/checklist.js'
 import type { Clock, IdGenerator } from '../domain/clock.js'
 import type { ReminderRepository } from '../domain/reminder.js'
 import type { TicketRepository } from '../domain/ticket.js'
+import type { ReminderService } from '../reminders/service.js'
 import type { Renderer } from '../render/templates.js'
 
 /** Everything the listeners need, built once in main.ts (or by a test). */
@@ -9,9 +11,15 @@ export interface AppDeps {
   tickets: TicketRepository
   checklists: ChecklistRepository
   reminders: ReminderRepository
+  subscriptions: SubscriptionRepository
   clock: Clock
   newId: IdGenerator
   renderer: Renderer
   /** GET /healthz answers 200 only while this is true. */
   isHealthy: () => Promise<boolean>
+}
+
+/** What listeners get: the dependencies plus the services built on the app's Web API client. */
+export interface ListenerDeps extends AppDeps {
+  reminderService: ReminderService
 }

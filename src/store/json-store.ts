@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
+import type { CalendarSubscription, SubscriptionRepository } from '../domain/calendar-subscription.js'
 import type { Checklist, ChecklistRepository } from '../domain/checklist.js'
 import type { Reminder, ReminderRepository } from '../domain/reminder.js'
 import type { Ticket, TicketRepository } from '../domain/ticket.js'
@@ -14,7 +15,9 @@ import { type DbData, dbSchema, emptyDb } from './schema.js'
  * `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would overwrite
  * an unreadable file with defaults.
  */
-export class JsonStore implements TicketRepository, ChecklistRepository, ReminderRepository {
+export class JsonStore
+  implements TicketRepository, ChecklistRepository, ReminderRepository, SubscriptionRepository
+{
   private constructor(
     private readonly db: Low<DbData>,
     readonly file: string,
@@ -65,6 +68,23 @@ export class JsonStore implements TicketRepository, ChecklistRepository, Reminde
     return this.db.data.reminders
       .filter((r) => r.owner === owner)
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+  }
+
+  async saveSubscription(subscription: CalendarSubscription): Promise<void> {
+    upsert(this.db.data.subscriptions, subscription)
+    await this.db.write()
+  }
+
+  activeSubscription(channel: string): CalendarSubscription | undefined {
+    return this.db.data.subscriptions.find((s) => s.channel === channel && !s.cancelledAt)
+  }
+
+  activeSubscriptions(): CalendarSubscription[] {
+    return this.db.data.subscriptions.filter((s) => !s.cancelledAt)
+  }
+
+  allTickets(): readonly Ticket[] {
+    return this.db.data.tickets
   }
 
   get(id: string): Ticket | undefined {

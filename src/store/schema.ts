@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { ticketSchema } from '../domain/ticket.js'
@@ -11,10 +12,11 @@ export const dbSchema = z.object({
   tickets: z.array(ticketSchema),
   checklists: z.array(checklistSchema).default([]),
   reminders: z.array(reminderSchema).default([]),
+  subscriptions: z.array(calendarSubscriptionSchema).default([]),
 })
 
 export type DbData = z.infer<typeof dbSchema>
 
 export function emptyDb(): DbData {
-  return { schemaVersion: DB_SCHEMA_VERSION, tickets: [], checklists: [], reminders: [] }
+  return { schemaVersion: DB_SCHEMA_VERSION, tickets: [], checklists: [], reminders: [], subscriptions: [] }
 }

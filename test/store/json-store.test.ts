@@ -41,6 +41,7 @@ describe('JsonStore (real temp file)', () => {
       tickets: [],
       checklists: [],
       reminders: [],
+      subscriptions: [],
     })
   })
 

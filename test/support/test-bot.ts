@@ -3,8 +3,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type App, LogLevel } from '@slack/bolt'
+import { LogLevel } from '@slack/bolt'
 import type { Config } from '../../src/config.js'
+import type { ReminderService } from '../../src/reminders/service.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { createSlackApp } from '../../src/slack/app.js'
 import { JsonStore } from '../../src/store/json-store.js'
@@ -21,6 +22,9 @@ import {
 
 export interface TestBot {
   url: string
+  reminderService: ReminderService
+  /** Moves the bot's clock. */
+  setNow(iso: string): void
   slack: FakeSlack
   store: JsonStore
   dataFile: string
@@ -46,8 +50,11 @@ export interface TestBot {
 }
 
 /** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
-export async function startTestBot(opts: { now?: string; dataFile?: string } = {}): Promise<TestBot> {
-  const slack = await new FakeSlack().start()
+export async function startTestBot(
+  opts: { now?: string; dataFile?: string; slack?: FakeSlack; idStart?: number } = {},
+): Promise<TestBot> {
+  const slack = opts.slack ?? (await new FakeSlack().start())
+  const ownSlack = opts.slack === undefined
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
   const store = await JsonStore.open(dataFile)
@@ -57,15 +64,16 @@ export async function startTestBot(opts: { now?: string; dataFile?: string } = {
     slackApiUrl: slack.apiUrl,
     dataFile,
   }
-  const now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
-  let seq = 0
-  const app: App = createSlackApp(
+  let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
+  let seq = opts.idStart ?? 0
+  const { app, reminderService } = createSlackApp(
     config,
     {
       tickets: store,
       checklists: store,
       reminders: store,
-      clock: { now: () => now },
+      subscriptions: store,
+      clock: { now: () => new Date(now) },
       newId: () => `T${String(++seq).padStart(4, '0')}`,
       renderer: createRenderer(),
       isHealthy: () => store.isReadable(),
@@ -77,6 +85,10 @@ export async function startTestBot(opts: { now?: string; dataFile?: string } = {
 
   const bot: TestBot = {
     url,
+    reminderService,
+    setNow(iso: string) {
+      now = new Date(iso)
+    },
     slack,
     store,
     dataFile,
@@ -95,7 +107,7 @@ export async function startTestBot(opts: { now?: string; dataFile?: string } = {
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
     async stop() {
       await app.stop()
-      await slack.stop()
+      if (ownSlack) await slack.stop()
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -3,7 +3,7 @@ import { setChecklistStep } from '../../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../../domain/checklist-definitions.js'
 import { renderChecklist } from '../../render/checklist.js'
 import { CHECKLIST_TOGGLE_ACTION } from '../../render/messages.js'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { KeyedQueue } from '../keyed-queue.js'
 
 const REFUSALS = {
@@ -16,7 +16,7 @@ const REFUSALS = {
  * A tick or untick on a checklist step (the button says which, so a double click is harmless):
  * stored with who and when, then the message is updated. Clicks on one checklist run in order.
  */
-export function registerChecklistToggle(app: App, deps: AppDeps): void {
+export function registerChecklistToggle(app: App, deps: ListenerDeps): void {
   const queue = new KeyedQueue()
   app.action<BlockButtonAction>(CHECKLIST_TOGGLE_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()

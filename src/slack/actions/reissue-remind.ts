@@ -2,11 +2,9 @@ import type { App, BlockButtonAction } from '@slack/bolt'
 import { z } from 'zod'
 import { billingDatesFor, npInvoiceMailSubject } from '../../domain/billing-calendar.js'
 import { usageMonthLabel } from '../../domain/invoice-reissue.js'
-import type { OperatorId } from '../../domain/operator-id.js'
 import { tokyoNineAm, type YearMonth } from '../../domain/plain-date.js'
-import { formatJstDateTime } from '../../render/time.js'
-import type { AppDeps } from '../deps.js'
-import { addReminders } from '../reminders.js'
+import { formatJpDate } from '../../render/time.js'
+import type { ListenerDeps } from '../deps.js'
 
 export const REISSUE_REMIND_ACTION = 'reissue_remind'
 
@@ -15,17 +13,19 @@ const valueSchema = z.object({
   usageMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
 })
 
+function parseValue(raw: string | undefined) {
+  try {
+    return valueSchema.safeParse(JSON.parse(raw ?? ''))
+  } catch {
+    return valueSchema.safeParse(undefined)
+  }
+}
+
 /** 「発行予定日にリマインド」 on a too-early reissue: a reminder at 09:00 JST on the invoice date. */
-export function registerReissueRemind(app: App, deps: AppDeps): void {
-  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, async ({ ack, action, body, client, respond }) => {
+export function registerReissueRemind(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, async ({ ack, action, body, respond }) => {
     await ack()
-    let value: unknown
-    try {
-      value = JSON.parse(action.value ?? '')
-    } catch {
-      value = undefined
-    }
-    const parsed = valueSchema.safeParse(value)
+    const parsed = parseValue(action.value)
     if (!parsed.success) {
       await respond({
         response_type: 'ephemeral',
@@ -34,16 +34,11 @@ export function registerReissueRemind(app: App, deps: AppDeps): void {
       })
       return
     }
-    const operatorId = parsed.data.operatorId as OperatorId
-    const usageMonth = parsed.data.usageMonth as YearMonth
-    const dates = billingDatesFor(usageMonth)
+    const { operatorId, usageMonth } = parsed.data
+    const month = usageMonth as YearMonth
+    const dates = billingDatesFor(month)
     const user = body.user.id
-    const text = deps.renderer.guidance('reminder-invoice-expected', {
-      operatorId,
-      usageMonthLabel: usageMonthLabel(usageMonth),
-      npMailSubject: npInvoiceMailSubject(usageMonth),
-    })
-    const [reminder] = await addReminders(deps, client, [
+    const [reminder] = await deps.reminderService.add([
       {
         kind: 'invoice_expected',
         key: `invoice_expected:${user}:${operatorId}:${usageMonth}`,
@@ -51,13 +46,19 @@ export function registerReissueRemind(app: App, deps: AppDeps): void {
         channel: body.channel?.id ?? user,
         dueDate: dates.invoiceIssued,
         dueAt: tokyoNineAm(dates.invoiceIssued).toISOString(),
-        text,
+        text: deps.renderer.guidance('reminder-invoice-expected', {
+          operatorId,
+          usageMonthLabel: usageMonthLabel(month),
+          npMailSubject: npInvoiceMailSubject(month),
+        }),
       },
     ])
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `:bell: ${formatJstDateTime(reminder?.dueAt ?? tokyoNineAm(dates.invoiceIssued))} にリマインドします（${operatorId}、${usageMonthLabel(usageMonth)}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`,
+      text: reminder
+        ? `:bell: ${formatJpDate(dates.invoiceIssued)} 09:00 にリマインドします（${operatorId}、${usageMonthLabel(month)}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`
+        : `${usageMonthLabel(month)}ご利用分の請求書発行予定日はもう過ぎています。請求書が届いていなければ \`/invoice-reissue\` で再発行を依頼できます。`,
     })
   })
 }

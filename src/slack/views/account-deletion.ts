@@ -7,10 +7,9 @@ import {
 } from '../../domain/account-deletion.js'
 import { createChecklist } from '../../domain/checklist.js'
 import { tokyoDate } from '../../domain/plain-date.js'
-import { renderChecklist } from '../../render/checklist.js'
 import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
 import { saveAckAndPostChecklist } from '../deliver.js'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { operatorIdField, plainDateField } from '../fields.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
@@ -23,7 +22,7 @@ export const accountDeletionForm = z
   .transform((f): AccountDeletionRequest => ({ operatorId: f.operator_id, cancelDate: f.cancel_date }))
 
 /** view_submission of the deletion modal: posts the ordered checklist with the final invoice's dates (§6.4). */
-export function registerAccountDeletionSubmission(app: App, deps: AppDeps): void {
+export function registerAccountDeletionSubmission(app: App, deps: ListenerDeps): void {
   app.view(ACCOUNT_DELETION_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(accountDeletionForm, view.state.values)
     if (!form.ok) {
@@ -49,13 +48,6 @@ export function registerAccountDeletionSubmission(app: App, deps: AppDeps): void
       ACCOUNT_DELETION_STEPS,
       { id: deps.newId(), now },
     )
-    await saveAckAndPostChecklist(
-      deps,
-      client,
-      ack,
-      origin,
-      checklist,
-      renderChecklist(deps.renderer, checklist),
-    )
+    await saveAckAndPostChecklist(deps, client, ack, origin, checklist)
   })
 }

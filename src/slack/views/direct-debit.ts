@@ -11,10 +11,10 @@ import {
   INVOICE_PAYMENT_STATES,
 } from '../../domain/direct-debit.js'
 import { createTicket } from '../../domain/ticket.js'
-import { guidanceMessage, ticketMessage } from '../../render/messages.js'
+import { guidanceMessage } from '../../render/messages.js'
 import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
 import { saveAckAndPostTicket } from '../deliver.js'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { operatorIdField } from '../fields.js'
 import { postToOrigin } from '../post-message.js'
 import { decodeOrigin } from '../private-metadata.js'
@@ -50,7 +50,7 @@ export const CONSENT_REQUIRED_MESSAGE =
   '口座振替の依頼には注意点への同意が必要です。内容を確認して「上記の注意点に同意します」にチェックを入れてください。'
 
 /** view_submission of the direct-debit modal: validate → decide → render → store → close → post. */
-export function registerDirectDebitSubmission(app: App, deps: AppDeps): void {
+export function registerDirectDebitSubmission(app: App, deps: ListenerDeps): void {
   app.view(DIRECT_DEBIT_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(directDebitForm, view.state.values)
     if (!form.ok) {
@@ -97,14 +97,7 @@ export function registerDirectDebitSubmission(app: App, deps: AppDeps): void {
           text,
           { id: deps.newId(), now: deps.clock.now() },
         )
-        const intro = deps.renderer.guidance('direct-debit-ticket', {
-          operatorId: ticket.operatorId,
-          support: SORACOM_SUPPORT,
-          np: NP_SUPPORT_DESK,
-          notes: DIRECT_DEBIT_NOTES,
-          process: DIRECT_DEBIT_PROCESS,
-        })
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket, ticketMessage(ticket, intro))
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
         return
       }
     }

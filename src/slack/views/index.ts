@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { registerAccountDeletionSubmission } from './account-deletion.js'
 import { registerDirectDebitSubmission } from './direct-debit.js'
 import { registerInvoiceMergeSubmission } from './invoice-merge.js'
 import { registerInvoiceReissueSubmission } from './invoice-reissue.js'
 
-export function registerViews(app: App, deps: AppDeps): void {
+export function registerViews(app: App, deps: ListenerDeps): void {
   registerInvoiceReissueSubmission(app, deps)
   registerInvoiceMergeSubmission(app, deps)
   registerDirectDebitSubmission(app, deps)

@@ -11,11 +11,9 @@ import {
 } from '../../domain/invoice-merge.js'
 import { OPERATOR_ID_SHAPE, parseOperatorId } from '../../domain/operator-id.js'
 import { createTicket } from '../../domain/ticket.js'
-import { renderChecklist } from '../../render/checklist.js'
-import { ticketMessage } from '../../render/messages.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { saveAckAndPostChecklist, saveAckAndPostTicket } from '../deliver.js'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 
@@ -56,7 +54,7 @@ export const invoiceMergeForm = z
   )
 
 /** view_submission of the merge modal: a 請求統合 ticket, or the NP MyPage checklist (§3.4.3). */
-export function registerInvoiceMergeSubmission(app: App, deps: AppDeps): void {
+export function registerInvoiceMergeSubmission(app: App, deps: ListenerDeps): void {
   app.view(INVOICE_MERGE_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(invoiceMergeForm, view.state.values)
     if (!form.ok) {
@@ -84,8 +82,7 @@ export function registerInvoiceMergeSubmission(app: App, deps: AppDeps): void {
           deps.renderer.ticket('invoice-merge', model),
           { id: deps.newId(), now },
         )
-        const intro = deps.renderer.guidance('invoice-merge-ticket', { ...model, support: SORACOM_SUPPORT })
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket, ticketMessage(ticket, intro))
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
         return
       }
       case 'self_service': {
@@ -101,14 +98,7 @@ export function registerInvoiceMergeSubmission(app: App, deps: AppDeps): void {
           BANK_ACCOUNT_MERGE_STEPS,
           { id: deps.newId(), now },
         )
-        await saveAckAndPostChecklist(
-          deps,
-          client,
-          ack,
-          origin,
-          checklist,
-          renderChecklist(deps.renderer, checklist),
-        )
+        await saveAckAndPostChecklist(deps, client, ack, origin, checklist)
         return
       }
     }

@@ -13,11 +13,11 @@ import {
 } from '../../domain/invoice-reissue.js'
 import { tokyoDate } from '../../domain/plain-date.js'
 import { createTicket } from '../../domain/ticket.js'
-import { guidanceMessage, ticketMessage } from '../../render/messages.js'
+import { guidanceMessage } from '../../render/messages.js'
 import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
 import { REISSUE_REMIND_ACTION } from '../actions/reissue-remind.js'
 import { saveAckAndPostTicket } from '../deliver.js'
-import type { AppDeps } from '../deps.js'
+import type { ListenerDeps } from '../deps.js'
 import { operatorIdField, optionalTextField, yearMonthField } from '../fields.js'
 import { postToOrigin } from '../post-message.js'
 import { decodeOrigin } from '../private-metadata.js'
@@ -59,7 +59,7 @@ export const invoiceReissueForm = z
   )
 
 /** view_submission of the reissue modal: the §3.4.1 checks, then a ticket only when one is due. */
-export function registerInvoiceReissueSubmission(app: App, deps: AppDeps): void {
+export function registerInvoiceReissueSubmission(app: App, deps: ListenerDeps): void {
   app.view(INVOICE_REISSUE_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(invoiceReissueForm, view.state.values)
     if (!form.ok) {
@@ -130,13 +130,7 @@ export function registerInvoiceReissueSubmission(app: App, deps: AppDeps): void 
           deps.renderer.ticket(name, outcome.model),
           { id: deps.newId(), now: deps.clock.now() },
         )
-        const intro = deps.renderer.guidance('invoice-reissue-ticket', {
-          ...reissueGuidanceModel(outcome.context),
-          destination: request.destination,
-          support: SORACOM_SUPPORT,
-          np: NP_SUPPORT_DESK,
-        })
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket, ticketMessage(ticket, intro))
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
         return
       }
     }
