@@ -11,5 +11,5 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
   registerInvoiceMergeCommand(app)
   registerDirectDebitCommand(app)
   registerAccountDeletionCommand(app, deps)
-  registerBillingCommand(app)
+  registerBillingCommand(app, deps)
 }

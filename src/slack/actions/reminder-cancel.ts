@@ -1,0 +1,23 @@
+import type { App, BlockButtonAction } from '@slack/bolt'
+import { REMINDER_CANCEL_ACTION, reminderListMessage } from '../../render/reminder.js'
+import type { ListenerDeps } from '../deps.js'
+
+/** 「取り消す」 in `/billing reminders`: withdraws the user's own reminder and refreshes the list. */
+export function registerReminderCancel(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond }) => {
+    await ack()
+    const user = body.user.id
+    const reminder = deps.reminders.getReminder(action.value ?? '')
+    if (!reminder || reminder.owner !== user) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: '取り消せるのは自分のリマインダーだけです。',
+      })
+      return
+    }
+    await deps.reminderService.withdraw((r) => r.id === reminder.id)
+    const list = reminderListMessage(deps.reminderService.pendingFor((r) => r.owner === user))
+    await respond({ response_type: 'ephemeral', replace_original: true, ...list })
+  })
+}
