@@ -31,6 +31,8 @@ export class FakeSlack {
   private readonly queued = new Map<string, FakeReply[]>()
   private readonly handlers = new Map<string, Handler>()
   private readonly waiters: Array<() => void> = []
+  /** Messages Slack would still deliver: what chat.scheduledMessages.list answers. */
+  readonly scheduled = new Map<string, { id: string; channel_id: string; post_at: number; text: string }>()
 
   get apiUrl(): string {
     return `${this.base}/api/`
@@ -151,10 +153,26 @@ export class FakeSlack {
         return { body: { ok: true, channel: a.channel, ts: a.ts } }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: ts } }
-      case 'chat.scheduleMessage':
-        return {
-          body: { ok: true, channel: a.channel, scheduled_message_id: `Q${this.seq}`, post_at: a.post_at },
-        }
+      case 'chat.scheduleMessage': {
+        const id = `Q${this.seq}`
+        const channel = String(a.channel)
+        this.scheduled.set(id, {
+          id,
+          channel_id: channel,
+          post_at: Number(a.post_at),
+          text: String(a.text ?? ''),
+        })
+        return { body: { ok: true, channel, scheduled_message_id: id, post_at: Number(a.post_at) } }
+      }
+      case 'chat.deleteScheduledMessage': {
+        const id = String(a.scheduled_message_id)
+        if (!this.scheduled.delete(id)) return { body: { ok: false, error: 'invalid_scheduled_message_id' } }
+        return { body: { ok: true } }
+      }
+      case 'chat.scheduledMessages.list': {
+        const list = [...this.scheduled.values()].filter((m) => !a.channel || m.channel_id === a.channel)
+        return { body: { ok: true, scheduled_messages: list, response_metadata: { next_cursor: '' } } }
+      }
       case 'conversations.open':
         return { body: { ok: true, channel: { id: `D${String(a.users ?? '').replace(/^U/, '')}` } } }
       default:

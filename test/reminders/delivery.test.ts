@@ -1,0 +1,246 @@
+import { WebClient } from '@slack/web-api'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createReminder, type Reminder } from '../../src/domain/reminder.js'
+import { ReminderDelivery } from '../../src/reminders/delivery.js'
+import { FakeSlack } from '../support/fake-slack.js'
+import { MemoryReminders } from '../support/memory-reminders.js'
+
+const NOW = '2026-11-26T10:00:00+09:00'
+
+function aReminder(id: string, dueDate: string, overrides: Partial<Reminder> = {}): Reminder {
+  return {
+    ...createReminder(
+      {
+        kind: 'calendar_due',
+        key: `k:${id}`,
+        owner: 'U0ALICE',
+        channel: 'C0BILLING',
+        dueDate,
+        dueAt: new Date(`${dueDate}T09:00:00+09:00`).toISOString(),
+        text: `*支払期限です* ${id}`,
+      },
+      { id, now: new Date(NOW) },
+    ),
+    ...overrides,
+  }
+}
+
+describe('ReminderDelivery against the fake Slack API', () => {
+  let slack: FakeSlack
+  let store: MemoryReminders
+  let now: Date
+  let delivery: ReminderDelivery
+
+  function deliveryWith(retries = 0): ReminderDelivery {
+    const client = new WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries, minTimeout: 10, maxTimeout: 10 },
+    })
+    return new ReminderDelivery({ client, reminders: store, clock: { now: () => now } })
+  }
+
+  beforeEach(async () => {
+    slack = await new FakeSlack().start()
+    store = new MemoryReminders()
+    now = new Date(NOW)
+    delivery = deliveryWith()
+  })
+  afterEach(async () => {
+    await slack.stop()
+  })
+
+  async function given(...reminders: Reminder[]) {
+    await store.saveReminders(reminders)
+  }
+
+  it('hands a reminder within 120 days to chat.scheduleMessage at 09:00 JST on its day', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+
+    const report = await delivery.sweep()
+
+    expect(report.scheduled).toBe(1)
+    const call = slack.callsTo('chat.scheduleMessage')[0]
+    expect(call?.args).toMatchObject({
+      channel: 'C0BILLING',
+      post_at: String(Date.parse('2027-01-29T00:00:00Z') / 1000),
+    })
+    expect(store.getReminder('R1')).toMatchObject({
+      state: 'scheduled',
+      scheduledMessageId: expect.any(String),
+    })
+  })
+
+  it('keeps a reminder beyond the 120-day horizon pending, and hands it over once it comes within', async () => {
+    await given(aReminder('R1', '2027-05-31'))
+
+    await delivery.sweep()
+    expect(slack.callsTo('chat.scheduleMessage')).toEqual([])
+    expect(store.getReminder('R1')?.state).toBe('pending')
+
+    now = new Date('2027-02-01T10:00:00+09:00')
+    await delivery.sweep()
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
+    expect(store.getReminder('R1')?.state).toBe('scheduled')
+  })
+
+  it('never schedules a reminder twice over repeated sweeps', async () => {
+    await given(aReminder('R1', '2027-01-29'), aReminder('R2', '2027-02-26'))
+
+    await delivery.sweep()
+    await delivery.sweep()
+    await delivery.sweep()
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(2)
+  })
+
+  it('shares one run between concurrent sweeps', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+
+    await Promise.all([delivery.sweep(), delivery.sweep()])
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
+  })
+
+  it('posts once, marked late, a reminder whose day passed while the bot was down', async () => {
+    await given(aReminder('R1', '2026-11-25'))
+
+    await delivery.sweep()
+    await delivery.sweep()
+
+    const posts = slack.callsTo('chat.postMessage')
+    expect(posts).toHaveLength(1)
+    expect(JSON.stringify(posts[0]?.args.blocks)).toContain('遅れてお送りします')
+    expect(store.getReminder('R1')).toMatchObject({ state: 'sent', late: true })
+  })
+
+  it('marks a scheduled reminder sent once its time has passed, without calling Slack', async () => {
+    await given(aReminder('R1', '2026-11-25', { state: 'scheduled', scheduledMessageId: 'Q1' }))
+
+    await delivery.sweep()
+
+    expect(slack.calls).toEqual([])
+    expect(store.getReminder('R1')?.state).toBe('sent')
+  })
+
+  it('leaves a reminder pending when Slack answers time_too_far, and schedules it later', async () => {
+    await given(aReminder('R1', '2027-03-20'))
+    slack.failNext('chat.scheduleMessage', { body: { ok: false, error: 'time_too_far' } })
+
+    await delivery.sweep()
+    expect(store.getReminder('R1')).toMatchObject({ state: 'pending', lastError: 'time_too_far' })
+
+    await delivery.sweep()
+    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(2)
+  })
+
+  it('stops scheduling into a channel that answered restricted_too_many, until the next sweep', async () => {
+    await given(
+      aReminder('R1', '2027-01-05'),
+      aReminder('R2', '2027-01-07'),
+      aReminder('R3', '2027-01-08', { channel: 'C0OTHER' }),
+    )
+    slack.failNext('chat.scheduleMessage', { body: { ok: false, error: 'restricted_too_many' } })
+
+    const first = await delivery.sweep()
+
+    expect(first).toMatchObject({ scheduled: 1, deferred: 2 })
+    expect(store.getReminder('R2')?.state).toBe('pending')
+    expect(store.getReminder('R3')?.state).toBe('scheduled')
+    await delivery.sweep()
+    expect(store.activeReminders().every((r) => r.state === 'scheduled')).toBe(true)
+  })
+
+  it('schedules at most 25 reminders per channel in one sweep (Slack allows 30 per 5 minutes)', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => aReminder(`R${i}`, '2027-01-05', { key: `k${i}` }))
+    await given(...many)
+
+    const report = await delivery.sweep()
+
+    expect(report).toMatchObject({ scheduled: 25, deferred: 5 })
+  })
+
+  it('keeps a reminder pending after HTTP 429, then schedules it exactly once', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+    slack.failNext('chat.scheduleMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    })
+
+    await delivery.sweep()
+    expect(store.getReminder('R1')?.state).toBe('pending')
+
+    await delivery.sweep()
+    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(slack.scheduled.size).toBe(1)
+  })
+
+  it('waits out Retry-After when the client retries, scheduling once', async () => {
+    delivery = deliveryWith(2)
+    await given(aReminder('R1', '2027-01-29'))
+    slack.failNext('chat.scheduleMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false },
+    })
+
+    await delivery.sweep()
+
+    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(slack.scheduled.size).toBe(1)
+  })
+
+  it('keeps a reminder pending after a 5xx answer', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+    slack.failNext('chat.scheduleMessage', { status: 503, body: { ok: false } })
+
+    await delivery.sweep()
+
+    expect(store.getReminder('R1')?.state).toBe('pending')
+  })
+
+  it("moves a reminder for a deleted channel to the owner's DM", async () => {
+    await given(aReminder('R1', '2027-01-29'))
+    slack.failNext('chat.scheduleMessage', { body: { ok: false, error: 'channel_not_found' } })
+
+    await delivery.sweep()
+
+    expect(store.getReminder('R1')).toMatchObject({ state: 'scheduled', channel: 'U0ALICE' })
+    expect(slack.callsTo('chat.scheduleMessage').map((c) => c.args.channel)).toEqual(['C0BILLING', 'U0ALICE'])
+  })
+
+  it('adopts the message Slack already holds after a crash between scheduling and saving', async () => {
+    const reminder = aReminder('R1', '2027-01-29')
+    await given(reminder)
+    await delivery.sweep()
+    const id = store.getReminder('R1')?.scheduledMessageId
+    // The crash: Slack has the message, but the store never learnt its id.
+    await given({ ...reminder, handoverStartedAt: NOW })
+
+    await delivery.sweep()
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
+    expect(store.getReminder('R1')).toMatchObject({ state: 'scheduled', scheduledMessageId: id })
+  })
+
+  it('withdraws a scheduled reminder with chat.deleteScheduledMessage', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+    await delivery.sweep()
+
+    await delivery.withdraw(store.activeReminders())
+
+    expect(slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(1)
+    expect(slack.scheduled.size).toBe(0)
+    expect(store.getReminder('R1')?.state).toBe('cancelled')
+  })
+
+  it('treats a scheduled message Slack no longer has as already withdrawn', async () => {
+    await given(aReminder('R1', '2027-01-29', { state: 'scheduled', scheduledMessageId: 'Qgone' }))
+
+    await delivery.withdraw(store.activeReminders())
+
+    expect(store.getReminder('R1')?.state).toBe('cancelled')
+  })
+})
