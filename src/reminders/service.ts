@@ -208,6 +208,8 @@ export class ReminderService {
   async onDeletionChecklist(checklist: Checklist): Promise<void> {
     const cancelDate = checklist.cancelDate as PlainDate | undefined
     if (checklist.kind !== 'account_deletion' || !cancelDate) return
+    // Paid already (ticked while this was on its way): the reminders would be moot.
+    if (checklist.items.find((i) => i.key === 'payments_complete')?.ticked) return
     const usageMonth = yearMonthOf(cancelDate)
     const dates = billingDatesFor(usageMonth)
     const operatorId = checklist.operatorIds[0] ?? ''

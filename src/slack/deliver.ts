@@ -23,7 +23,8 @@ export async function saveAckAndPostTicket(
   await deps.tickets.save(ticket)
   await ack()
   const posted = await postToOrigin(client, origin, message)
-  await deps.tickets.save({ ...ticket, message: posted })
+  // Re-read: a click on the message may have changed the ticket since it was posted.
+  await deps.tickets.save({ ...(deps.tickets.get(ticket.id) ?? ticket), message: posted })
 }
 
 /** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
@@ -38,7 +39,7 @@ export async function saveAckAndPostChecklist(
   await deps.checklists.saveChecklist(checklist)
   await ack()
   const posted = await postToOrigin(client, origin, message)
-  const stored = { ...checklist, message: posted }
+  const stored = { ...(deps.checklists.getChecklist(checklist.id) ?? checklist), message: posted }
   await deps.checklists.saveChecklist(stored)
   await deps.reminderService.onDeletionChecklist(stored)
 }

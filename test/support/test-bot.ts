@@ -47,6 +47,8 @@ export interface TestBot {
     opts?: { userId?: string; channelId?: string; messageTs?: string },
   ): ReturnType<typeof postSigned>
   stop(): Promise<void>
+  /** Stops the bot but leaves its data file, for restart tests. */
+  stopKeepingData(): Promise<void>
 }
 
 /** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
@@ -105,6 +107,9 @@ export async function startTestBot(
     },
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
+    async stopKeepingData() {
+      await app.stop()
+    },
     async stop() {
       await app.stop()
       if (ownSlack) await slack.stop()

@@ -42,8 +42,12 @@ export function registerChecklistToggle(app: App, deps: ListenerDeps): void {
       await deps.checklists.saveChecklist(outcome.checklist)
       const channel = checklist.message?.channel ?? body.channel?.id
       const ts = checklist.message?.ts ?? body.message?.ts
-      if (channel && ts)
+      if (channel && ts) {
         await client.chat.update({ channel, ts, ...renderChecklist(deps.renderer, outcome.checklist) })
+      }
+      if (outcome.checklist.kind === 'account_deletion' && key === 'payments_complete') {
+        await deps.reminderService.onDeletionPaymentStep(outcome.checklist, outcome.action === 'tick')
+      }
     })
   })
 }
