@@ -1,11 +1,9 @@
 import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { ACCOUNT_TYPES } from '../../domain/account.js'
-import { INVOICE_PAYMENT_APPLICATION_URL, NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../domain/contacts.js'
+import { INVOICE_PAYMENT_APPLICATION_URL } from '../../domain/contacts.js'
 import { COVERAGE_SELECTIONS } from '../../domain/coverage.js'
 import {
-  DIRECT_DEBIT_NOTES,
-  DIRECT_DEBIT_PROCESS,
   type DirectDebitRequest,
   evaluateDirectDebit,
   INVOICE_PAYMENT_STATES,

@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { createChecklist } from '../../domain/checklist.js'
-import { SORACOM_SUPPORT } from '../../domain/contacts.js'
 import {
   BANK_ACCOUNT_MERGE_STEPS,
   evaluateInvoiceMerge,

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt'
 import { z } from 'zod'
-import { DESTINATIONS, NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../domain/contacts.js'
+import { DESTINATIONS } from '../../domain/contacts.js'
 import { COVERAGES } from '../../domain/coverage.js'
 import {
   AMOUNT_ZERO_ANSWERS,
