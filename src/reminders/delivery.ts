@@ -4,8 +4,9 @@ import { nextReminderAction, type Reminder, type ReminderRepository } from '../d
 import { reminderMessage } from '../render/reminder.js'
 import { slackErrorCode } from '../slack/post-message.js'
 
-/** Slack allows 30 scheduled messages per channel per 5 minutes; stay under it within one sweep. */
-export const MAX_SCHEDULED_PER_CHANNEL_PER_SWEEP = 25
+/** Slack allows 30 scheduled messages per channel per 5 minutes; keep a margin below it. */
+export const MAX_SCHEDULED_PER_CHANNEL = 25
+export const SCHEDULE_WINDOW_MS = 5 * 60 * 1000
 
 /** The channel is gone or closed to the bot: the owner still gets the reminder, by DM. */
 const CHANNEL_GONE = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'restricted_action'])
@@ -32,6 +33,8 @@ export interface DeliveryDeps {
  */
 export class ReminderDelivery {
   private running: Promise<DeliveryReport> | undefined
+  /** When this process last scheduled into each channel, for Slack's per-channel limit. */
+  private readonly recent = new Map<string, number[]>()
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -47,7 +50,6 @@ export class ReminderDelivery {
 
   async deliver(reminders: Reminder[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { scheduled: 0, posted: 0, markedSent: 0, deferred: 0, failed: 0 }
-    const perChannel = new Map<string, number>()
     const throttled = new Set<string>()
     const ordered = [...reminders].sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     for (const original of ordered) {
@@ -59,18 +61,29 @@ export class ReminderDelivery {
       } else if (action === 'post_now') {
         report[(await this.post(current)) ? 'posted' : 'failed'] += 1
       } else if (action === 'schedule') {
-        const used = perChannel.get(current.channel) ?? 0
-        if (throttled.has(current.channel) || used >= MAX_SCHEDULED_PER_CHANNEL_PER_SWEEP) {
+        if (throttled.has(current.channel) || !this.takeSlot(current.channel)) {
           report.deferred += 1
           continue
         }
-        perChannel.set(current.channel, used + 1)
         const result = await this.schedule(current)
         if (result === 'throttled') throttled.add(current.channel)
         report[result === 'scheduled' ? 'scheduled' : result === 'failed' ? 'failed' : 'deferred'] += 1
       }
     }
     return report
+  }
+
+  /** Counts a scheduling call against the channel's 5-minute window; false when it is full. */
+  private takeSlot(channel: string): boolean {
+    const now = Date.now()
+    const recent = (this.recent.get(channel) ?? []).filter((t) => now - t < SCHEDULE_WINDOW_MS)
+    if (recent.length >= MAX_SCHEDULED_PER_CHANNEL) {
+      this.recent.set(channel, recent)
+      return false
+    }
+    recent.push(now)
+    this.recent.set(channel, recent)
+    return true
   }
 
   /** Withdraws reminders a ticket's progress made moot; Slack forgets the scheduled message. */

@@ -75,7 +75,7 @@ export class ReminderService {
    * Stores reminders that do not exist yet (an active one with the same key is kept; a cancelled
    * one is revived), then hands the new ones to Slack. Reminders whose time has passed are skipped.
    */
-  async add(wanted: NewReminder[]): Promise<Reminder[]> {
+  async add(wanted: NewReminder[], options: { handOver?: boolean } = {}): Promise<Reminder[]> {
     const now = this.deps.clock.now()
     const result: Reminder[] = []
     const fresh: Reminder[] = []
@@ -94,7 +94,7 @@ export class ReminderService {
     }
     if (fresh.length > 0) {
       await this.deps.reminders.saveReminders(fresh)
-      await this.delivery.deliver(fresh)
+      if (options.handOver !== false) await this.delivery.deliver(fresh)
     }
     return result.map((r) => this.deps.reminders.getReminder(r.id) ?? r)
   }
@@ -108,17 +108,26 @@ export class ReminderService {
 
   // --- the monthly billing calendar per channel ---
 
+  /**
+   * Stores the subscription and its reminders; `handOver` then gives them to Slack, which takes a
+   * call per reminder — run it after acknowledging the command.
+   */
   async subscribe(
     channel: string,
     user: string,
-  ): Promise<{ kind: 'subscribed' | 'already'; subscription: CalendarSubscription; upcoming: Reminder[] }> {
+  ): Promise<{
+    kind: 'subscribed' | 'already'
+    subscription: CalendarSubscription
+    upcoming: Reminder[]
+    handOver: () => Promise<void>
+  }> {
+    const handOver = async () => {
+      await this.delivery.deliver(this.pendingFor((r) => r.channel === channel && r.state === 'pending'))
+    }
     const existing = this.deps.subscriptions.activeSubscription(channel)
     if (existing) {
-      return {
-        kind: 'already',
-        subscription: existing,
-        upcoming: this.pendingFor((r) => r.subscriptionId === existing.id),
-      }
+      const upcoming = this.pendingFor((r) => r.subscriptionId === existing.id)
+      return { kind: 'already', subscription: existing, upcoming, handOver }
     }
     const subscription: CalendarSubscription = {
       id: this.deps.newId(),
@@ -127,12 +136,9 @@ export class ReminderService {
       createdAt: this.deps.clock.now().toISOString(),
     }
     await this.deps.subscriptions.saveSubscription(subscription)
-    await this.extendCalendar(subscription)
-    return {
-      kind: 'subscribed',
-      subscription,
-      upcoming: this.pendingFor((r) => r.subscriptionId === subscription.id),
-    }
+    await this.extendCalendar(subscription, { handOver: false })
+    const upcoming = this.pendingFor((r) => r.subscriptionId === subscription.id)
+    return { kind: 'subscribed', subscription, upcoming, handOver }
   }
 
   async unsubscribe(
@@ -148,7 +154,10 @@ export class ReminderService {
     return { kind: 'unsubscribed', withdrawn }
   }
 
-  private async extendCalendar(subscription: CalendarSubscription): Promise<void> {
+  private async extendCalendar(
+    subscription: CalendarSubscription,
+    options: { handOver?: boolean } = {},
+  ): Promise<void> {
     const { from, until } = calendarWindow(this.today())
     const wanted = planCalendarReminders(subscription.channel, from, until).map((plan): NewReminder => {
       const dates = billingDatesFor(plan.usageMonth)
@@ -169,7 +178,7 @@ export class ReminderService {
         }),
       }
     })
-    await this.add(wanted)
+    await this.add(wanted, options)
   }
 
   // --- per-ticket follow-ups ---
@@ -253,16 +262,20 @@ export class ReminderService {
    * has delivered.
    */
   async sweep(): Promise<DeliveryReport> {
-    for (const subscription of this.deps.subscriptions.activeSubscriptions())
-      await this.extendCalendar(subscription)
+    // Only store here: the delivery sweep below hands everything over, within Slack's limits.
+    for (const subscription of this.deps.subscriptions.activeSubscriptions()) {
+      await this.extendCalendar(subscription, { handOver: false })
+    }
     const today = this.today()
     const until = calendarWindow(today).until
     for (const ticket of this.deps.tickets.allTickets()) {
       if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
         continue
       if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
+      const dueDates = directDebitInvoiceDueDates(ticket.id, today, until)
       await this.add(
-        directDebitInvoiceDueDates(ticket.id, today, until).map((p) => this.directDebitReminder(ticket, p)),
+        dueDates.map((p) => this.directDebitReminder(ticket, p)),
+        { handOver: false },
       )
     }
     return this.delivery.sweep()

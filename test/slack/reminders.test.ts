@@ -9,6 +9,24 @@ import { startTestBot, type TestBot } from '../support/test-bot.js'
 /** Thursday 26 November 2026, 10:00 JST. */
 const NOW = '2026-11-26T10:00:00+09:00'
 const postAtOf = (date: string) => String(Date.parse(`${date}T09:00:00+09:00`) / 1000)
+const HORIZON_MS = 120 * 24 * 3600 * 1000
+
+/** Waits until every stored reminder within Slack's horizon has been handed over (after the ack). */
+async function handedOver(bot: TestBot, now = NOW): Promise<void> {
+  await eventually(() => {
+    const waiting = bot.store
+      .activeReminders()
+      .filter((r) => r.state === 'pending' && Date.parse(r.dueAt) - Date.parse(now) <= HORIZON_MS)
+    expect(waiting).toEqual([])
+  })
+}
+
+/** Subscribes the channel and waits for the hand-over that follows the answer. */
+async function subscribe(bot: TestBot, opts: { userId?: string; channelId?: string } = {}) {
+  const res = await bot.command('/billing', 'calendar subscribe', opts)
+  await handedOver(bot)
+  return res
+}
 
 describe('/billing calendar', () => {
   let bot: TestBot
@@ -20,7 +38,7 @@ describe('/billing calendar', () => {
   })
 
   it('schedules every billing-calendar reminder of the next 120 days at 09:00 JST on the right business days', async () => {
-    const res = await bot.command('/billing', 'calendar subscribe')
+    const res = await subscribe(bot)
 
     expect(JSON.stringify(res.json())).toContain('リマインドを始めました')
     const scheduled = bot.slack.callsTo('chat.scheduleMessage')
@@ -48,29 +66,30 @@ describe('/billing calendar', () => {
   })
 
   it('changes nothing when the channel subscribes twice', async () => {
-    await bot.command('/billing', 'calendar subscribe')
+    await subscribe(bot)
     const before = bot.slack.callsTo('chat.scheduleMessage').length
 
-    const res = await bot.command('/billing', 'calendar subscribe')
+    const res = await subscribe(bot)
 
     expect(JSON.stringify(res.json())).toContain('すでに')
     expect(bot.slack.callsTo('chat.scheduleMessage')).toHaveLength(before)
   })
 
   it('withdraws everything pending on unsubscribe', async () => {
-    await bot.command('/billing', 'calendar subscribe')
+    await subscribe(bot)
     const scheduled = bot.slack.scheduled.size
 
-    const res = await bot.command('/billing', 'calendar unsubscribe')
+    await bot.command('/billing', 'calendar unsubscribe')
 
-    expect(JSON.stringify(res.json())).toContain('やめました')
+    const reply = await bot.slack.waitFor('response_url')
+    expect(String(reply.args.text)).toContain('やめました')
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(scheduled)
     expect(bot.slack.scheduled.size).toBe(0)
     expect(bot.store.activeReminders()).toEqual([])
   })
 
   it('extends the window as time passes, handing over reminders that came within 120 days', async () => {
-    await bot.command('/billing', 'calendar subscribe')
+    await subscribe(bot)
     const before = bot.slack.callsTo('chat.scheduleMessage').length
 
     bot.setNow('2026-12-26T10:00:00+09:00')
@@ -95,8 +114,8 @@ describe('/billing reminders', () => {
   })
 
   it("lists only the user's pending reminders, soonest first, each with a cancel button", async () => {
-    await bot.command('/billing', 'calendar subscribe', { userId: 'U0ALICE' })
-    await bot.command('/billing', 'calendar subscribe', { userId: 'U0BOB', channelId: 'C0OTHER' })
+    await subscribe(bot, { userId: 'U0ALICE' })
+    await subscribe(bot, { userId: 'U0BOB', channelId: 'C0OTHER' })
 
     const res = await bot.command('/billing', 'reminders', { userId: 'U0ALICE' })
 
@@ -108,7 +127,7 @@ describe('/billing reminders', () => {
   })
 
   it('cancels a reminder from the list: Slack forgets it and the list is refreshed', async () => {
-    await bot.command('/billing', 'calendar subscribe')
+    await subscribe(bot)
     const list = await bot.command('/billing', 'reminders')
     const first = (
       list.json() as { blocks: Array<{ accessory?: { action_id: string; value: string } }> }
@@ -125,7 +144,7 @@ describe('/billing reminders', () => {
   })
 
   it("refuses to cancel someone else's reminder", async () => {
-    await bot.command('/billing', 'calendar subscribe', { userId: 'U0ALICE' })
+    await subscribe(bot, { userId: 'U0ALICE' })
     const [reminder] = bot.store.remindersOf('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 
@@ -234,6 +253,7 @@ describe('restarts', () => {
     // Slack refuses to schedule, so the reminder is still pending when the bot goes down.
     slack.on('chat.scheduleMessage', () => ({ body: { ok: false, error: 'internal_error' } }))
     await first.command('/billing', 'calendar subscribe')
+    await eventually(() => expect(slack.callsTo('chat.scheduleMessage').length).toBeGreaterThanOrEqual(16))
     const pending = first.store.activeReminders().filter((r) => r.state === 'pending').length
     expect(pending).toBeGreaterThan(0)
     await first.stopKeepingData()

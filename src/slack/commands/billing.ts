@@ -19,7 +19,7 @@ export const BILLING_HELP = [
 
 /** `/billing help | tickets | reminders | calendar subscribe|unsubscribe`. */
 export function registerBillingCommand(app: App, deps: ListenerDeps): void {
-  app.command('/billing', async ({ ack, command }) => {
+  app.command('/billing', async ({ ack, command, respond }) => {
     const [sub = 'help', arg = ''] = command.text.trim().toLowerCase().split(/\s+/)
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
     switch (sub) {
@@ -43,19 +43,26 @@ export function registerBillingCommand(app: App, deps: ListenerDeps): void {
             .slice(0, 4)
             .map((r) => `• ${formatJstDateTime(r.dueAt)} ${(r.text.split('\n')[0] ?? '').replace(/\*/g, '')}`)
             .join('\n')
-          return say(
+          await say(
             result.kind === 'already'
               ? `このチャンネルはすでに請求カレンダーを購読しています。\n${next}`
               : `このチャンネルで毎月の請求カレンダーのリマインドを始めました（毎回 9:00）。\n*直近の予定*\n${next}`,
           )
+          // Stored before the answer; handing each reminder to Slack takes a call, so after the ack.
+          return result.handOver()
         }
         if (arg === 'unsubscribe') {
+          // Withdrawing is a Slack call per reminder: answer first, report when done.
+          await ack()
           const result = await deps.reminderService.unsubscribe(command.channel_id)
-          return say(
-            result.kind === 'not_subscribed'
-              ? 'このチャンネルは請求カレンダーを購読していません。'
-              : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
-          )
+          await respond({
+            response_type: 'ephemeral',
+            text:
+              result.kind === 'not_subscribed'
+                ? 'このチャンネルは請求カレンダーを購読していません。'
+                : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
+          })
+          return
         }
         return say('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
       default:
