@@ -30,11 +30,6 @@ async function main(): Promise<void> {
     renderer: createRenderer(),
     isHealthy: () => store.isReadable(),
   })
-  const sweeps = startReminderSweeps(
-    () => reminderService.sweep(),
-    (error) => console.error('reminder sweep failed:', error),
-  )
-  await sweeps.firstRun
   if (config.mode.kind === 'http') {
     const server = await app.start(config.mode.port)
     const address = server.address()
@@ -44,6 +39,19 @@ async function main(): Promise<void> {
     await app.start()
     console.log('soracom-billing-bot: connected in Socket Mode')
   }
+  // After start-up, not before: a slow Slack must not keep the bot from answering. The first
+  // sweep posts what came due while the bot was down.
+  const sweeps = startReminderSweeps(
+    () => reminderService.sweep(),
+    (error) => console.error('reminder sweep failed:', error),
+  )
+  const shutdown = async () => {
+    sweeps.stop()
+    await app.stop()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void shutdown())
+  process.once('SIGINT', () => void shutdown())
 }
 
 main().catch((error: unknown) => {
