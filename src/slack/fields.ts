@@ -1,18 +1,44 @@
 import { z } from 'zod'
+import { parseOperatorIdList } from '../domain/invoice-merge.js'
 import { normalizeOperatorId, OPERATOR_ID_SHAPE, parseOperatorId } from '../domain/operator-id.js'
 import { parsePlainDate, parseYearMonth } from '../domain/plain-date.js'
+import type { Parsed } from '../domain/result.js'
 
-/** A modal's operator-ID field: normalised, then validated, with the expected shape in the message. */
-export const operatorIdField = z
-  .string({ error: `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE} です。` })
-  .transform((raw, ctx) => {
-    const result = parseOperatorId(raw)
+/**
+ * A text field read by one of the domain's parsers: a missing value says what to enter, a bad one
+ * carries the parser's message (which shows the expected shape).
+ */
+export function parsedField<T>(parse: (raw: string) => Parsed<T>, missing: string) {
+  return z.string({ error: missing }).transform((raw, ctx) => {
+    const result = parse(raw)
     if (!result.ok) {
       ctx.addIssue({ code: 'custom', message: result.error })
       return z.NEVER
     }
     return result.value
   })
+}
+
+/** A modal's operator-ID field: normalised, then validated (§2.1). */
+export const operatorIdField = parsedField(
+  parseOperatorId,
+  `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE} です。`,
+)
+
+/** One or more operator IDs separated by newlines, commas or spaces. */
+export const operatorIdListField = parsedField(
+  parseOperatorIdList,
+  `オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`,
+)
+
+/** A usage month typed as text: `2027-04`, `2027/4`, `2027年4月`. */
+export const yearMonthField = parsedField(
+  parseYearMonth,
+  'ご利用月を YYYY-MM の形で入力してください（例: 2027-04）。',
+)
+
+/** A datepicker's `YYYY-MM-DD`. */
+export const plainDateField = (missing: string) => parsedField(parsePlainDate, missing)
 
 /** Text after a slash command that pre-fills the operator ID: normalised when valid, else shown as typed. */
 export function operatorIdPrefill(commandText: string): string | undefined {
@@ -20,30 +46,6 @@ export function operatorIdPrefill(commandText: string): string | undefined {
   if (text === '') return undefined
   const result = parseOperatorId(text)
   return result.ok ? result.value : normalizeOperatorId(text).slice(0, 100)
-}
-
-/** A usage month typed as text: `2027-04`, `2027/4`, `2027年4月`. */
-export const yearMonthField = z
-  .string({ error: 'ご利用月を YYYY-MM の形で入力してください（例: 2027-04）。' })
-  .transform((raw, ctx) => {
-    const result = parseYearMonth(raw)
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.error })
-      return z.NEVER
-    }
-    return result.value
-  })
-
-/** A datepicker's `YYYY-MM-DD`. */
-export function plainDateField(required: string) {
-  return z.string({ error: required }).transform((raw, ctx) => {
-    const result = parsePlainDate(raw)
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.error })
-      return z.NEVER
-    }
-    return result.value
-  })
 }
 
 /** Free text that may be left blank: blank becomes undefined; too long is an inline error. */

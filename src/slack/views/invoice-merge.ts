@@ -6,13 +6,13 @@ import {
   evaluateInvoiceMerge,
   type InvoiceMergeRequest,
   MERGE_MODES,
-  parseOperatorIdList,
 } from '../../domain/invoice-merge.js'
-import { OPERATOR_ID_SHAPE, parseOperatorId } from '../../domain/operator-id.js'
+import { parseOperatorId } from '../../domain/operator-id.js'
 import { createTicket } from '../../domain/ticket.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { saveAckAndPostChecklist, saveAckAndPostTicket } from '../deliver.js'
 import type { ListenerDeps } from '../deps.js'
+import { operatorIdListField } from '../fields.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 
@@ -21,16 +21,7 @@ export const invoiceMergeForm = z
     mode: z.enum(MERGE_MODES, {
       error: '「1 枚の請求書で複数アカウントを支払う」か「入金口座だけまとめる」を選んでください。',
     }),
-    source_operator_ids: z
-      .string({ error: `統合元のオペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。` })
-      .transform((raw, ctx) => {
-        const result = parseOperatorIdList(raw)
-        if (!result.ok) {
-          ctx.addIssue({ code: 'custom', message: result.error })
-          return z.NEVER
-        }
-        return result.value
-      }),
+    source_operator_ids: operatorIdListField,
     target_operator_id: z
       .string()
       .optional()
