@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     checklists: store,
     reminders: store,
     subscriptions: store,
+    operators: store,
     clock,
     newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
     renderer: createRenderer(),

@@ -43,6 +43,21 @@ const ticketCommon = {
   updatedAt: instantSchema,
   /** Milestones the requester reported (sent, and for direct debit the §3.5.1 steps), with who and when. */
   progress: z.array(z.object({ milestone: z.string(), by: z.string(), at: instantSchema })).default([]),
+  /** SORACOM's or NP's reference for the request, once the user has sent it. */
+  reference: z.string().max(100).optional(),
+  /** Every change after creation: who, when, what, and the status before and after. */
+  history: z
+    .array(
+      z.object({
+        at: instantSchema,
+        by: z.string(),
+        what: z.string(),
+        from: z.enum(TICKET_STATUSES).optional(),
+        to: z.enum(TICKET_STATUSES).optional(),
+        detail: z.string().optional(),
+      }),
+    )
+    .default([]),
   /** Where the ticket message was posted, so it can be updated later. */
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
 }
@@ -96,7 +111,16 @@ export interface TicketText {
 
 type TicketFields<K extends TicketKind> = Omit<
   Extract<Ticket, { kind: K }>,
-  'id' | 'subject' | 'body' | 'status' | 'createdAt' | 'updatedAt' | 'message' | 'progress'
+  | 'id'
+  | 'subject'
+  | 'body'
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'message'
+  | 'progress'
+  | 'history'
+  | 'reference'
 >
 
 /** A new ticket starts as `rendered`: the user has the text but has not sent it yet. */
@@ -113,6 +137,7 @@ export function createTicket<K extends TicketKind>(
     body: text.body,
     status: 'rendered',
     progress: [],
+    history: [],
     createdAt: at,
     updatedAt: at,
   } as unknown as Extract<Ticket, { kind: K }>
@@ -124,6 +149,8 @@ export interface TicketRepository {
   save(ticket: Ticket): Promise<void>
   get(id: string): Ticket | undefined
   listByRequester(userId: string): Ticket[]
+  /** Tickets whose message is in (or whose command came from) the channel, newest first. */
+  listByChannel(channel: string): Ticket[]
   /** Every ticket, for sweeps over open ones. */
   allTickets(): readonly Ticket[]
 }

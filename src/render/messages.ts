@@ -52,19 +52,19 @@ export function mrkdwnSections(text: string): KnownBlock[] {
 export function ticketMessage(
   ticket: Ticket,
   intro: string,
-  extra: { progress?: Array<{ label: string; by: string; at: string }>; next?: Button } = {},
+  extra: { history?: string[]; buttons?: Button[] } = {},
 ): SlackMessage {
-  const progress = (extra.progress ?? []).map(
-    (p) => `:white_check_mark: ${p.label}（<@${p.by}>、${formatJstDateTime(p.at)}）`,
-  )
   const tail: KnownBlock[] = []
-  if (progress.length > 0) tail.push({ type: 'section', text: { type: 'mrkdwn', text: progress.join('\n') } })
-  if (extra.next)
+  if (extra.history?.length) {
     tail.push({
-      type: 'actions',
-      block_id: 'ticket_progress',
-      elements: [button({ ...extra.next, style: 'primary' })],
+      type: 'section',
+      block_id: 'ticket_history',
+      text: { type: 'mrkdwn', text: extra.history.join('\n') },
     })
+  }
+  if (extra.buttons?.length) {
+    tail.push({ type: 'actions', block_id: 'ticket_actions', elements: extra.buttons.map(button) })
+  }
   return {
     text: `サポートリクエスト「${escapeMrkdwn(ticket.subject)}」(${ticket.operatorId}) を作成しました`,
     blocks: [
@@ -83,7 +83,7 @@ export function ticketMessage(
         elements: [
           {
             type: 'mrkdwn',
-            text: `チケット \`${ticket.id}\` ・ 状態: ${ticketStatusLabel(ticket.status)} ・ 作成: ${formatJstDateTime(ticket.createdAt)} ・ 依頼者: <@${ticket.requester}>`,
+            text: `チケット \`${ticket.id}\` ・ 状態: *${ticketStatusLabel(ticket.status)}*${ticket.reference ? ` ・ 受付番号: ${escapeMrkdwn(ticket.reference)}` : ''} ・ 作成: ${formatJstDateTime(ticket.createdAt)} ・ 依頼者: <@${ticket.requester}>`,
           },
         ],
       },
@@ -118,6 +118,16 @@ export function button(b: Button): SlackButton {
     text: { type: 'plain_text', text: b.text, emoji: true },
     value: b.value,
     ...(b.style ? { style: b.style } : {}),
+    ...(b.style === 'danger'
+      ? {
+          confirm: {
+            title: { type: 'plain_text', text: '確認' },
+            text: { type: 'plain_text', text: `「${b.text}」でよろしいですか？` },
+            confirm: { type: 'plain_text', text: b.text },
+            deny: { type: 'plain_text', text: 'やめる' },
+          },
+        }
+      : {}),
   }
 }
 

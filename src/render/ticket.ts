@@ -1,14 +1,23 @@
+import type { ModalView } from '@slack/types'
 import { billingDatesFor, npInvoiceMailSubject } from '../domain/billing-calendar.js'
 import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../domain/contacts.js'
 import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from '../domain/direct-debit.js'
 import { checksFor, reissueGuidanceModel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Ticket } from '../domain/ticket.js'
-import { nextMilestone } from '../domain/ticket-progress.js'
-import { type SlackMessage, ticketMessage } from './messages.js'
+import { isClosed, nextMilestone } from '../domain/ticket-progress.js'
+import { type Button, type SlackMessage, ticketMessage } from './messages.js'
+import { modalText, textInput } from './modals/elements.js'
+import { escapeMrkdwn } from './mrkdwn.js'
 import type { Renderer } from './templates.js'
+import { formatJstDateTime } from './time.js'
 
 export const TICKET_PROGRESS_ACTION = 'ticket_progress'
+/** One action_id per status: Slack wants action_ids unique within an actions block. */
+export const TICKET_STATUS_ACTION = /^ticket_status_(resolved|cancelled)$/
+export const ticketStatusActionId = (to: 'resolved' | 'cancelled') => `ticket_status_${to}`
+export const TICKET_REFERENCE_ACTION = 'ticket_reference'
+export const TICKET_REFERENCE_CALLBACK_ID = 'ticket_reference'
 
 const MILESTONE_BUTTONS: Record<string, string> = {
   sent: '送信した',
@@ -56,20 +65,81 @@ function renderIntro(renderer: Renderer, ticket: Ticket): string {
   }
 }
 
-/** The whole ticket message as it stands: guidance, the ticket text, its progress and next step. */
-export function renderTicketMessage(renderer: Renderer, ticket: Ticket): SlackMessage {
+/** The whole ticket message as it stands: guidance, the ticket text, its history and next steps. */
+export function renderTicketMessage(
+  renderer: Renderer,
+  ticket: Ticket,
+  registry: { unregistered: readonly string[]; empty: boolean } = { unregistered: [], empty: false },
+): SlackMessage {
   const next = nextMilestone(ticket)
   const label =
     next === 'sent' && ticket.destination === 'np' ? 'NP へ送信した' : MILESTONE_BUTTONS[next ?? '']
-  const progress = ticket.progress.map((p) => ({
-    label: MILESTONE_LABELS[p.milestone] ?? p.milestone,
-    by: p.by,
-    at: p.at,
-  }))
+  const buttons: Button[] = []
+  if (next && label)
+    buttons.push({
+      actionId: TICKET_PROGRESS_ACTION,
+      text: label,
+      value: `${ticket.id}:${next}`,
+      style: 'primary',
+    })
+  if (!isClosed(ticket)) {
+    if (ticket.status === 'sent') {
+      buttons.push({
+        actionId: ticketStatusActionId('resolved'),
+        text: '解決した',
+        value: `${ticket.id}:resolved`,
+      })
+      buttons.push({
+        actionId: TICKET_REFERENCE_ACTION,
+        text: ticket.reference ? '受付番号を変更' : '受付番号を記録',
+        value: ticket.id,
+      })
+    }
+    buttons.push({
+      actionId: ticketStatusActionId('cancelled'),
+      text: '取り下げる',
+      value: `${ticket.id}:cancelled`,
+      style: 'danger',
+    })
+  }
   return ticketMessage(ticket, renderIntro(renderer, ticket), {
-    progress,
-    ...(next && label
-      ? { next: { actionId: TICKET_PROGRESS_ACTION, text: label, value: `${ticket.id}:${next}` } }
-      : {}),
+    history: ticket.history.map(historyLine),
+    buttons,
   })
+}
+
+const STATUS_CHANGES: Record<string, string> = {
+  resolved: '解決',
+  cancelled: '取り下げ',
+  reference: '受付番号',
+}
+
+function historyLine(entry: Ticket['history'][number]): string {
+  const milestone = entry.what.startsWith('milestone:') ? entry.what.slice('milestone:'.length) : undefined
+  const label = milestone
+    ? (MILESTONE_LABELS[milestone] ?? milestone)
+    : (STATUS_CHANGES[entry.what] ?? entry.what)
+  const detail = entry.detail ? `: ${escapeMrkdwn(entry.detail)}` : ''
+  return `• ${label}${detail}（<@${entry.by}>、${formatJstDateTime(entry.at)}）`
+}
+
+/** The small modal behind 「受付番号を記録」. */
+export function referenceModal(ticket: Ticket): ModalView {
+  return {
+    type: 'modal',
+    callback_id: TICKET_REFERENCE_CALLBACK_ID,
+    private_metadata: ticket.id,
+    title: modalText('受付番号'),
+    submit: modalText('記録する'),
+    close: modalText('キャンセル'),
+    blocks: [
+      textInput('reference', `${ticket.subject.slice(0, 60)} の受付番号`, {
+        optional: true,
+        initial: ticket.reference,
+        placeholder: '例: #123456',
+        hint: 'SORACOM サポートや NP からの返信に書かれた番号です。空にすると消します。',
+        maxLength: 100,
+      }),
+    ],
+  }
 }

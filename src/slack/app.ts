@@ -5,6 +5,7 @@ import { ReminderService } from '../reminders/service.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
 import type { AppDeps, ListenerDeps } from './deps.js'
+import { registerEvents } from './events/index.js'
 import { registerViews } from './views/index.js'
 
 // @slack/web-api is CommonJS: Node's ESM loader cannot see `retryPolicies` as a named export.
@@ -41,6 +42,7 @@ export function createSlackApp(
   registerCommands(app, listenerDeps)
   registerViews(app, listenerDeps)
   registerActions(app, listenerDeps)
+  registerEvents(app, listenerDeps)
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })

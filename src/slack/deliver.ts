@@ -2,10 +2,11 @@ import type { WebClient } from '@slack/web-api'
 import type { Checklist } from '../domain/checklist.js'
 import type { Ticket } from '../domain/ticket.js'
 import { renderChecklist } from '../render/checklist.js'
-import { renderTicketMessage } from '../render/ticket.js'
 import type { ListenerDeps } from './deps.js'
+import { refreshHome } from './home.js'
 import { postToOrigin } from './post-message.js'
 import type { Origin } from './private-metadata.js'
+import { ticketMessageFor } from './ticket-view.js'
 
 /**
  * The end of every flow that produces a record: render it (a template bug fails before anything
@@ -19,12 +20,13 @@ export async function saveAckAndPostTicket(
   origin: Origin,
   ticket: Ticket,
 ): Promise<void> {
-  const message = renderTicketMessage(deps.renderer, ticket)
+  const message = ticketMessageFor(deps, ticket)
   await deps.tickets.save(ticket)
   await ack()
   const posted = await postToOrigin(client, origin, message)
   // Re-read: a click on the message may have changed the ticket since it was posted.
   await deps.tickets.save({ ...(deps.tickets.get(ticket.id) ?? ticket), message: posted })
+  await refreshHome(deps, client, ticket.requester)
 }
 
 /** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
@@ -42,4 +44,5 @@ export async function saveAckAndPostChecklist(
   const stored = { ...(deps.checklists.getChecklist(checklist.id) ?? checklist), message: posted }
   await deps.checklists.saveChecklist(stored)
   await deps.reminderService.onDeletionChecklist(stored)
+  await refreshHome(deps, client, checklist.requester)
 }

@@ -1,6 +1,7 @@
 import type { SubscriptionRepository } from '../domain/calendar-subscription.js'
 import type { ChecklistRepository } from '../domain/checklist.js'
 import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { OperatorRepository } from '../domain/operator-registry.js'
 import type { ReminderRepository } from '../domain/reminder.js'
 import type { TicketRepository } from '../domain/ticket.js'
 import type { ReminderService } from '../reminders/service.js'
@@ -12,6 +13,7 @@ export interface AppDeps {
   checklists: ChecklistRepository
   reminders: ReminderRepository
   subscriptions: SubscriptionRepository
+  operators: OperatorRepository
   clock: Clock
   newId: IdGenerator
   renderer: Renderer

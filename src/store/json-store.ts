@@ -5,6 +5,7 @@ import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
 import type { CalendarSubscription, SubscriptionRepository } from '../domain/calendar-subscription.js'
 import type { Checklist, ChecklistRepository } from '../domain/checklist.js'
+import type { OperatorRepository, RegisteredOperator } from '../domain/operator-registry.js'
 import type { Reminder, ReminderRepository } from '../domain/reminder.js'
 import type { Ticket, TicketRepository } from '../domain/ticket.js'
 import { StoreCorruptError } from './errors.js'
@@ -16,7 +17,12 @@ import { type DbData, dbSchema, emptyDb } from './schema.js'
  * an unreadable file with defaults.
  */
 export class JsonStore
-  implements TicketRepository, ChecklistRepository, ReminderRepository, SubscriptionRepository
+  implements
+    TicketRepository,
+    ChecklistRepository,
+    ReminderRepository,
+    SubscriptionRepository,
+    OperatorRepository
 {
   private constructor(
     private readonly db: Low<DbData>,
@@ -83,6 +89,22 @@ export class JsonStore
     return this.db.data.subscriptions.filter((s) => !s.cancelledAt)
   }
 
+  async saveOperator(operator: RegisteredOperator): Promise<void> {
+    const list = this.db.data.operators
+    const index = list.findIndex((o) => o.operatorId === operator.operatorId)
+    if (index === -1) list.push(operator)
+    else list[index] = operator
+    await this.db.write()
+  }
+
+  operators(): RegisteredOperator[] {
+    return [...this.db.data.operators].sort((a, b) => a.operatorId.localeCompare(b.operatorId))
+  }
+
+  getOperator(operatorId: string): RegisteredOperator | undefined {
+    return this.db.data.operators.find((o) => o.operatorId === operatorId)
+  }
+
   allTickets(): readonly Ticket[] {
     return this.db.data.tickets
   }
@@ -94,6 +116,12 @@ export class JsonStore
   listByRequester(userId: string): Ticket[] {
     return this.db.data.tickets
       .filter((t) => t.requester === userId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  }
+
+  listByChannel(channel: string): Ticket[] {
+    return this.db.data.tickets
+      .filter((t) => t.channel === channel || t.message?.channel === channel)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
+import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { ticketSchema } from '../domain/ticket.js'
 
@@ -13,10 +14,18 @@ export const dbSchema = z.object({
   checklists: z.array(checklistSchema).default([]),
   reminders: z.array(reminderSchema).default([]),
   subscriptions: z.array(calendarSubscriptionSchema).default([]),
+  operators: z.array(registeredOperatorSchema).default([]),
 })
 
 export type DbData = z.infer<typeof dbSchema>
 
 export function emptyDb(): DbData {
-  return { schemaVersion: DB_SCHEMA_VERSION, tickets: [], checklists: [], reminders: [], subscriptions: [] }
+  return {
+    schemaVersion: DB_SCHEMA_VERSION,
+    tickets: [],
+    checklists: [],
+    reminders: [],
+    subscriptions: [],
+    operators: [],
+  }
 }

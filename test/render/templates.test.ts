@@ -139,6 +139,7 @@ const GUIDANCE: Record<string, object> = {
     paymentDue: '2027-05-31',
   },
   'reminder-deletion-payment-due': { operatorId: OP, paymentDue: '2027-05-31' },
+  'billing-help': { np: NP_SUPPORT_DESK },
   'reminder-invoice-expected': {
     operatorId: OP,
     usageMonthLabel: '2027年04月',

@@ -42,6 +42,7 @@ describe('JsonStore (real temp file)', () => {
       checklists: [],
       reminders: [],
       subscriptions: [],
+      operators: [],
     })
   })
 

@@ -75,6 +75,7 @@ export async function startTestBot(
       checklists: store,
       reminders: store,
       subscriptions: store,
+      operators: store,
       clock: { now: () => new Date(now) },
       newId: () => `T${String(++seq).padStart(4, '0')}`,
       renderer: createRenderer(),

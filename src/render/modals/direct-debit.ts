@@ -5,7 +5,12 @@ import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } fr
 export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
 
 /** The direct-debit modal (§3.5). Consent is optional for Slack so that the bot, not the client, explains it. */
-export function directDebitModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
+export function directDebitModal(args: {
+  operatorId?: string
+  accountType?: string
+  invoicePayment?: string
+  privateMetadata: string
+}): ModalView {
   return {
     type: 'modal',
     callback_id: DIRECT_DEBIT_CALLBACK_ID,
@@ -35,12 +40,20 @@ export function directDebitModal(args: { operatorId?: string; privateMetadata: s
           { value: 'corporate', label: '法人' },
           { value: 'individual', label: '個人' },
         ],
-        { hint: 'コンソール → 右上のメールアドレス → 「契約者情報」で確認できます。' },
+        {
+          hint: 'コンソール → 右上のメールアドレス → 「契約者情報」で確認できます。',
+          initial: args.accountType,
+        },
       ),
-      radioButtons('invoice_payment', '請求書払い', [
-        { value: 'active', label: '利用中', description: '請求書払いの切替完了メールを受け取っている' },
-        { value: 'not_yet', label: 'まだ利用していない', description: 'これから請求書払いを申請する' },
-      ]),
+      radioButtons(
+        'invoice_payment',
+        '請求書払い',
+        [
+          { value: 'active', label: '利用中', description: '請求書払いの切替完了メールを受け取っている' },
+          { value: 'not_yet', label: 'まだ利用していない', description: 'これから請求書払いを申請する' },
+        ],
+        { initial: args.invoicePayment },
+      ),
       note(`*注意点*\n${DIRECT_DEBIT_NOTES.map((n) => `• ${n}`).join('\n')}`),
       checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }], {
         optional: true,

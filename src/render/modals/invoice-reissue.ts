@@ -6,6 +6,8 @@ export const INVOICE_REISSUE_CALLBACK_ID = 'invoice_reissue'
 /** The reissue modal (§3.4.1): what the bot needs to tell a late invoice from one that never exists. */
 export function invoiceReissueModal(args: {
   operatorId?: string
+  coverage?: string
+  paymentMethod?: string
   usageMonth: string
   privateMetadata: string
 }): ModalView {
@@ -24,20 +26,30 @@ export function invoiceReissueModal(args: {
         hint: 'OP に続く数字 10 桁。コンソール右上のメールアドレスをクリックすると表示されます。',
         maxLength: 100,
       }),
-      staticSelect('coverage', 'カバレッジ', [
-        { value: 'jp', label: '日本' },
-        { value: 'g', label: 'グローバル' },
-      ]),
+      staticSelect(
+        'coverage',
+        'カバレッジ',
+        [
+          { value: 'jp', label: '日本' },
+          { value: 'g', label: 'グローバル' },
+        ],
+        { initial: args.coverage },
+      ),
       textInput('usage_month', 'ご利用月', {
         initial: args.usageMonth,
         placeholder: 'YYYY-MM',
         hint: '請求書の対象となる利用月です（例: 4 月分の請求書は 5 月に発行されます）。',
         maxLength: 20,
       }),
-      staticSelect('payment_method', 'お支払い方法', [
-        { value: 'invoice', label: '請求書払い' },
-        { value: 'card', label: 'クレジットカード' },
-      ]),
+      staticSelect(
+        'payment_method',
+        'お支払い方法',
+        [
+          { value: 'invoice', label: '請求書払い' },
+          { value: 'card', label: 'クレジットカード' },
+        ],
+        { initial: args.paymentMethod },
+      ),
       staticSelect('delivery', '請求書の送付方法', [
         { value: 'email', label: 'Eメール' },
         { value: 'post', label: '郵送' },

@@ -5,6 +5,7 @@ import { usageMonthLabel } from '../../domain/invoice-reissue.js'
 import { tokyoNineAm, type YearMonth } from '../../domain/plain-date.js'
 import { formatJpDate } from '../../render/time.js'
 import type { ListenerDeps } from '../deps.js'
+import { refreshHome } from '../home.js'
 
 export const REISSUE_REMIND_ACTION = 'reissue_remind'
 
@@ -23,7 +24,7 @@ function parseValue(raw: string | undefined) {
 
 /** 「発行予定日にリマインド」 on a too-early reissue: a reminder at 09:00 JST on the invoice date. */
 export function registerReissueRemind(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, async ({ ack, action, body, respond }) => {
+  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack()
     const parsed = parseValue(action.value)
     if (!parsed.success) {
@@ -60,5 +61,6 @@ export function registerReissueRemind(app: App, deps: ListenerDeps): void {
         ? `:bell: ${formatJpDate(dates.invoiceIssued)} 09:00 にリマインドします（${operatorId}、${usageMonthLabel(month)}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`
         : `${usageMonthLabel(month)}ご利用分の請求書発行予定日はもう過ぎています。請求書が届いていなければ \`/invoice-reissue\` で再発行を依頼できます。`,
     })
+    await refreshHome(deps, client, user)
   })
 }

@@ -1,10 +1,11 @@
 import type { App, BlockButtonAction } from '@slack/bolt'
 import { REMINDER_CANCEL_ACTION, reminderListMessage } from '../../render/reminder.js'
 import type { ListenerDeps } from '../deps.js'
+import { refreshHome } from '../home.js'
 
 /** 「取り消す」 in `/billing reminders`: withdraws the user's own reminder and refreshes the list. */
 export function registerReminderCancel(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond }) => {
+  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack()
     const user = body.user.id
     const reminder = deps.reminders.getReminder(action.value ?? '')
@@ -19,5 +20,6 @@ export function registerReminderCancel(app: App, deps: ListenerDeps): void {
     await deps.reminderService.withdraw((r) => r.id === reminder.id)
     const list = reminderListMessage(deps.reminderService.pendingFor((r) => r.owner === user))
     await respond({ response_type: 'ephemeral', replace_original: true, ...list })
+    await refreshHome(deps, client, user)
   })
 }

@@ -1,17 +1,22 @@
 import type { App } from '@slack/bolt'
+import { operatorToPrefill } from '../../domain/operator-registry.js'
 import { tokyoDate } from '../../domain/plain-date.js'
 import { accountDeletionModal } from '../../render/modals/account-deletion.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdPrefill } from '../fields.js'
-import { registerModalCommand } from './open-modal.js'
+import { type ModalBuilder, registerModalCommand } from './open-modal.js'
+
+/** The deletion modal, the cancellation day defaulting to today (Japan time). */
+export const buildAccountDeletionModal: ModalBuilder = (deps, { text, privateMetadata }) => {
+  const typed = operatorIdPrefill(text)
+  return accountDeletionModal({
+    operatorId: typed ?? operatorToPrefill(undefined, deps.operators.operators())?.operatorId,
+    today: tokyoDate(deps.clock.now()),
+    privateMetadata,
+  })
+}
 
 /** `/account-deletion [OP…]` opens the deletion modal (flow 4). */
 export function registerAccountDeletionCommand(app: App, deps: ListenerDeps): void {
-  registerModalCommand(app, '/account-deletion', (command, privateMetadata) =>
-    accountDeletionModal({
-      operatorId: operatorIdPrefill(command.text),
-      today: tokyoDate(deps.clock.now()),
-      privateMetadata,
-    }),
-  )
+  registerModalCommand(app, deps, '/account-deletion', buildAccountDeletionModal)
 }

@@ -1,41 +1,44 @@
 import type { App } from '@slack/bolt'
+import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
+import { guidanceMessage } from '../../render/messages.js'
+import { operatorListMessage } from '../../render/operators.js'
 import { reminderListMessage } from '../../render/reminder.js'
-import { renderTicketList } from '../../render/ticket-list.js'
+import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { formatJstDateTime } from '../../render/time.js'
 import type { ListenerDeps } from '../deps.js'
 
-export const BILLING_HELP = [
-  '*SORACOM 請求サポートボット*',
-  '• `/invoice-reissue [オペレーター ID]` — 請求書が届かないときの確認と再発行依頼（§3.4.1）',
-  '• `/invoice-merge [オペレーター ID …]` — 複数の請求書をまとめる（§3.4.3）',
-  '• `/direct-debit [オペレーター ID]` — 口座振替（§3.5）の依頼文を作成します',
-  '• `/account-deletion [オペレーター ID]` — アカウント退会のチェックリスト（§6.4）',
-  '• `/billing tickets` — 自分の依頼の一覧',
-  '• `/billing reminders` — 自分のリマインダーの一覧と取り消し',
-  '• `/billing calendar subscribe` — このチャンネルに毎月の請求カレンダー（金額確定・請求書発行・支払期限）をリマインド',
-  '• `/billing calendar unsubscribe` — その取り消し',
-  '• `/billing help` — このヘルプ',
-].join('\n')
+/** The tickets of a scope, newest first. */
+export function ticketsIn(deps: ListenerDeps, scope: TicketScope, user: string) {
+  return scope.kind === 'mine'
+    ? deps.tickets.listByRequester(user)
+    : deps.tickets.listByChannel(scope.channel)
+}
 
-/** `/billing help | tickets | reminders | calendar subscribe|unsubscribe`. */
+/** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
 export function registerBillingCommand(app: App, deps: ListenerDeps): void {
   app.command('/billing', async ({ ack, command, respond }) => {
-    const [sub = 'help', arg = ''] = command.text.trim().toLowerCase().split(/\s+/)
+    const words = command.text.normalize('NFKC').trim().toLowerCase().split(/\s+/).filter(Boolean)
+    const [sub = 'help', arg = ''] = words
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
+    const help = () =>
+      guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
     switch (sub) {
-      case '':
       case 'help':
-        return say(BILLING_HELP)
-      case 'tickets':
-        return ack({
-          response_type: 'ephemeral',
-          ...renderTicketList(deps.tickets.listByRequester(command.user_id)),
-        })
+        return ack({ response_type: 'ephemeral', ...help() })
+      case 'tickets': {
+        const scope: TicketScope =
+          arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
+        const page = Number(words.find((w) => /^\d+$/.test(w)) ?? 1)
+        const list = renderTicketList(ticketsIn(deps, scope, command.user_id), scope, page)
+        return ack({ response_type: 'ephemeral', ...list })
+      }
       case 'reminders':
         return ack({
           response_type: 'ephemeral',
           ...reminderListMessage(deps.reminderService.pendingFor((r) => r.owner === command.user_id)),
         })
+      case 'operators':
+        return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.operators()) })
       case 'calendar':
         if (arg === 'subscribe') {
           const result = await deps.reminderService.subscribe(command.channel_id, command.user_id)
@@ -65,8 +68,23 @@ export function registerBillingCommand(app: App, deps: ListenerDeps): void {
           return
         }
         return say('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
-      default:
-        return say(`\`/billing ${sub.slice(0, 30)}\` というサブコマンドはありません。\n\n${BILLING_HELP}`)
+      default: {
+        const message = help()
+        return ack({
+          response_type: 'ephemeral',
+          text: message.text,
+          blocks: [
+            {
+              type: 'section',
+              text: {
+                type: 'mrkdwn',
+                text: `\`/billing ${sub.slice(0, 30).replace(/[<>&`]/g, '')}\` というサブコマンドはありません。`,
+              },
+            },
+            ...message.blocks,
+          ],
+        })
+      }
     }
   })
 }

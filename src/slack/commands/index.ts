@@ -8,8 +8,8 @@ import { registerInvoiceReissueCommand } from './invoice-reissue.js'
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
   registerInvoiceReissueCommand(app, deps)
-  registerInvoiceMergeCommand(app)
-  registerDirectDebitCommand(app)
+  registerInvoiceMergeCommand(app, deps)
+  registerDirectDebitCommand(app, deps)
   registerAccountDeletionCommand(app, deps)
   registerBillingCommand(app, deps)
 }

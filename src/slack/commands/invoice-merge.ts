@@ -1,10 +1,13 @@
 import type { App } from '@slack/bolt'
 import { invoiceMergeModal } from '../../render/modals/invoice-merge.js'
-import { registerModalCommand } from './open-modal.js'
+import type { ListenerDeps } from '../deps.js'
+import { type ModalBuilder, registerModalCommand } from './open-modal.js'
 
-/** `/invoice-merge [OP… OP…]` opens the merge modal (flow 2); IDs after the command pre-fill the sources. */
-export function registerInvoiceMergeCommand(app: App): void {
-  registerModalCommand(app, '/invoice-merge', (command, privateMetadata) =>
-    invoiceMergeModal({ sources: command.text.trim().slice(0, 2000) || undefined, privateMetadata }),
-  )
+/** The merge modal; IDs after the command pre-fill the sources. */
+export const buildInvoiceMergeModal: ModalBuilder = (_deps, { text, privateMetadata }) =>
+  invoiceMergeModal({ sources: text.trim().slice(0, 2000) || undefined, privateMetadata })
+
+/** `/invoice-merge [OP… OP…]` opens the merge modal (flow 2). */
+export function registerInvoiceMergeCommand(app: App, deps: ListenerDeps): void {
+  registerModalCommand(app, deps, '/invoice-merge', buildInvoiceMergeModal)
 }

@@ -1,17 +1,25 @@
 import type { App } from '@slack/bolt'
+import { operatorToPrefill } from '../../domain/operator-registry.js'
 import { addMonths, tokyoDate, yearMonthOf } from '../../domain/plain-date.js'
 import { invoiceReissueModal } from '../../render/modals/invoice-reissue.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdPrefill } from '../fields.js'
-import { registerModalCommand } from './open-modal.js'
+import { type ModalBuilder, registerModalCommand } from './open-modal.js'
 
-/** `/invoice-reissue [OP…]` opens the reissue modal (flow 1), the usage month set to last month. */
+/** The reissue modal: the usage month set to last month, the operator from the text or the registry. */
+export const buildInvoiceReissueModal: ModalBuilder = (deps, { text, privateMetadata }) => {
+  const typed = operatorIdPrefill(text)
+  const known = operatorToPrefill(typed, deps.operators.operators())
+  return invoiceReissueModal({
+    operatorId: typed ?? known?.operatorId,
+    coverage: known && known.coverage !== 'both' ? known.coverage : undefined,
+    paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
+    usageMonth: addMonths(yearMonthOf(tokyoDate(deps.clock.now())), -1),
+    privateMetadata,
+  })
+}
+
+/** `/invoice-reissue [OP…]` opens the reissue modal (flow 1). */
 export function registerInvoiceReissueCommand(app: App, deps: ListenerDeps): void {
-  registerModalCommand(app, '/invoice-reissue', (command, privateMetadata) =>
-    invoiceReissueModal({
-      operatorId: operatorIdPrefill(command.text),
-      usageMonth: addMonths(yearMonthOf(tokyoDate(deps.clock.now())), -1),
-      privateMetadata,
-    }),
-  )
+  registerModalCommand(app, deps, '/invoice-reissue', buildInvoiceReissueModal)
 }

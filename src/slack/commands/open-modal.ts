@@ -1,19 +1,27 @@
-import type { App, SlashCommand } from '@slack/bolt'
+import type { App } from '@slack/bolt'
 import type { ModalView } from '@slack/types'
+import type { ListenerDeps } from '../deps.js'
 import { encodeOrigin } from '../private-metadata.js'
+
+/** What a flow's modal is built from, whether it was opened by a slash command or from App Home. */
+export interface ModalRequest {
+  /** Text after the command (empty from App Home). */
+  text: string
+  user: string
+  privateMetadata: string
+}
+
+export type ModalBuilder = (deps: ListenerDeps, request: ModalRequest) => ModalView
 
 /**
  * Registers a slash command that acks and opens a modal. The trigger_id lives 3 s: the modal is
  * opened right after the ack, before anything slow. The modal remembers the command's channel.
  */
-export function registerModalCommand(
-  app: App,
-  name: string,
-  buildModal: (command: SlashCommand, privateMetadata: string) => ModalView,
-): void {
+export function registerModalCommand(app: App, deps: ListenerDeps, name: string, build: ModalBuilder): void {
   app.command(name, async ({ ack, command, client }) => {
     await ack()
     const privateMetadata = encodeOrigin({ channel: command.channel_id, user: command.user_id })
-    await client.views.open({ trigger_id: command.trigger_id, view: buildModal(command, privateMetadata) })
+    const view = build(deps, { text: command.text, user: command.user_id, privateMetadata })
+    await client.views.open({ trigger_id: command.trigger_id, view })
   })
 }

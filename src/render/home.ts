@@ -1,0 +1,90 @@
+import type { HomeView, KnownBlock } from '@slack/types'
+import type { Reminder } from '../domain/reminder.js'
+import type { Ticket } from '../domain/ticket.js'
+import { isClosed } from '../domain/ticket-progress.js'
+import { button, ticketStatusLabel } from './messages.js'
+import { escapeMrkdwn } from './mrkdwn.js'
+import { formatJstDateTime } from './time.js'
+
+export const HOME_START_ACTION = /^home_start_(invoice_reissue|invoice_merge|direct_debit|account_deletion)$/
+export const HOME_FLOWS = [
+  ['invoice_reissue', '請求書の再発行'],
+  ['invoice_merge', '請求書をまとめる'],
+  ['direct_debit', '口座振替にする'],
+  ['account_deletion', 'アカウント退会'],
+] as const
+export type HomeFlow = (typeof HOME_FLOWS)[number][0]
+
+const RECENT_CLOSED = 5
+const OPEN_LIMIT = 20
+const REMINDER_LIMIT = 10
+
+function ticketLine(t: Ticket): string {
+  const reference = t.reference ? ` ・ 受付番号 ${escapeMrkdwn(t.reference)}` : ''
+  return `• \`${t.id}\` ${escapeMrkdwn(t.subject)}（${t.operatorId}）・ ${formatJstDateTime(t.updatedAt)}${reference}`
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } }
+}
+
+/**
+ * The user's App Home: buttons to start each flow, their open tickets by status, recently
+ * closed ones, and their pending reminders. Only the user's own records are passed in.
+ */
+export function homeView(args: { tickets: Ticket[]; reminders: Reminder[] }): HomeView {
+  const open = args.tickets.filter((t) => !isClosed(t))
+  const closed = args.tickets
+    .filter(isClosed)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, RECENT_CLOSED)
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: '請求サポート' } },
+    section('SORACOM の請求まわりの手続きを、ガイドどおりの書式で一度で。'),
+    {
+      type: 'actions',
+      block_id: 'home_start',
+      elements: HOME_FLOWS.map(([flow, label]) =>
+        button({ actionId: `home_start_${flow}`, text: label, value: flow }),
+      ),
+    },
+    { type: 'divider' },
+  ]
+  blocks.push(section('*対応中の依頼*'))
+  if (open.length === 0) blocks.push(section('対応中の依頼はありません。'))
+  for (const status of ['rendered', 'sent'] as const) {
+    const group = open.filter((t) => t.status === status).slice(0, OPEN_LIMIT)
+    if (group.length > 0)
+      blocks.push(section(`*${ticketStatusLabel(status)}*\n${group.map(ticketLine).join('\n')}`))
+  }
+  if (closed.length > 0) {
+    blocks.push(
+      section(
+        `*最近完了した依頼*\n${closed.map((t) => `${ticketLine(t)} ・ ${ticketStatusLabel(t.status)}`).join('\n')}`,
+      ),
+    )
+  }
+  blocks.push({ type: 'divider' }, section('*予定中のリマインダー*'))
+  const reminders = args.reminders.slice(0, REMINDER_LIMIT)
+  blocks.push(
+    section(
+      reminders.length === 0
+        ? '予定中のリマインダーはありません。'
+        : reminders
+            .map((r) => `• *${formatJstDateTime(r.dueAt)}* ${(r.text.split('\n')[0] ?? '').slice(0, 150)}`)
+            .join('\n'),
+    ),
+  )
+  if (args.reminders.length > REMINDER_LIMIT) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `ほか ${args.reminders.length - REMINDER_LIMIT} 件 ・ \`/billing reminders\` で一覧と取り消し`,
+        },
+      ],
+    })
+  }
+  return { type: 'home', blocks }
+}

@@ -1,0 +1,127 @@
+import type { App, BlockButtonAction } from '@slack/bolt'
+import type { WebClient } from '@slack/web-api'
+import { DIRECT_DEBIT_MILESTONES, type DirectDebitMilestone } from '../../domain/direct-debit.js'
+import type { Ticket } from '../../domain/ticket.js'
+import {
+  closeTicket,
+  recordReference,
+  reportMilestone,
+  type TicketChange,
+} from '../../domain/ticket-progress.js'
+import {
+  referenceModal,
+  TICKET_PROGRESS_ACTION,
+  TICKET_REFERENCE_ACTION,
+  TICKET_REFERENCE_CALLBACK_ID,
+  TICKET_STATUS_ACTION,
+} from '../../render/ticket.js'
+import type { ListenerDeps } from '../deps.js'
+import { refreshHome } from '../home.js'
+import { KeyedQueue } from '../keyed-queue.js'
+import { ticketMessageFor } from '../ticket-view.js'
+
+const REFUSALS = {
+  out_of_order: '前の段階がまだ記録されていません。チケットの表示を更新してから、順に押してください。',
+  closed: 'このチケットは完了または取り下げ済みのため、変更できません。',
+  not_sent: '解決にできるのは送信済みのチケットだけです。先に「送信した」を押してください。',
+  unknown_milestone: 'このボタンは古いか壊れています。',
+  unknown_ticket: 'このチケットは見つかりませんでした。',
+} as const
+
+const isDirectDebitMilestone = (m: string): m is DirectDebitMilestone =>
+  (DIRECT_DEBIT_MILESTONES as readonly string[]).includes(m)
+
+/**
+ * Applies one change to a ticket: stored, the message updated, follow-up reminders moved on, the
+ * requester's App Home refreshed. Changes to one ticket run one after another, in arrival order.
+ */
+async function applyChange(
+  deps: ListenerDeps,
+  client: WebClient,
+  queue: KeyedQueue,
+  ticketId: string,
+  decide: (ticket: Ticket) => TicketChange,
+  refuse: (text: string) => Promise<unknown>,
+): Promise<void> {
+  await queue.run(ticketId, async () => {
+    const ticket = deps.tickets.get(ticketId)
+    if (!ticket) return void (await refuse(REFUSALS.unknown_ticket))
+    const outcome = decide(ticket)
+    if (outcome.kind === 'refused') return void (await refuse(REFUSALS[outcome.reason]))
+    if (outcome.kind === 'unchanged') return
+    const changed = outcome.ticket
+    await deps.tickets.save(changed)
+    if (ticket.message) await client.chat.update({ ...ticket.message, ...ticketMessageFor(deps, changed) })
+    const reached = changed.progress.at(-1)?.milestone
+    if (changed.kind === 'direct_debit' && reached && reached !== ticket.progress.at(-1)?.milestone) {
+      if (isDirectDebitMilestone(reached)) await deps.reminderService.onDirectDebitMilestone(changed, reached)
+    }
+    if (changed.status === 'resolved' || changed.status === 'cancelled') {
+      await deps.reminderService.withdraw((r) => r.ticketId === changed.id)
+    }
+    await refreshHome(deps, client, changed.requester)
+  })
+}
+
+/**
+ * The buttons on a ticket message: 「送信した」 and direct debit's later steps, 「解決した」,
+ * 「取り下げる」, and 「受付番号を記録」 (a small modal).
+ */
+export function registerTicketActions(app: App, deps: ListenerDeps): void {
+  const queue = new KeyedQueue()
+  const ephemeral = (respond: (m: object) => Promise<unknown>) => (text: string) =>
+    respond({ response_type: 'ephemeral', replace_original: false, text })
+
+  app.action<BlockButtonAction>(TICKET_PROGRESS_ACTION, async ({ ack, action, body, client, respond }) => {
+    await ack()
+    const [ticketId = '', milestone = ''] = action.value?.split(':') ?? []
+    const change = { by: body.user.id, now: deps.clock.now() }
+    await applyChange(
+      deps,
+      client,
+      queue,
+      ticketId,
+      (t) => reportMilestone(t, milestone, change),
+      ephemeral(respond),
+    )
+  })
+
+  app.action<BlockButtonAction>(TICKET_STATUS_ACTION, async ({ ack, action, body, client, respond }) => {
+    await ack()
+    const [ticketId = '', to = ''] = action.value?.split(':') ?? []
+    if (to !== 'resolved' && to !== 'cancelled')
+      return void (await ephemeral(respond)(REFUSALS.unknown_milestone))
+    const change = { by: body.user.id, now: deps.clock.now() }
+    await applyChange(deps, client, queue, ticketId, (t) => closeTicket(t, to, change), ephemeral(respond))
+  })
+
+  app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, async ({ ack, action, body, client }) => {
+    await ack()
+    const ticket = deps.tickets.get(action.value ?? '')
+    if (!ticket) return
+    await client.views.open({ trigger_id: body.trigger_id, view: referenceModal(ticket) })
+  })
+
+  app.view(TICKET_REFERENCE_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const raw = Object.values(view.state.values.reference ?? {})[0]?.value ?? ''
+    if (raw.length > 100) {
+      await ack({
+        response_action: 'errors',
+        errors: { reference: '受付番号は 100 文字以内で入力してください。' },
+      })
+      return
+    }
+    await ack()
+    const change = { by: body.user.id, now: deps.clock.now() }
+    await applyChange(
+      deps,
+      client,
+      queue,
+      view.private_metadata,
+      (t) => recordReference(t, raw, change),
+      async () => {
+        await client.chat.postMessage({ channel: body.user.id, text: REFUSALS.closed })
+      },
+    )
+  })
+}
