@@ -102,10 +102,18 @@ export function renderTicketMessage(
       style: 'danger',
     })
   }
-  return ticketMessage(ticket, renderIntro(renderer, ticket), {
-    history: ticket.history.map(historyLine),
-    buttons,
-  })
+  const intro = [renderIntro(renderer, ticket), registryNotice(registry)].filter(Boolean).join('\n\n')
+  return ticketMessage(ticket, intro, { history: ticket.history.map(historyLine), buttons })
+}
+
+/** SORACOM refuses requests about another operator (§3.5.1): say so when an ID is not the company's. */
+function registryNotice(registry: { unregistered: readonly string[]; empty: boolean }): string {
+  if (registry.empty) {
+    return '_`/billing operators` で自社のオペレーター ID を登録しておくと、入力の補完と確認ができます。_'
+  }
+  if (registry.unregistered.length === 0) return ''
+  const ids = registry.unregistered.map((id) => `\`${escapeMrkdwn(id)}\``).join('、')
+  return `:warning: ${ids} は登録済みのオペレーターではありません。SORACOM は送信元と異なるオペレーター ID についての依頼を受け付けないため、送信するコンソールのオペレーター ID を確認してください（登録は \`/billing operators\`）。`
 }
 
 const STATUS_CHANGES: Record<string, string> = {

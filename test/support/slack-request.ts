@@ -166,3 +166,28 @@ export function blockActionsForm(
   }
   return { payload: JSON.stringify(payload) }
 }
+
+/** POSTs an Events API callback (JSON) to the bot's `/slack/events` as Slack would. */
+export async function postSignedEvent(
+  baseUrl: string,
+  event: Record<string, unknown>,
+  opts: SendOptions & { eventId?: string } = {},
+) {
+  const body = JSON.stringify({
+    token: 'legacy-token',
+    team_id: 'T000TEST',
+    api_app_id: 'A0BOT',
+    type: 'event_callback',
+    event_id: opts.eventId ?? `Ev${Math.random().toString(36).slice(2)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T000TEST', user_id: 'UBOT', is_bot: true }],
+    event,
+  })
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(opts.unsigned ? {} : signatureHeaders(body, opts)),
+    ...opts.headers,
+  }
+  const res = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body })
+  return { status: res.status, text: await res.text() }
+}

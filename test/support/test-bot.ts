@@ -14,6 +14,7 @@ import {
   type Answer,
   blockActionsForm,
   postSigned,
+  postSignedEvent,
   type SendOptions,
   SIGNING_SECRET,
   slashCommandForm,
@@ -40,6 +41,16 @@ export interface TestBot {
     text: string,
     answers: Record<string, Answer>,
     opts?: { userId?: string; channelId?: string },
+  ): Promise<{ status: number; body: unknown }>
+  /** Sends an Events API event, signed. */
+  event(
+    event: Record<string, unknown>,
+    opts?: { eventId?: string; headers?: Record<string, string> },
+  ): ReturnType<typeof postSignedEvent>
+  /** Submits a modal the bot opened (the `count`-th views.open call) with the given answers. */
+  submitOpened(
+    answers: Record<string, Answer>,
+    opts?: { userId?: string; count?: number },
   ): Promise<{ status: number; body: unknown }>
   /** Clicks a button as `userId` on a message the bot posted. */
   click(
@@ -102,6 +113,13 @@ export async function startTestBot(
       const res = await bot.command(command, text, o)
       if (res.status !== 200) throw new Error(`${command} answered ${res.status}`)
       const call = await slack.waitFor('views.open', () => true, { count: opened + 1 })
+      const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
+      const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
+      return { status: submitted.status, body: submitted.json() }
+    },
+    event: (event, o = {}) => postSignedEvent(url, event, o),
+    async submitOpened(answers, o = {}) {
+      const call = await slack.waitFor('views.open', () => true, { count: o.count ?? 1 })
       const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
       const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
       return { status: submitted.status, body: submitted.json() }
