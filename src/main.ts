@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const store = await JsonStore.open(config.dataFile)
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const { app, reminderService } = createSlackApp(config, {
+  const { app, reminderService, drain } = createSlackApp(config, {
     tickets: store,
     checklists: store,
     reminders: store,
@@ -46,8 +46,10 @@ async function main(): Promise<void> {
     () => reminderService.sweep(),
     (error) => console.error('reminder sweep failed:', error),
   )
+  // SIGTERM: no new sweeps, let in-flight listeners (and their writes) finish, then stop.
   const shutdown = async () => {
     sweeps.stop()
+    await drain()
     await app.stop()
     process.exit(0)
   }

@@ -20,7 +20,7 @@ export function createSlackApp(
   config: Config,
   deps: AppDeps,
   options: AppOptions = {},
-): { app: App; reminderService: ReminderService } {
+): { app: App; reminderService: ReminderService; drain: () => Promise<void> } {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // Bolt's default retries for ~30 minutes; a user waiting for a ticket is better served by a few
@@ -39,6 +39,18 @@ export function createSlackApp(
     logger: { warn: (message) => app.logger.warn(message) },
   })
   const listenerDeps: ListenerDeps = { ...deps, reminderService }
+  // Listeners keep working after their ack (posting, updating, scheduling): track them so a
+  // shutdown can let them finish.
+  const inFlight = new Set<Promise<unknown>>()
+  app.use(async ({ next }) => {
+    const running = next()
+    inFlight.add(running)
+    try {
+      await running
+    } finally {
+      inFlight.delete(running)
+    }
+  })
   registerCommands(app, listenerDeps)
   registerViews(app, listenerDeps)
   registerActions(app, listenerDeps)
@@ -46,7 +58,10 @@ export function createSlackApp(
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })
-  return { app, reminderService }
+  const drain = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+  }
+  return { app, reminderService, drain }
 }
 
 function healthRoute(deps: AppDeps): CustomRoute {

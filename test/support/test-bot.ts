@@ -79,7 +79,7 @@ export async function startTestBot(
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   let seq = opts.idStart ?? 0
-  const { app, reminderService } = createSlackApp(
+  const { app, reminderService, drain } = createSlackApp(
     config,
     {
       tickets: store,
@@ -127,9 +127,11 @@ export async function startTestBot(
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
     async stopKeepingData() {
+      await drain()
       await app.stop()
     },
     async stop() {
+      await drain()
       await app.stop()
       if (ownSlack) await slack.stop()
       await rm(dir, { recursive: true, force: true })
