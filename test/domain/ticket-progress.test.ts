@@ -105,16 +105,15 @@ describe('ticket lifecycle', () => {
 })
 
 describe('operator registry rules', () => {
-  const registry = [
-    {
-      operatorId: 'OP1111111111',
-      coverage: 'jp' as const,
-      accountType: 'corporate' as const,
-      paymentMethod: 'invoice' as const,
-      registeredBy: 'U1',
-      registeredAt: t0.toISOString(),
-    },
-  ]
+  const first = {
+    operatorId: 'OP1111111111',
+    coverage: 'jp' as const,
+    accountType: 'corporate' as const,
+    paymentMethod: 'invoice' as const,
+    registeredBy: 'U1',
+    registeredAt: t0.toISOString(),
+  }
+  const registry = [first]
 
   it('refuses any method but card for an individual account (§3.1)', () => {
     expect(checkPaymentMethod('individual', 'invoice')).toContain('クレジットカードのみ')
@@ -131,8 +130,6 @@ describe('operator registry rules', () => {
   it('pre-fills the only registered operator, or the one named', () => {
     expect(operatorToPrefill(undefined, registry)?.operatorId).toBe('OP1111111111')
     expect(operatorToPrefill('OP9999999999', registry)).toBeUndefined()
-    expect(
-      operatorToPrefill(undefined, [...registry, { ...registry[0]!, operatorId: 'OP2' }]),
-    ).toBeUndefined()
+    expect(operatorToPrefill(undefined, [...registry, { ...first, operatorId: 'OP2' }])).toBeUndefined()
   })
 })
