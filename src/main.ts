@@ -7,6 +7,7 @@ import { createRenderer } from './render/templates.js'
 import { createSlackApp } from './slack/app.js'
 import { StoreCorruptError } from './store/errors.js'
 import { JsonStore } from './store/json-store.js'
+import { StoreLockedError } from './store/lock.js'
 
 /** Builds the dependencies and starts the bot; nothing else lives here. */
 async function main(): Promise<void> {
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     sweeps.stop()
     await drain()
     await app.stop()
+    await store.close()
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown())
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StoreCorruptError) console.error(`store: ${error.message}`)
+  if (error instanceof StoreCorruptError || error instanceof StoreLockedError)
+    console.error(`store: ${error.message}`)
   else console.error('start-up failed:', error)
   process.exit(1)
 })

@@ -131,4 +131,67 @@ describe('start-up (the real process, as npm start runs it)', () => {
     expect(db.tickets[0]?.createdAt).toBe('2027-05-07T00:00:00.000Z')
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
   })
+
+  it('refuses a second bot on the same data file, and starts again after the first was killed', async () => {
+    const file = join(dir, 'db.json')
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-t',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATA_FILE: file,
+      PORT: '0',
+    }
+    const first = startBot(env, dir)
+    running = first
+    await waitForOutput(first, /listening on/)
+
+    const second = startBot(env, dir)
+    expect(await second.exited).toBe(1)
+    expect(second.output()).toContain(`store: Data file ${file} is in use by process ${first.child.pid}`)
+
+    first.child.kill('SIGKILL')
+    await first.exited
+    const third = startBot(env, dir)
+    running = third
+    await waitForOutput(third, /listening on/)
+  })
+
+  it('on SIGTERM finishes what it acknowledged, releases the file and exits 0', async () => {
+    const file = join(dir, 'db.json')
+    running = startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-t',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_FILE: file,
+        PORT: '0',
+      },
+      dir,
+    )
+    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const url = `http://127.0.0.1:${port}`
+    await postSigned(url, slashCommandForm({ command: '/direct-debit', responseUrl: slack.responseUrl() }))
+    const open = await slack.waitFor('views.open')
+    const submitted = await postSigned(
+      url,
+      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
+        operator_id: 'OP0123456789',
+        coverage: 'jp',
+        account_type: 'corporate',
+        invoice_payment: 'active',
+        consent: ['agree'],
+      }),
+    )
+    expect(submitted.status).toBe(200)
+
+    running.child.kill('SIGTERM')
+
+    expect(await running.exited).toBe(0)
+    const db = JSON.parse(await readFile(file, 'utf8')) as {
+      tickets: Array<{ operatorId: string; message?: unknown }>
+    }
+    expect(db.tickets).toHaveLength(1)
+    expect(db.tickets[0]?.message).toBeDefined()
+    await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
+  })
 })

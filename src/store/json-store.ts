@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readFile } from 'node:fs/promises'
+import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
@@ -9,7 +9,9 @@ import type { OperatorRepository, RegisteredOperator } from '../domain/operator-
 import type { Reminder, ReminderRepository } from '../domain/reminder.js'
 import type { Ticket, TicketRepository } from '../domain/ticket.js'
 import { StoreCorruptError } from './errors.js'
-import { type DbData, dbSchema, emptyDb } from './schema.js'
+import { acquireLock } from './lock.js'
+import { migrate } from './migrations.js'
+import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
 
 /**
  * The lowdb file is the source of truth. We read and validate it ourselves rather than through
@@ -27,16 +29,31 @@ export class JsonStore
   private constructor(
     private readonly db: Low<DbData>,
     readonly file: string,
+    private readonly lock: { release: () => Promise<void> },
   ) {}
 
+  /**
+   * Opens the data file for this process alone: takes its lock, reads and validates it, migrates
+   * an older schema forward after a backup copy, or creates it (and its folder) when missing.
+   * Anything unusable stops here with the file left as it was.
+   */
   static async open(file: string): Promise<JsonStore> {
-    const existing = await readDataFile(file)
-    const db = new Low<DbData>(new JSONFile<DbData>(file), existing ?? emptyDb())
-    if (existing === undefined) {
-      await mkdir(dirname(file), { recursive: true })
-      await db.write()
+    await mkdir(dirname(file), { recursive: true })
+    const lock = await acquireLock(file)
+    try {
+      const loaded = await readDataFile(file)
+      const db = new Low<DbData>(new JSONFile<DbData>(file), loaded?.data ?? emptyDb())
+      if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
+      return new JsonStore(db, file, lock)
+    } catch (error) {
+      await lock.release()
+      throw error
     }
-    return new JsonStore(db, file)
+  }
+
+  /** Lets go of the file (after the last write) for another process. */
+  async close(): Promise<void> {
+    await this.lock.release()
   }
 
   async save(ticket: Ticket): Promise<void> {
@@ -142,8 +159,11 @@ function upsert<T extends { id: string }>(records: T[], record: T): void {
   else records[index] = record
 }
 
-/** Returns the validated data, undefined when there is no file yet, or throws StoreCorruptError. */
-async function readDataFile(file: string): Promise<DbData | undefined> {
+/**
+ * Returns the validated data (migrated if it was older), undefined when there is no file yet, or
+ * throws StoreCorruptError. Before a migration, the file is copied aside as `<file>.v<N>.bak`.
+ */
+async function readDataFile(file: string): Promise<{ data: DbData; migratedFrom?: number } | undefined> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -157,9 +177,33 @@ async function readDataFile(file: string): Promise<DbData | undefined> {
   } catch (error) {
     throw new StoreCorruptError(file, `it is not valid JSON (${(error as Error).message})`, { cause: error })
   }
-  const result = dbSchema.safeParse(json)
+  const migrated = migrate(json)
+  if (migrated.kind === 'too_new') {
+    throw new StoreCorruptError(
+      file,
+      `it was written by a newer version of the bot (schema ${migrated.version}; this one reads up to ${DB_SCHEMA_VERSION})`,
+    )
+  }
+  if (migrated.kind === 'unversioned') {
+    throw new StoreCorruptError(file, 'it has no valid "schemaVersion" — it is not this bot\'s data file')
+  }
+  const result = dbSchema.safeParse(migrated.data)
   if (!result.success) throw new StoreCorruptError(file, describeIssues(result.error.issues))
-  return result.data
+  if (migrated.kind === 'current') return { data: result.data }
+  await copyFile(file, await freeBackupName(`${file}.v${migrated.from}.bak`))
+  return { data: result.data, migratedFrom: migrated.from }
+}
+
+/** Never overwrites an earlier backup. */
+async function freeBackupName(name: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? name : `${name}.${n}`
+    try {
+      await access(candidate)
+    } catch {
+      return candidate
+    }
+  }
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {

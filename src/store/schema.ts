@@ -5,16 +5,17 @@ import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { ticketSchema } from '../domain/ticket.js'
 
-export const DB_SCHEMA_VERSION = 1
+/** Bumped with every change to the file's shape; `migrations.ts` carries older files forward. */
+export const DB_SCHEMA_VERSION = 2
 
 /** The whole lowdb file, validated on load. */
 export const dbSchema = z.object({
   schemaVersion: z.literal(DB_SCHEMA_VERSION),
   tickets: z.array(ticketSchema),
-  checklists: z.array(checklistSchema).default([]),
-  reminders: z.array(reminderSchema).default([]),
-  subscriptions: z.array(calendarSubscriptionSchema).default([]),
-  operators: z.array(registeredOperatorSchema).default([]),
+  checklists: z.array(checklistSchema),
+  reminders: z.array(reminderSchema),
+  subscriptions: z.array(calendarSubscriptionSchema),
+  operators: z.array(registeredOperatorSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>

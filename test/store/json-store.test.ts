@@ -1,11 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { createTicket, type Ticket } from '../../src/domain/ticket.js'
 import { StoreCorruptError } from '../../src/store/errors.js'
 import { JsonStore } from '../../src/store/json-store.js'
+import { StoreLockedError } from '../../src/store/lock.js'
 
 function aTicket(id: string, createdAt = '2026-11-26T01:00:00.000Z'): Ticket {
   return createTicket(
@@ -37,7 +38,7 @@ describe('JsonStore (real temp file)', () => {
     await JsonStore.open(file)
 
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tickets: [],
       checklists: [],
       reminders: [],
@@ -87,10 +88,125 @@ describe('JsonStore (real temp file)', () => {
 
   it('refuses a file that does not match the schema, saying where, and leaves it untouched', async () => {
     const file = join(dir, 'db.json')
-    const content = JSON.stringify({ schemaVersion: 1, tickets: [{ id: 'T1', kind: 'direct_debit' }] })
+    const content = JSON.stringify({ schemaVersion: 2, tickets: [{ id: 'T1', kind: 'direct_debit' }] })
     await writeFile(file, content)
 
     await expect(JsonStore.open(file)).rejects.toThrow(/tickets\.0\./)
     expect(await readFile(file, 'utf8')).toBe(content)
+  })
+})
+
+describe('schema versions', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'store-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const v1Ticket = {
+    id: 'T1',
+    kind: 'direct_debit',
+    destination: 'soracom',
+    operatorId: 'OP0123456789',
+    request: { coverage: 'jp', accountType: 'corporate', invoicePayment: 'active', consent: true },
+    subject: '口座振替の希望',
+    body: 'x',
+    requester: 'U1',
+    channel: 'C1',
+    status: 'rendered',
+    createdAt: '2026-11-26T01:00:00.000Z',
+    updatedAt: '2026-11-26T01:00:00.000Z',
+  }
+
+  it('migrates a version-1 file forward after copying it aside', async () => {
+    const file = join(dir, 'db.json')
+    const v1 = JSON.stringify({ schemaVersion: 1, tickets: [v1Ticket] })
+    await writeFile(file, v1)
+
+    const store = await JsonStore.open(file)
+
+    expect(store.get('T1')).toMatchObject({ id: 'T1', progress: [], history: [] })
+    expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(v1)
+    const migrated = JSON.parse(await readFile(file, 'utf8'))
+    expect(migrated).toMatchObject({ schemaVersion: 2, reminders: [], operators: [] })
+    await store.close()
+  })
+
+  it('keeps an earlier backup when migrating again', async () => {
+    const file = join(dir, 'db.json')
+    await writeFile(`${file}.v1.bak`, 'older backup')
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, tickets: [] }))
+
+    await (await JsonStore.open(file)).close()
+
+    expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe('older backup')
+    expect(await readFile(`${file}.v1.bak.1`, 'utf8')).toContain('"schemaVersion":1')
+  })
+
+  it('refuses a file written by a newer version, untouched', async () => {
+    const file = join(dir, 'db.json')
+    const content = JSON.stringify({ schemaVersion: 99, tickets: [] })
+    await writeFile(file, content)
+
+    await expect(JsonStore.open(file)).rejects.toThrow(/newer version of the bot \(schema 99/)
+    expect(await readFile(file, 'utf8')).toBe(content)
+  })
+
+  it('refuses JSON that is not a data file of this bot', async () => {
+    const file = join(dir, 'db.json')
+    await writeFile(file, '[1, 2, 3]')
+
+    await expect(JsonStore.open(file)).rejects.toThrow(/schemaVersion/)
+  })
+
+  it('refuses a v1 file whose migration does not validate, leaving it untouched', async () => {
+    const file = join(dir, 'db.json')
+    const content = JSON.stringify({ schemaVersion: 1, tickets: [{ id: 'T1' }] })
+    await writeFile(file, content)
+
+    await expect(JsonStore.open(file)).rejects.toBeInstanceOf(StoreCorruptError)
+    expect(await readFile(file, 'utf8')).toBe(content)
+  })
+})
+
+describe('the lock', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'store-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const file = join(dir, 'db.json')
+    await writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), startedAt: 'then' }),
+    )
+
+    const store = await JsonStore.open(file)
+
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).pid).toBe(process.pid)
+    await store.close()
+  })
+
+  it('refuses a file locked by another live process', async () => {
+    const file = join(dir, 'db.json')
+    const other = process.ppid
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: other, host: hostname(), startedAt: 'now' }))
+
+    await expect(JsonStore.open(file)).rejects.toBeInstanceOf(StoreLockedError)
+  })
+
+  it('releases the lock on close', async () => {
+    const file = join(dir, 'db.json')
+    const store = await JsonStore.open(file)
+
+    await store.close()
+
+    await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
   })
 })

@@ -129,10 +129,12 @@ export async function startTestBot(
     async stopKeepingData() {
       await drain()
       await app.stop()
+      await store.close()
     },
     async stop() {
       await drain()
       await app.stop()
+      await store.close()
       if (ownSlack) await slack.stop()
       await rm(dir, { recursive: true, force: true })
     },
