@@ -1,58 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type BotProcess, startBotProcess, waitForOutput } from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
-
-const ROOT = new URL('..', import.meta.url).pathname
-/** tsx resolved from the project, since the bot runs from a temp working directory. */
-const TSX = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href
-
-interface Started {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-/** Runs `src/main.ts` as `npm start` does, with only the given environment. */
-function startBot(env: Record<string, string>, cwd: string): Started {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/main.ts')], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString()
-  })
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString()
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output: () => out, exited }
-}
-
-async function waitForOutput(
-  started: Started,
-  pattern: RegExp,
-  timeoutMs = 15_000,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const match = started.output().match(pattern)
-    if (match) return match
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${pattern}; output:\n${started.output()}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 describe('start-up (the real process, as npm start runs it)', () => {
   let dir: string
   let slack: FakeSlack
-  let running: Started | undefined
+  let running: BotProcess | undefined
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'main-'))
     slack = await new FakeSlack().start()
@@ -65,7 +22,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
   })
 
   it('stops with one line per configuration problem and a non-zero exit, without a stack trace', async () => {
-    running = startBot({ PORT: 'x', BOT_NOW: 'soon' }, dir)
+    running = startBotProcess({ PORT: 'x', BOT_NOW: 'soon' }, dir)
 
     const code = await running.exited
 
@@ -82,7 +39,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
   it('refuses a corrupt data file, naming it, and leaves it as it was', async () => {
     const file = join(dir, 'db.json')
     await writeFile(file, 'not json')
-    running = startBot(
+    running = startBotProcess(
       { SLACK_BOT_TOKEN: 'xoxb-t', SLACK_SIGNING_SECRET: SIGNING_SECRET, DATA_FILE: file },
       dir,
     )
@@ -101,7 +58,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
       join(dir, '.env'),
       `SLACK_BOT_TOKEN=xoxb-from-dotenv\nSLACK_SIGNING_SECRET=${SIGNING_SECRET}\n`,
     )
-    running = startBot(
+    running = startBotProcess(
       { PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_FILE: file, BOT_NOW: '2027-05-07T09:00:00+09:00' },
       dir,
     )
@@ -141,24 +98,24 @@ describe('start-up (the real process, as npm start runs it)', () => {
       DATA_FILE: file,
       PORT: '0',
     }
-    const first = startBot(env, dir)
+    const first = startBotProcess(env, dir)
     running = first
     await waitForOutput(first, /listening on/)
 
-    const second = startBot(env, dir)
+    const second = startBotProcess(env, dir)
     expect(await second.exited).toBe(1)
     expect(second.output()).toContain(`store: Data file ${file} is in use by process ${first.child.pid}`)
 
     first.child.kill('SIGKILL')
     await first.exited
-    const third = startBot(env, dir)
+    const third = startBotProcess(env, dir)
     running = third
     await waitForOutput(third, /listening on/)
   })
 
   it('on SIGTERM finishes what it acknowledged, releases the file and exits 0', async () => {
     const file = join(dir, 'db.json')
-    running = startBot(
+    running = startBotProcess(
       {
         SLACK_BOT_TOKEN: 'xoxb-t',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join } from 'node:path'
+
+const ROOT = new URL('../..', import.meta.url).pathname
+/** tsx resolved from the project, since the bot may run from a temp working directory. */
+const TSX = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href
+
+export interface BotProcess {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+/** Runs `src/main.ts` as `npm start` does, with only the given environment. */
+export function startBotProcess(env: Record<string, string>, cwd: string): BotProcess {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => out, exited }
+}
+
+export async function waitForOutput(
+  started: BotProcess,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const match = started.output().match(pattern)
+    if (match) return match
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${pattern}; output:\n${started.output()}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Starts the bot and resolves with its base URL once it listens. */
+export async function startListening(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ bot: BotProcess; url: string }> {
+  const bot = startBotProcess({ PORT: '0', ...env }, cwd)
+  const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+  return { bot, url: `http://127.0.0.1:${port}` }
+}
