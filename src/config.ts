@@ -44,6 +44,32 @@ const envSchema = z.object({
   ),
 })
 
+/** Comma- or space-separated Slack IDs with a given prefix. */
+const idList = (prefix: RegExp, what: string) =>
+  optional(
+    z
+      .string()
+      .transform((raw) => raw.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(prefix, { error: `must list ${what}, separated by commas` })).min(1)),
+  )
+
+const accessSchema = z.object({
+  ALLOWED_CHANNEL_IDS: idList(/^[CGD][A-Z0-9]{2,}$/, 'channel IDs such as C0123ABCD'),
+  ALLOWED_USER_IDS: idList(/^[UW][A-Z0-9]{2,}$/, 'user IDs such as U0123ABCD'),
+  ALLOWED_USERGROUP_ID: optional(
+    z.string().regex(/^S[A-Z0-9]{2,}$/, { error: 'must be a user group ID such as S0123ABCD' }),
+  ),
+  ADMIN_USER_IDS: idList(/^[UW][A-Z0-9]{2,}$/, 'user IDs such as U0123ABCD'),
+})
+
+/** Who may use the bot; unset lists mean "everyone in the workspace except guests". */
+export interface AccessConfig {
+  channels?: string[]
+  users?: string[]
+  usergroup?: string
+  admins: string[]
+}
+
 export interface Config {
   botToken: string
   /** Socket Mode when an app token is set, else Bolt's HTTP receiver. */
@@ -53,6 +79,7 @@ export interface Config {
   dataFile: string
   /** Fixed clock for demos and black-box tests. */
   botNow?: Date
+  access: AccessConfig
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
@@ -60,6 +87,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 /** Reads the environment once at start-up; every problem is reported, one line each. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = envSchema.safeParse(env)
+  const access = accessSchema.safeParse(env)
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`)
@@ -69,7 +97,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'SLACK_SIGNING_SECRET is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
     )
   }
-  if (!result.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] }
+  if (!access.success) {
+    problems.push(
+      ...access.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`),
+    )
+  }
+  if (!result.success || !access.success || problems.length > 0)
+    return { ok: false, problems: [...new Set(problems)] }
+  const a = access.data
   const e = result.data
   const mode: Config['mode'] = e.SLACK_APP_TOKEN
     ? { kind: 'socket', appToken: e.SLACK_APP_TOKEN }
@@ -84,6 +119,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         : {}),
       dataFile: e.DATA_FILE ?? 'data/db.json',
       ...(e.BOT_NOW ? { botNow: new Date(e.BOT_NOW) } : {}),
+      access: {
+        ...(a.ALLOWED_CHANNEL_IDS ? { channels: a.ALLOWED_CHANNEL_IDS } : {}),
+        ...(a.ALLOWED_USER_IDS ? { users: a.ALLOWED_USER_IDS } : {}),
+        ...(a.ALLOWED_USERGROUP_ID ? { usergroup: a.ALLOWED_USERGROUP_ID } : {}),
+        admins: a.ADMIN_USER_IDS ?? [],
+      },
     },
   }
 }

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         botToken: 'xoxb-1',
         mode: { kind: 'http', signingSecret: 'secret', port: 3000 },
         dataFile: 'data/db.json',
+        access: { admins: [] },
       },
     })
   })

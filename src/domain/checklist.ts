@@ -35,6 +35,10 @@ export const checklistSchema = z.object({
   requester: z.string().min(1),
   channel: z.string().min(1),
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
+  /** The modal submission that created it: a submission delivered twice creates nothing twice. */
+  sourceViewId: z.string().optional(),
+  /** Set while the message could not be posted (Slack down, channel gone and DM refused); retried by the sweep. */
+  undelivered: z.object({ error: z.string(), at: z.iso.datetime({ offset: true }) }).optional(),
   createdAt: instant,
   updatedAt: instant,
 })
@@ -42,7 +46,10 @@ export const checklistSchema = z.object({
 export type Checklist = z.infer<typeof checklistSchema>
 
 export function createChecklist(
-  fields: Omit<Checklist, 'id' | 'items' | 'history' | 'createdAt' | 'updatedAt' | 'message'>,
+  fields: Omit<
+    Checklist,
+    'id' | 'items' | 'history' | 'createdAt' | 'updatedAt' | 'message' | 'sourceViewId' | 'undelivered'
+  >,
   steps: readonly ChecklistStep[],
   meta: { id: string; now: Date },
 ): Checklist {
@@ -112,4 +119,7 @@ export function isChecklistComplete(checklist: Checklist): boolean {
 export interface ChecklistRepository {
   saveChecklist(checklist: Checklist): Promise<void>
   getChecklist(id: string): Checklist | undefined
+  findChecklistBySourceView(viewId: string): Checklist | undefined
+  /** Checklists whose message could not be posted yet. */
+  undeliveredChecklists(): Checklist[]
 }

@@ -60,6 +60,10 @@ const ticketCommon = {
     .default([]),
   /** Where the ticket message was posted, so it can be updated later. */
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
+  /** The modal submission that created it: a submission delivered twice creates nothing twice. */
+  sourceViewId: z.string().optional(),
+  /** Set while the message could not be posted (Slack down, channel gone and DM refused); retried by the sweep. */
+  undelivered: z.object({ error: z.string(), at: z.iso.datetime({ offset: true }) }).optional(),
 }
 
 const invoiceReissueRequestSchema = z.object({
@@ -151,6 +155,7 @@ export interface TicketRepository {
   listByRequester(userId: string): Ticket[]
   /** Tickets whose message is in (or whose command came from) the channel, newest first. */
   listByChannel(channel: string): Ticket[]
+  findBySourceView(viewId: string): Ticket | undefined
   /** Every ticket, for sweeps over open ones. */
   allTickets(): readonly Ticket[]
 }

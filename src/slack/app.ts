@@ -6,6 +6,8 @@ import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
 import type { AppDeps, ListenerDeps } from './deps.js'
 import { registerEvents } from './events/index.js'
+import { authorization } from './middleware/authorization.js'
+import { idempotency } from './middleware/idempotency.js'
 import { registerViews } from './views/index.js'
 
 // @slack/web-api is CommonJS: Node's ESM loader cannot see `retryPolicies` as a named export.
@@ -38,7 +40,8 @@ export function createSlackApp(
     client: app.client,
     logger: { warn: (message) => app.logger.warn(message) },
   })
-  const listenerDeps: ListenerDeps = { ...deps, reminderService }
+  const admins = new Set(config.access.admins)
+  const listenerDeps: ListenerDeps = { ...deps, reminderService, isAdmin: (user) => admins.has(user) }
   // Listeners keep working after their ack (posting, updating, scheduling): track them so a
   // shutdown can let them finish.
   const inFlight = new Set<Promise<unknown>>()
@@ -51,6 +54,8 @@ export function createSlackApp(
       inFlight.delete(running)
     }
   })
+  app.use(authorization(config.access))
+  app.use(idempotency(listenerDeps))
   registerCommands(app, listenerDeps)
   registerViews(app, listenerDeps)
   registerActions(app, listenerDeps)

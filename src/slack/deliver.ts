@@ -2,9 +2,10 @@ import type { WebClient } from '@slack/web-api'
 import type { Checklist } from '../domain/checklist.js'
 import type { Ticket } from '../domain/ticket.js'
 import { renderChecklist } from '../render/checklist.js'
+import type { SlackMessage } from '../render/messages.js'
 import type { ListenerDeps } from './deps.js'
 import { refreshHome } from './home.js'
-import { postToOrigin } from './post-message.js'
+import { postToOrigin, slackErrorCode } from './post-message.js'
 import type { Origin } from './private-metadata.js'
 import { ticketMessageFor } from './ticket-view.js'
 
@@ -12,6 +13,8 @@ import { ticketMessageFor } from './ticket-view.js'
  * The end of every flow that produces a record: render it (a template bug fails before anything
  * is stored), store it (on disk before the modal closes, so an acknowledged request is never
  * lost), close the modal, post the message, then remember where it is so later changes update it.
+ * When Slack will not take the message, the record stays, marked undelivered, and the sweep
+ * posts it later.
  */
 export async function saveAckAndPostTicket(
   deps: ListenerDeps,
@@ -19,13 +22,12 @@ export async function saveAckAndPostTicket(
   ack: () => Promise<void>,
   origin: Origin,
   ticket: Ticket,
+  viewId: string,
 ): Promise<void> {
   const message = ticketMessageFor(deps, ticket)
-  await deps.tickets.save(ticket)
+  await deps.tickets.save({ ...ticket, sourceViewId: viewId })
   await ack()
-  const posted = await postToOrigin(client, origin, message)
-  // Re-read: a click on the message may have changed the ticket since it was posted.
-  await deps.tickets.save({ ...(deps.tickets.get(ticket.id) ?? ticket), message: posted })
+  await postTicket(deps, client, origin, ticket.id, message)
   await refreshHome(deps, client, ticket.requester)
 }
 
@@ -36,13 +38,89 @@ export async function saveAckAndPostChecklist(
   ack: () => Promise<void>,
   origin: Origin,
   checklist: Checklist,
+  viewId: string,
 ): Promise<void> {
   const message = renderChecklist(deps.renderer, checklist)
-  await deps.checklists.saveChecklist(checklist)
+  await deps.checklists.saveChecklist({ ...checklist, sourceViewId: viewId })
   await ack()
-  const posted = await postToOrigin(client, origin, message)
-  const stored = { ...(deps.checklists.getChecklist(checklist.id) ?? checklist), message: posted }
-  await deps.checklists.saveChecklist(stored)
-  await deps.reminderService.onDeletionChecklist(stored)
+  await postChecklist(deps, client, origin, checklist.id, message)
+  const stored = deps.checklists.getChecklist(checklist.id)
+  if (stored) await deps.reminderService.onDeletionChecklist(stored)
   await refreshHome(deps, client, checklist.requester)
+}
+
+async function postTicket(
+  deps: ListenerDeps,
+  client: WebClient,
+  origin: Origin,
+  id: string,
+  message: SlackMessage,
+) {
+  const outcome = await tryPost(deps, client, origin, message)
+  // Re-read: a click on the message may have changed the ticket since it was posted.
+  const current = deps.tickets.get(id)
+  if (!current) return
+  const { undelivered: _previous, ...rest } = current
+  await deps.tickets.save(
+    outcome.ok ? { ...rest, message: outcome.posted } : { ...rest, undelivered: outcome.undelivered },
+  )
+}
+
+async function postChecklist(
+  deps: ListenerDeps,
+  client: WebClient,
+  origin: Origin,
+  id: string,
+  message: SlackMessage,
+) {
+  const outcome = await tryPost(deps, client, origin, message)
+  const current = deps.checklists.getChecklist(id)
+  if (!current) return
+  const { undelivered: _previous, ...rest } = current
+  await deps.checklists.saveChecklist(
+    outcome.ok ? { ...rest, message: outcome.posted } : { ...rest, undelivered: outcome.undelivered },
+  )
+}
+
+type PostOutcome =
+  | { ok: true; posted: { channel: string; ts: string } }
+  | { ok: false; undelivered: { error: string; at: string } }
+
+async function tryPost(
+  deps: ListenerDeps,
+  client: WebClient,
+  origin: Origin,
+  message: SlackMessage,
+): Promise<PostOutcome> {
+  try {
+    return { ok: true, posted: await postToOrigin(client, origin, message) }
+  } catch (error) {
+    const code = slackErrorCode(error) ?? (error as { code?: string }).code ?? 'unknown_error'
+    deps.logger?.warn('message not delivered; kept for the next sweep', { error: code })
+    return { ok: false, undelivered: { error: code, at: deps.clock.now().toISOString() } }
+  }
+}
+
+/**
+ * Posts tickets and checklists that Slack refused earlier (kept as `undelivered`) to where their
+ * flow started. Run by the periodic sweep.
+ */
+export async function redeliverUndelivered(deps: ListenerDeps, client: WebClient): Promise<number> {
+  let delivered = 0
+  for (const ticket of deps.tickets.allTickets().filter((t) => t.undelivered && !t.message)) {
+    await postTicket(
+      deps,
+      client,
+      { channel: ticket.channel, user: ticket.requester },
+      ticket.id,
+      ticketMessageFor(deps, ticket),
+    )
+    if (deps.tickets.get(ticket.id)?.message) delivered += 1
+  }
+  for (const checklist of deps.checklists.undeliveredChecklists().filter((c) => !c.message)) {
+    const origin = { channel: checklist.channel, user: checklist.requester }
+    await postChecklist(deps, client, origin, checklist.id, renderChecklist(deps.renderer, checklist))
+    if (deps.checklists.getChecklist(checklist.id)?.message) delivered += 1
+  }
+  return delivered
 }

@@ -70,6 +70,18 @@ export class JsonStore
     return this.db.data.checklists.find((c) => c.id === id)
   }
 
+  findChecklistBySourceView(viewId: string): Checklist | undefined {
+    return this.db.data.checklists.find((c) => c.sourceViewId === viewId)
+  }
+
+  undeliveredChecklists(): Checklist[] {
+    return this.db.data.checklists.filter((c) => c.undelivered)
+  }
+
+  findBySourceView(viewId: string): Ticket | undefined {
+    return this.db.data.tickets.find((t) => t.sourceViewId === viewId)
+  }
+
   async saveReminders(reminders: Reminder[]): Promise<void> {
     for (const reminder of reminders) upsert(this.db.data.reminders, reminder)
     await this.db.write()

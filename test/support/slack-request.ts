@@ -118,7 +118,8 @@ export function viewSubmissionForm(
     token: 'legacy-token',
     trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
     view: {
-      id: opts.viewId ?? 'V0MODAL',
+      // Every opened modal has its own id; a resubmission of the same one repeats it.
+      id: opts.viewId ?? `V${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
       team_id: 'T000TEST',
       type: 'modal',
       callback_id: view.callback_id,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LogLevel } from '@slack/bolt'
-import type { Config } from '../../src/config.js'
+import type { AccessConfig, Config } from '../../src/config.js'
 import type { ReminderService } from '../../src/reminders/service.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { createSlackApp } from '../../src/slack/app.js'
@@ -64,7 +64,7 @@ export interface TestBot {
 
 /** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
 export async function startTestBot(
-  opts: { now?: string; dataFile?: string; slack?: FakeSlack; idStart?: number } = {},
+  opts: { now?: string; dataFile?: string; slack?: FakeSlack; idStart?: number; access?: AccessConfig } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
   const ownSlack = opts.slack === undefined
@@ -76,6 +76,7 @@ export async function startTestBot(
     mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     slackApiUrl: slack.apiUrl,
     dataFile,
+    access: opts.access ?? { admins: [] },
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   let seq = opts.idStart ?? 0

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt'
 import { REMINDER_CANCEL_ACTION, reminderListMessage } from '../../render/reminder.js'
-import type { ListenerDeps } from '../deps.js'
+import { type ListenerDeps, mayManage } from '../deps.js'
 import { refreshHome } from '../home.js'
 
 /** 「取り消す」 in `/billing reminders`: withdraws the user's own reminder and refreshes the list. */
@@ -9,11 +9,11 @@ export function registerReminderCancel(app: App, deps: ListenerDeps): void {
     await ack()
     const user = body.user.id
     const reminder = deps.reminders.getReminder(action.value ?? '')
-    if (!reminder || reminder.owner !== user) {
+    if (!reminder || !mayManage(deps, user, reminder.owner)) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: '取り消せるのは自分のリマインダーだけです。',
+        text: '取り消せるのは自分のリマインダーだけです（管理者を除く）。',
       })
       return
     }

@@ -15,7 +15,7 @@ import {
   TICKET_REFERENCE_CALLBACK_ID,
   TICKET_STATUS_ACTION,
 } from '../../render/ticket.js'
-import type { ListenerDeps } from '../deps.js'
+import { type ListenerDeps, mayManage } from '../deps.js'
 import { refreshHome } from '../home.js'
 import { KeyedQueue } from '../keyed-queue.js'
 import { ticketMessageFor } from '../ticket-view.js'
@@ -26,6 +26,7 @@ const REFUSALS = {
   not_sent: '解決にできるのは送信済みのチケットだけです。先に「送信した」を押してください。',
   unknown_milestone: 'このボタンは古いか壊れています。',
   unknown_ticket: 'このチケットは見つかりませんでした。',
+  not_owner: 'このチケットを変更できるのは、依頼した本人か管理者だけです。',
 } as const
 
 const isDirectDebitMilestone = (m: string): m is DirectDebitMilestone =>
@@ -40,12 +41,14 @@ async function applyChange(
   client: WebClient,
   queue: KeyedQueue,
   ticketId: string,
+  user: string,
   decide: (ticket: Ticket) => TicketChange,
   refuse: (text: string) => Promise<unknown>,
 ): Promise<void> {
   await queue.run(ticketId, async () => {
     const ticket = deps.tickets.get(ticketId)
     if (!ticket) return void (await refuse(REFUSALS.unknown_ticket))
+    if (!mayManage(deps, user, ticket.requester)) return void (await refuse(REFUSALS.not_owner))
     const outcome = decide(ticket)
     if (outcome.kind === 'refused') return void (await refuse(REFUSALS[outcome.reason]))
     if (outcome.kind === 'unchanged') return
@@ -81,6 +84,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
       client,
       queue,
       ticketId,
+      body.user.id,
       (t) => reportMilestone(t, milestone, change),
       ephemeral(respond),
     )
@@ -92,7 +96,15 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     if (to !== 'resolved' && to !== 'cancelled')
       return void (await ephemeral(respond)(REFUSALS.unknown_milestone))
     const change = { by: body.user.id, now: deps.clock.now() }
-    await applyChange(deps, client, queue, ticketId, (t) => closeTicket(t, to, change), ephemeral(respond))
+    await applyChange(
+      deps,
+      client,
+      queue,
+      ticketId,
+      body.user.id,
+      (t) => closeTicket(t, to, change),
+      ephemeral(respond),
+    )
   })
 
   app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, async ({ ack, action, body, client }) => {
@@ -118,6 +130,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
       client,
       queue,
       view.private_metadata,
+      body.user.id,
       (t) => recordReference(t, raw, change),
       async () => {
         await client.chat.postMessage({ channel: body.user.id, text: REFUSALS.closed })

@@ -48,6 +48,6 @@ export function registerAccountDeletionSubmission(app: App, deps: ListenerDeps):
       ACCOUNT_DELETION_STEPS,
       { id: deps.newId(), now },
     )
-    await saveAckAndPostChecklist(deps, client, ack, origin, checklist)
+    await saveAckAndPostChecklist(deps, client, ack, origin, checklist, view.id)
   })
 }

@@ -95,7 +95,7 @@ export function registerDirectDebitSubmission(app: App, deps: ListenerDeps): voi
           text,
           { id: deps.newId(), now: deps.clock.now() },
         )
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket, view.id)
         return
       }
     }

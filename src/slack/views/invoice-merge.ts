@@ -72,7 +72,7 @@ export function registerInvoiceMergeSubmission(app: App, deps: ListenerDeps): vo
           deps.renderer.ticket('invoice-merge', model),
           { id: deps.newId(), now },
         )
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket, view.id)
         return
       }
       case 'self_service': {
@@ -88,7 +88,7 @@ export function registerInvoiceMergeSubmission(app: App, deps: ListenerDeps): vo
           BANK_ACCOUNT_MERGE_STEPS,
           { id: deps.newId(), now },
         )
-        await saveAckAndPostChecklist(deps, client, ack, origin, checklist)
+        await saveAckAndPostChecklist(deps, client, ack, origin, checklist, view.id)
         return
       }
     }

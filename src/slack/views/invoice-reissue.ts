@@ -130,7 +130,7 @@ export function registerInvoiceReissueSubmission(app: App, deps: ListenerDeps): 
           deps.renderer.ticket(name, outcome.model),
           { id: deps.newId(), now: deps.clock.now() },
         )
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket)
+        await saveAckAndPostTicket(deps, client, ack, origin, ticket, view.id)
         return
       }
     }

@@ -1,0 +1,119 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
+import type { WebClient } from '@slack/web-api'
+import type { AccessConfig } from '../../config.js'
+
+/** Who sent a request, from which team and channel, whatever its kind. */
+interface Requester {
+  user?: string
+  team?: string
+  channel?: string
+}
+
+function requesterOf(body: Record<string, unknown>): Requester {
+  const user = body.user as { id?: string; team_id?: string } | undefined
+  const event = body.event as { user?: string; channel?: string } | undefined
+  const team = body.team as { id?: string } | undefined
+  const channel = body.channel as { id?: string } | undefined
+  const container = body.container as { channel_id?: string } | undefined
+  return {
+    user: (body.user_id as string | undefined) ?? user?.id ?? event?.user,
+    team: (body.team_id as string | undefined) ?? team?.id ?? user?.team_id,
+    channel: (body.channel_id as string | undefined) ?? channel?.id ?? container?.channel_id,
+  }
+}
+
+const TTL_MS = 10 * 60 * 1000
+
+/** users.info and usergroups.users.list answers, kept for 10 minutes. */
+class DirectoryCache {
+  private readonly guests = new Map<string, { guest: boolean; at: number }>()
+  private members: { ids: Set<string>; at: number } | undefined
+
+  async isGuest(client: WebClient, user: string): Promise<boolean> {
+    const cached = this.guests.get(user)
+    if (cached && Date.now() - cached.at < TTL_MS) return cached.guest
+    const info = await client.users.info({ user })
+    const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
+    this.guests.set(user, { guest, at: Date.now() })
+    return guest
+  }
+
+  async groupMembers(client: WebClient, usergroup: string): Promise<Set<string>> {
+    if (this.members && Date.now() - this.members.at < TTL_MS) return this.members.ids
+    const list = await client.usergroups.users.list({ usergroup })
+    this.members = { ids: new Set(list.users ?? []), at: Date.now() }
+    return this.members.ids
+  }
+}
+
+export type Refusal = 'other_team' | 'guest' | 'user_not_allowed' | 'channel_not_allowed'
+
+export const REFUSAL_TEXT: Record<Refusal, string> = {
+  other_team: 'このボットは別のワークスペースからは使えません。',
+  guest: 'ゲストアカウントはこのボットを使えません。',
+  user_not_allowed: 'このボットを使う権限がありません。管理者に利用の許可を依頼してください。',
+  channel_not_allowed:
+    'このチャンネルではこのボットを使えません。許可されたチャンネルか、ボットとの DM で使ってください。',
+}
+
+/**
+ * Decides whether a request may go on: the workspace the app is installed in only; no guests
+ * (restricted or single-channel users); when configured, only listed users or members of the
+ * user group (admins always), and only listed channels (DMs with the bot always).
+ */
+export async function checkAccess(
+  access: AccessConfig,
+  cache: DirectoryCache,
+  client: WebClient,
+  requester: Requester,
+  installedTeam: string | undefined,
+): Promise<Refusal | undefined> {
+  if (installedTeam && requester.team && requester.team !== installedTeam) return 'other_team'
+  const { user, channel } = requester
+  if (!user) return undefined
+  if (await cache.isGuest(client, user)) return 'guest'
+  const admin = access.admins.includes(user)
+  if (!admin && (access.users || access.usergroup)) {
+    const listed = access.users?.includes(user) ?? false
+    const inGroup = access.usergroup ? (await cache.groupMembers(client, access.usergroup)).has(user) : false
+    if (!listed && !inGroup) return 'user_not_allowed'
+  }
+  if (access.channels && channel && !channel.startsWith('D') && !access.channels.includes(channel)) {
+    return 'channel_not_allowed'
+  }
+  return undefined
+}
+
+/** The global middleware: refused requests get a Japanese answer in the right form, and go no further. */
+export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArgs> {
+  const cache = new DirectoryCache()
+  return async (args) => {
+    const body = args.body as Record<string, unknown>
+    const refusal = await checkAccess(access, cache, args.client, requesterOf(body), args.context.teamId)
+    if (!refusal) {
+      await args.next()
+      return
+    }
+    args.logger.warn('request refused', { refusal, type: body.type ?? 'slash_command' })
+    const text = REFUSAL_TEXT[refusal]
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack
+    const respond = (args as { respond?: (message: unknown) => Promise<unknown> }).respond
+    if (body.type === 'view_submission') {
+      await ack?.({
+        response_action: 'update',
+        view: {
+          type: 'modal',
+          title: { type: 'plain_text', text: '利用できません' },
+          close: { type: 'plain_text', text: '閉じる' },
+          blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+        },
+      })
+    } else if (body.command) {
+      await ack?.({ response_type: 'ephemeral', text })
+    } else if (ack) {
+      await ack()
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text })
+    }
+    // Events were acknowledged by Bolt already; a refused one is simply dropped.
+  }
+}
