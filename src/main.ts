@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
+import { createLogger } from './logger.js'
 import { startReminderSweeps } from './reminders/sweeper.js'
 import { createRenderer } from './render/templates.js'
 import { createSlackApp } from './slack/app.js'
@@ -18,35 +19,44 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const { config } = loaded
+  const logger = createLogger({
+    secrets: [
+      config.botToken,
+      ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
+    ],
+  })
   const store = await JsonStore.open(config.dataFile)
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const { app, reminderService, drain } = createSlackApp(config, {
-    tickets: store,
-    checklists: store,
-    reminders: store,
-    subscriptions: store,
-    operators: store,
-    clock,
-    newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
-    renderer: createRenderer(),
-    isHealthy: () => store.isReadable(),
-  })
+  const { app, sweep, drain } = createSlackApp(
+    config,
+    {
+      tickets: store,
+      checklists: store,
+      reminders: store,
+      subscriptions: store,
+      operators: store,
+      clock,
+      newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
+      renderer: createRenderer(),
+      isHealthy: () => store.isReadable(),
+      logger,
+    },
+    { logger },
+  )
   if (config.mode.kind === 'http') {
     const server = await app.start(config.mode.port)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.mode.port
     console.log(`soracom-billing-bot: listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`)
+    logger.info('started', { mode: 'http', port })
   } else {
     await app.start()
     console.log('soracom-billing-bot: connected in Socket Mode')
   }
   // After start-up, not before: a slow Slack must not keep the bot from answering. The first
   // sweep posts what came due while the bot was down.
-  const sweeps = startReminderSweeps(
-    () => reminderService.sweep(),
-    (error) => console.error('reminder sweep failed:', error),
-  )
+  const sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
   // SIGTERM: no new sweeps, let in-flight listeners (and their writes) finish, then stop.
   const shutdown = async () => {
     sweeps.stop()

@@ -1,5 +1,4 @@
 import { Cron } from 'croner'
-import type { DeliveryReport } from './delivery.js'
 
 /**
  * Every 5 minutes (Slack allows 30 scheduled messages per channel per 5 minutes), extend the
@@ -8,7 +7,7 @@ import type { DeliveryReport } from './delivery.js'
  * the next is due is skipped, not doubled.
  */
 export function startReminderSweeps(
-  sweep: () => Promise<DeliveryReport>,
+  sweep: () => Promise<unknown>,
   onError: (error: unknown) => void,
   pattern = '*/5 * * * *',
 ): { stop: () => void; firstRun: Promise<void> } {

@@ -1,20 +1,35 @@
-import { App, type CustomRoute, LogLevel } from '@slack/bolt'
-import webApi, { type RetryOptions } from '@slack/web-api'
+import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt'
+import type { RetryOptions } from '@slack/web-api'
 import type { Config } from '../config.js'
 import { ReminderService } from '../reminders/service.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
+import { redeliverUndelivered } from './deliver.js'
 import type { AppDeps, ListenerDeps } from './deps.js'
 import { registerEvents } from './events/index.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
 import { registerViews } from './views/index.js'
 
-// @slack/web-api is CommonJS: Node's ESM loader cannot see `retryPolicies` as a named export.
+/**
+ * The Web API client's retries, chosen for what follows an ack: Bolt's default keeps retrying
+ * for about 30 minutes, far past anyone waiting for their ticket. Three tries over about 7 s, then
+ * the record is kept as undelivered and the sweep posts it later. HTTP 429 is waited out per
+ * Retry-After by the client before it counts as a try.
+ */
+export const SLACK_RETRY_POLICY: RetryOptions = {
+  retries: 2,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 4000,
+  randomize: true,
+}
+
 export interface AppOptions {
   /** The Web API client's retry policy; tests use a short one. */
   retryConfig?: RetryOptions
   logLevel?: LogLevel
+  logger?: Logger
 }
 
 /** Builds the Bolt app for the configured transport and registers every listener. */
@@ -22,14 +37,24 @@ export function createSlackApp(
   config: Config,
   deps: AppDeps,
   options: AppOptions = {},
-): { app: App; reminderService: ReminderService; drain: () => Promise<void> } {
+): {
+  app: App
+  reminderService: ReminderService
+  /** Lets in-flight listeners finish (for shutdown and tests). */
+  drain: () => Promise<void>
+  /** The periodic sweep: posts undelivered records again, then extends and delivers reminders. */
+  sweep: () => Promise<void>
+} {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    // Bolt's default retries for ~30 minutes; a user waiting for a ticket is better served by a few
-    // quick retries and a clear failure.
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
   }
-  const common = { token: config.botToken, clientOptions, logLevel: options.logLevel ?? LogLevel.INFO }
+  const common = {
+    token: config.botToken,
+    clientOptions,
+    logLevel: options.logLevel ?? LogLevel.INFO,
+    ...(options.logger ? { logger: options.logger } : {}),
+  }
   const app =
     config.mode.kind === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
@@ -66,7 +91,11 @@ export function createSlackApp(
   const drain = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
-  return { app, reminderService, drain }
+  const sweep = async () => {
+    await redeliverUndelivered(listenerDeps, app.client)
+    await reminderService.sweep()
+  }
+  return { app, reminderService, drain, sweep }
 }
 
 function healthRoute(deps: AppDeps): CustomRoute {

@@ -36,6 +36,7 @@ export async function postSigned(baseUrl: string, form: Record<string, string>, 
 
 export interface SlashCommand {
   command: string
+  teamId?: string
   text?: string
   userId?: string
   channelId?: string
@@ -45,7 +46,7 @@ export interface SlashCommand {
 export function slashCommandForm(c: SlashCommand): Record<string, string> {
   return {
     token: 'legacy-token',
-    team_id: 'T000TEST',
+    team_id: c.teamId ?? 'T000TEST',
     team_domain: 'test',
     channel_id: c.channelId ?? 'C0BILLING',
     channel_name: 'billing',

@@ -24,6 +24,8 @@ import {
 export interface TestBot {
   url: string
   reminderService: ReminderService
+  /** The periodic sweep, run now. */
+  sweep(): Promise<void>
   /** Moves the bot's clock. */
   setNow(iso: string): void
   slack: FakeSlack
@@ -33,7 +35,7 @@ export interface TestBot {
   command(
     command: string,
     text?: string,
-    opts?: { userId?: string; channelId?: string } & SendOptions,
+    opts?: { userId?: string; channelId?: string; teamId?: string } & SendOptions,
   ): ReturnType<typeof postSigned>
   /** Runs the command, waits for its modal, and submits it with the given answers. */
   submitModal(
@@ -64,7 +66,14 @@ export interface TestBot {
 
 /** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
 export async function startTestBot(
-  opts: { now?: string; dataFile?: string; slack?: FakeSlack; idStart?: number; access?: AccessConfig } = {},
+  opts: {
+    now?: string
+    dataFile?: string
+    slack?: FakeSlack
+    idStart?: number
+    access?: AccessConfig
+    retries?: number
+  } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
   const ownSlack = opts.slack === undefined
@@ -80,7 +89,7 @@ export async function startTestBot(
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   let seq = opts.idStart ?? 0
-  const { app, reminderService, drain } = createSlackApp(
+  const { app, reminderService, drain, sweep } = createSlackApp(
     config,
     {
       tickets: store,
@@ -93,7 +102,7 @@ export async function startTestBot(
       renderer: createRenderer(),
       isHealthy: () => store.isReadable(),
     },
-    { retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR },
+    { retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 }, logLevel: LogLevel.ERROR },
   )
   const server = (await app.start(0)) as Server
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -101,6 +110,7 @@ export async function startTestBot(
   const bot: TestBot = {
     url,
     reminderService,
+    sweep,
     setNow(iso: string) {
       now = new Date(iso)
     },

@@ -46,7 +46,7 @@ class DirectoryCache {
   }
 }
 
-export type Refusal = 'other_team' | 'guest' | 'user_not_allowed' | 'channel_not_allowed'
+export type Refusal = 'other_team' | 'guest' | 'user_not_allowed' | 'channel_not_allowed' | 'check_failed'
 
 export const REFUSAL_TEXT: Record<Refusal, string> = {
   other_team: 'このボットは別のワークスペースからは使えません。',
@@ -54,6 +54,7 @@ export const REFUSAL_TEXT: Record<Refusal, string> = {
   user_not_allowed: 'このボットを使う権限がありません。管理者に利用の許可を依頼してください。',
   channel_not_allowed:
     'このチャンネルではこのボットを使えません。許可されたチャンネルか、ボットとの DM で使ってください。',
+  check_failed: '利用者の確認ができませんでした。しばらくしてからもう一度お試しください。',
 }
 
 /**
@@ -87,9 +88,25 @@ export async function checkAccess(
 /** The global middleware: refused requests get a Japanese answer in the right form, and go no further. */
 export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArgs> {
   const cache = new DirectoryCache()
+  // The workspace the token belongs to, asked once: Bolt's context takes the team from the request.
+  let installedTeam: Promise<string | undefined> | undefined
   return async (args) => {
     const body = args.body as Record<string, unknown>
-    const refusal = await checkAccess(access, cache, args.client, requesterOf(body), args.context.teamId)
+    installedTeam ??= args.client.auth.test().then(
+      (r) => r.team_id,
+      () => {
+        installedTeam = undefined
+        return undefined
+      },
+    )
+    let refusal: Refusal | undefined
+    try {
+      refusal = await checkAccess(access, cache, args.client, requesterOf(body), await installedTeam)
+    } catch (error) {
+      // Fail closed: without users.info (or the user group) we cannot tell a guest from a member.
+      args.logger.error('access check failed', { error })
+      refusal = 'check_failed'
+    }
     if (!refusal) {
       await args.next()
       return

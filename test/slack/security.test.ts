@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AccessConfig } from '../../src/config.js'
+import { buttonsOf } from '../support/blocks.js'
+import { eventually } from '../support/eventually.js'
+import { startTestBot, type TestBot } from '../support/test-bot.js'
+
+const NOW = '2026-11-26T10:00:00+09:00'
+const REISSUE = {
+  operator_id: 'OP0123456789',
+  coverage: 'jp',
+  usage_month: '2026-10',
+  payment_method: 'invoice',
+  delivery: 'email',
+  amount_zero: 'no',
+  destination: 'soracom',
+}
+
+describe('who may use the bot', () => {
+  let bot: TestBot
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  async function start(access: AccessConfig = { admins: [] }) {
+    bot = await startTestBot({ now: NOW, access })
+  }
+
+  it.each([
+    ['restricted (multi-channel guest)', { is_restricted: true }],
+    ['ultra-restricted (single-channel guest)', { is_ultra_restricted: true }],
+  ])('refuses a %s user, opening nothing', async (_kind, flags) => {
+    await start()
+    bot.slack.on('users.info', () => ({ body: { ok: true, user: { id: 'U0GUEST', ...flags } } }))
+
+    const res = await bot.command('/direct-debit', '', { userId: 'U0GUEST' })
+
+    expect(JSON.stringify(res.json())).toContain('ゲストアカウント')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(bot.slack.callsTo('views.open')).toEqual([])
+  })
+
+  it('refuses a request from another workspace', async () => {
+    await start()
+
+    const res = await bot.command('/direct-debit', '', { teamId: 'T0ELSEWHERE' })
+
+    expect(JSON.stringify(res.json())).toContain('別のワークスペース')
+    expect(bot.slack.callsTo('views.open')).toEqual([])
+  })
+
+  it('lets only listed users in when ALLOWED_USER_IDS is set, and admins always', async () => {
+    await start({ users: ['U0ALICE'], admins: ['U0ADMIN'] })
+
+    const mallory = await bot.command('/billing', 'help', { userId: 'U0MALLORY' })
+    const alice = await bot.command('/billing', 'help', { userId: 'U0ALICE' })
+    const admin = await bot.command('/billing', 'help', { userId: 'U0ADMIN' })
+
+    expect(JSON.stringify(mallory.json())).toContain('権限がありません')
+    expect(JSON.stringify(alice.json())).toContain('請求サポートでできること')
+    expect(JSON.stringify(admin.json())).toContain('請求サポートでできること')
+  })
+
+  it('lets members of ALLOWED_USERGROUP_ID in', async () => {
+    await start({ usergroup: 'S0BILLING', admins: [] })
+    bot.slack.on('usergroups.users.list', () => ({ body: { ok: true, users: ['U0BOB'] } }))
+
+    const bob = await bot.command('/billing', 'help', { userId: 'U0BOB' })
+    const carol = await bot.command('/billing', 'help', { userId: 'U0CAROL' })
+
+    expect(JSON.stringify(bob.json())).toContain('請求サポートでできること')
+    expect(JSON.stringify(carol.json())).toContain('権限がありません')
+  })
+
+  it('answers only in ALLOWED_CHANNEL_IDS, and in DMs with the bot', async () => {
+    await start({ channels: ['C0BILLING'], admins: [] })
+
+    const elsewhere = await bot.command('/billing', 'help', { channelId: 'C0RANDOM' })
+    const dm = await bot.command('/billing', 'help', { channelId: 'D0ALICE' })
+    const allowed = await bot.command('/billing', 'help', { channelId: 'C0BILLING' })
+
+    expect(JSON.stringify(elsewhere.json())).toContain('このチャンネルでは')
+    expect(JSON.stringify(dm.json())).toContain('請求サポートでできること')
+    expect(JSON.stringify(allowed.json())).toContain('請求サポートでできること')
+  })
+
+  it('answers a refused modal submission by replacing the modal, storing nothing', async () => {
+    await start({ users: ['U0ALICE'], admins: [] })
+    await bot.command('/invoice-reissue', '', { userId: 'U0ALICE' })
+
+    const res = await bot.submitOpened(REISSUE, { userId: 'U0MALLORY' })
+
+    expect(res.body).toMatchObject({ response_action: 'update', view: { title: { text: '利用できません' } } })
+    expect(bot.store.allTickets()).toEqual([])
+  })
+
+  it("refuses a change to someone else's ticket, but lets an admin make it", async () => {
+    await start({ admins: ['U0ADMIN'] })
+    await bot.submitModal('/invoice-reissue', '', REISSUE, { userId: 'U0ALICE' })
+    const post = await bot.slack.waitFor('chat.postMessage')
+    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message).toBeDefined())
+    const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
+    if (!sent) throw new Error('no button')
+
+    await bot.click(sent, { userId: 'U0MALLORY' })
+    const refusal = await bot.slack.waitFor('response_url')
+    expect(String(refusal.args.text)).toContain('依頼した本人か管理者だけ')
+    expect(bot.store.listByRequester('U0ALICE')[0]?.status).toBe('rendered')
+
+    await bot.click(sent, { userId: 'U0ADMIN' })
+    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.status).toBe('sent'))
+  })
+
+  it("lets an admin cancel someone else's reminder", async () => {
+    await start({ admins: ['U0ADMIN'] })
+    await bot.command('/billing', 'calendar subscribe', { userId: 'U0ALICE' })
+    const [reminder] = bot.store.remindersOf('U0ALICE')
+    if (!reminder) throw new Error('no reminder')
+
+    await bot.click({ action_id: 'reminder_cancel', value: reminder.id }, { userId: 'U0ADMIN' })
+
+    await eventually(() => expect(bot.store.getReminder(reminder.id)?.state).toBe('cancelled'))
+  })
+})
+
+describe('user text in messages', () => {
+  let bot: TestBot
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('keeps mentions and template syntax in user text literal', async () => {
+    bot = await startTestBot({ now: NOW })
+
+    await bot.submitModal('/invoice-reissue', '', {
+      ...REISSUE,
+      address: '<!channel> {{ 7 * 7 }} <@U0BOSS> *bold*',
+    })
+
+    const post = await bot.slack.waitFor('chat.postMessage')
+    const rich = (
+      post.args.blocks as Array<{
+        type: string
+        elements?: Array<{ elements: Array<{ type: string; text: string }> }>
+      }>
+    ).find((b) => b.type === 'rich_text')
+    const element = rich?.elements?.[0]?.elements[0]
+    expect(element?.type).toBe('text')
+    expect(element?.text).toContain('登録している請求書送付先: <!channel> {{ 7 * 7 }} <@U0BOSS> *bold*')
+    const mrkdwn = JSON.stringify(
+      (post.args.blocks as Array<{ type: string }>).filter((b) => b.type !== 'rich_text'),
+    )
+    expect(mrkdwn).not.toContain('<!channel>')
+    expect(mrkdwn).not.toContain('49')
+  })
+})
+
+describe('when the access check itself fails', () => {
+  it('refuses rather than letting an unknown user in', async () => {
+    const bot = await startTestBot({ now: NOW })
+    bot.slack.on('users.info', () => ({ body: { ok: false, error: 'missing_scope' } }))
+
+    const res = await bot.command('/direct-debit', '', { userId: 'U0NEW' })
+
+    expect(JSON.stringify(res.json())).toContain('利用者の確認ができませんでした')
+    expect(bot.slack.callsTo('views.open')).toEqual([])
+    await bot.stop()
+  })
+})
