@@ -14,11 +14,18 @@ export function ticketsIn(deps: ListenerDeps, scope: TicketScope, user: string) 
     : deps.tickets.listByChannel(scope.channel)
 }
 
+/** The words after `/billing`: subcommand, its argument, and a page number if one was given. */
+export function parseBillingText(text: string): { sub: string; arg: string; page: number } {
+  const words = text.slice(0, 200).normalize('NFKC').trim().toLowerCase().split(/\s+/).filter(Boolean)
+  const [sub = 'help', arg = ''] = words
+  const number = words.find((w) => /^\d{1,4}$/.test(w))
+  return { sub, arg, page: number ? Math.max(1, Number(number)) : 1 }
+}
+
 /** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
 export function registerBillingCommand(app: App, deps: ListenerDeps): void {
   app.command('/billing', async ({ ack, command, respond }) => {
-    const words = command.text.normalize('NFKC').trim().toLowerCase().split(/\s+/).filter(Boolean)
-    const [sub = 'help', arg = ''] = words
+    const { sub, arg, page } = parseBillingText(command.text)
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
     const help = () =>
       guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
@@ -28,7 +35,6 @@ export function registerBillingCommand(app: App, deps: ListenerDeps): void {
       case 'tickets': {
         const scope: TicketScope =
           arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
-        const page = Number(words.find((w) => /^\d+$/.test(w)) ?? 1)
         const list = renderTicketList(ticketsIn(deps, scope, command.user_id), scope, page)
         return ack({ response_type: 'ephemeral', ...list })
       }

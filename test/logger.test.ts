@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { createLogger, redact } from '../src/logger.js'
+
+describe('structured, redacting logs', () => {
+  function capture(secrets: string[] = []) {
+    const lines: string[] = []
+    const logger = createLogger({ secrets, write: (line) => lines.push(line) })
+    return { logger, lines }
+  }
+
+  it('writes one JSON object per line with time, level and message', () => {
+    const { logger, lines } = capture()
+
+    logger.info('started', { port: 3000 })
+
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', message: 'started', port: 3000 })
+  })
+
+  it('never writes tokens, the signing secret, e-mail or postal addresses', () => {
+    const { logger, lines } = capture(['s3cr3t-signing'])
+
+    logger.error('failed', {
+      error: new Error('invalid_auth for xoxb-1234-5678-abcdef and xapp-1-A0-xyz'),
+      detail: 'secret s3cr3t-signing, mail billing@example.co.jp, 〒158-0094 東京都世田谷区玉川4-5-6',
+    })
+
+    const line = lines[0] ?? ''
+    for (const leaked of [
+      'xoxb-1234',
+      'xapp-1-A0',
+      's3cr3t-signing',
+      'billing@example.co.jp',
+      '158-0094',
+      '玉川',
+    ]) {
+      expect(line).not.toContain(leaked)
+    }
+    expect(line).toContain('[redacted]')
+  })
+
+  it("accepts Bolt's variadic logger calls", () => {
+    const { logger, lines } = capture()
+
+    logger.warn('http request failed', 'fetch failed', new Error('boom'))
+
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'warn',
+      details: ['fetch failed', { message: 'boom' }],
+    })
+  })
+
+  it('masks secrets wherever they appear in a string', () => {
+    expect(redact('token=xoxp-9-9-9 end')).toBe('token=xox?-[redacted] end')
+  })
+})

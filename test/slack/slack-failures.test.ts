@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { preformattedText } from '../support/blocks.js'
+import { eventually } from '../support/eventually.js'
+import { startTestBot, type TestBot } from '../support/test-bot.js'
+
+const DIRECT_DEBIT = {
+  operator_id: 'OP0123456789',
+  coverage: 'jp',
+  account_type: 'corporate',
+  invoice_payment: 'active',
+  consent: ['agree'],
+}
+
+describe('when Slack fails after the modal closed', () => {
+  let bot: TestBot
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('keeps the ticket when chat.postMessage answers 5xx, and the sweep posts it later', async () => {
+    bot = await startTestBot()
+    bot.slack.failNext('chat.postMessage', { status: 503, body: { ok: false } })
+
+    const res = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+
+    expect(res.status).toBe(200)
+    await eventually(() => expect(bot.store.allTickets()[0]?.undelivered).toBeDefined())
+    expect(bot.store.allTickets()[0]?.message).toBeUndefined()
+
+    await bot.sweep()
+
+    const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
+    expect(preformattedText(post)).toContain('口座振替の希望')
+    expect(bot.store.allTickets()[0]).toMatchObject({ message: { channel: 'C0BILLING' } })
+    expect(bot.store.allTickets()[0]?.undelivered).toBeUndefined()
+  })
+
+  it("sends the ticket to the user's DM when the channel is gone", async () => {
+    bot = await startTestBot()
+    bot.slack.failNext('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } })
+
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+
+    const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
+    expect(JSON.stringify(dm.args.blocks)).toContain('DM でお送りします')
+  })
+
+  it('waits out HTTP 429 Retry-After and posts once', async () => {
+    bot = await startTestBot({ retries: 2 })
+    bot.slack.failNext('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    })
+
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+
+    await eventually(() => expect(bot.store.allTickets()[0]?.message).toBeDefined(), 5000)
+    expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(2)
+  })
+
+  it('keeps a scheduled reminder pending when chat.scheduleMessage answers 5xx', async () => {
+    bot = await startTestBot()
+    bot.slack.on('chat.scheduleMessage', () => ({ status: 500, body: { ok: false } }))
+
+    await bot.command('/billing', 'calendar subscribe')
+
+    await eventually(() => expect(bot.slack.callsTo('chat.scheduleMessage').length).toBeGreaterThan(0))
+    await new Promise((r) => setTimeout(r, 200))
+    expect(bot.store.activeReminders().every((r) => r.state === 'pending')).toBe(true)
+    expect(bot.store.activeReminders().length).toBeGreaterThan(0)
+  })
+})
