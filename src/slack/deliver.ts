@@ -3,6 +3,7 @@ import type { Checklist } from '../domain/checklist.js'
 import type { Ticket } from '../domain/ticket.js'
 import { renderChecklist } from '../render/checklist.js'
 import type { SlackMessage } from '../render/messages.js'
+import { formatJstDateTime } from '../render/time.js'
 import type { ListenerDeps } from './deps.js'
 import { refreshHome } from './home.js'
 import { postToOrigin, slackErrorCode } from './post-message.js'
@@ -108,19 +109,29 @@ async function tryPost(
 export async function redeliverUndelivered(deps: ListenerDeps, client: WebClient): Promise<number> {
   let delivered = 0
   for (const ticket of deps.tickets.allTickets().filter((t) => t.undelivered && !t.message)) {
-    await postTicket(
-      deps,
-      client,
-      { channel: ticket.channel, user: ticket.requester },
-      ticket.id,
-      ticketMessageFor(deps, ticket),
-    )
+    const message = withLateNote(ticketMessageFor(deps, ticket), ticket.createdAt)
+    await postTicket(deps, client, { channel: ticket.channel, user: ticket.requester }, ticket.id, message)
     if (deps.tickets.get(ticket.id)?.message) delivered += 1
   }
   for (const checklist of deps.checklists.undeliveredChecklists().filter((c) => !c.message)) {
     const origin = { channel: checklist.channel, user: checklist.requester }
-    await postChecklist(deps, client, origin, checklist.id, renderChecklist(deps.renderer, checklist))
+    const message = withLateNote(renderChecklist(deps.renderer, checklist), checklist.createdAt)
+    await postChecklist(deps, client, origin, checklist.id, message)
     if (deps.checklists.getChecklist(checklist.id)?.message) delivered += 1
   }
   return delivered
+}
+
+/** Tells the user why the message comes late, and that their request was kept all along. */
+function withLateNote(message: SlackMessage, createdAt: string): SlackMessage {
+  const note = {
+    type: 'context' as const,
+    elements: [
+      {
+        type: 'mrkdwn' as const,
+        text: `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${formatJstDateTime(createdAt)} に受け付け、保存されています。`,
+      },
+    ],
+  }
+  return { ...message, blocks: [note, ...message.blocks] }
 }

@@ -31,6 +31,7 @@ describe('when Slack fails after the modal closed', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
     expect(preformattedText(post)).toContain('口座振替の希望')
+    expect(JSON.stringify(post.args.blocks)).toContain('投稿が遅れました')
     expect(bot.store.allTickets()[0]).toMatchObject({ message: { channel: 'C0BILLING' } })
     expect(bot.store.allTickets()[0]?.undelivered).toBeUndefined()
   })
