@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
       renderer: createRenderer(),
       isHealthy: () => store.isReadable(),
+      archiveOld: (now) => store.archiveOld(now),
       logger,
     },
     { logger },

@@ -155,6 +155,9 @@ export interface TicketRepository {
   listByRequester(userId: string): Ticket[]
   /** Tickets whose message is in (or whose command came from) the channel, newest first. */
   listByChannel(channel: string): Ticket[]
+  /** The whole history, archived tickets included, newest first. */
+  historyOfRequester(userId: string): Promise<Ticket[]>
+  historyOfChannel(channel: string): Promise<Ticket[]>
   findBySourceView(viewId: string): Ticket | undefined
   /** Every ticket, for sweeps over open ones. */
   allTickets(): readonly Ticket[]

@@ -92,6 +92,7 @@ export function createSlackApp(
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
   const sweep = async () => {
+    await deps.archiveOld?.(deps.clock.now())
     await redeliverUndelivered(listenerDeps, app.client)
     await reminderService.sweep()
   }

@@ -18,6 +18,8 @@ export interface AppDeps {
   clock: Clock
   newId: IdGenerator
   renderer: Renderer
+  /** Housekeeping run by the sweep: moves old closed records out of the live file. */
+  archiveOld?: (now: Date) => Promise<unknown>
   /** Structured log lines; never secrets or personal data (see `logger.ts`). */
   logger?: AppLogger
   /** GET /healthz answers 200 only while this is true. */

@@ -1,22 +1,27 @@
 import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import type { z } from 'zod'
 import type { CalendarSubscription, SubscriptionRepository } from '../domain/calendar-subscription.js'
 import type { Checklist, ChecklistRepository } from '../domain/checklist.js'
 import type { OperatorRepository, RegisteredOperator } from '../domain/operator-registry.js'
 import type { Reminder, ReminderRepository } from '../domain/reminder.js'
 import type { Ticket, TicketRepository } from '../domain/ticket.js'
+import { Archive } from './archive.js'
 import { StoreCorruptError } from './errors.js'
+import { GroupCommitFile } from './group-commit-file.js'
 import { acquireLock } from './lock.js'
 import { migrate } from './migrations.js'
 import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
 
+/** Closed tickets and finished reminders older than this move to the monthly archive. */
+export const ARCHIVE_AFTER_DAYS = 30
+
 /**
  * The lowdb file is the source of truth. We read and validate it ourselves rather than through
  * `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would overwrite
- * an unreadable file with defaults.
+ * an unreadable file with defaults. Writes go through a group-commit adapter (atomic, fsynced,
+ * shared by concurrent callers); lookups go through in-memory indexes, not array scans.
  */
 export class JsonStore
   implements
@@ -26,11 +31,23 @@ export class JsonStore
     SubscriptionRepository,
     OperatorRepository
 {
+  private readonly tickets = new Index<Ticket>()
+  private readonly reminders = new Index<Reminder>()
+  private readonly checklists = new Index<Checklist>()
+  private readonly ticketsByView = new Map<string, Ticket>()
+  private readonly checklistsByView = new Map<string, Checklist>()
+  private readonly remindersByKey = new Map<string, Reminder>()
+  readonly archive: Archive
+
   private constructor(
     private readonly db: Low<DbData>,
+    private readonly adapter: GroupCommitFile<DbData>,
     readonly file: string,
     private readonly lock: { release: () => Promise<void> },
-  ) {}
+  ) {
+    this.archive = new Archive(`${file}.archive`)
+    this.reindex()
+  }
 
   /**
    * Opens the data file for this process alone: takes its lock, reads and validates it, migrates
@@ -42,9 +59,10 @@ export class JsonStore
     const lock = await acquireLock(file)
     try {
       const loaded = await readDataFile(file)
-      const db = new Low<DbData>(new JSONFile<DbData>(file), loaded?.data ?? emptyDb())
+      const adapter = new GroupCommitFile<DbData>(file)
+      const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
       if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
-      return new JsonStore(db, file, lock)
+      return new JsonStore(db, adapter, file, lock)
     } catch (error) {
       await lock.release()
       throw error
@@ -56,43 +74,105 @@ export class JsonStore
     await this.lock.release()
   }
 
+  /** Physical writes of the live file so far (concurrent saves share one). */
+  get fileWrites(): number {
+    return this.adapter.writes
+  }
+
+  private reindex(): void {
+    const data = this.db.data
+    this.tickets.reset(data.tickets)
+    this.reminders.reset(data.reminders)
+    this.checklists.reset(data.checklists)
+    this.ticketsByView.clear()
+    for (const t of data.tickets) if (t.sourceViewId) this.ticketsByView.set(t.sourceViewId, t)
+    this.checklistsByView.clear()
+    for (const c of data.checklists) if (c.sourceViewId) this.checklistsByView.set(c.sourceViewId, c)
+    this.remindersByKey.clear()
+    for (const r of data.reminders) this.remindersByKey.set(r.key, r)
+  }
+
+  // --- tickets ---
+
   async save(ticket: Ticket): Promise<void> {
-    upsert(this.db.data.tickets, ticket)
+    this.tickets.upsert(this.db.data.tickets, ticket)
+    if (ticket.sourceViewId) this.ticketsByView.set(ticket.sourceViewId, ticket)
     await this.db.write()
   }
 
+  get(id: string): Ticket | undefined {
+    return this.tickets.get(id)
+  }
+
+  findBySourceView(viewId: string): Ticket | undefined {
+    return this.ticketsByView.get(viewId)
+  }
+
+  allTickets(): readonly Ticket[] {
+    return this.db.data.tickets
+  }
+
+  /** Live tickets only (open, or closed within the last 30 days): App Home. */
+  listByRequester(userId: string): Ticket[] {
+    return newestFirst(this.db.data.tickets.filter((t) => t.requester === userId))
+  }
+
+  listByChannel(channel: string): Ticket[] {
+    return newestFirst(this.db.data.tickets.filter((t) => inChannel(t, channel)))
+  }
+
+  /** Live and archived: the whole history, for `/billing tickets`. */
+  async historyOfRequester(userId: string): Promise<Ticket[]> {
+    return newestFirst(await this.withArchived((t) => t.requester === userId))
+  }
+
+  async historyOfChannel(channel: string): Promise<Ticket[]> {
+    return newestFirst(await this.withArchived((t) => inChannel(t, channel)))
+  }
+
+  private async withArchived(keep: (t: Ticket) => boolean): Promise<Ticket[]> {
+    const live = this.db.data.tickets.filter(keep)
+    const liveIds = new Set(this.db.data.tickets.map((t) => t.id))
+    const archived = (await this.archive.tickets()).filter((t) => keep(t) && !liveIds.has(t.id))
+    return [...live, ...archived]
+  }
+
+  // --- checklists ---
+
   async saveChecklist(checklist: Checklist): Promise<void> {
-    upsert(this.db.data.checklists, checklist)
+    this.checklists.upsert(this.db.data.checklists, checklist)
+    if (checklist.sourceViewId) this.checklistsByView.set(checklist.sourceViewId, checklist)
     await this.db.write()
   }
 
   getChecklist(id: string): Checklist | undefined {
-    return this.db.data.checklists.find((c) => c.id === id)
+    return this.checklists.get(id)
   }
 
   findChecklistBySourceView(viewId: string): Checklist | undefined {
-    return this.db.data.checklists.find((c) => c.sourceViewId === viewId)
+    return this.checklistsByView.get(viewId)
   }
 
   undeliveredChecklists(): Checklist[] {
     return this.db.data.checklists.filter((c) => c.undelivered)
   }
 
-  findBySourceView(viewId: string): Ticket | undefined {
-    return this.db.data.tickets.find((t) => t.sourceViewId === viewId)
-  }
+  // --- reminders ---
 
   async saveReminders(reminders: Reminder[]): Promise<void> {
-    for (const reminder of reminders) upsert(this.db.data.reminders, reminder)
+    for (const reminder of reminders) {
+      this.reminders.upsert(this.db.data.reminders, reminder)
+      this.remindersByKey.set(reminder.key, reminder)
+    }
     await this.db.write()
   }
 
   getReminder(id: string): Reminder | undefined {
-    return this.db.data.reminders.find((r) => r.id === id)
+    return this.reminders.get(id)
   }
 
   findReminderByKey(key: string): Reminder | undefined {
-    return this.db.data.reminders.find((r) => r.key === key)
+    return this.remindersByKey.get(key)
   }
 
   activeReminders(): Reminder[] {
@@ -104,6 +184,8 @@ export class JsonStore
       .filter((r) => r.owner === owner)
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
   }
+
+  // --- subscriptions and operators ---
 
   async saveSubscription(subscription: CalendarSubscription): Promise<void> {
     upsert(this.db.data.subscriptions, subscription)
@@ -134,24 +216,43 @@ export class JsonStore
     return this.db.data.operators.find((o) => o.operatorId === operatorId)
   }
 
-  allTickets(): readonly Ticket[] {
-    return this.db.data.tickets
-  }
+  // --- archiving ---
 
-  get(id: string): Ticket | undefined {
-    return this.db.data.tickets.find((t) => t.id === id)
-  }
-
-  listByRequester(userId: string): Ticket[] {
-    return this.db.data.tickets
-      .filter((t) => t.requester === userId)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  }
-
-  listByChannel(channel: string): Ticket[] {
-    return this.db.data.tickets
-      .filter((t) => t.channel === channel || t.message?.channel === channel)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  /**
+   * Moves tickets closed, and reminders finished, more than 30 days before `now` into the monthly
+   * archive (by the month they closed). The archive is written first: a crash in between leaves a
+   * record in both places, never in neither, and the next run settles it.
+   */
+  async archiveOld(now: Date): Promise<{ tickets: number; reminders: number }> {
+    const cutoff = new Date(now.getTime() - ARCHIVE_AFTER_DAYS * 86_400_000).toISOString()
+    const data = this.db.data
+    const tickets = data.tickets.filter(
+      (t) => (t.status === 'resolved' || t.status === 'cancelled') && t.updatedAt < cutoff,
+    )
+    const reminders = data.reminders.filter(
+      (r) => (r.state === 'sent' || r.state === 'cancelled') && r.updatedAt < cutoff,
+    )
+    if (tickets.length === 0 && reminders.length === 0) return { tickets: 0, reminders: 0 }
+    const months = new Map<string, { tickets: Ticket[]; reminders: Reminder[] }>()
+    const bucket = (at: string) => {
+      const month = at.slice(0, 7)
+      let b = months.get(month)
+      if (!b) {
+        b = { tickets: [], reminders: [] }
+        months.set(month, b)
+      }
+      return b
+    }
+    for (const t of tickets) bucket(t.updatedAt).tickets.push(t)
+    for (const r of reminders) bucket(r.updatedAt).reminders.push(r)
+    for (const [month, records] of months) await this.archive.add(month, records)
+    const movedTickets = new Set(tickets.map((t) => t.id))
+    const movedReminders = new Set(reminders.map((r) => r.id))
+    data.tickets = data.tickets.filter((t) => !movedTickets.has(t.id))
+    data.reminders = data.reminders.filter((r) => !movedReminders.has(r.id))
+    this.reindex()
+    await this.db.write()
+    return { tickets: tickets.length, reminders: reminders.length }
   }
 
   /** For the health check: the file is still there and readable. */
@@ -163,6 +264,42 @@ export class JsonStore
       return false
     }
   }
+}
+
+/** id → position in the lowdb array, so saving replaces in place without a scan. */
+class Index<T extends { id: string }> {
+  private readonly positions = new Map<string, number>()
+  private records: T[] = []
+
+  reset(records: T[]): void {
+    this.records = records
+    this.positions.clear()
+    records.forEach((r, i) => this.positions.set(r.id, i))
+  }
+
+  get(id: string): T | undefined {
+    const i = this.positions.get(id)
+    return i === undefined ? undefined : this.records[i]
+  }
+
+  upsert(records: T[], record: T): void {
+    if (records !== this.records) this.reset(records)
+    const i = this.positions.get(record.id)
+    if (i === undefined) {
+      this.positions.set(record.id, records.length)
+      records.push(record)
+    } else {
+      records[i] = record
+    }
+  }
+}
+
+function newestFirst(tickets: Ticket[]): Ticket[] {
+  return tickets.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+function inChannel(t: Ticket, channel: string): boolean {
+  return t.channel === channel || t.message?.channel === channel
 }
 
 function upsert<T extends { id: string }>(records: T[], record: T): void {

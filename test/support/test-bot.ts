@@ -101,6 +101,7 @@ export async function startTestBot(
       newId: () => `T${String(++seq).padStart(4, '0')}`,
       renderer: createRenderer(),
       isHealthy: () => store.isReadable(),
+      archiveOld: (at) => store.archiveOld(at),
     },
     { retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 }, logLevel: LogLevel.ERROR },
   )

@@ -9,7 +9,7 @@ export function registerTicketsPage(app: App, deps: ListenerDeps): void {
     await ack()
     const asked = decodeTicketPage(action.value ?? '')
     if (!asked) return
-    const list = renderTicketList(ticketsIn(deps, asked.scope, body.user.id), asked.scope, asked.page)
+    const list = renderTicketList(await ticketsIn(deps, asked.scope, body.user.id), asked.scope, asked.page)
     await respond({ response_type: 'ephemeral', replace_original: true, ...list })
   })
 }

@@ -10,8 +10,8 @@ import type { ListenerDeps } from '../deps.js'
 /** The tickets of a scope, newest first. */
 export function ticketsIn(deps: ListenerDeps, scope: TicketScope, user: string) {
   return scope.kind === 'mine'
-    ? deps.tickets.listByRequester(user)
-    : deps.tickets.listByChannel(scope.channel)
+    ? deps.tickets.historyOfRequester(user)
+    : deps.tickets.historyOfChannel(scope.channel)
 }
 
 /** The words after `/billing`: subcommand, its argument, and a page number if one was given. */
@@ -35,7 +35,7 @@ export function registerBillingCommand(app: App, deps: ListenerDeps): void {
       case 'tickets': {
         const scope: TicketScope =
           arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
-        const list = renderTicketList(ticketsIn(deps, scope, command.user_id), scope, page)
+        const list = renderTicketList(await ticketsIn(deps, scope, command.user_id), scope, page)
         return ack({ response_type: 'ephemeral', ...list })
       }
       case 'reminders':
