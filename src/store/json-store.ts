@@ -274,7 +274,7 @@ class Index<T extends { id: string }> {
   reset(records: T[]): void {
     this.records = records
     this.positions.clear()
-    records.forEach((r, i) => this.positions.set(r.id, i))
+    for (const [i, r] of records.entries()) this.positions.set(r.id, i)
   }
 
   get(id: string): T | undefined {
