@@ -12,8 +12,12 @@ export interface BotProcess {
 }
 
 /** Runs `src/main.ts` as `npm start` does, with only the given environment. */
-export function startBotProcess(env: Record<string, string>, cwd: string): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/main.ts')], {
+export function startBotProcess(
+  env: Record<string, string>,
+  cwd: string,
+  script = 'src/main.ts',
+): BotProcess {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,8 +52,9 @@ export async function waitForOutput(
 export async function startListening(
   env: Record<string, string>,
   cwd: string,
+  script?: string,
 ): Promise<{ bot: BotProcess; url: string }> {
-  const bot = startBotProcess({ PORT: '0', ...env }, cwd)
-  const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+  const bot = startBotProcess({ PORT: '0', ...env }, cwd, script)
+  const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
   return { bot, url: `http://127.0.0.1:${port}` }
 }

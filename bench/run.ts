@@ -1,0 +1,335 @@
+/**
+ * `npm run bench`: acknowledgement latency of this bot side by side with a bare Bolt app, the
+ * store at 10,000 and 100,000 tickets, ticket rendering, and one reminder sweep over 100,000
+ * reminders. Prints a table and writes bench/results.json. Everything talks to a local fake
+ * Slack Web API on 127.0.0.1; nothing leaves the machine.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { WebClient } from '@slack/web-api'
+import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
+import type { OperatorId } from '../src/domain/operator-id.js'
+import { createTicket } from '../src/domain/ticket.js'
+import { ReminderDelivery } from '../src/reminders/delivery.js'
+import { directDebitModal } from '../src/render/modals/direct-debit.js'
+import { createRenderer } from '../src/render/templates.js'
+import { renderTicketMessage } from '../src/render/ticket.js'
+import { JsonStore } from '../src/store/json-store.js'
+import { type BotProcess, startListening } from '../test/support/bot-process.js'
+import { FakeSlack } from '../test/support/fake-slack.js'
+import {
+  postSigned,
+  SIGNING_SECRET,
+  slashCommandForm,
+  viewSubmissionForm,
+} from '../test/support/slack-request.js'
+import { generateStore } from './generate-store.js'
+
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000)
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 500)
+const CONCURRENCY = 8
+const ROUNDS = 8
+const NOW = '2026-11-26T10:00:00+09:00'
+
+type Stats = { n: number; p50: number; p99: number; max: number }
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  const round = (x: number) => Math.round(x * 100) / 100
+  return { n: sorted.length, p50: round(at(50)), p99: round(at(99)), max: round(sorted.at(-1) ?? Number.NaN) }
+}
+
+/** Sends `count` requests with `concurrency` in flight, returning each one's latency in ms. */
+async function drive(
+  count: number,
+  concurrency: number,
+  send: (i: number) => Promise<{ status: number; text: string }>,
+) {
+  const latencies: number[] = []
+  const outcomes: Array<{ i: number; ok: boolean }> = []
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      const i = next++
+      const started = performance.now()
+      const res = await send(i)
+      latencies.push(performance.now() - started)
+      outcomes.push({ i, ok: res.status === 200 })
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const failed = outcomes.filter((o) => !o.ok).length
+  if (failed > 0) throw new Error(`${failed} of ${count} requests failed`)
+  return { latencies, outcomes }
+}
+
+function rssMb(pid: number | undefined): Promise<number> {
+  return readFile(`/proc/${pid}/status`, 'utf8').then(
+    (status) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024),
+    () => Number.NaN,
+  )
+}
+
+const modal = directDebitModal({
+  privateMetadata: JSON.stringify({ channel: 'C0BENCH', user: 'U0BENCH' }),
+}) as Parameters<typeof viewSubmissionForm>[0]
+let operatorSeq = 9_000_000_000
+const submission = () => {
+  const operatorId = `OP${operatorSeq++}`
+  return {
+    operatorId,
+    form: viewSubmissionForm(
+      modal,
+      {
+        operator_id: operatorId,
+        coverage: 'jp',
+        account_type: 'corporate',
+        invoice_payment: 'active',
+        consent: ['agree'],
+      },
+      { userId: 'U0BENCH' },
+    ),
+  }
+}
+
+/** Submits modals and checks that every acknowledged ticket is in the live file afterwards. */
+async function submitAndVerify(url: string, file: string, count: number) {
+  const acked: string[] = []
+  const { latencies } = await drive(count, CONCURRENCY, async () => {
+    const { operatorId, form } = submission()
+    const res = await postSigned(url, form)
+    if (res.status === 200 && res.text === '') acked.push(operatorId)
+    return res
+  })
+  const onDisk = new Set(
+    (JSON.parse(await readFile(file, 'utf8')) as { tickets: Array<{ operatorId: string }> }).tickets.map(
+      (t) => t.operatorId,
+    ),
+  )
+  const missing = acked.filter((id) => !onDisk.has(id)).length
+  return { stats: stats(latencies), acknowledged: acked.length, missingOnDisk: missing }
+}
+
+async function stop(bot: BotProcess) {
+  bot.child.kill('SIGTERM')
+  await bot.exited
+}
+
+async function sideBySide(slack: FakeSlack, dir: string) {
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+  }
+  const bare = await startListening(env, dir, 'bench/bare-bolt.ts')
+  const botFile = join(dir, 'side-by-side.json')
+  const bot = await startListening({ ...env, DATA_FILE: botFile, BOT_NOW: NOW }, dir)
+  const command = (url: string) => () =>
+    postSigned(
+      url,
+      slashCommandForm({ command: '/direct-debit', userId: 'U0BENCH', responseUrl: slack.responseUrl() }),
+    )
+  // Warm both up (JIT, the bot's one-off auth.test and users.info) before measuring.
+  await drive(200, CONCURRENCY, command(bare.url))
+  await drive(200, CONCURRENCY, command(bot.url))
+  const samples = { bare: [] as number[], bot: [] as number[] }
+  const perRound = Math.ceil(COMMANDS / ROUNDS)
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Array<'bare' | 'bot'> = round % 2 === 0 ? ['bare', 'bot'] : ['bot', 'bare']
+    for (const who of order) {
+      const { latencies } = await drive(perRound, CONCURRENCY, command(who === 'bare' ? bare.url : bot.url))
+      samples[who].push(...latencies)
+    }
+  }
+  const bareViews = await drive(SUBMISSIONS, CONCURRENCY, () => postSigned(bare.url, submission().form))
+  const botViews = await submitAndVerify(bot.url, botFile, SUBMISSIONS)
+  await stop(bare.bot)
+  await stop(bot.bot)
+  const bareCmd = stats(samples.bare)
+  const botCmd = stats(samples.bot)
+  return {
+    slashCommand: {
+      bare: bareCmd,
+      bot: botCmd,
+      ratioP50: botCmd.p50 / bareCmd.p50,
+      ratioP99: botCmd.p99 / bareCmd.p99,
+    },
+    viewSubmission: {
+      bare: stats(bareViews.latencies),
+      bot: botViews.stats,
+      acknowledged: botViews.acknowledged,
+      missingOnDisk: botViews.missingOnDisk,
+    },
+  }
+}
+
+async function storeScale(slack: FakeSlack, dir: string, tickets: number) {
+  const file = join(dir, `store-${tickets}.json`)
+  const layout = await generateStore(file, { tickets, now: new Date(NOW) })
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DATA_FILE: file,
+    BOT_NOW: NOW,
+  }
+  const started = performance.now()
+  const { bot, url } = await startListening(env, dir)
+  const startupMs = Math.round(performance.now() - started)
+  const rssAtStart = await rssMb(bot.child.pid)
+  // Warm up, then measure.
+  await submitAndVerify(url, file, 50)
+  const result = await submitAndVerify(url, file, SUBMISSIONS)
+  const rssAfter = await rssMb(bot.child.pid)
+  await stop(bot)
+  return {
+    tickets,
+    liveTickets: layout.live,
+    archivedTickets: layout.archived,
+    startupMs,
+    rssMbAtStart: rssAtStart,
+    rssMbAfterLoad: rssAfter,
+    viewSubmission: result.stats,
+    acknowledged: result.acknowledged,
+    missingOnDisk: result.missingOnDisk,
+  }
+}
+
+function renderingRate() {
+  const renderer = createRenderer()
+  const outcome = evaluateDirectDebit({
+    operatorId: 'OP0123456789' as OperatorId,
+    coverage: 'both',
+    accountType: 'corporate',
+    invoicePayment: 'active',
+    consent: true,
+  })
+  if (outcome.kind !== 'ticket') throw new Error('expected a ticket')
+  const started = performance.now()
+  let n = 0
+  while (performance.now() - started < 2000) {
+    const ticket = createTicket(
+      {
+        kind: 'direct_debit',
+        destination: 'soracom',
+        operatorId: outcome.model.operatorId,
+        request: { coverage: 'both', accountType: 'corporate', invoicePayment: 'active', consent: true },
+        requester: 'U0BENCH',
+        channel: 'C0BENCH',
+      },
+      renderer.ticket('direct-debit', outcome.model),
+      { id: `T${n}`, now: new Date(NOW) },
+    )
+    renderTicketMessage(renderer, ticket)
+    n += 1
+  }
+  return { ticketsPerSecond: Math.round(n / ((performance.now() - started) / 1000)) }
+}
+
+async function reminderSweep(slack: FakeSlack, dir: string) {
+  const file = join(dir, 'reminders.json')
+  await generateStore(file, { tickets: 0, reminders: 100_000, now: new Date(NOW) })
+  const openedAt = performance.now()
+  const store = await JsonStore.open(file)
+  const openMs = Math.round(performance.now() - openedAt)
+  const client = new WebClient('xoxb-bench', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } })
+  const delivery = new ReminderDelivery({ client, reminders: store, clock: { now: () => new Date(NOW) } })
+  const started = performance.now()
+  const report = await delivery.sweep()
+  const sweepMs = Math.round(performance.now() - started)
+  await store.close()
+  return { reminders: 100_000, openMs, sweepMs, report }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')).join('\n')
+}
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-'))
+  const slack = await new FakeSlack().start()
+  // The fake would otherwise keep every call it answered: a benchmark does not need them.
+  const keep = slack.calls
+  const trim = setInterval(() => keep.splice(0), 1000)
+  try {
+    const machine = {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      freeMemoryGb: Math.round(freemem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+    }
+    console.log(`machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}`)
+    const sbs = await sideBySide(slack, dir)
+    const scale = [await storeScale(slack, dir, 10_000), await storeScale(slack, dir, 100_000)]
+    const rendering = renderingRate()
+    const sweep = await reminderSweep(slack, dir)
+    const results = {
+      date: new Date().toISOString(),
+      machine,
+      concurrency: CONCURRENCY,
+      commands: COMMANDS,
+      submissions: SUBMISSIONS,
+      sideBySide: sbs,
+      storeScale: scale,
+      rendering,
+      reminderSweep: sweep,
+    }
+    await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
+
+    const ms = (s: Stats) => [`${s.p50} ms`, `${s.p99} ms`]
+    console.log('')
+    console.log(
+      table([
+        ['measure', 'p50', 'p99', 'note'],
+        ['slash command ack, bare Bolt', ...ms(sbs.slashCommand.bare), `${sbs.slashCommand.bare.n} requests`],
+        ['slash command ack, this bot', ...ms(sbs.slashCommand.bot), `${sbs.slashCommand.bot.n} requests`],
+        [
+          '  ratio bot / bare',
+          sbs.slashCommand.ratioP50.toFixed(2),
+          sbs.slashCommand.ratioP99.toFixed(2),
+          'target p99 ≤ 1.30',
+        ],
+        ['view_submission, bare Bolt (ack only)', ...ms(sbs.viewSubmission.bare), ''],
+        [
+          'view_submission, this bot',
+          ...ms(sbs.viewSubmission.bot),
+          `${sbs.viewSubmission.missingOnDisk} of ${sbs.viewSubmission.acknowledged} acknowledged missing on disk`,
+        ],
+        ...scale.flatMap((s) => [
+          [
+            `view_submission, ${s.tickets.toLocaleString('en')} tickets stored`,
+            ...ms(s.viewSubmission),
+            `${s.missingOnDisk} of ${s.acknowledged} missing; target p99 ≤ 150 ms`,
+          ],
+          [
+            `  start-up, ${s.tickets.toLocaleString('en')} tickets`,
+            `${s.startupMs} ms`,
+            '',
+            `RSS ${s.rssMbAtStart} MB at start, ${s.rssMbAfterLoad} MB after load; targets ≤ 2 s, ≤ 300 MB`,
+          ],
+        ]),
+        ['ticket rendering', `${rendering.ticketsPerSecond}/s`, '', 'template + Block Kit message'],
+        [
+          'reminder sweep, 100,000 reminders',
+          `${sweep.sweepMs} ms`,
+          '',
+          `store opened in ${sweep.openMs} ms; ${JSON.stringify(sweep.report)}`,
+        ],
+      ]),
+    )
+    console.log('\nwrote bench/results.json')
+  } finally {
+    clearInterval(trim)
+    await slack.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
