@@ -32,3 +32,4 @@ const server = await app.start(Number(process.env.PORT ?? 0))
 const address = server.address()
 const port = typeof address === 'object' && address ? address.port : 0
 console.log(`bare-bolt: listening on http://127.0.0.1:${port}/slack/events`)
+process.once('SIGINT', () => process.exit(0))

@@ -9,6 +9,7 @@ import type { AppDeps, ListenerDeps } from './deps.js'
 import { registerEvents } from './events/index.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
+import { Router } from './router.js'
 import { registerViews } from './views/index.js'
 
 /**
@@ -52,6 +53,8 @@ export function createSlackApp(
   const common = {
     token: config.botToken,
     clientOptions,
+    // Bolt's conversation store keeps per-conversation state we never use; it costs every request.
+    convoStore: false as const,
     logLevel: options.logLevel ?? LogLevel.INFO,
     ...(options.logger ? { logger: options.logger } : {}),
   }
@@ -81,10 +84,12 @@ export function createSlackApp(
   })
   app.use(authorization(config.access))
   app.use(idempotency(listenerDeps))
-  registerCommands(app, listenerDeps)
-  registerViews(app, listenerDeps)
-  registerActions(app, listenerDeps)
-  registerEvents(app, listenerDeps)
+  const router = new Router()
+  registerCommands(router, listenerDeps)
+  registerViews(router, listenerDeps)
+  registerActions(router, listenerDeps)
+  registerEvents(router, listenerDeps)
+  router.install(app)
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })

@@ -1,10 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
 import { setChecklistStep } from '../../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../../domain/checklist-definitions.js'
 import { renderChecklist } from '../../render/checklist.js'
 import { CHECKLIST_TOGGLE_ACTION } from '../../render/messages.js'
 import type { ListenerDeps } from '../deps.js'
 import { KeyedQueue } from '../keyed-queue.js'
+import type { Router } from '../router.js'
 
 const REFUSALS = {
   unknown_step: 'このチェックリストは見つかりませんでした。もう一度コマンドから作成してください。',
@@ -16,9 +16,9 @@ const REFUSALS = {
  * A tick or untick on a checklist step (the button says which, so a double click is harmless):
  * stored with who and when, then the message is updated. Clicks on one checklist run in order.
  */
-export function registerChecklistToggle(app: App, deps: ListenerDeps): void {
+export function registerChecklistToggle(app: Router, deps: ListenerDeps): void {
   const queue = new KeyedQueue()
-  app.action<BlockButtonAction>(CHECKLIST_TOGGLE_ACTION, async ({ ack, action, body, client, respond }) => {
+  app.action(CHECKLIST_TOGGLE_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()
     const [checklistId = '', key = '', wanted = 'tick'] = action.value?.split(':') ?? []
     await queue.run(checklistId, async () => {

@@ -1,4 +1,3 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
 import { HOME_START_ACTION, type HomeFlow } from '../../render/home.js'
 import { buildAccountDeletionModal } from '../commands/account-deletion.js'
 import { buildDirectDebitModal } from '../commands/direct-debit.js'
@@ -7,6 +6,7 @@ import { buildInvoiceReissueModal } from '../commands/invoice-reissue.js'
 import type { ModalBuilder } from '../commands/open-modal.js'
 import type { ListenerDeps } from '../deps.js'
 import { encodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 
 const BUILDERS: Record<HomeFlow, ModalBuilder> = {
   invoice_reissue: buildInvoiceReissueModal,
@@ -16,8 +16,8 @@ const BUILDERS: Record<HomeFlow, ModalBuilder> = {
 }
 
 /** The flow buttons on App Home open the same modals as the commands; results go to the user's DM. */
-export function registerHomeStart(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>(HOME_START_ACTION, async ({ ack, action, body, client }) => {
+export function registerHomeStart(app: Router, deps: ListenerDeps): void {
+  app.action(HOME_START_ACTION, async ({ ack, action, body, client }) => {
     await ack()
     const build = BUILDERS[action.value as HomeFlow]
     if (!build) return

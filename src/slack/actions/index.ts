@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt'
 import type { ListenerDeps } from '../deps.js'
+import type { Router } from '../router.js'
 import { registerChecklistToggle } from './checklist-toggle.js'
 import { registerHomeStart } from './home-start.js'
 import { registerOperatorActions } from './operators.js'
@@ -8,7 +8,7 @@ import { registerReminderCancel } from './reminder-cancel.js'
 import { registerTicketActions } from './ticket-actions.js'
 import { registerTicketsPage } from './tickets-page.js'
 
-export function registerActions(app: App, deps: ListenerDeps): void {
+export function registerActions(app: Router, deps: ListenerDeps): void {
   registerChecklistToggle(app, deps)
   registerHomeStart(app, deps)
   registerOperatorActions(app, deps)

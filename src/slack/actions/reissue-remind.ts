@@ -1,4 +1,3 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
 import { z } from 'zod'
 import { billingDatesFor, npInvoiceMailSubject } from '../../domain/billing-calendar.js'
 import { usageMonthLabel } from '../../domain/invoice-reissue.js'
@@ -6,6 +5,7 @@ import { tokyoNineAm, type YearMonth } from '../../domain/plain-date.js'
 import { formatJpDate } from '../../render/time.js'
 import type { ListenerDeps } from '../deps.js'
 import { refreshHome } from '../home.js'
+import type { Router } from '../router.js'
 
 export const REISSUE_REMIND_ACTION = 'reissue_remind'
 
@@ -23,8 +23,8 @@ function parseValue(raw: string | undefined) {
 }
 
 /** 「発行予定日にリマインド」 on a too-early reissue: a reminder at 09:00 JST on the invoice date. */
-export function registerReissueRemind(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, async ({ ack, action, body, respond, client }) => {
+export function registerReissueRemind(app: Router, deps: ListenerDeps): void {
+  app.action(REISSUE_REMIND_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack()
     const parsed = parseValue(action.value)
     if (!parsed.success) {

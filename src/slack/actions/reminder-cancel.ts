@@ -1,11 +1,11 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
 import { REMINDER_CANCEL_ACTION, reminderListMessage } from '../../render/reminder.js'
 import { type ListenerDeps, mayManage } from '../deps.js'
 import { refreshHome } from '../home.js'
+import type { Router } from '../router.js'
 
 /** 「取り消す」 in `/billing reminders`: withdraws the user's own reminder and refreshes the list. */
-export function registerReminderCancel(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond, client }) => {
+export function registerReminderCancel(app: Router, deps: ListenerDeps): void {
+  app.action(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond, client }) => {
     await ack()
     const user = body.user.id
     const reminder = deps.reminders.getReminder(action.value ?? '')

@@ -1,4 +1,3 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
 import { DIRECT_DEBIT_MILESTONES, type DirectDebitMilestone } from '../../domain/direct-debit.js'
 import type { Ticket } from '../../domain/ticket.js'
@@ -18,6 +17,7 @@ import {
 import { type ListenerDeps, mayManage } from '../deps.js'
 import { refreshHome } from '../home.js'
 import { KeyedQueue } from '../keyed-queue.js'
+import type { Router } from '../router.js'
 import { ticketMessageFor } from '../ticket-view.js'
 
 const REFUSALS = {
@@ -70,12 +70,12 @@ async function applyChange(
  * The buttons on a ticket message: 「送信した」 and direct debit's later steps, 「解決した」,
  * 「取り下げる」, and 「受付番号を記録」 (a small modal).
  */
-export function registerTicketActions(app: App, deps: ListenerDeps): void {
+export function registerTicketActions(app: Router, deps: ListenerDeps): void {
   const queue = new KeyedQueue()
   const ephemeral = (respond: (m: object) => Promise<unknown>) => (text: string) =>
     respond({ response_type: 'ephemeral', replace_original: false, text })
 
-  app.action<BlockButtonAction>(TICKET_PROGRESS_ACTION, async ({ ack, action, body, client, respond }) => {
+  app.action(TICKET_PROGRESS_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()
     const [ticketId = '', milestone = ''] = action.value?.split(':') ?? []
     const change = { by: body.user.id, now: deps.clock.now() }
@@ -90,7 +90,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     )
   })
 
-  app.action<BlockButtonAction>(TICKET_STATUS_ACTION, async ({ ack, action, body, client, respond }) => {
+  app.action(TICKET_STATUS_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()
     const [ticketId = '', to = ''] = action.value?.split(':') ?? []
     if (to !== 'resolved' && to !== 'cancelled')
@@ -107,7 +107,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     )
   })
 
-  app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, async ({ ack, action, body, client }) => {
+  app.action(TICKET_REFERENCE_ACTION, async ({ ack, action, body, client }) => {
     await ack()
     const ticket = deps.tickets.get(action.value ?? '')
     if (!ticket) return

@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt'
 import { operatorToPrefill } from '../../domain/operator-registry.js'
 import { tokyoDate } from '../../domain/plain-date.js'
 import { accountDeletionModal } from '../../render/modals/account-deletion.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdPrefill } from '../fields.js'
+import type { Router } from '../router.js'
 import { type ModalBuilder, registerModalCommand } from './open-modal.js'
 
 /** The deletion modal, the cancellation day defaulting to today (Japan time). */
@@ -17,6 +17,6 @@ export const buildAccountDeletionModal: ModalBuilder = (deps, { text, privateMet
 }
 
 /** `/account-deletion [OP…]` opens the deletion modal (flow 4). */
-export function registerAccountDeletionCommand(app: App, deps: ListenerDeps): void {
+export function registerAccountDeletionCommand(app: Router, deps: ListenerDeps): void {
   registerModalCommand(app, deps, '/account-deletion', buildAccountDeletionModal)
 }

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
 import { guidanceMessage } from '../../render/messages.js'
 import { operatorListMessage } from '../../render/operators.js'
@@ -6,6 +5,7 @@ import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { formatJstDateTime } from '../../render/time.js'
 import type { ListenerDeps } from '../deps.js'
+import type { Router } from '../router.js'
 
 /** The tickets of a scope, newest first. */
 export function ticketsIn(deps: ListenerDeps, scope: TicketScope, user: string) {
@@ -23,7 +23,7 @@ export function parseBillingText(text: string): { sub: string; arg: string; page
 }
 
 /** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
-export function registerBillingCommand(app: App, deps: ListenerDeps): void {
+export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
   app.command('/billing', async ({ ack, command, respond }) => {
     const { sub, arg, page } = parseBillingText(command.text)
     const say = (text: string) => ack({ response_type: 'ephemeral', text })

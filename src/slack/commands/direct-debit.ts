@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt'
 import { operatorToPrefill } from '../../domain/operator-registry.js'
 import { directDebitModal } from '../../render/modals/direct-debit.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdPrefill } from '../fields.js'
+import type { Router } from '../router.js'
 import { type ModalBuilder, registerModalCommand } from './open-modal.js'
 
 /** The direct-debit modal, pre-filled from the command text or the operator registry. */
@@ -18,6 +18,6 @@ export const buildDirectDebitModal: ModalBuilder = (deps, { text, privateMetadat
 }
 
 /** `/direct-debit [OP…]` opens the direct-debit modal (flow 3). */
-export function registerDirectDebitCommand(app: App, deps: ListenerDeps): void {
+export function registerDirectDebitCommand(app: Router, deps: ListenerDeps): void {
   registerModalCommand(app, deps, '/direct-debit', buildDirectDebitModal)
 }

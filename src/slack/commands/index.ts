@@ -1,12 +1,12 @@
-import type { App } from '@slack/bolt'
 import type { ListenerDeps } from '../deps.js'
+import type { Router } from '../router.js'
 import { registerAccountDeletionCommand } from './account-deletion.js'
 import { registerBillingCommand } from './billing.js'
 import { registerDirectDebitCommand } from './direct-debit.js'
 import { registerInvoiceMergeCommand } from './invoice-merge.js'
 import { registerInvoiceReissueCommand } from './invoice-reissue.js'
 
-export function registerCommands(app: App, deps: ListenerDeps): void {
+export function registerCommands(app: Router, deps: ListenerDeps): void {
   registerInvoiceReissueCommand(app, deps)
   registerInvoiceMergeCommand(app, deps)
   registerDirectDebitCommand(app, deps)

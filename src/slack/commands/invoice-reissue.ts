@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt'
 import { operatorToPrefill } from '../../domain/operator-registry.js'
 import { addMonths, tokyoDate, yearMonthOf } from '../../domain/plain-date.js'
 import { invoiceReissueModal } from '../../render/modals/invoice-reissue.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdPrefill } from '../fields.js'
+import type { Router } from '../router.js'
 import { type ModalBuilder, registerModalCommand } from './open-modal.js'
 
 /** The reissue modal: the usage month set to last month, the operator from the text or the registry. */
@@ -20,6 +20,6 @@ export const buildInvoiceReissueModal: ModalBuilder = (deps, { text, privateMeta
 }
 
 /** `/invoice-reissue [OP…]` opens the reissue modal (flow 1). */
-export function registerInvoiceReissueCommand(app: App, deps: ListenerDeps): void {
+export function registerInvoiceReissueCommand(app: Router, deps: ListenerDeps): void {
   registerModalCommand(app, deps, '/invoice-reissue', buildInvoiceReissueModal)
 }

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import {
   ACCOUNT_DELETION_STEPS,
@@ -12,6 +11,7 @@ import { saveAckAndPostChecklist } from '../deliver.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdField, plainDateField } from '../fields.js'
 import { decodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 import { parseViewFields } from '../view-state.js'
 
 export const accountDeletionForm = z
@@ -22,7 +22,7 @@ export const accountDeletionForm = z
   .transform((f): AccountDeletionRequest => ({ operatorId: f.operator_id, cancelDate: f.cancel_date }))
 
 /** view_submission of the deletion modal: posts the ordered checklist with the final invoice's dates (§6.4). */
-export function registerAccountDeletionSubmission(app: App, deps: ListenerDeps): void {
+export function registerAccountDeletionSubmission(app: Router, deps: ListenerDeps): void {
   app.view(ACCOUNT_DELETION_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(accountDeletionForm, view.state.values)
     if (!form.ok) {

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { ACCOUNT_TYPES } from '../../domain/account.js'
 import { INVOICE_PAYMENT_APPLICATION_URL } from '../../domain/contacts.js'
@@ -16,6 +15,7 @@ import type { ListenerDeps } from '../deps.js'
 import { operatorIdField } from '../fields.js'
 import { postToOrigin } from '../post-message.js'
 import { decodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 import { parseViewFields } from '../view-state.js'
 
 /** The modal's fields, keyed by block_id, into the domain's request. */
@@ -48,7 +48,7 @@ export const CONSENT_REQUIRED_MESSAGE =
   '口座振替の依頼には注意点への同意が必要です。内容を確認して「上記の注意点に同意します」にチェックを入れてください。'
 
 /** view_submission of the direct-debit modal: validate → decide → render → store → close → post. */
-export function registerDirectDebitSubmission(app: App, deps: ListenerDeps): void {
+export function registerDirectDebitSubmission(app: Router, deps: ListenerDeps): void {
   app.view(DIRECT_DEBIT_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(directDebitForm, view.state.values)
     if (!form.ok) {

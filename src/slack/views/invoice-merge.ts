@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { createChecklist } from '../../domain/checklist.js'
 import {
@@ -14,6 +13,7 @@ import { saveAckAndPostChecklist, saveAckAndPostTicket } from '../deliver.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdListField } from '../fields.js'
 import { decodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 import { parseViewFields } from '../view-state.js'
 
 export const invoiceMergeForm = z
@@ -44,7 +44,7 @@ export const invoiceMergeForm = z
   )
 
 /** view_submission of the merge modal: a 請求統合 ticket, or the NP MyPage checklist (§3.4.3). */
-export function registerInvoiceMergeSubmission(app: App, deps: ListenerDeps): void {
+export function registerInvoiceMergeSubmission(app: Router, deps: ListenerDeps): void {
   app.view(INVOICE_MERGE_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(invoiceMergeForm, view.state.values)
     if (!form.ok) {

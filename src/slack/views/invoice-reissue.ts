@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { DESTINATIONS } from '../../domain/contacts.js'
 import { COVERAGES } from '../../domain/coverage.js'
@@ -21,6 +20,7 @@ import type { ListenerDeps } from '../deps.js'
 import { operatorIdField, optionalTextField, yearMonthField } from '../fields.js'
 import { postToOrigin } from '../post-message.js'
 import { decodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 import { parseViewFields } from '../view-state.js'
 
 export const invoiceReissueForm = z
@@ -59,7 +59,7 @@ export const invoiceReissueForm = z
   )
 
 /** view_submission of the reissue modal: the §3.4.1 checks, then a ticket only when one is due. */
-export function registerInvoiceReissueSubmission(app: App, deps: ListenerDeps): void {
+export function registerInvoiceReissueSubmission(app: Router, deps: ListenerDeps): void {
   app.view(INVOICE_REISSUE_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(invoiceReissueForm, view.state.values)
     if (!form.ok) {

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt'
 import { z } from 'zod'
 import { ACCOUNT_TYPES, PAYMENT_METHODS } from '../../domain/account.js'
 import { COVERAGE_SELECTIONS } from '../../domain/coverage.js'
@@ -7,6 +6,7 @@ import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
 import type { ListenerDeps } from '../deps.js'
 import { operatorIdField, optionalTextField } from '../fields.js'
 import { decodeOrigin } from '../private-metadata.js'
+import type { Router } from '../router.js'
 import { parseViewFields } from '../view-state.js'
 
 export const operatorForm = z.object({
@@ -20,7 +20,7 @@ export const operatorForm = z.object({
 })
 
 /** Saves the operator (on disk before the modal closes) and confirms in the user's DM or channel. */
-export function registerOperatorSubmission(app: App, deps: ListenerDeps): void {
+export function registerOperatorSubmission(app: Router, deps: ListenerDeps): void {
   app.view(OPERATOR_REGISTER_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const form = parseViewFields(operatorForm, view.state.values)
     if (!form.ok) {
