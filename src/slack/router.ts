@@ -40,7 +40,8 @@ export class Router {
     this.views.set(callbackId, handler)
   }
 
-  event(type: 'app_home_opened', handler: HomeOpenedHandler): void {
+  /** The only event the bot subscribes to (manifest.json); the type keeps call sites Bolt-shaped. */
+  event(_type: 'app_home_opened', handler: HomeOpenedHandler): void {
     this.homeOpened.push(handler)
   }
 
