@@ -4,7 +4,10 @@ import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } fr
 
 export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
 
-/** The direct-debit modal (§3.5). Consent is optional for Slack so that the bot, not the client, explains it. */
+/**
+ * The direct-debit modal (§3.5). Consent is required in the modal, and checked again by the domain
+ * (a submission without it gets the guide's reason inline on `consent`).
+ */
 export function directDebitModal(args: {
   operatorId?: string
   accountType?: string
@@ -55,9 +58,7 @@ export function directDebitModal(args: {
         { initial: args.invoicePayment },
       ),
       note(`*注意点*\n${DIRECT_DEBIT_NOTES.map((n) => `• ${n}`).join('\n')}`),
-      checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }], {
-        optional: true,
-      }),
+      checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }]),
     ],
   }
 }

@@ -1,0 +1,186 @@
+/**
+ * The whole bot, tried without a Slack workspace: starts the real bot (src/main.ts) in HTTP mode
+ * against the bundled fake Slack Web API, with a temporary data file and a fixed clock, drives
+ * every flow with signed requests as Slack would send them, and prints what a user would see.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { formatJstDateTime } from '../src/render/time.js'
+import { type BotProcess, startListening } from '../test/support/bot-process.js'
+import { FakeSlack, type SlackCall } from '../test/support/fake-slack.js'
+import {
+  type Answer,
+  postSigned,
+  postSignedEvent,
+  SIGNING_SECRET,
+  slashCommandForm,
+  viewSubmissionForm,
+} from '../test/support/slack-request.js'
+import { messageToText, modalFieldsToText } from './blocks-to-text.js'
+
+export const DEMO_NOW = '2026-11-26T10:00:00+09:00'
+const USER = 'U0DEMO'
+const CHANNEL = 'C0BILLING'
+
+type View = Parameters<typeof viewSubmissionForm>[0]
+
+export async function runDemo(print: (line: string) => void): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'billing-bot-demo-'))
+  const slack = await new FakeSlack().start()
+  let bot: BotProcess | undefined
+  try {
+    const started = await startListening(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-demo',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_FILE: join(dir, 'db.json'),
+        BOT_NOW: DEMO_NOW,
+      },
+      dir,
+    )
+    bot = started.bot
+    const url = started.url
+    print(
+      `# 請求サポート — demo (bot clock fixed at ${formatJstDateTime(DEMO_NOW)} JST, fake Slack at ${slack.apiUrl})`,
+    )
+
+    let opened = 0
+    let posted = 0
+    const openModal = async (command: string, text = ''): Promise<View> => {
+      print(`\n$ ${command}${text ? ` ${text}` : ''}`)
+      await postSigned(
+        url,
+        slashCommandForm({
+          command,
+          text,
+          userId: USER,
+          channelId: CHANNEL,
+          responseUrl: slack.responseUrl(),
+        }),
+      )
+      const call = await slack.waitFor('views.open', () => true, { count: ++opened })
+      const view = call.args.view as View & { title?: { text: string } }
+      print(`モーダル「${view.title?.text ?? ''}」:`)
+      print(modalFieldsToText(view.blocks as never))
+      return view
+    }
+    const submit = async (view: View, answers: Record<string, Answer>) => {
+      const shown = Object.entries(answers)
+        .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(',')}]` : (v ?? '∅')}`)
+        .join('  ')
+      print(`送信: ${shown}`)
+      const res = await postSigned(url, viewSubmissionForm(view, answers, { userId: USER }))
+      const body = res.json() as { response_action?: string; errors?: Record<string, string> } | undefined
+      if (body?.response_action === 'errors') {
+        for (const [block, message] of Object.entries(body.errors ?? {}))
+          print(`  ✗ インラインエラー ${block}: ${message}`)
+        return
+      }
+      print('  ✓ モーダルを閉じました（保存済み）')
+      const call = await slack.waitFor('chat.postMessage', () => true, { count: ++posted })
+      printMessage(call)
+    }
+    const printMessage = (call: SlackCall) => {
+      print(`\nボットの投稿（chat.postMessage → ${String(call.args.channel)}）:`)
+      print(messageToText(call.args.blocks as never))
+    }
+
+    print('\n## 1. 請求書が届かない・再発行（§3.4.1）')
+    const reissue = await openModal('/invoice-reissue', 'OP0123456789')
+    const reissueAnswers = {
+      operator_id: 'OP0123456789',
+      coverage: 'jp',
+      usage_month: '2026-10',
+      payment_method: 'invoice',
+      delivery: 'email',
+      address: 'billing@example.co.jp',
+      amount_zero: 'no',
+      checks: ['mail_searched'],
+      destination: 'np',
+    }
+    await submit(reissue, { ...reissueAnswers, usage_month: '2026/13' })
+    await submit(reissue, reissueAnswers)
+
+    print('\n## 2. 複数の請求書をまとめる（§3.4.3）')
+    const merge = await openModal('/invoice-merge')
+    const mergeAnswers = {
+      mode: 'single_invoice',
+      source_operator_ids: 'OP1111111111, ｏｐ２２２２２２２２２２',
+      target_operator_id: 'OP2222222222',
+    }
+    await submit(merge, mergeAnswers)
+    await submit(merge, { ...mergeAnswers, target_operator_id: 'OP3333333333' })
+    const bank = await openModal('/invoice-merge')
+    await submit(bank, {
+      mode: 'single_bank_account',
+      source_operator_ids: 'OP1111111111\nOP2222222222',
+      target_operator_id: '',
+    })
+
+    print('\n## 3. 口座振替（§3.5）')
+    const debit = await openModal('/direct-debit', ' ｏｐ０１２３４５６７８９ ')
+    const debitAnswers = {
+      operator_id: ' ｏｐ０１２３４５６７８９ ',
+      coverage: 'both',
+      account_type: 'corporate',
+      invoice_payment: 'active',
+    }
+    await submit(debit, { ...debitAnswers, consent: [] })
+    await submit(debit, { ...debitAnswers, consent: ['agree'] })
+
+    print('\n## 4. アカウントの退会（§6.4）')
+    const deletion = await openModal('/account-deletion', 'OP0123456789')
+    await submit(deletion, { operator_id: 'OP12', cancel_date: '2026-12-15' })
+    await submit(deletion, { operator_id: 'OP0123456789', cancel_date: '2026-12-15' })
+
+    print('\n## 5. 請求カレンダーのリマインド')
+    print(`\n$ /billing calendar subscribe   (in #${CHANNEL})`)
+    const subscribed = await postSigned(
+      url,
+      slashCommandForm({
+        command: '/billing',
+        text: 'calendar subscribe',
+        userId: USER,
+        channelId: CHANNEL,
+        responseUrl: slack.responseUrl(),
+      }),
+    )
+    print(String((subscribed.json() as { text?: string } | undefined)?.text ?? ''))
+    // The hand-over to Slack follows the answer: wait until it settles.
+    let settled = -1
+    for (let i = 0; i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      const now = slack.callsTo('chat.scheduleMessage').length
+      if (now === settled) break
+      settled = now
+    }
+    print(
+      '\nSlack に予約されたリマインダー（chat.scheduleMessage、日付順、すべて 9:00 JST。120 日より先の分は保存され、近づくと予約されます）:',
+    )
+    const scheduled = [...slack.callsTo('chat.scheduleMessage')].sort(
+      (a, b) => Number(a.args.post_at) - Number(b.args.post_at),
+    )
+    for (const call of scheduled) {
+      const at = formatJstDateTime(new Date(Number(call.args.post_at) * 1000))
+      print(`  ${at}  → ${String(call.args.channel)}  ${String(call.args.text)}`)
+    }
+
+    print('\n## 6. App Home')
+    const publishes = slack.callsTo('views.publish').length
+    await postSignedEvent(url, { type: 'app_home_opened', user: USER, channel: 'D0DEMO', tab: 'home' })
+    const home = await slack.waitFor('views.publish', (c) => c.args.user_id === USER, {
+      count: publishes + 1,
+    })
+    print(messageToText((home.args.view as { blocks: never }).blocks))
+    print('\n# demo finished')
+  } finally {
+    if (bot) {
+      bot.child.kill('SIGTERM')
+      await bot.exited
+    }
+    await slack.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}

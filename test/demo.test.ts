@@ -1,0 +1,52 @@
+import { readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { describe, expect, it } from 'vitest'
+import { runDemo } from '../demo/demo.js'
+
+const demoDirs = async () => (await readdir(tmpdir())).filter((n) => n.startsWith('billing-bot-demo-'))
+
+describe('npm run demo', () => {
+  it('walks every flow, the reminders and App Home in order, and leaves no files behind', async () => {
+    const before = await demoDirs()
+    const lines: string[] = []
+    const started = Date.now()
+
+    await runDemo((line) => lines.push(line))
+
+    const transcript = lines.join('\n')
+    const order = [
+      '## 1. 請求書が届かない・再発行',
+      '## 2. 複数の請求書をまとめる',
+      '## 3. 口座振替',
+      '## 4. アカウントの退会',
+      '## 5. 請求カレンダーのリマインド',
+      '## 6. App Home',
+      '# demo finished',
+    ].map((heading) => transcript.indexOf(heading))
+    expect(order.every((i) => i >= 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    // The modal's fields, one bad input answered inline, and what was posted, for each flow.
+    expect(transcript).toContain('• usage_month — ご利用月')
+    expect(transcript).toContain('✗ インラインエラー usage_month')
+    expect(transcript).toContain('│ 件名: 請求書再発行のお願い')
+    expect(transcript).toContain('✗ インラインエラー target_operator_id')
+    expect(transcript).toContain('│ 統合先のオペレーター ID : OP3333333333')
+    expect(transcript).toContain('NP 掛け払いマイページに登録する')
+    expect(transcript).toContain('✗ インラインエラー consent')
+    expect(transcript).toContain(
+      '│ 件名: 口座振替の希望\n  │ \n  │ 本文:\n  │ オペレーター ID: OP0123456789\n  │ 対象カバレッジ: 両方\n  │ 上記の注意点: 同意',
+    )
+    expect(transcript).toContain('✗ インラインエラー operator_id')
+    expect(transcript).toContain('*4. アカウントを削除する*')
+    // Reminders with their JST dates and times.
+    expect(transcript).toContain('2026年12月2日(水) 09:00  → C0BILLING')
+    expect(transcript).toContain('2027年1月29日(金) 09:00')
+    // The Home tab of the user.
+    expect(transcript).toMatch(
+      /\[請求書の再発行\] \[請求書をまとめる\] \[口座振替にする\] \[アカウント退会\]/,
+    )
+    expect(transcript).toContain('*対応中の依頼*')
+    expect(Date.now() - started).toBeLessThan(60_000)
+    expect(await demoDirs()).toEqual(before)
+  }, 60_000)
+})
