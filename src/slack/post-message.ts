@@ -43,3 +43,24 @@ export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data
   return typeof data?.error === 'string' ? data.error : undefined
 }
+
+/**
+ * Updates a posted message after its record changed. The change is already stored: when Slack
+ * refuses the update (message deleted, channel archived, Slack down), the user is told so instead
+ * of being left with a stale message and no word.
+ */
+export async function updateMessage(
+  client: WebClient,
+  target: { channel: string; ts: string },
+  message: SlackMessage,
+  tell: (text: string) => Promise<unknown>,
+): Promise<void> {
+  try {
+    await client.chat.update({ ...target, ...message })
+  } catch (error) {
+    const code = slackErrorCode(error) ?? (error as { code?: string }).code ?? 'unknown_error'
+    await tell(
+      `変更は保存しましたが、メッセージを更新できませんでした（${code}）。最新の状態は \`/billing tickets\` や App Home で確認できます。`,
+    ).catch(() => undefined)
+  }
+}

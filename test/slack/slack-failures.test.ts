@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { preformattedText } from '../support/blocks.js'
+import { buttonsOf, preformattedText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
@@ -70,5 +70,24 @@ describe('when Slack fails after the modal closed', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(bot.store.activeReminders().every((r) => r.state === 'pending')).toBe(true)
     expect(bot.store.activeReminders().length).toBeGreaterThan(0)
+  })
+})
+
+describe('when Slack refuses to update a message', () => {
+  it('keeps the change and tells the user', async () => {
+    const bot = await startTestBot()
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    const post = await bot.slack.waitFor('chat.postMessage')
+    await eventually(() => expect(bot.store.allTickets()[0]?.message).toBeDefined())
+    const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
+    if (!sent) throw new Error('no button')
+    bot.slack.failNext('chat.update', { body: { ok: false, error: 'message_not_found' } })
+
+    await bot.click(sent)
+
+    const told = await bot.slack.waitFor('response_url')
+    expect(String(told.args.text)).toContain('変更は保存しましたが')
+    expect(bot.store.allTickets()[0]?.status).toBe('sent')
+    await bot.stop()
   })
 })

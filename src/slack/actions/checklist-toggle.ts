@@ -4,6 +4,7 @@ import { renderChecklist } from '../../render/checklist.js'
 import { CHECKLIST_TOGGLE_ACTION } from '../../render/messages.js'
 import type { ListenerDeps } from '../deps.js'
 import { KeyedQueue } from '../keyed-queue.js'
+import { updateMessage } from '../post-message.js'
 import type { Router } from '../router.js'
 
 const REFUSALS = {
@@ -43,7 +44,12 @@ export function registerChecklistToggle(app: Router, deps: ListenerDeps): void {
       const channel = checklist.message?.channel ?? body.channel?.id
       const ts = checklist.message?.ts ?? body.message?.ts
       if (channel && ts) {
-        await client.chat.update({ channel, ts, ...renderChecklist(deps.renderer, outcome.checklist) })
+        await updateMessage(
+          client,
+          { channel, ts },
+          renderChecklist(deps.renderer, outcome.checklist),
+          (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+        )
       }
       if (outcome.checklist.kind === 'account_deletion' && key === 'payments_complete') {
         await deps.reminderService.onDeletionPaymentStep(outcome.checklist, outcome.action === 'tick')

@@ -17,6 +17,7 @@ import {
 import { type ListenerDeps, mayManage } from '../deps.js'
 import { refreshHome } from '../home.js'
 import { KeyedQueue } from '../keyed-queue.js'
+import { updateMessage } from '../post-message.js'
 import type { Router } from '../router.js'
 import { ticketMessageFor } from '../ticket-view.js'
 
@@ -54,7 +55,7 @@ async function applyChange(
     if (outcome.kind === 'unchanged') return
     const changed = outcome.ticket
     await deps.tickets.save(changed)
-    if (ticket.message) await client.chat.update({ ...ticket.message, ...ticketMessageFor(deps, changed) })
+    if (ticket.message) await updateMessage(client, ticket.message, ticketMessageFor(deps, changed), refuse)
     const reached = changed.progress.at(-1)?.milestone
     if (changed.kind === 'direct_debit' && reached && reached !== ticket.progress.at(-1)?.milestone) {
       if (isDirectDebitMilestone(reached)) await deps.reminderService.onDirectDebitMilestone(changed, reached)
