@@ -7,7 +7,7 @@ import { startReminderSweeps } from './reminders/sweeper.js'
 import { createRenderer } from './render/templates.js'
 import { createSlackApp } from './slack/app.js'
 import { StoreCorruptError } from './store/errors.js'
-import { JsonStore } from './store/json-store.js'
+import { JsonStore, storeDeps } from './store/json-store.js'
 import { StoreLockedError } from './store/lock.js'
 
 /** Builds the dependencies and starts the bot; nothing else lives here. */
@@ -31,16 +31,10 @@ async function main(): Promise<void> {
   const { app, sweep, drain } = createSlackApp(
     config,
     {
-      tickets: store,
-      checklists: store,
-      reminders: store,
-      subscriptions: store,
-      operators: store,
+      ...storeDeps(store),
       clock,
       newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
       renderer: createRenderer(),
-      isHealthy: () => store.isReadable(),
-      archiveOld: (now) => store.archiveOld(now),
       logger,
     },
     { logger },

@@ -28,7 +28,7 @@ export async function saveAckAndPostTicket(
   const message = ticketMessageFor(deps, ticket)
   await deps.tickets.save({ ...ticket, sourceViewId: viewId })
   await ack()
-  await postTicket(deps, client, origin, ticket.id, message)
+  await postRecord(deps, client, ticketRecords(deps), origin, ticket.id, message)
   await refreshHome(deps, client, ticket.requester)
 }
 
@@ -44,42 +44,46 @@ export async function saveAckAndPostChecklist(
   const message = renderChecklist(deps.renderer, checklist)
   await deps.checklists.saveChecklist({ ...checklist, sourceViewId: viewId })
   await ack()
-  await postChecklist(deps, client, origin, checklist.id, message)
+  await postRecord(deps, client, checklistRecords(deps), origin, checklist.id, message)
   const stored = deps.checklists.getChecklist(checklist.id)
   if (stored) await deps.reminderService.onDeletionChecklist(stored)
   await refreshHome(deps, client, checklist.requester)
 }
 
-async function postTicket(
-  deps: ListenerDeps,
-  client: WebClient,
-  origin: Origin,
-  id: string,
-  message: SlackMessage,
-) {
-  const outcome = await tryPost(deps, client, origin, message)
-  // Re-read: a click on the message may have changed the ticket since it was posted.
-  const current = deps.tickets.get(id)
-  if (!current) return
-  const { undelivered: _previous, ...rest } = current
-  await deps.tickets.save(
-    outcome.ok ? { ...rest, message: outcome.posted } : { ...rest, undelivered: outcome.undelivered },
-  )
+/** How to read back and save one kind of record: tickets and checklists are delivered alike. */
+interface Records<T extends { message?: unknown; undelivered?: unknown }> {
+  get(id: string): T | undefined
+  save(record: T): Promise<void>
 }
 
-async function postChecklist(
+const ticketRecords = (deps: ListenerDeps): Records<Ticket> => ({
+  get: (id) => deps.tickets.get(id),
+  save: (t) => deps.tickets.save(t),
+})
+
+const checklistRecords = (deps: ListenerDeps): Records<Checklist> => ({
+  get: (id) => deps.checklists.getChecklist(id),
+  save: (c) => deps.checklists.saveChecklist(c),
+})
+
+/**
+ * Posts a stored record's message and remembers where it went, or that it could not go.
+ * Re-reads the record first: a click on the message may have changed it since it was posted.
+ */
+async function postRecord<T extends { message?: { channel: string; ts: string }; undelivered?: unknown }>(
   deps: ListenerDeps,
   client: WebClient,
+  records: Records<T>,
   origin: Origin,
   id: string,
   message: SlackMessage,
-) {
+): Promise<void> {
   const outcome = await tryPost(deps, client, origin, message)
-  const current = deps.checklists.getChecklist(id)
+  const current = records.get(id)
   if (!current) return
   const { undelivered: _previous, ...rest } = current
-  await deps.checklists.saveChecklist(
-    outcome.ok ? { ...rest, message: outcome.posted } : { ...rest, undelivered: outcome.undelivered },
+  await records.save(
+    (outcome.ok ? { ...rest, message: outcome.posted } : { ...rest, undelivered: outcome.undelivered }) as T,
   )
 }
 
@@ -110,13 +114,13 @@ export async function redeliverUndelivered(deps: ListenerDeps, client: WebClient
   let delivered = 0
   for (const ticket of deps.tickets.allTickets().filter((t) => t.undelivered && !t.message)) {
     const message = withLateNote(ticketMessageFor(deps, ticket), ticket.createdAt)
-    await postTicket(deps, client, { channel: ticket.channel, user: ticket.requester }, ticket.id, message)
+    await postRecord(deps, client, ticketRecords(deps), { channel: ticket.channel, user: ticket.requester }, ticket.id, message)
     if (deps.tickets.get(ticket.id)?.message) delivered += 1
   }
   for (const checklist of deps.checklists.undeliveredChecklists().filter((c) => !c.message)) {
     const origin = { channel: checklist.channel, user: checklist.requester }
     const message = withLateNote(renderChecklist(deps.renderer, checklist), checklist.createdAt)
-    await postChecklist(deps, client, origin, checklist.id, message)
+    await postRecord(deps, client, checklistRecords(deps), origin, checklist.id, message)
     if (deps.checklists.getChecklist(checklist.id)?.message) delivered += 1
   }
   return delivered

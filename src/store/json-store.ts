@@ -360,3 +360,16 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
   return `it does not match the expected schema — ${shown.join('; ')}${more}`
 }
+
+/** What the store gives the app: every repository, the health check and the archiving step. */
+export function storeDeps(store: JsonStore) {
+  return {
+    tickets: store,
+    checklists: store,
+    reminders: store,
+    subscriptions: store,
+    operators: store,
+    isHealthy: () => store.isReadable(),
+    archiveOld: (now: Date) => store.archiveOld(now),
+  }
+}

@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
 import { buttonsOf } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
-
-const DIRECT_DEBIT = {
-  operator_id: 'OP0123456789',
-  coverage: 'jp',
-  account_type: 'corporate',
-  invoice_payment: 'active',
-  consent: ['agree'],
-}
 
 describe('nothing done twice', () => {
   let bot: TestBot
@@ -41,7 +34,7 @@ describe('nothing done twice', () => {
     const open = await bot.slack.waitFor('views.open')
     const form = viewSubmissionForm(
       open.args.view as Parameters<typeof viewSubmissionForm>[0],
-      DIRECT_DEBIT,
+      DIRECT_DEBIT_ANSWERS,
       {
         viewId: 'V0SAME',
       },
@@ -59,7 +52,7 @@ describe('nothing done twice', () => {
     const open = await bot.slack.waitFor('views.open')
     const form = viewSubmissionForm(
       open.args.view as Parameters<typeof viewSubmissionForm>[0],
-      DIRECT_DEBIT,
+      DIRECT_DEBIT_ANSWERS,
       {
         viewId: 'V0LATER',
       },
@@ -74,7 +67,7 @@ describe('nothing done twice', () => {
   })
 
   it('applies a double-clicked 送信した once', async () => {
-    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
     const post = await bot.slack.waitFor('chat.postMessage')
     await eventually(() => expect(bot.store.allTickets()[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AccessConfig } from '../../src/config.js'
+import { REISSUE_ANSWERS } from '../support/answers.js'
 import { buttonsOf } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
-const REISSUE = {
-  operator_id: 'OP0123456789',
-  coverage: 'jp',
-  usage_month: '2026-10',
-  payment_method: 'invoice',
-  delivery: 'email',
-  amount_zero: 'no',
-  destination: 'soracom',
-}
 
 describe('who may use the bot', () => {
   let bot: TestBot
@@ -87,7 +79,7 @@ describe('who may use the bot', () => {
     await start({ users: ['U0ALICE'], admins: [] })
     await bot.command('/invoice-reissue', '', { userId: 'U0ALICE' })
 
-    const res = await bot.submitOpened(REISSUE, { userId: 'U0MALLORY' })
+    const res = await bot.submitOpened(REISSUE_ANSWERS, { userId: 'U0MALLORY' })
 
     expect(res.body).toMatchObject({ response_action: 'update', view: { title: { text: '利用できません' } } })
     expect(bot.store.allTickets()).toEqual([])
@@ -95,7 +87,7 @@ describe('who may use the bot', () => {
 
   it("refuses a change to someone else's ticket, but lets an admin make it", async () => {
     await start({ admins: ['U0ADMIN'] })
-    await bot.submitModal('/invoice-reissue', '', REISSUE, { userId: 'U0ALICE' })
+    await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId: 'U0ALICE' })
     const post = await bot.slack.waitFor('chat.postMessage')
     await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
@@ -132,7 +124,7 @@ describe('user text in messages', () => {
     bot = await startTestBot({ now: NOW })
 
     await bot.submitModal('/invoice-reissue', '', {
-      ...REISSUE,
+      ...REISSUE_ANSWERS,
       address: '<!channel> {{ 7 * 7 }} <@U0BOSS> *bold*',
     })
 

@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
 import { buttonsOf, preformattedText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
-
-const DIRECT_DEBIT = {
-  operator_id: 'OP0123456789',
-  coverage: 'jp',
-  account_type: 'corporate',
-  invoice_payment: 'active',
-  consent: ['agree'],
-}
 
 describe('when Slack fails after the modal closed', () => {
   let bot: TestBot
@@ -21,7 +14,7 @@ describe('when Slack fails after the modal closed', () => {
     bot = await startTestBot()
     bot.slack.failNext('chat.postMessage', { status: 503, body: { ok: false } })
 
-    const res = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    const res = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
     expect(res.status).toBe(200)
     await eventually(() => expect(bot.store.allTickets()[0]?.undelivered).toBeDefined())
@@ -40,7 +33,7 @@ describe('when Slack fails after the modal closed', () => {
     bot = await startTestBot()
     bot.slack.failNext('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } })
 
-    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
     const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
     expect(JSON.stringify(dm.args.blocks)).toContain('DM でお送りします')
@@ -54,7 +47,7 @@ describe('when Slack fails after the modal closed', () => {
       body: { ok: false, error: 'ratelimited' },
     })
 
-    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
     await eventually(() => expect(bot.store.allTickets()[0]?.message).toBeDefined(), 5000)
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(2)
@@ -76,7 +69,7 @@ describe('when Slack fails after the modal closed', () => {
 describe('when Slack refuses to update a message', () => {
   it('keeps the change and tells the user', async () => {
     const bot = await startTestBot()
-    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT)
+    await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
     const post = await bot.slack.waitFor('chat.postMessage')
     await eventually(() => expect(bot.store.allTickets()[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')

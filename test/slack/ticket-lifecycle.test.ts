@@ -1,25 +1,17 @@
 import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { REISSUE_ANSWERS } from '../support/answers.js'
 import { buttonsOf, visibleText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
-const REISSUE = {
-  operator_id: 'OP0123456789',
-  coverage: 'jp',
-  usage_month: '2026-10',
-  payment_method: 'invoice',
-  delivery: 'email',
-  amount_zero: 'no',
-  destination: 'soracom',
-}
 
 async function reissueTicket(bot: TestBot, userId = 'U0ALICE', channelId = 'C0BILLING'): Promise<SlackCall> {
   const before = bot.slack.callsTo('chat.postMessage').length
-  await bot.submitModal('/invoice-reissue', '', REISSUE, { userId, channelId })
+  await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId, channelId })
   const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: before + 1 })
   await eventually(() => expect(bot.store.listByRequester(userId)[0]?.message).toBeDefined())
   return post

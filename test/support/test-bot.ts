@@ -8,7 +8,7 @@ import type { AccessConfig, Config } from '../../src/config.js'
 import type { ReminderService } from '../../src/reminders/service.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { createSlackApp } from '../../src/slack/app.js'
-import { JsonStore } from '../../src/store/json-store.js'
+import { JsonStore, storeDeps } from '../../src/store/json-store.js'
 import { FakeSlack } from './fake-slack.js'
 import {
   type Answer,
@@ -92,16 +92,10 @@ export async function startTestBot(
   const { app, reminderService, drain, sweep } = createSlackApp(
     config,
     {
-      tickets: store,
-      checklists: store,
-      reminders: store,
-      subscriptions: store,
-      operators: store,
+      ...storeDeps(store),
       clock: { now: () => new Date(now) },
       newId: () => `T${String(++seq).padStart(4, '0')}`,
       renderer: createRenderer(),
-      isHealthy: () => store.isReadable(),
-      archiveOld: (at) => store.archiveOld(at),
     },
     { retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 }, logLevel: LogLevel.ERROR },
   )
