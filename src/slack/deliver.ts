@@ -114,7 +114,14 @@ export async function redeliverUndelivered(deps: ListenerDeps, client: WebClient
   let delivered = 0
   for (const ticket of deps.tickets.allTickets().filter((t) => t.undelivered && !t.message)) {
     const message = withLateNote(ticketMessageFor(deps, ticket), ticket.createdAt)
-    await postRecord(deps, client, ticketRecords(deps), { channel: ticket.channel, user: ticket.requester }, ticket.id, message)
+    await postRecord(
+      deps,
+      client,
+      ticketRecords(deps),
+      { channel: ticket.channel, user: ticket.requester },
+      ticket.id,
+      message,
+    )
     if (deps.tickets.get(ticket.id)?.message) delivered += 1
   }
   for (const checklist of deps.checklists.undeliveredChecklists().filter((c) => !c.message)) {
