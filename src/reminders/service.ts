@@ -143,7 +143,7 @@ export class ReminderService {
 
   async unsubscribe(
     channel: string,
-  ): Promise<{ kind: 'unsubscribed'; withdrawn: number } | { kind: 'not_subscribed' }> {
+  ): Promise<{ kind: 'unsubscribed'; withdrawn: number; owner: string } | { kind: 'not_subscribed' }> {
     const existing = this.deps.subscriptions.activeSubscription(channel)
     if (!existing) return { kind: 'not_subscribed' }
     await this.deps.subscriptions.saveSubscription({
@@ -151,7 +151,7 @@ export class ReminderService {
       cancelledAt: this.deps.clock.now().toISOString(),
     })
     const withdrawn = await this.withdraw((r) => r.subscriptionId === existing.id)
-    return { kind: 'unsubscribed', withdrawn }
+    return { kind: 'unsubscribed', withdrawn, owner: existing.subscribedBy }
   }
 
   private async extendCalendar(

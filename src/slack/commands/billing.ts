@@ -5,6 +5,7 @@ import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { formatJstDateTime } from '../../render/time.js'
 import type { ListenerDeps } from '../deps.js'
+import { refreshHome } from '../home.js'
 import type { Router } from '../router.js'
 
 /** The tickets of a scope, newest first. */
@@ -24,7 +25,7 @@ export function parseBillingText(text: string): { sub: string; arg: string; page
 
 /** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
 export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
-  app.command('/billing', async ({ ack, command, respond }) => {
+  app.command('/billing', async ({ ack, command, respond, client }) => {
     const { sub, arg, page } = parseBillingText(command.text)
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
     const help = () =>
@@ -58,7 +59,8 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
               : `このチャンネルで毎月の請求カレンダーのリマインドを始めました（毎回 9:00）。\n*直近の予定*\n${next}`,
           )
           // Stored before the answer; handing each reminder to Slack takes a call, so after the ack.
-          return result.handOver()
+          await result.handOver()
+          return refreshHome(deps, client, command.user_id)
         }
         if (arg === 'unsubscribe') {
           // Withdrawing is a Slack call per reminder: answer first, report when done.
@@ -71,6 +73,7 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
                 ? 'このチャンネルは請求カレンダーを購読していません。'
                 : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
           })
+          if (result.kind === 'unsubscribed') await refreshHome(deps, client, result.owner)
           return
         }
         return say('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
