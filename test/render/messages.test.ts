@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { createReminder } from '../../src/domain/reminder.js'
+import { mrkdwnSections } from '../../src/render/messages.js'
+import { reminderListMessage } from '../../src/render/reminder.js'
+
+describe('mrkdwnSections', () => {
+  it('keeps short text in one section', () => {
+    expect(mrkdwnSections('a\n\nb')).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'a\n\nb' } }])
+  })
+
+  it('splits between paragraphs so no section passes Slack’s 3,000 characters', () => {
+    const paragraph = 'あ'.repeat(1200)
+    const sections = mrkdwnSections([paragraph, paragraph, paragraph].join('\n\n'))
+
+    expect(sections).toHaveLength(2)
+    for (const s of sections)
+      expect((s as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(3000)
+  })
+
+  it('cuts a single paragraph longer than the limit', () => {
+    const sections = mrkdwnSections('x'.repeat(7000))
+    expect(sections.map((s) => (s as { text: { text: string } }).text.text.length)).toEqual([
+      3000, 3000, 1000,
+    ])
+  })
+})
+
+describe('reminderListMessage', () => {
+  it('stays within Slack’s 50 blocks however many reminders there are', () => {
+    const reminders = Array.from({ length: 120 }, (_, i) =>
+      createReminder(
+        {
+          kind: 'calendar_due',
+          key: `k${i}`,
+          owner: 'U1',
+          channel: 'C1',
+          dueDate: '2027-01-29',
+          dueAt: '2027-01-29T00:00:00.000Z',
+          text: `reminder ${i}`,
+        },
+        { id: `R${i}`, now: new Date('2026-11-26T00:00:00Z') },
+      ),
+    )
+
+    const message = reminderListMessage(reminders)
+
+    expect(message.blocks.length).toBeLessThanOrEqual(50)
+    expect(JSON.stringify(message.blocks)).toContain('ほか 80 件')
+  })
+})
