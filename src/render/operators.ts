@@ -6,6 +6,9 @@ import { escapeMrkdwn } from './mrkdwn.js'
 
 export const OPERATOR_ADD_ACTION = 'operator_add'
 
+/** About 100 characters a line: 25 lines keep the section under Slack's 3,000 characters. */
+const SHOWN = 25
+
 const PAYMENT_LABELS: Record<RegisteredOperator['paymentMethod'], string> = {
   card: 'クレジットカード',
   invoice: '請求書払い',
@@ -22,7 +25,7 @@ export function operatorListMessage(operators: RegisteredOperator[]): SlackMessa
   const text =
     operators.length === 0
       ? 'まだオペレーターが登録されていません。登録すると各フローで入力が補完され、登録外の ID には警告が出ます。'
-      : `*登録済みのオペレーター（${operators.length} 件）*\n${lines.slice(0, 50).join('\n')}`
+      : `*登録済みのオペレーター（${operators.length} 件）*\n${lines.slice(0, SHOWN).join('\n')}${operators.length > SHOWN ? `\nほか ${operators.length - SHOWN} 件` : ''}`
   return {
     text: `登録済みのオペレーター ${operators.length} 件`,
     blocks: [
