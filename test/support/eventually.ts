@@ -1,5 +1,5 @@
 /** Retries an assertion until it passes or the time is up: for effects that follow an ack. */
-export async function eventually<T>(assertion: () => T, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(assertion: () => T, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {

@@ -80,7 +80,7 @@ export class FakeSlack {
   async waitFor(
     method: string,
     predicate: (call: SlackCall) => boolean = () => true,
-    { count = 1, timeoutMs = 5000 } = {},
+    { count = 1, timeoutMs = 8000 } = {},
   ): Promise<SlackCall> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
