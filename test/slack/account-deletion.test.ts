@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buttonsOf, visibleText } from '../support/blocks.js'
+import { buttonNamed, buttonsOf, visibleText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import type { SlackCall } from '../support/fake-slack.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
@@ -26,11 +26,7 @@ describe('/account-deletion through the real Bolt app', () => {
     return { post, id }
   }
 
-  function stepButton(call: SlackCall, key: string) {
-    const found = buttonsOf(call).find((b) => b.block_id === `step_${key}`)
-    if (!found) throw new Error(`no button for ${key}`)
-    return found
-  }
+  const stepButton = (call: SlackCall, key: string) => buttonNamed(call, 'checklist_toggle', `step_${key}`)
 
   it('opens the modal with operator_id and cancel_date', async () => {
     await bot.command('/account-deletion')

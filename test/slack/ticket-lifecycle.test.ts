@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { REISSUE_ANSWERS } from '../support/answers.js'
-import { buttonsOf, visibleText } from '../support/blocks.js'
+import { buttonNamed, buttonsOf, visibleText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
@@ -15,17 +15,6 @@ async function reissueTicket(bot: TestBot, userId = 'U0ALICE', channelId = 'C0BI
   const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: before + 1 })
   await eventually(() => expect(bot.store.listByRequester(userId)[0]?.message).toBeDefined())
   return post
-}
-
-function buttonNamed(call: SlackCall, actionId: string) {
-  const found = buttonsOf(call).find((b) => b.action_id === actionId)
-  if (!found)
-    throw new Error(
-      `no ${actionId} button in ${buttonsOf(call)
-        .map((b) => b.action_id)
-        .join(', ')}`,
-    )
-  return found
 }
 
 describe('ticket lifecycle through Slack', () => {

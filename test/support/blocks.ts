@@ -34,3 +34,14 @@ export function buttonsOf(call: SlackCall): Array<{ action_id: string; value: st
   }
   return found
 }
+
+/** The button with this action_id (or in this block), or a failure that lists what there is. */
+export function buttonNamed(call: SlackCall, actionId: string, blockId?: string) {
+  const all = buttonsOf(call)
+  const found = all.find((b) => b.action_id === actionId && (blockId === undefined || b.block_id === blockId))
+  if (!found)
+    throw new Error(
+      `no ${actionId} button${blockId ? ` in ${blockId}` : ''}; there are: ${all.map((b) => `${b.block_id}/${b.action_id}`).join(', ')}`,
+    )
+  return found
+}
