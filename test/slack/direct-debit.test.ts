@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { preformattedText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
@@ -154,5 +155,13 @@ describe('request signing', () => {
     const res = await fetch(`${bot.url}/healthz`)
 
     expect(res.status).toBe(200)
+  })
+
+  it('answers GET /healthz with 503 once the data file cannot be read', async () => {
+    await rm(bot.dataFile)
+
+    const res = await fetch(`${bot.url}/healthz`)
+
+    expect(res.status).toBe(503)
   })
 })
