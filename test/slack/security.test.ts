@@ -146,15 +146,27 @@ describe('user text in messages', () => {
   })
 })
 
-describe('when the access check itself fails', () => {
-  it('refuses rather than letting an unknown user in', async () => {
-    const bot = await startTestBot({ now: NOW })
-    bot.slack.on('users.info', () => ({ body: { ok: false, error: 'missing_scope' } }))
+describe('when the access check itself cannot run', () => {
+  it('refuses when a configured user group cannot be read', async () => {
+    const bot = await startTestBot({ now: NOW, access: { usergroup: 'S0BILLING', admins: [] } })
+    bot.slack.on('usergroups.users.list', () => ({ body: { ok: false, error: 'missing_scope' } }))
 
     const res = await bot.command('/direct-debit', '', { userId: 'U0NEW' })
 
     expect(JSON.stringify(res.json())).toContain('利用者の確認ができませんでした')
     expect(bot.slack.callsTo('views.open')).toEqual([])
+    await bot.stop()
+  })
+
+  it('lets the request on when Slack cannot say whether the user is a guest, and asks again next time', async () => {
+    const bot = await startTestBot({ now: NOW })
+    bot.slack.on('users.info', () => ({ status: 404, body: { ok: false, error: 'unknown_method' } }))
+
+    await bot.command('/direct-debit', '', { userId: 'U0NEW' })
+    await bot.command('/direct-debit', '', { userId: 'U0NEW' })
+
+    await eventually(() => expect(bot.slack.callsTo('views.open')).toHaveLength(2))
+    expect(bot.slack.callsTo('users.info')).toHaveLength(2)
     await bot.stop()
   })
 })

@@ -29,10 +29,19 @@ class DirectoryCache {
   private readonly guests = new Map<string, { guest: boolean; at: number }>()
   private members: { ids: Set<string>; at: number } | undefined
 
-  async isGuest(client: WebClient, user: string): Promise<boolean> {
+  /**
+   * Whether the user is a guest; 'unknown' when Slack cannot say (users.info failing, the
+   * users:read scope missing). Unknown answers are not kept, so the next request asks again.
+   */
+  async isGuest(client: WebClient, user: string): Promise<boolean | 'unknown'> {
     const cached = this.guests.get(user)
     if (cached && Date.now() - cached.at < TTL_MS) return cached.guest
-    const info = await client.users.info({ user })
+    let info: Awaited<ReturnType<WebClient['users']['info']>>
+    try {
+      info = await client.users.info({ user })
+    } catch {
+      return 'unknown'
+    }
     const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
     this.guests.set(user, { guest, at: Date.now() })
     return guest
@@ -68,11 +77,14 @@ export async function checkAccess(
   client: WebClient,
   requester: Requester,
   installedTeam: string | undefined,
+  onUnknownGuest: (user: string) => void = () => undefined,
 ): Promise<Refusal | undefined> {
   if (installedTeam && requester.team && requester.team !== installedTeam) return 'other_team'
   const { user, channel } = requester
   if (!user) return undefined
-  if (await cache.isGuest(client, user)) return 'guest'
+  const guest = await cache.isGuest(client, user)
+  if (guest === true) return 'guest'
+  if (guest === 'unknown') onUnknownGuest(user)
   const admin = access.admins.includes(user)
   if (!admin && (access.users || access.usergroup)) {
     const listed = access.users?.includes(user) ?? false
@@ -101,9 +113,19 @@ export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArg
     )
     let refusal: Refusal | undefined
     try {
-      refusal = await checkAccess(access, cache, args.client, requesterOf(body), await installedTeam)
+      refusal = await checkAccess(
+        access,
+        cache,
+        args.client,
+        requesterOf(body),
+        await installedTeam,
+        (user) =>
+          // Slack could not say whether this is a guest (users.info down, or the users:read scope
+          // missing): the request goes on, and the log says so every time until Slack answers.
+          args.logger.warn('guest check unavailable; request allowed', { user }),
+      )
     } catch (error) {
-      // Fail closed: without users.info (or the user group) we cannot tell a guest from a member.
+      // An allow-list that cannot be read (the user group) fails closed: it was configured to keep people out.
       args.logger.error('access check failed', { error })
       refusal = 'check_failed'
     }
