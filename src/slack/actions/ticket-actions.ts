@@ -37,20 +37,25 @@ const isDirectDebitMilestone = (m: string): m is DirectDebitMilestone =>
  * Applies one change to a ticket: stored, the message updated, follow-up reminders moved on, the
  * requester's App Home refreshed. Changes to one ticket run one after another, in arrival order.
  */
+/** Who asks to change which ticket, and how to tell them when the answer is no. */
+interface ChangeRequest {
+  client: WebClient
+  ticketId: string
+  user: string
+  refuse: (text: string) => Promise<unknown>
+}
+
 async function applyChange(
   deps: ListenerDeps,
-  client: WebClient,
   queue: KeyedQueue,
-  ticketId: string,
-  user: string,
-  decide: (ticket: Ticket) => TicketChange,
-  refuse: (text: string) => Promise<unknown>,
+  { client, ticketId, user, refuse }: ChangeRequest,
+  decide: (ticket: Ticket, change: { by: string; now: Date }) => TicketChange,
 ): Promise<void> {
   await queue.run(ticketId, async () => {
     const ticket = deps.tickets.get(ticketId)
     if (!ticket) return void (await refuse(REFUSALS.unknown_ticket))
     if (!mayManage(deps, user, ticket.requester)) return void (await refuse(REFUSALS.not_owner))
-    const outcome = decide(ticket)
+    const outcome = decide(ticket, { by: user, now: deps.clock.now() })
     if (outcome.kind === 'refused') return void (await refuse(REFUSALS[outcome.reason]))
     if (outcome.kind === 'unchanged') return
     const changed = outcome.ticket
@@ -79,16 +84,8 @@ export function registerTicketActions(app: Router, deps: ListenerDeps): void {
   app.action(TICKET_PROGRESS_ACTION, async ({ ack, action, body, client, respond }) => {
     await ack()
     const [ticketId = '', milestone = ''] = action.value?.split(':') ?? []
-    const change = { by: body.user.id, now: deps.clock.now() }
-    await applyChange(
-      deps,
-      client,
-      queue,
-      ticketId,
-      body.user.id,
-      (t) => reportMilestone(t, milestone, change),
-      ephemeral(respond),
-    )
+    const request = { client, ticketId, user: body.user.id, refuse: ephemeral(respond) }
+    await applyChange(deps, queue, request, (t, change) => reportMilestone(t, milestone, change))
   })
 
   app.action(TICKET_STATUS_ACTION, async ({ ack, action, body, client, respond }) => {
@@ -96,16 +93,8 @@ export function registerTicketActions(app: Router, deps: ListenerDeps): void {
     const [ticketId = '', to = ''] = action.value?.split(':') ?? []
     if (to !== 'resolved' && to !== 'cancelled')
       return void (await ephemeral(respond)(REFUSALS.unknown_milestone))
-    const change = { by: body.user.id, now: deps.clock.now() }
-    await applyChange(
-      deps,
-      client,
-      queue,
-      ticketId,
-      body.user.id,
-      (t) => closeTicket(t, to, change),
-      ephemeral(respond),
-    )
+    const request = { client, ticketId, user: body.user.id, refuse: ephemeral(respond) }
+    await applyChange(deps, queue, request, (t, change) => closeTicket(t, to, change))
   })
 
   app.action(TICKET_REFERENCE_ACTION, async ({ ack, action, body, client }) => {
@@ -125,17 +114,9 @@ export function registerTicketActions(app: Router, deps: ListenerDeps): void {
       return
     }
     await ack()
-    const change = { by: body.user.id, now: deps.clock.now() }
-    await applyChange(
-      deps,
-      client,
-      queue,
-      view.private_metadata,
-      body.user.id,
-      (t) => recordReference(t, raw, change),
-      async () => {
-        await client.chat.postMessage({ channel: body.user.id, text: REFUSALS.closed })
-      },
-    )
+    // The modal is closed by now: a refusal goes to the user's DM.
+    const refuse = (text: string) => client.chat.postMessage({ channel: body.user.id, text })
+    const request = { client, ticketId: view.private_metadata, user: body.user.id, refuse }
+    await applyChange(deps, queue, request, (t, change) => recordReference(t, raw, change))
   })
 }
