@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Reminder } from '../src/domain/reminder.js'
 import type { Ticket } from '../src/domain/ticket.js'
-import { ARCHIVE_AFTER_DAYS } from '../src/store/json-store.js'
+import { ARCHIVE_AFTER_DAYS } from '../src/store/index.js'
 import { emptyDb } from '../src/store/schema.js'
 
 const DAY = 86_400_000

@@ -12,11 +12,12 @@ import { WebClient } from '@slack/web-api'
 import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
 import type { OperatorId } from '../src/domain/operator-id.js'
 import { createTicket } from '../src/domain/ticket.js'
-import { ReminderDelivery } from '../src/reminders/delivery.js'
+import { describeTicket } from '../src/domain/ticket-view.js'
 import { directDebitModal } from '../src/render/modals/direct-debit.js'
 import { createRenderer } from '../src/render/templates.js'
 import { renderTicketMessage } from '../src/render/ticket.js'
-import { JsonStore } from '../src/store/json-store.js'
+import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
+import { openStore } from '../src/store/index.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import { FakeSlack } from '../test/support/fake-slack.js'
 import {
@@ -224,7 +225,7 @@ function renderingRate() {
       renderer.ticket('direct-debit', outcome.model),
       { id: `T${n}`, now: new Date(NOW) },
     )
-    renderTicketMessage(renderer, ticket)
+    renderTicketMessage(renderer, describeTicket(ticket, []))
     n += 1
   }
   return { ticketsPerSecond: Math.round(n / ((performance.now() - started) / 1000)) }
@@ -234,10 +235,14 @@ async function reminderSweep(slack: FakeSlack, dir: string) {
   const file = join(dir, 'reminders.json')
   await generateStore(file, { tickets: 0, reminders: 100_000, now: new Date(NOW) })
   const openedAt = performance.now()
-  const store = await JsonStore.open(file)
+  const store = await openStore(file)
   const openMs = Math.round(performance.now() - openedAt)
   const client = new WebClient('xoxb-bench', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } })
-  const delivery = new ReminderDelivery({ client, reminders: store, clock: { now: () => new Date(NOW) } })
+  const delivery = new ReminderDelivery({
+    client,
+    reminders: store.reminders,
+    clock: { now: () => new Date(NOW) },
+  })
   const started = performance.now()
   const report = await delivery.sweep()
   const sweepMs = Math.round(performance.now() - started)

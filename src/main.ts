@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { createBot } from './bot.js'
 import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
+import { CodedError } from './errors.js'
 import { createLogger } from './logger.js'
-import { startReminderSweeps } from './reminders/sweeper.js'
-import { createRenderer } from './render/templates.js'
-import { createSlackApp } from './slack/app.js'
-import { StoreCorruptError } from './store/errors.js'
-import { JsonStore, storeDeps } from './store/json-store.js'
-import { StoreLockedError } from './store/lock.js'
+import { startReminderSweeps } from './scheduling/sweeper.js'
+import { openStore } from './store/index.js'
 
 /** Builds the dependencies and starts the bot; nothing else lives here. */
 async function main(): Promise<void> {
@@ -25,20 +23,16 @@ async function main(): Promise<void> {
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
     ],
   })
-  const store = await JsonStore.open(config.dataFile)
+  const store = await openStore(config.dataFile)
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const { app, sweep, drain } = createSlackApp(
+  const { app, sweep, drain } = createBot({
     config,
-    {
-      ...storeDeps(store),
-      clock,
-      newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
-      renderer: createRenderer(),
-      logger,
-    },
-    { logger },
-  )
+    store,
+    clock,
+    newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
+    logger,
+  })
   if (config.mode.kind === 'http') {
     const server = await app.start(config.mode.port)
     const address = server.address()
@@ -65,8 +59,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StoreCorruptError || error instanceof StoreLockedError)
-    console.error(`store: ${error.message}`)
+  if (error instanceof CodedError) console.error(`${error.code}: ${error.message}`)
   else console.error('start-up failed:', error)
   process.exit(1)
 })

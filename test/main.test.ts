@@ -47,7 +47,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
     const code = await running.exited
 
     expect(code).toBe(1)
-    expect(running.output()).toContain(`store: Data file ${file} cannot be used`)
+    expect(running.output()).toContain(`store_corrupt: Data file ${file} cannot be used`)
     expect(running.output()).not.toMatch(/\n\s+at /)
     expect(await readFile(file, 'utf8')).toBe('not json')
   })
@@ -104,7 +104,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
 
     const second = startBotProcess(env, dir)
     expect(await second.exited).toBe(1)
-    expect(second.output()).toContain(`store: Data file ${file} is in use by process ${first.child.pid}`)
+    expect(second.output()).toContain(`store_locked: Data file ${file} is in use by process ${first.child.pid}`)
 
     first.child.kill('SIGKILL')
     await first.exited

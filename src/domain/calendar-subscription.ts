@@ -61,9 +61,3 @@ export const CALENDAR_WINDOW_DAYS = 150
 export function calendarWindow(today: PlainDate): { from: PlainDate; until: PlainDate } {
   return { from: today, until: addDays(today, CALENDAR_WINDOW_DAYS) }
 }
-
-export interface SubscriptionRepository {
-  saveSubscription(subscription: CalendarSubscription): Promise<void>
-  activeSubscription(channel: string): CalendarSubscription | undefined
-  activeSubscriptions(): CalendarSubscription[]
-}

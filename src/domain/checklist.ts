@@ -114,12 +114,3 @@ export function setChecklistStep(
 export function isChecklistComplete(checklist: Checklist): boolean {
   return checklist.items.every((i) => i.ticked)
 }
-
-/** The storage port for checklists. */
-export interface ChecklistRepository {
-  saveChecklist(checklist: Checklist): Promise<void>
-  getChecklist(id: string): Checklist | undefined
-  findChecklistBySourceView(viewId: string): Checklist | undefined
-  /** Checklists whose message could not be posted yet. */
-  undeliveredChecklists(): Checklist[]
-}

@@ -19,12 +19,6 @@ export const registeredOperatorSchema = z.object({
 
 export type RegisteredOperator = z.infer<typeof registeredOperatorSchema>
 
-export interface OperatorRepository {
-  saveOperator(operator: RegisteredOperator): Promise<void>
-  operators(): RegisteredOperator[]
-  getOperator(operatorId: string): RegisteredOperator | undefined
-}
-
 /** Individual accounts pay by credit card only (§3.1); the other methods need a corporate account. */
 export function checkPaymentMethod(
   accountType: AccountType,

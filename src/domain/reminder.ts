@@ -95,13 +95,3 @@ export function nextReminderAction(reminder: Reminder, now: Date): ReminderActio
 
 /** Slack refuses post times too close to now; closer than this, post directly. */
 const MIN_LEAD_MS = 15_000
-
-export interface ReminderRepository {
-  /** Stores the reminders (new or changed) and resolves once they are on disk. */
-  saveReminders(reminders: Reminder[]): Promise<void>
-  getReminder(id: string): Reminder | undefined
-  findReminderByKey(key: string): Reminder | undefined
-  /** Pending and scheduled reminders: the ones delivery still has work for. */
-  activeReminders(): Reminder[]
-  remindersOf(owner: string): Reminder[]
-}

@@ -147,22 +147,6 @@ export function createTicket<K extends TicketKind>(
   } as unknown as Extract<Ticket, { kind: K }>
 }
 
-/** The storage port the core needs for tickets. */
-export interface TicketRepository {
-  /** Resolves only once the ticket is durably stored. */
-  save(ticket: Ticket): Promise<void>
-  get(id: string): Ticket | undefined
-  listByRequester(userId: string): Ticket[]
-  /** Tickets whose message is in (or whose command came from) the channel, newest first. */
-  listByChannel(channel: string): Ticket[]
-  /** The whole history, archived tickets included, newest first. */
-  historyOfRequester(userId: string): Promise<Ticket[]>
-  historyOfChannel(channel: string): Promise<Ticket[]>
-  findBySourceView(viewId: string): Ticket | undefined
-  /** Every ticket, for sweeps over open ones. */
-  allTickets(): readonly Ticket[]
-}
-
 /** Whether a milestone has been reported on the ticket. */
 export function hasMilestone(ticket: Ticket, milestone: string): boolean {
   return ticket.progress.some((p) => p.milestone === milestone)

@@ -1,5 +1,5 @@
 import type { KnownBlock, Button as SlackButton } from '@slack/types'
-import type { Checklist, ChecklistStep } from '../domain/checklist.js'
+import type { ChecklistView } from '../domain/checklist-view.js'
 import type { Ticket, TicketStatus } from '../domain/ticket.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { formatJstDateTime } from './time.js'
@@ -131,20 +131,17 @@ export function button(b: Button): SlackButton {
   }
 }
 
-export interface ChecklistView {
-  checklist: Checklist
-  steps: readonly ChecklistStep[]
-  /** The last step can be ticked only after the others. */
-  lastStepAfterOthers: boolean
-}
-
 export const CHECKLIST_TOGGLE_ACTION = 'checklist_toggle'
 
 /**
  * A checklist message: the guidance, then one section per step with a button to tick it. Ticks show
  * who and when; a locked last step says why it cannot be ticked yet.
  */
-export function checklistMessage(view: ChecklistView, header: string, fallback: string): SlackMessage {
+export function checklistMessage(
+  view: Pick<ChecklistView, 'checklist' | 'steps' | 'lastStepAfterOthers'>,
+  header: string,
+  fallback: string,
+): SlackMessage {
   const { checklist, steps } = view
   const lastIndex = steps.length - 1
   const othersDone = checklist.items.slice(0, lastIndex).every((i) => i.ticked)
@@ -193,3 +190,6 @@ export function checklistMessage(view: ChecklistView, header: string, fallback: 
     ],
   }
 }
+
+/** 「発行予定日にリマインド」 under a too-early reissue answer. */
+export const REISSUE_REMIND_ACTION = 'reissue_remind'

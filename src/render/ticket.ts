@@ -1,11 +1,6 @@
 import type { ModalView } from '@slack/types'
-import { billingDatesFor, npInvoiceMailSubject } from '../domain/billing-calendar.js'
-import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../domain/contacts.js'
-import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from '../domain/direct-debit.js'
-import { checksFor, reissueGuidanceModel } from '../domain/invoice-reissue.js'
-import type { YearMonth } from '../domain/plain-date.js'
 import type { Ticket } from '../domain/ticket.js'
-import { isClosed, nextMilestone } from '../domain/ticket-progress.js'
+import type { TicketView } from '../domain/ticket-view.js'
 import { type Button, type SlackMessage, ticketMessage } from './messages.js'
 import { modalText, textInput } from './modals/elements.js'
 import { escapeMrkdwn } from './mrkdwn.js'
@@ -33,45 +28,9 @@ export const MILESTONE_LABELS: Record<string, string> = {
   switched: '口座振替開始',
 }
 
-/** The guidance above a ticket, rebuilt from what is stored, so an update shows the same text. */
-function renderIntro(renderer: Renderer, ticket: Ticket): string {
-  switch (ticket.kind) {
-    case 'direct_debit':
-      return renderer.guidance('direct-debit-ticket', {
-        operatorId: ticket.operatorId,
-        support: SORACOM_SUPPORT,
-        np: NP_SUPPORT_DESK,
-        notes: DIRECT_DEBIT_NOTES,
-        process: DIRECT_DEBIT_PROCESS,
-      })
-    case 'invoice_reissue': {
-      const { request } = ticket
-      const usageMonth = request.usageMonth as YearMonth
-      return renderer.guidance('invoice-reissue-ticket', {
-        ...reissueGuidanceModel({
-          operatorId: ticket.operatorId,
-          dates: billingDatesFor(usageMonth),
-          npMailSubject: npInvoiceMailSubject(usageMonth),
-          pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
-          delivery: request.delivery,
-        }),
-        destination: ticket.destination,
-        support: SORACOM_SUPPORT,
-        np: NP_SUPPORT_DESK,
-      })
-    }
-    case 'invoice_merge':
-      return renderer.guidance('invoice-merge-ticket', { ...ticket.request, support: SORACOM_SUPPORT })
-  }
-}
-
 /** The whole ticket message as it stands: guidance, the ticket text, its history and next steps. */
-export function renderTicketMessage(
-  renderer: Renderer,
-  ticket: Ticket,
-  registry: { unregistered: readonly string[]; empty: boolean } = { unregistered: [], empty: false },
-): SlackMessage {
-  const next = nextMilestone(ticket)
+export function renderTicketMessage(renderer: Renderer, view: TicketView): SlackMessage {
+  const { ticket, next } = view
   const label =
     next === 'sent' && ticket.destination === 'np' ? 'NP へ送信した' : MILESTONE_BUTTONS[next ?? '']
   const buttons: Button[] = []
@@ -82,37 +41,37 @@ export function renderTicketMessage(
       value: `${ticket.id}:${next}`,
       style: 'primary',
     })
-  if (!isClosed(ticket)) {
-    if (ticket.status === 'sent') {
-      buttons.push({
-        actionId: ticketStatusActionId('resolved'),
-        text: '解決した',
-        value: `${ticket.id}:resolved`,
-      })
-      buttons.push({
-        actionId: TICKET_REFERENCE_ACTION,
-        text: ticket.reference ? '受付番号を変更' : '受付番号を記録',
-        value: ticket.id,
-      })
-    }
+  if (view.canResolve)
+    buttons.push({
+      actionId: ticketStatusActionId('resolved'),
+      text: '解決した',
+      value: `${ticket.id}:resolved`,
+    })
+  if (view.canRecordReference)
+    buttons.push({
+      actionId: TICKET_REFERENCE_ACTION,
+      text: ticket.reference ? '受付番号を変更' : '受付番号を記録',
+      value: ticket.id,
+    })
+  if (view.canCancel)
     buttons.push({
       actionId: ticketStatusActionId('cancelled'),
       text: '取り下げる',
       value: `${ticket.id}:cancelled`,
       style: 'danger',
     })
-  }
-  const intro = [renderIntro(renderer, ticket), registryNotice(registry)].filter(Boolean).join('\n\n')
+  const intro = [renderer.guidance(view.intro.template, view.intro.model), registryNotice(view.registry)]
+    .filter(Boolean)
+    .join('\n\n')
   return ticketMessage(ticket, intro, { history: ticket.history.map(historyLine), buttons })
 }
 
-/** SORACOM refuses requests about another operator (§3.5.1): say so when an ID is not the company's. */
-function registryNotice(registry: { unregistered: readonly string[]; empty: boolean }): string {
-  if (registry.empty) {
+function registryNotice(registry: TicketView['registry']): string {
+  if (registry.kind === 'empty') {
     return '_`/billing operators` で自社のオペレーター ID を登録しておくと、入力の補完と確認ができます。_'
   }
-  if (registry.unregistered.length === 0) return ''
-  const ids = registry.unregistered.map((id) => `\`${escapeMrkdwn(id)}\``).join('、')
+  if (registry.kind === 'ok') return ''
+  const ids = registry.ids.map((id) => `\`${escapeMrkdwn(id)}\``).join('、')
   return `:warning: ${ids} は登録済みのオペレーターではありません。SORACOM は送信元と異なるオペレーター ID についての依頼を受け付けないため、送信するコンソールのオペレーター ID を確認してください（登録は \`/billing operators\`）。`
 }
 

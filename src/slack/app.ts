@@ -1,15 +1,12 @@
 import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt'
 import type { RetryOptions } from '@slack/web-api'
+import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
-import { ReminderService } from '../reminders/service.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
-import { redeliverUndelivered } from './deliver.js'
-import type { AppDeps, ListenerDeps } from './deps.js'
 import { registerEvents } from './events/index.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
-import { Router } from './router.js'
 import { registerViews } from './views/index.js'
 
 /**
@@ -26,26 +23,24 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 }
 
-export interface AppOptions {
+export interface SlackAppOptions {
   /** The Web API client's retry policy; tests use a short one. */
   retryConfig?: RetryOptions
   logLevel?: LogLevel
   logger?: Logger
+  /** GET /healthz answers 200 only while this is true. */
+  isHealthy: () => Promise<boolean>
 }
 
-/** Builds the Bolt app for the configured transport and registers every listener. */
+/**
+ * Builds the Bolt app for the configured transport: global middleware (who may ask, duplicates
+ * dropped), then every listener with Bolt's own app.command / app.view / app.action / app.event.
+ */
 export function createSlackApp(
   config: Config,
   deps: AppDeps,
-  options: AppOptions = {},
-): {
-  app: App
-  reminderService: ReminderService
-  /** Lets in-flight listeners finish (for shutdown and tests). */
-  drain: () => Promise<void>
-  /** The periodic sweep: posts undelivered records again, then extends and delivers reminders. */
-  sweep: () => Promise<void>
-} {
+  options: SlackAppOptions,
+): { app: App; drain: () => Promise<void> } {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
@@ -61,15 +56,12 @@ export function createSlackApp(
   const app =
     config.mode.kind === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
-      : new App({ ...common, signingSecret: config.mode.signingSecret, customRoutes: [healthRoute(deps)] })
+      : new App({
+          ...common,
+          signingSecret: config.mode.signingSecret,
+          customRoutes: [healthRoute(options.isHealthy)],
+        })
 
-  const reminderService = new ReminderService({
-    ...deps,
-    client: app.client,
-    logger: { warn: (message) => app.logger.warn(message) },
-  })
-  const admins = new Set(config.access.admins)
-  const listenerDeps: ListenerDeps = { ...deps, reminderService, isAdmin: (user) => admins.has(user) }
   // Listeners keep working after their ack (posting, updating, scheduling): track them so a
   // shutdown can let them finish.
   const inFlight = new Set<Promise<unknown>>()
@@ -83,33 +75,26 @@ export function createSlackApp(
     }
   })
   app.use(authorization(config.access))
-  app.use(idempotency(listenerDeps))
-  const router = new Router()
-  registerCommands(router, listenerDeps)
-  registerViews(router, listenerDeps)
-  registerActions(router, listenerDeps)
-  registerEvents(router, listenerDeps)
-  router.install(app)
+  app.use(idempotency(deps))
+  registerCommands(app, deps)
+  registerViews(app, deps)
+  registerActions(app, deps)
+  registerEvents(app, deps)
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
   })
   const drain = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
-  const sweep = async () => {
-    await deps.archiveOld?.(deps.clock.now())
-    await redeliverUndelivered(listenerDeps, app.client)
-    await reminderService.sweep()
-  }
-  return { app, reminderService, drain, sweep }
+  return { app, drain }
 }
 
-function healthRoute(deps: AppDeps): CustomRoute {
+function healthRoute(isHealthy: () => Promise<boolean>): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      deps.isHealthy().then(
+      isHealthy().then(
         (healthy) => {
           res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' })
           res.end(JSON.stringify({ ok: healthy }))

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseOperatorIdList } from '../domain/invoice-merge.js'
-import { normalizeOperatorId, OPERATOR_ID_SHAPE, parseOperatorId } from '../domain/operator-id.js'
+import { OPERATOR_ID_SHAPE, parseOperatorId } from '../domain/operator-id.js'
 import { parsePlainDate, parseYearMonth } from '../domain/plain-date.js'
 import type { Parsed } from '../domain/result.js'
 
@@ -39,14 +39,6 @@ export const yearMonthField = parsedField(
 
 /** A datepicker's `YYYY-MM-DD`. */
 export const plainDateField = (missing: string) => parsedField(parsePlainDate, missing)
-
-/** Text after a slash command that pre-fills the operator ID: normalised when valid, else shown as typed. */
-export function operatorIdPrefill(commandText: string): string | undefined {
-  const text = commandText.trim().split(/\s+/)[0] ?? ''
-  if (text === '') return undefined
-  const result = parseOperatorId(text)
-  return result.ok ? result.value : normalizeOperatorId(text).slice(0, 100)
-}
 
 /** Free text that may be left blank: blank becomes undefined; too long is an inline error. */
 export function optionalTextField(max: number, tooLong: string) {

@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import type { Origin } from '../app/ports.js'
 
 /**
  * A modal remembers where its command came from, so the result is posted back there.
  * Slack caps `private_metadata` at 3,000 characters; two ids fit easily.
  */
 const originSchema = z.object({ channel: z.string().min(1), user: z.string().min(1) })
-export type Origin = z.infer<typeof originSchema>
+
+export type { Origin }
 
 export function encodeOrigin(origin: Origin): string {
   return JSON.stringify(origin)

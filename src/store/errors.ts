@@ -1,6 +1,9 @@
+import { CodedError } from '../errors.js'
+
 /** The data file exists but cannot be used: start-up stops and the file is left as it is. */
-export class StoreCorruptError extends Error {
+export class StoreCorruptError extends CodedError {
   override name = 'StoreCorruptError' as const
+  readonly code = 'store_corrupt'
   constructor(
     readonly file: string,
     readonly problem: string,

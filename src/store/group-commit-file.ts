@@ -46,17 +46,20 @@ export class GroupCommitFile<T> implements Adapter<T> {
   }
 }
 
-/** Never leaves a half-written file: readers see the old content or the new, whole. */
+/**
+ * Never leaves a half-written file: readers see the old content or the new, whole. A failed write
+ * (disk full, read-only) removes its temp file, so a full disk does not fill up further.
+ */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`
-  const handle = await open(temp, 'w')
   try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
+    const handle = await open(temp, 'w')
+    try {
+      await handle.writeFile(text)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temp, file)
   } catch (error) {
     await unlink(temp).catch(() => undefined)

@@ -1,10 +1,12 @@
 import { unlinkSync } from 'node:fs'
 import { open, readFile, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os'
+import { CodedError } from '../errors.js'
 
 /** lowdb is single-process: a second writer would overwrite the first one's changes. */
-export class StoreLockedError extends Error {
+export class StoreLockedError extends CodedError {
   override name = 'StoreLockedError' as const
+  readonly code = 'store_locked'
   constructor(
     readonly file: string,
     readonly holder: { pid: number; host: string; startedAt: string },

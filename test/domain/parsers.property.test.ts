@@ -9,7 +9,7 @@ import { parsePlainDate, parseYearMonth } from '../../src/domain/plain-date.js'
 import { escapeMrkdwn } from '../../src/render/mrkdwn.js'
 import { parseBillingText } from '../../src/slack/commands/billing.js'
 import { StoreCorruptError } from '../../src/store/errors.js'
-import { JsonStore } from '../../src/store/json-store.js'
+import { openStore } from '../../src/store/index.js'
 
 /** Strings as users paste them: any Unicode, full-width forms, control characters, very long. */
 const anyText = fc.oneof(
@@ -134,7 +134,7 @@ describe('the data file', () => {
           const file = join(dir, `db-${n++}.json`)
           await writeFile(file, content)
           try {
-            const store = await JsonStore.open(file)
+            const store = await openStore(file)
             await store.close()
           } catch (error) {
             expect(error).toBeInstanceOf(StoreCorruptError)

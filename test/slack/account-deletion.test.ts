@@ -22,7 +22,7 @@ describe('/account-deletion through the real Bolt app', () => {
     })
     const post = await bot.slack.waitFor('chat.postMessage')
     const id = buttonsOf(post)[0]?.value.split(':')[0] ?? ''
-    await eventually(() => expect(bot.store.getChecklist(id)?.message).toBeDefined())
+    await eventually(() => expect(bot.store.checklists.get(id)?.message).toBeDefined())
     return { post, id }
   }
 
@@ -64,9 +64,9 @@ describe('/account-deletion through the real Bolt app', () => {
     await bot.click(stepButton(post, 'sims_cancelled'), { userId: 'U0BOB' })
 
     const update = await bot.slack.waitFor('chat.update')
-    expect(update.args.ts).toBe(bot.store.getChecklist(id)?.message?.ts)
+    expect(update.args.ts).toBe(bot.store.checklists.get(id)?.message?.ts)
     expect(visibleText(update)).toContain('<@U0BOB> が 2026年11月26日(木) 10:00 に完了')
-    expect(bot.store.getChecklist(id)?.items[0]).toEqual({
+    expect(bot.store.checklists.get(id)?.items[0]).toEqual({
       key: 'sims_cancelled',
       ticked: { by: 'U0BOB', at: '2026-11-26T01:00:00.000Z' },
     })
@@ -80,7 +80,7 @@ describe('/account-deletion through the real Bolt app', () => {
     const reply = await bot.slack.waitFor('response_url')
     expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false })
     expect(String(reply.args.text)).toContain('ほかの項目がすべて完了してから')
-    expect(bot.store.getChecklist(id)?.items[3]?.ticked).toBeUndefined()
+    expect(bot.store.checklists.get(id)?.items[3]?.ticked).toBeUndefined()
     expect(bot.slack.callsTo('chat.update')).toEqual([])
   })
 
@@ -95,7 +95,7 @@ describe('/account-deletion through the real Bolt app', () => {
     if (!last) throw new Error('no update')
     expect(visibleText(last)).toContain('すべて完了しました')
     expect(buttonsOf(last)).toEqual([])
-    expect(bot.store.getChecklist(id)?.history.map((h) => h.key)).toEqual([
+    expect(bot.store.checklists.get(id)?.history.map((h) => h.key)).toEqual([
       'sims_cancelled',
       'services_cancelled',
       'payments_complete',
@@ -109,10 +109,10 @@ describe('/account-deletion through the real Bolt app', () => {
 
     await Promise.all([bot.click(button, { userId: 'U0BOB' }), bot.click(button, { userId: 'U0BOB' })])
 
-    await eventually(() => expect(bot.store.getChecklist(id)?.history).toHaveLength(1))
+    await eventually(() => expect(bot.store.checklists.get(id)?.history).toHaveLength(1))
     await new Promise((r) => setTimeout(r, 100))
     expect(bot.slack.callsTo('chat.update')).toHaveLength(1)
-    expect(bot.store.getChecklist(id)?.items[0]?.ticked?.by).toBe('U0BOB')
+    expect(bot.store.checklists.get(id)?.items[0]?.ticked?.by).toBe('U0BOB')
   })
 
   it.each([

@@ -1,42 +1,42 @@
-import { SocketModeReceiver } from '@slack/bolt'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { LogLevel } from '@slack/bolt'
 import { describe, expect, it } from 'vitest'
-import { createRenderer } from '../../src/render/templates.js'
-import { createSlackApp } from '../../src/slack/app.js'
+import { createBot } from '../../src/bot.js'
+import { createLogger } from '../../src/logger.js'
+import { openStore } from '../../src/store/index.js'
 import { FakeSlack } from '../support/fake-slack.js'
-import { MemoryReminders } from '../support/memory-reminders.js'
 
-describe('createSlackApp', () => {
-  it('builds a Socket Mode app when an app token is configured (nothing connects until start)', async () => {
+describe('createBot', () => {
+  it('builds a Socket Mode app from an app token alone, with no signing secret (nothing connects until start)', async () => {
     const slack = await new FakeSlack().start()
-    const reminders = new MemoryReminders()
-    const unused = () => {
-      throw new Error('not used when building')
-    }
-    const store = new Proxy({} as never, { get: () => unused })
-    const { app } = createSlackApp(
-      {
-        botToken: 'xoxb-test',
-        mode: { kind: 'socket', appToken: 'xapp-test' },
-        slackApiUrl: slack.apiUrl,
-        dataFile: 'unused.json',
-        access: { admins: [] },
-      },
-      {
-        tickets: store,
-        checklists: store,
-        reminders,
-        subscriptions: store,
-        operators: store,
+    const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
+    const store = await openStore(join(dir, 'db.json'))
+    const logger = createLogger({ write: () => undefined })
+
+    const build = () =>
+      createBot({
+        config: {
+          botToken: 'xoxb-test',
+          mode: { kind: 'socket', appToken: 'xapp-test' },
+          slackApiUrl: slack.apiUrl,
+          dataFile: join(dir, 'db.json'),
+          access: { admins: [] },
+        },
+        store,
         clock: { now: () => new Date() },
         newId: () => 'X',
-        renderer: createRenderer(),
-        isHealthy: async () => true,
-      },
-      { retryConfig: { retries: 0 } },
-    )
+        logger,
+        retryConfig: { retries: 0 },
+        logLevel: LogLevel.ERROR,
+      })
 
-    expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver)
+    expect(build).not.toThrow()
     await slack.waitFor('auth.test')
+    expect(slack.callsTo('apps.connections.open')).toEqual([])
+    await store.close()
     await slack.stop()
+    await rm(dir, { recursive: true, force: true })
   })
 })

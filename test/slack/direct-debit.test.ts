@@ -48,7 +48,7 @@ describe('/direct-debit through the real Bolt app', () => {
       '件名: 口座振替の希望\n\n本文:\nオペレーター ID: OP0123456789\n対象カバレッジ: 両方\n上記の注意点: 同意',
     )
     expect(post.args.text).toContain('口座振替の希望')
-    const [ticket] = bot.store.listByRequester('U0ALICE')
+    const [ticket] = bot.store.tickets.listByRequester('U0ALICE')
     expect(ticket).toMatchObject({
       kind: 'direct_debit',
       operatorId: 'OP0123456789',
@@ -67,7 +67,7 @@ describe('/direct-debit through the real Bolt app', () => {
       response_action: 'errors',
       errors: { consent: expect.stringContaining('同意') },
     })
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
   })
 
@@ -89,7 +89,7 @@ describe('/direct-debit through the real Bolt app', () => {
       'invoice_payment',
       'operator_id',
     ])
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('explains that individual accounts pay by card only, without a ticket', async () => {
@@ -97,7 +97,7 @@ describe('/direct-debit through the real Bolt app', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(JSON.stringify(post.args.blocks)).toContain('クレジットカードのみ')
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('asks for the invoice-payment application first when invoice payment is not in place', async () => {
@@ -107,7 +107,7 @@ describe('/direct-debit through the real Bolt app', () => {
     const text = JSON.stringify(post.args.blocks)
     expect(text).toContain('https://soracom.jp/contact/bill_payment/')
     expect(text).toContain('E1999507')
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it("sends the ticket to the user's DM when the bot may not post in the channel", async () => {
@@ -117,7 +117,9 @@ describe('/direct-debit through the real Bolt app', () => {
 
     const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
     expect(preformattedText(dm)).toContain('対象カバレッジ: 両方')
-    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message?.channel).toBe('U0ALICE'))
+    await eventually(() =>
+      expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message?.channel).toBe('U0ALICE'),
+    )
   })
 })
 

@@ -65,7 +65,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
       '【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2026年10月31日)',
     )
     expect(text).toContain('登録している請求書送付先が正しいか確認する')
-    expect(bot.store.listByRequester('U0ALICE')).toMatchObject([
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toMatchObject([
       { kind: 'invoice_reissue', destination: 'soracom', status: 'rendered', operatorId: 'OP0123456789' },
     ])
   })
@@ -87,7 +87,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('0 円の月は請求書が発行されません')
     expect(preformattedText(post)).toBe('')
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('points a card payer to the 請求明細書 PDF instead', async () => {
@@ -95,7 +95,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('請求明細書 (PDF)')
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('says when the invoice is due if asked too early, and offers a reminder that is scheduled at 09:00 JST', async () => {
@@ -103,7 +103,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('2026年12月4日(金) ごろ')
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
     const [remind] = buttonsOf(post).filter((b) => b.action_id === 'reissue_remind')
     if (!remind) throw new Error('no reminder button')
 
@@ -116,7 +116,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     const ack = await bot.slack.waitFor('response_url')
     expect(String(ack.args.text)).toContain('2026年12月4日(金) 09:00')
     await eventually(() =>
-      expect(bot.store.remindersOf('U0ALICE')).toMatchObject([
+      expect(bot.store.reminders.ofOwner('U0ALICE')).toMatchObject([
         { kind: 'invoice_expected', state: 'scheduled' },
       ]),
     )
@@ -134,7 +134,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     await bot.slack.waitFor('response_url', () => true, { count: 2 })
 
     expect(bot.slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
-    expect(bot.store.remindersOf('U0ALICE')).toHaveLength(1)
+    expect(bot.store.reminders.ofOwner('U0ALICE')).toHaveLength(1)
   })
 
   it.each([
@@ -154,6 +154,6 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(Object.keys(body.errors)).toEqual([blockId])
     expect(body.errors[blockId]).toContain(expected)
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
-    expect(bot.store.listByRequester('U0ALICE')).toEqual([])
+    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 })

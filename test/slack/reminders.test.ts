@@ -14,8 +14,8 @@ const HORIZON_MS = 120 * 24 * 3600 * 1000
 /** Waits until every stored reminder within Slack's horizon has been handed over (after the ack). */
 async function handedOver(bot: TestBot, now = NOW): Promise<void> {
   await eventually(() => {
-    const waiting = bot.store
-      .activeReminders()
+    const waiting = bot.store.reminders
+      .active()
       .filter((r) => r.state === 'pending' && Date.parse(r.dueAt) - Date.parse(now) <= HORIZON_MS)
     expect(waiting).toEqual([])
   })
@@ -85,7 +85,7 @@ describe('/billing calendar', () => {
     expect(String(reply.args.text)).toContain('やめました')
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(scheduled)
     expect(bot.slack.scheduled.size).toBe(0)
-    expect(bot.store.activeReminders()).toEqual([])
+    expect(bot.store.reminders.active()).toEqual([])
   })
 
   it('extends the window as time passes, handing over reminders that came within 120 days', async () => {
@@ -93,8 +93,8 @@ describe('/billing calendar', () => {
     const lastBefore = Math.max(...[...bot.slack.scheduled.values()].map((m) => m.post_at))
 
     bot.setNow('2026-12-26T10:00:00+09:00')
-    await bot.reminderService.sweep()
-    await bot.reminderService.sweep()
+    await bot.sweep()
+    await bot.sweep()
 
     const held = [...bot.slack.scheduled.values()].map((m) => m.post_at)
     const added = held.filter((at) => at > lastBefore).sort((a, b) => a - b)
@@ -120,7 +120,9 @@ describe('/billing reminders', () => {
 
     const body = res.json() as { blocks: Array<{ block_id?: string; text?: { text: string } }> }
     const items = body.blocks.filter((b) => b.block_id?.startsWith('reminder_'))
-    expect(items.length).toBe(bot.store.remindersOf('U0ALICE').filter((r) => r.state !== 'cancelled').length)
+    expect(items.length).toBe(
+      bot.store.reminders.ofOwner('U0ALICE').filter((r) => r.state !== 'cancelled').length,
+    )
     expect(items[0]?.text?.text).toContain('2026年11月30日(月) 09:00')
     expect(JSON.stringify(body)).not.toContain('C0OTHER')
   })
@@ -138,20 +140,20 @@ describe('/billing reminders', () => {
     const refreshed = await bot.slack.waitFor('response_url')
     expect(refreshed.args.replace_original).toBe(true)
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(1)
-    expect(bot.store.getReminder(first.value)?.state).toBe('cancelled')
+    expect(bot.store.reminders.get(first.value)?.state).toBe('cancelled')
     expect(JSON.stringify(refreshed.args.blocks)).not.toContain(first.value)
   })
 
   it("refuses to cancel someone else's reminder", async () => {
     await subscribe(bot, { userId: 'U0ALICE' })
-    const [reminder] = bot.store.remindersOf('U0ALICE')
+    const [reminder] = bot.store.reminders.ofOwner('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 
     await bot.click({ action_id: 'reminder_cancel', value: reminder.id }, { userId: 'U0MALLORY' })
 
     const reply = await bot.slack.waitFor('response_url')
     expect(String(reply.args.text)).toContain('自分のリマインダーだけ')
-    expect(bot.store.getReminder(reminder.id)?.state).toBe('scheduled')
+    expect(bot.store.reminders.get(reminder.id)?.state).toBe('scheduled')
   })
 })
 
@@ -173,7 +175,7 @@ describe('follow-ups that move with their ticket', () => {
       consent: ['agree'],
     })
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message).toBeDefined())
+    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message).toBeDefined())
     return post
   }
 
@@ -181,37 +183,37 @@ describe('follow-ups that move with their ticket', () => {
 
   it('walks a direct-debit ticket through its milestones, scheduling and withdrawing follow-ups', async () => {
     const post = await directDebitTicket()
-    const ticketId = bot.store.listByRequester('U0ALICE')[0]?.id ?? ''
+    const ticketId = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
 
     await bot.click(progressButton(post))
     const afterSent = await bot.slack.waitFor('chat.update')
     await eventually(() =>
-      expect(bot.store.findReminderByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
+      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
     )
-    expect(bot.store.findReminderByKey(`dd:${ticketId}:form_arrival`)?.dueDate).toBe('2026-12-01')
-    expect(bot.store.findReminderByKey(`dd:${ticketId}:due:2026-11`)?.dueDate).toBe('2026-11-30')
-    expect(bot.store.get(ticketId)?.status).toBe('sent')
+    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.dueDate).toBe('2026-12-01')
+    expect(bot.store.reminders.findByKey(`dd:${ticketId}:due:2026-11`)?.dueDate).toBe('2026-11-30')
+    expect(bot.store.tickets.get(ticketId)?.status).toBe('sent')
     expect(visibleText(afterSent)).toContain('送信済み')
 
     await bot.click(progressButton(afterSent))
     const afterReceived = await bot.slack.waitFor('chat.update', () => true, { count: 2 })
     await eventually(() =>
-      expect(bot.store.findReminderByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('cancelled'),
+      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('cancelled'),
     )
-    expect(bot.store.findReminderByKey(`dd:${ticketId}:form_return`)?.state).toBe('scheduled')
+    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_return`)?.state).toBe('scheduled')
 
     await bot.click(progressButton(afterReceived))
     const afterReturned = await bot.slack.waitFor('chat.update', () => true, { count: 3 })
     await eventually(() =>
-      expect(bot.store.findReminderByKey(`dd:${ticketId}:result_due`)?.state).toBe('scheduled'),
+      expect(bot.store.reminders.findByKey(`dd:${ticketId}:result_due`)?.state).toBe('scheduled'),
     )
-    expect(bot.store.findReminderByKey(`dd:${ticketId}:result_due`)?.dueDate).toBe('2027-01-26')
+    expect(bot.store.reminders.findByKey(`dd:${ticketId}:result_due`)?.dueDate).toBe('2027-01-26')
 
     await bot.click(progressButton(afterReturned))
     await bot.slack.waitFor('chat.update', () => true, { count: 4 })
-    await eventually(() => expect(bot.store.get(ticketId)?.status).toBe('resolved'))
+    await eventually(() => expect(bot.store.tickets.get(ticketId)?.status).toBe('resolved'))
     await eventually(() =>
-      expect(bot.store.activeReminders().filter((r) => r.ticketId === ticketId)).toEqual([]),
+      expect(bot.store.reminders.active().filter((r) => r.ticketId === ticketId)).toEqual([]),
     )
     expect(bot.slack.scheduled.size).toBe(0)
   })
@@ -249,24 +251,24 @@ describe('restarts', () => {
     slack.on('chat.scheduleMessage', () => ({ body: { ok: false, error: 'internal_error' } }))
     await first.command('/billing', 'calendar subscribe')
     await eventually(() => expect(slack.callsTo('chat.scheduleMessage').length).toBeGreaterThanOrEqual(16))
-    const pending = first.store.activeReminders().filter((r) => r.state === 'pending').length
+    const pending = first.store.reminders.active().filter((r) => r.state === 'pending').length
     expect(pending).toBeGreaterThan(0)
     await first.stopKeepingData()
     slack.on('chat.scheduleMessage', () => undefined)
 
     const second = await startTestBot({ now: '2026-12-03T12:00:00+09:00', slack, dataFile, idStart: 1000 })
-    await second.reminderService.sweep()
+    await second.sweep()
     await second.stopKeepingData()
     const third = await startTestBot({ now: '2026-12-03T12:05:00+09:00', slack, dataFile, idStart: 2000 })
-    await third.reminderService.sweep()
-    await third.reminderService.sweep()
+    await third.sweep()
+    await third.sweep()
 
     const late = slack.callsTo('chat.postMessage')
     expect(
       late.map((c) => JSON.stringify(c.args.blocks)).every((b) => b.includes('遅れてお送りします')),
     ).toBe(true)
     expect(late).toHaveLength(2) // 30 Nov (due) and 2 Dec (amounts final), both missed while down
-    const keys = third.store.activeReminders().map((r) => r.key)
+    const keys = third.store.reminders.active().map((r) => r.key)
     expect(new Set(keys).size).toBe(keys.length)
     const held = [...slack.scheduled.values()].map((m) => `${m.channel_id}:${m.post_at}:${m.text}`)
     expect(new Set(held).size).toBe(held.length)

@@ -82,35 +82,35 @@ describe('who may use the bot', () => {
     const res = await bot.submitOpened(REISSUE_ANSWERS, { userId: 'U0MALLORY' })
 
     expect(res.body).toMatchObject({ response_action: 'update', view: { title: { text: '利用できません' } } })
-    expect(bot.store.allTickets()).toEqual([])
+    expect(bot.store.tickets.all()).toEqual([])
   })
 
   it("refuses a change to someone else's ticket, but lets an admin make it", async () => {
     await start({ admins: ['U0ADMIN'] })
     await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId: 'U0ALICE' })
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.message).toBeDefined())
+    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
     if (!sent) throw new Error('no button')
 
     await bot.click(sent, { userId: 'U0MALLORY' })
     const refusal = await bot.slack.waitFor('response_url')
     expect(String(refusal.args.text)).toContain('依頼した本人か管理者だけ')
-    expect(bot.store.listByRequester('U0ALICE')[0]?.status).toBe('rendered')
+    expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('rendered')
 
     await bot.click(sent, { userId: 'U0ADMIN' })
-    await eventually(() => expect(bot.store.listByRequester('U0ALICE')[0]?.status).toBe('sent'))
+    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('sent'))
   })
 
   it("lets an admin cancel someone else's reminder", async () => {
     await start({ admins: ['U0ADMIN'] })
     await bot.command('/billing', 'calendar subscribe', { userId: 'U0ALICE' })
-    const [reminder] = bot.store.remindersOf('U0ALICE')
+    const [reminder] = bot.store.reminders.ofOwner('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 
     await bot.click({ action_id: 'reminder_cancel', value: reminder.id }, { userId: 'U0ADMIN' })
 
-    await eventually(() => expect(bot.store.getReminder(reminder.id)?.state).toBe('cancelled'))
+    await eventually(() => expect(bot.store.reminders.get(reminder.id)?.state).toBe('cancelled'))
   })
 })
 

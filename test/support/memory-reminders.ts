@@ -1,28 +1,29 @@
-import type { Reminder, ReminderRepository } from '../../src/domain/reminder.js'
+import type { ReminderRepository } from '../../src/app/ports.js'
+import type { Reminder } from '../../src/domain/reminder.js'
 
 /** A hand-written in-memory ReminderRepository for unit tests. */
 export class MemoryReminders implements ReminderRepository {
   readonly byId = new Map<string, Reminder>()
   saves = 0
 
-  async saveReminders(reminders: Reminder[]): Promise<void> {
+  async save(reminders: Reminder[]): Promise<void> {
     this.saves += 1
     for (const r of reminders) this.byId.set(r.id, structuredClone(r))
   }
 
-  getReminder(id: string): Reminder | undefined {
+  get(id: string): Reminder | undefined {
     return this.byId.get(id)
   }
 
-  findReminderByKey(key: string): Reminder | undefined {
+  findByKey(key: string): Reminder | undefined {
     return [...this.byId.values()].find((r) => r.key === key)
   }
 
-  activeReminders(): Reminder[] {
+  active(): Reminder[] {
     return [...this.byId.values()].filter((r) => r.state === 'pending' || r.state === 'scheduled')
   }
 
-  remindersOf(owner: string): Reminder[] {
+  ofOwner(owner: string): Reminder[] {
     return [...this.byId.values()].filter((r) => r.owner === owner)
   }
 }

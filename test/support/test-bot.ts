@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LogLevel } from '@slack/bolt'
+import type { AppDeps } from '../../src/app/deps.js'
+import { createBot } from '../../src/bot.js'
 import type { AccessConfig, Config } from '../../src/config.js'
-import type { ReminderService } from '../../src/reminders/service.js'
-import { createRenderer } from '../../src/render/templates.js'
-import { createSlackApp } from '../../src/slack/app.js'
-import { JsonStore, storeDeps } from '../../src/store/json-store.js'
+import { createLogger } from '../../src/logger.js'
+import { openStore, type Store } from '../../src/store/index.js'
 import { FakeSlack } from './fake-slack.js'
 import {
   type Answer,
@@ -23,13 +23,14 @@ import {
 
 export interface TestBot {
   url: string
-  reminderService: ReminderService
+  /** The use cases' dependencies, as the bot built them. */
+  deps: AppDeps
   /** The periodic sweep, run now. */
   sweep(): Promise<void>
   /** Moves the bot's clock. */
   setNow(iso: string): void
   slack: FakeSlack
-  store: JsonStore
+  store: Store
   dataFile: string
   /** Sends a signed slash command; resolves with the HTTP answer. */
   command(
@@ -79,7 +80,7 @@ export async function startTestBot(
   const ownSlack = opts.slack === undefined
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
-  const store = await JsonStore.open(dataFile)
+  const store = await openStore(dataFile)
   const config: Config = {
     botToken: 'xoxb-test',
     mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
@@ -89,22 +90,23 @@ export async function startTestBot(
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   let seq = opts.idStart ?? 0
-  const { app, reminderService, drain, sweep } = createSlackApp(
+  const logger = createLogger({ write: () => undefined })
+  logger.setLevel(LogLevel.ERROR)
+  const { app, deps, drain, sweep } = createBot({
     config,
-    {
-      ...storeDeps(store),
-      clock: { now: () => new Date(now) },
-      newId: () => `T${String(++seq).padStart(4, '0')}`,
-      renderer: createRenderer(),
-    },
-    { retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 }, logLevel: LogLevel.ERROR },
-  )
+    store,
+    clock: { now: () => new Date(now) },
+    newId: () => `T${String(++seq).padStart(4, '0')}`,
+    logger,
+    retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 },
+    logLevel: LogLevel.ERROR,
+  })
   const server = (await app.start(0)) as Server
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   const bot: TestBot = {
     url,
-    reminderService,
+    deps,
     sweep,
     setNow(iso: string) {
       now = new Date(iso)

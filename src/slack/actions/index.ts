@@ -1,19 +1,30 @@
-import type { ListenerDeps } from '../deps.js'
-import type { Router } from '../router.js'
-import { registerChecklistToggle } from './checklist-toggle.js'
-import { registerHomeStart } from './home-start.js'
-import { registerOperatorActions } from './operators.js'
-import { registerReissueRemind } from './reissue-remind.js'
-import { registerReminderCancel } from './reminder-cancel.js'
-import { registerTicketActions } from './ticket-actions.js'
-import { registerTicketsPage } from './tickets-page.js'
+import type { App, BlockButtonAction } from '@slack/bolt'
+import type { AppDeps } from '../../app/deps.js'
+import { HOME_START_ACTION } from '../../render/home.js'
+import { CHECKLIST_TOGGLE_ACTION, REISSUE_REMIND_ACTION } from '../../render/messages.js'
+import { OPERATOR_ADD_ACTION } from '../../render/operators.js'
+import { REMINDER_CANCEL_ACTION } from '../../render/reminder.js'
+import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION } from '../../render/ticket.js'
+import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
+import { checklistToggleAction } from './checklist-toggle.js'
+import { homeStartAction } from './home-start.js'
+import { operatorAddAction } from './operator-add.js'
+import { reissueRemindAction } from './reissue-remind.js'
+import { reminderCancelAction } from './reminder-cancel.js'
+import { ticketProgressAction } from './ticket-progress.js'
+import { ticketReferenceAction } from './ticket-reference.js'
+import { ticketStatusAction } from './ticket-status.js'
+import { ticketsPageAction } from './tickets-page.js'
 
-export function registerActions(app: Router, deps: ListenerDeps): void {
-  registerChecklistToggle(app, deps)
-  registerHomeStart(app, deps)
-  registerOperatorActions(app, deps)
-  registerReissueRemind(app, deps)
-  registerTicketActions(app, deps)
-  registerTicketsPage(app, deps)
-  registerReminderCancel(app, deps)
+/** Every button, by its action_id (the ids live next to the blocks that carry them, in render/). */
+export function registerActions(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(TICKET_PROGRESS_ACTION, ticketProgressAction(deps))
+  app.action<BlockButtonAction>(TICKET_STATUS_ACTION, ticketStatusAction(deps))
+  app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, ticketReferenceAction(deps))
+  app.action<BlockButtonAction>(CHECKLIST_TOGGLE_ACTION, checklistToggleAction(deps))
+  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, reissueRemindAction(deps))
+  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, reminderCancelAction(deps))
+  app.action<BlockButtonAction>(TICKETS_PAGE_ACTION, ticketsPageAction(deps))
+  app.action<BlockButtonAction>(OPERATOR_ADD_ACTION, operatorAddAction)
+  app.action<BlockButtonAction>(HOME_START_ACTION, homeStartAction(deps))
 }

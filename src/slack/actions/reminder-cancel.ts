@@ -1,25 +1,20 @@
-import { REMINDER_CANCEL_ACTION, reminderListMessage } from '../../render/reminder.js'
-import { type ListenerDeps, mayManage } from '../deps.js'
-import { refreshHome } from '../home.js'
-import type { Router } from '../router.js'
+import { cancelReminder } from '../../app/cancel-reminder.js'
+import type { AppDeps } from '../../app/deps.js'
+import { pendingReminders } from '../../app/reminders.js'
+import { reminderListMessage } from '../../render/reminder.js'
+import { type ButtonListener, ephemeral } from './button.js'
 
 /** 「取り消す」 in `/billing reminders`: withdraws the user's own reminder and refreshes the list. */
-export function registerReminderCancel(app: Router, deps: ListenerDeps): void {
-  app.action(REMINDER_CANCEL_ACTION, async ({ ack, action, body, respond, client }) => {
+export const reminderCancelAction =
+  (deps: AppDeps): ButtonListener =>
+  async ({ ack, action, body, respond }) => {
     await ack()
     const user = body.user.id
-    const reminder = deps.reminders.getReminder(action.value ?? '')
-    if (!reminder || !mayManage(deps, user, reminder.owner)) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: '取り消せるのは自分のリマインダーだけです（管理者を除く）。',
-      })
+    const outcome = await cancelReminder(deps, { reminderId: action.value ?? '', user })
+    if (outcome.kind === 'refused') {
+      await ephemeral(respond)(outcome.text)
       return
     }
-    await deps.reminderService.withdraw((r) => r.id === reminder.id)
-    const list = reminderListMessage(deps.reminderService.pendingFor((r) => r.owner === user))
+    const list = reminderListMessage(pendingReminders(deps, (r) => r.owner === user))
     await respond({ response_type: 'ephemeral', replace_original: true, ...list })
-    await refreshHome(deps, client, user)
-  })
-}
+  }

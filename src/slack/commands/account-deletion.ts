@@ -1,22 +1,6 @@
-import { operatorToPrefill } from '../../domain/operator-registry.js'
-import { tokyoDate } from '../../domain/plain-date.js'
-import { accountDeletionModal } from '../../render/modals/account-deletion.js'
-import type { ListenerDeps } from '../deps.js'
-import { operatorIdPrefill } from '../fields.js'
-import type { Router } from '../router.js'
-import { type ModalBuilder, registerModalCommand } from './open-modal.js'
+import type { AppDeps } from '../../app/deps.js'
+import { type CommandListener, openFlowModal } from './open-flow-modal.js'
 
-/** The deletion modal, the cancellation day defaulting to today (Japan time). */
-export const buildAccountDeletionModal: ModalBuilder = (deps, { text, privateMetadata }) => {
-  const typed = operatorIdPrefill(text)
-  return accountDeletionModal({
-    operatorId: typed ?? operatorToPrefill(undefined, deps.operators.operators())?.operatorId,
-    today: tokyoDate(deps.clock.now()),
-    privateMetadata,
-  })
-}
-
-/** `/account-deletion [OP…]` opens the deletion modal (flow 4). */
-export function registerAccountDeletionCommand(app: Router, deps: ListenerDeps): void {
-  registerModalCommand(app, deps, '/account-deletion', buildAccountDeletionModal)
-}
+/** `/account-deletion [OP…]` opens the modal of アカウントの退会（flow 4, §6.4）, pre-filled from the text and the registry. */
+export const accountDeletionCommand = (deps: AppDeps): CommandListener =>
+  openFlowModal(deps, 'account_deletion')

@@ -1,19 +1,15 @@
+import type { AppDeps } from '../../app/deps.js'
+import { listTickets } from '../../app/list-tickets.js'
+import { pendingReminders } from '../../app/reminders.js'
+import { subscribeCalendar } from '../../app/subscribe-calendar.js'
+import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
 import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
 import { guidanceMessage } from '../../render/messages.js'
 import { operatorListMessage } from '../../render/operators.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { formatJstDateTime } from '../../render/time.js'
-import type { ListenerDeps } from '../deps.js'
-import { refreshHome } from '../home.js'
-import type { Router } from '../router.js'
-
-/** The tickets of a scope, newest first. */
-export function ticketsIn(deps: ListenerDeps, scope: TicketScope, user: string) {
-  return scope.kind === 'mine'
-    ? deps.tickets.historyOfRequester(user)
-    : deps.tickets.historyOfChannel(scope.channel)
-}
+import type { CommandListener } from './open-flow-modal.js'
 
 /** The words after `/billing`: subcommand, its argument, and a page number if one was given. */
 export function parseBillingText(text: string): { sub: string; arg: string; page: number } {
@@ -24,9 +20,11 @@ export function parseBillingText(text: string): { sub: string; arg: string; page
 }
 
 /** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
-export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
-  app.command('/billing', async ({ ack, command, respond, client }) => {
+export const billingCommand =
+  (deps: AppDeps): CommandListener =>
+  async ({ ack, command, respond }) => {
     const { sub, arg, page } = parseBillingText(command.text)
+    const user = command.user_id
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
     const help = () =>
       guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
@@ -36,19 +34,19 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
       case 'tickets': {
         const scope: TicketScope =
           arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
-        const list = renderTicketList(await ticketsIn(deps, scope, command.user_id), scope, page)
+        const list = renderTicketList(await listTickets(deps, scope, user), scope, page)
         return ack({ response_type: 'ephemeral', ...list })
       }
       case 'reminders':
         return ack({
           response_type: 'ephemeral',
-          ...reminderListMessage(deps.reminderService.pendingFor((r) => r.owner === command.user_id)),
+          ...reminderListMessage(pendingReminders(deps, (r) => r.owner === user)),
         })
       case 'operators':
-        return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.operators()) })
+        return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
       case 'calendar':
         if (arg === 'subscribe') {
-          const result = await deps.reminderService.subscribe(command.channel_id, command.user_id)
+          const result = await subscribeCalendar(deps, { channel: command.channel_id, user })
           const next = result.upcoming
             .slice(0, 4)
             .map((r) => `• ${formatJstDateTime(r.dueAt)} ${(r.text.split('\n')[0] ?? '').replace(/\*/g, '')}`)
@@ -58,14 +56,12 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
               ? `このチャンネルはすでに請求カレンダーを購読しています。\n${next}`
               : `このチャンネルで毎月の請求カレンダーのリマインドを始めました（毎回 9:00）。\n*直近の予定*\n${next}`,
           )
-          // Stored before the answer; handing each reminder to Slack takes a call, so after the ack.
-          await result.handOver()
-          return refreshHome(deps, client, command.user_id)
+          return result.afterAck()
         }
         if (arg === 'unsubscribe') {
           // Withdrawing is a Slack call per reminder: answer first, report when done.
           await ack()
-          const result = await deps.reminderService.unsubscribe(command.channel_id)
+          const result = await unsubscribeCalendar(deps, { channel: command.channel_id, user })
           await respond({
             response_type: 'ephemeral',
             text:
@@ -73,7 +69,6 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
                 ? 'このチャンネルは請求カレンダーを購読していません。'
                 : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
           })
-          if (result.kind === 'unsubscribed') await refreshHome(deps, client, result.owner)
           return
         }
         return say('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
@@ -95,5 +90,4 @@ export function registerBillingCommand(app: Router, deps: ListenerDeps): void {
         })
       }
     }
-  })
-}
+  }

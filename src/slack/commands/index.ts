@@ -1,15 +1,16 @@
-import type { ListenerDeps } from '../deps.js'
-import type { Router } from '../router.js'
-import { registerAccountDeletionCommand } from './account-deletion.js'
-import { registerBillingCommand } from './billing.js'
-import { registerDirectDebitCommand } from './direct-debit.js'
-import { registerInvoiceMergeCommand } from './invoice-merge.js'
-import { registerInvoiceReissueCommand } from './invoice-reissue.js'
+import type { App } from '@slack/bolt'
+import type { AppDeps } from '../../app/deps.js'
+import { accountDeletionCommand } from './account-deletion.js'
+import { billingCommand } from './billing.js'
+import { directDebitCommand } from './direct-debit.js'
+import { invoiceMergeCommand } from './invoice-merge.js'
+import { invoiceReissueCommand } from './invoice-reissue.js'
 
-export function registerCommands(app: Router, deps: ListenerDeps): void {
-  registerInvoiceReissueCommand(app, deps)
-  registerInvoiceMergeCommand(app, deps)
-  registerDirectDebitCommand(app, deps)
-  registerAccountDeletionCommand(app, deps)
-  registerBillingCommand(app, deps)
+/** Every slash command the manifest declares. */
+export function registerCommands(app: App, deps: AppDeps): void {
+  app.command('/invoice-reissue', invoiceReissueCommand(deps))
+  app.command('/invoice-merge', invoiceMergeCommand(deps))
+  app.command('/direct-debit', directDebitCommand(deps))
+  app.command('/account-deletion', accountDeletionCommand(deps))
+  app.command('/billing', billingCommand(deps))
 }

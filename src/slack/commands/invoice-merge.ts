@@ -1,13 +1,5 @@
-import { invoiceMergeModal } from '../../render/modals/invoice-merge.js'
-import type { ListenerDeps } from '../deps.js'
-import type { Router } from '../router.js'
-import { type ModalBuilder, registerModalCommand } from './open-modal.js'
+import type { AppDeps } from '../../app/deps.js'
+import { type CommandListener, openFlowModal } from './open-flow-modal.js'
 
-/** The merge modal; IDs after the command pre-fill the sources. */
-export const buildInvoiceMergeModal: ModalBuilder = (_deps, { text, privateMetadata }) =>
-  invoiceMergeModal({ sources: text.trim().slice(0, 2000) || undefined, privateMetadata })
-
-/** `/invoice-merge [OP… OP…]` opens the merge modal (flow 2). */
-export function registerInvoiceMergeCommand(app: Router, deps: ListenerDeps): void {
-  registerModalCommand(app, deps, '/invoice-merge', buildInvoiceMergeModal)
-}
+/** `/invoice-merge [OP…]` opens the modal of 請求書のおまとめ（flow 2, §3.4.3）, pre-filled from the text and the registry. */
+export const invoiceMergeCommand = (deps: AppDeps): CommandListener => openFlowModal(deps, 'invoice_merge')

@@ -1,11 +1,11 @@
-import type { ListenerDeps } from '../deps.js'
-import { refreshHome } from '../home.js'
-import type { Router } from '../router.js'
+import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt'
+import type { AppDeps } from '../../app/deps.js'
+import { refreshHome } from '../../app/refresh-home.js'
 
 /** Opening the App Home tab shows the user's requests and reminders. */
-export function registerAppHomeOpened(app: Router, deps: ListenerDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export const appHomeOpened =
+  (deps: AppDeps): Middleware<SlackEventMiddlewareArgs<'app_home_opened'>> =>
+  async ({ event }) => {
     if (event.tab !== 'home') return
-    await refreshHome(deps, client, event.user)
-  })
-}
+    await refreshHome(deps, event.user)
+  }

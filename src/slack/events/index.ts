@@ -1,7 +1,8 @@
-import type { ListenerDeps } from '../deps.js'
-import type { Router } from '../router.js'
-import { registerAppHomeOpened } from './app-home-opened.js'
+import type { App } from '@slack/bolt'
+import type { AppDeps } from '../../app/deps.js'
+import { appHomeOpened } from './app-home-opened.js'
 
-export function registerEvents(app: Router, deps: ListenerDeps): void {
-  registerAppHomeOpened(app, deps)
+/** The events the manifest subscribes to. */
+export function registerEvents(app: App, deps: AppDeps): void {
+  app.event('app_home_opened', appHomeOpened(deps))
 }

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
-import type { ListenerDeps } from '../deps.js'
-import { KeyedQueue } from '../keyed-queue.js'
+import type { AppDeps } from '../../app/deps.js'
+import { KeyedQueue } from '../../app/keyed-queue.js'
 
 /** Remembers the last N keys, forgetting the oldest first. */
 class RecentKeys {
@@ -24,7 +24,7 @@ class RecentKeys {
  * stored. Duplicates are answered and dropped, so nothing is done twice. Buttons are idempotent
  * by design (each carries the state it wants).
  */
-export function idempotency(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+export function idempotency(deps: Pick<AppDeps, 'tickets' | 'checklists'>): Middleware<AnyMiddlewareArgs> {
   const seenEvents = new RecentKeys(5000)
   const submissions = new KeyedQueue()
   return async (args) => {
@@ -43,7 +43,7 @@ export function idempotency(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
     }
     // One submission of a view at a time; a later one finds the record the first one stored.
     await submissions.run(viewId, async () => {
-      if (deps.tickets.findBySourceView(viewId) || deps.checklists.findChecklistBySourceView(viewId)) {
+      if (deps.tickets.findBySourceView(viewId) || deps.checklists.findBySourceView(viewId)) {
         const ack = (args as { ack?: () => Promise<void> }).ack
         if (ack) await ack()
         return

@@ -1,15 +1,24 @@
-import type { ListenerDeps } from '../deps.js'
-import type { Router } from '../router.js'
-import { registerAccountDeletionSubmission } from './account-deletion.js'
-import { registerDirectDebitSubmission } from './direct-debit.js'
-import { registerInvoiceMergeSubmission } from './invoice-merge.js'
-import { registerInvoiceReissueSubmission } from './invoice-reissue.js'
-import { registerOperatorSubmission } from './operator-register.js'
+import type { App, ViewSubmitAction } from '@slack/bolt'
+import type { AppDeps } from '../../app/deps.js'
+import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
+import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
+import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
+import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
+import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
+import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
+import { accountDeletionSubmission } from './account-deletion.js'
+import { directDebitSubmission } from './direct-debit.js'
+import { invoiceMergeSubmission } from './invoice-merge.js'
+import { invoiceReissueSubmission } from './invoice-reissue.js'
+import { operatorRegisterSubmission } from './operator-register.js'
+import { ticketReferenceSubmission } from './ticket-reference.js'
 
-export function registerViews(app: Router, deps: ListenerDeps): void {
-  registerInvoiceReissueSubmission(app, deps)
-  registerInvoiceMergeSubmission(app, deps)
-  registerDirectDebitSubmission(app, deps)
-  registerAccountDeletionSubmission(app, deps)
-  registerOperatorSubmission(app, deps)
+/** Every modal's view_submission, by its callback_id. */
+export function registerViews(app: App, deps: AppDeps): void {
+  app.view<ViewSubmitAction>(INVOICE_REISSUE_CALLBACK_ID, invoiceReissueSubmission(deps))
+  app.view<ViewSubmitAction>(INVOICE_MERGE_CALLBACK_ID, invoiceMergeSubmission(deps))
+  app.view<ViewSubmitAction>(DIRECT_DEBIT_CALLBACK_ID, directDebitSubmission(deps))
+  app.view<ViewSubmitAction>(ACCOUNT_DELETION_CALLBACK_ID, accountDeletionSubmission(deps))
+  app.view<ViewSubmitAction>(OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps))
+  app.view<ViewSubmitAction>(TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps))
 }

@@ -1,20 +1,10 @@
 import { z } from 'zod'
-import { createChecklist } from '../../domain/checklist.js'
-import {
-  BANK_ACCOUNT_MERGE_STEPS,
-  evaluateInvoiceMerge,
-  type InvoiceMergeRequest,
-  MERGE_MODES,
-} from '../../domain/invoice-merge.js'
+import type { AppDeps } from '../../app/deps.js'
+import { requestInvoiceMerge } from '../../app/request-invoice-merge.js'
+import { type InvoiceMergeRequest, MERGE_MODES } from '../../domain/invoice-merge.js'
 import { parseOperatorId } from '../../domain/operator-id.js'
-import { createTicket } from '../../domain/ticket.js'
-import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
-import { saveAckAndPostChecklist, saveAckAndPostTicket } from '../deliver.js'
-import type { ListenerDeps } from '../deps.js'
 import { operatorIdListField } from '../fields.js'
-import { decodeOrigin } from '../private-metadata.js'
-import type { Router } from '../router.js'
-import { parseViewFields } from '../view-state.js'
+import { submission, type ViewListener } from './submission.js'
 
 export const invoiceMergeForm = z
   .object({
@@ -44,53 +34,5 @@ export const invoiceMergeForm = z
   )
 
 /** view_submission of the merge modal: a 請求統合 ticket, or the NP MyPage checklist (§3.4.3). */
-export function registerInvoiceMergeSubmission(app: Router, deps: ListenerDeps): void {
-  app.view(INVOICE_MERGE_CALLBACK_ID, async ({ ack, body, view, client }) => {
-    const form = parseViewFields(invoiceMergeForm, view.state.values)
-    if (!form.ok) {
-      await ack({ response_action: 'errors', errors: form.errors })
-      return
-    }
-    const origin = decodeOrigin(view.private_metadata, body.user.id)
-    const outcome = evaluateInvoiceMerge(form.value)
-    const now = deps.clock.now()
-    switch (outcome.kind) {
-      case 'invalid':
-        await ack({ response_action: 'errors', errors: { target_operator_id: outcome.message } })
-        return
-      case 'ticket': {
-        const { model } = outcome
-        const ticket = createTicket(
-          {
-            kind: 'invoice_merge',
-            destination: 'soracom',
-            operatorId: model.operatorId,
-            request: { sources: model.sources, target: model.target },
-            requester: origin.user,
-            channel: origin.channel,
-          },
-          deps.renderer.ticket('invoice-merge', model),
-          { id: deps.newId(), now },
-        )
-        await saveAckAndPostTicket(deps, client, ack, origin, ticket, view.id)
-        return
-      }
-      case 'self_service': {
-        const { model } = outcome
-        const checklist = createChecklist(
-          {
-            kind: 'bank_account_merge',
-            operatorIds: model.operatorIds,
-            representative: model.representative,
-            requester: origin.user,
-            channel: origin.channel,
-          },
-          BANK_ACCOUNT_MERGE_STEPS,
-          { id: deps.newId(), now },
-        )
-        await saveAckAndPostChecklist(deps, client, ack, origin, checklist, view.id)
-        return
-      }
-    }
-  })
-}
+export const invoiceMergeSubmission = (deps: AppDeps): ViewListener =>
+  submission(invoiceMergeForm, (input) => requestInvoiceMerge(deps, input))

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { createTicket, type Ticket } from '../../src/domain/ticket.js'
 import { StoreCorruptError } from '../../src/store/errors.js'
-import { JsonStore } from '../../src/store/json-store.js'
+import { openStore } from '../../src/store/index.js'
 import { StoreLockedError } from '../../src/store/lock.js'
 
 function aTicket(id: string, createdAt = '2026-11-26T01:00:00.000Z'): Ticket {
@@ -23,7 +23,7 @@ function aTicket(id: string, createdAt = '2026-11-26T01:00:00.000Z'): Ticket {
   )
 }
 
-describe('JsonStore (real temp file)', () => {
+describe('the store (real temp file)', () => {
   let dir: string
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'store-'))
@@ -35,7 +35,7 @@ describe('JsonStore (real temp file)', () => {
   it('creates the data file and its directory on first open', async () => {
     const file = join(dir, 'nested', 'db.json')
 
-    await JsonStore.open(file)
+    await openStore(file)
 
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
       schemaVersion: 2,
@@ -49,37 +49,37 @@ describe('JsonStore (real temp file)', () => {
 
   it('keeps a saved ticket across a reopen', async () => {
     const file = join(dir, 'db.json')
-    const store = await JsonStore.open(file)
+    const store = await openStore(file)
 
-    await store.save(aTicket('T1'))
-    const reopened = await JsonStore.open(file)
+    await store.tickets.save(aTicket('T1'))
+    const reopened = await openStore(file)
 
-    expect(reopened.get('T1')).toEqual(aTicket('T1'))
+    expect(reopened.tickets.get('T1')).toEqual(aTicket('T1'))
   })
 
   it('replaces a ticket saved again under the same id', async () => {
-    const store = await JsonStore.open(join(dir, 'db.json'))
+    const store = await openStore(join(dir, 'db.json'))
 
-    await store.save(aTicket('T1'))
-    await store.save({ ...aTicket('T1'), status: 'sent' })
+    await store.tickets.save(aTicket('T1'))
+    await store.tickets.save({ ...aTicket('T1'), status: 'sent' })
 
-    expect(store.listByRequester('U0ALICE').map((t) => t.status)).toEqual(['sent'])
+    expect(store.tickets.listByRequester('U0ALICE').map((t) => t.status)).toEqual(['sent'])
   })
 
   it("lists a requester's tickets newest first", async () => {
-    const store = await JsonStore.open(join(dir, 'db.json'))
+    const store = await openStore(join(dir, 'db.json'))
 
-    await store.save(aTicket('old', '2026-01-01T00:00:00.000Z'))
-    await store.save(aTicket('new', '2026-06-01T00:00:00.000Z'))
+    await store.tickets.save(aTicket('old', '2026-01-01T00:00:00.000Z'))
+    await store.tickets.save(aTicket('new', '2026-06-01T00:00:00.000Z'))
 
-    expect(store.listByRequester('U0ALICE').map((t) => t.id)).toEqual(['new', 'old'])
+    expect(store.tickets.listByRequester('U0ALICE').map((t) => t.id)).toEqual(['new', 'old'])
   })
 
   it('refuses a file that is not JSON, naming it, and leaves it untouched', async () => {
     const file = join(dir, 'db.json')
     await writeFile(file, '{"schemaVersion": 1, "tick')
 
-    const opening = JsonStore.open(file)
+    const opening = openStore(file)
 
     await expect(opening).rejects.toBeInstanceOf(StoreCorruptError)
     await expect(opening).rejects.toThrow(file)
@@ -91,7 +91,7 @@ describe('JsonStore (real temp file)', () => {
     const content = JSON.stringify({ schemaVersion: 2, tickets: [{ id: 'T1', kind: 'direct_debit' }] })
     await writeFile(file, content)
 
-    await expect(JsonStore.open(file)).rejects.toThrow(/tickets\.0\./)
+    await expect(openStore(file)).rejects.toThrow(/tickets\.0\./)
     expect(await readFile(file, 'utf8')).toBe(content)
   })
 })
@@ -125,9 +125,9 @@ describe('schema versions', () => {
     const v1 = JSON.stringify({ schemaVersion: 1, tickets: [v1Ticket] })
     await writeFile(file, v1)
 
-    const store = await JsonStore.open(file)
+    const store = await openStore(file)
 
-    expect(store.get('T1')).toMatchObject({ id: 'T1', progress: [], history: [] })
+    expect(store.tickets.get('T1')).toMatchObject({ id: 'T1', progress: [], history: [] })
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(v1)
     const migrated = JSON.parse(await readFile(file, 'utf8'))
     expect(migrated).toMatchObject({ schemaVersion: 2, reminders: [], operators: [] })
@@ -139,7 +139,7 @@ describe('schema versions', () => {
     await writeFile(`${file}.v1.bak`, 'older backup')
     await writeFile(file, JSON.stringify({ schemaVersion: 1, tickets: [] }))
 
-    await (await JsonStore.open(file)).close()
+    await (await openStore(file)).close()
 
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe('older backup')
     expect(await readFile(`${file}.v1.bak.1`, 'utf8')).toContain('"schemaVersion":1')
@@ -150,7 +150,7 @@ describe('schema versions', () => {
     const content = JSON.stringify({ schemaVersion: 99, tickets: [] })
     await writeFile(file, content)
 
-    await expect(JsonStore.open(file)).rejects.toThrow(/newer version of the bot \(schema 99/)
+    await expect(openStore(file)).rejects.toThrow(/newer version of the bot \(schema 99/)
     expect(await readFile(file, 'utf8')).toBe(content)
   })
 
@@ -158,7 +158,7 @@ describe('schema versions', () => {
     const file = join(dir, 'db.json')
     await writeFile(file, '[1, 2, 3]')
 
-    await expect(JsonStore.open(file)).rejects.toThrow(/schemaVersion/)
+    await expect(openStore(file)).rejects.toThrow(/schemaVersion/)
   })
 
   it('refuses a v1 file whose migration does not validate, leaving it untouched', async () => {
@@ -166,7 +166,7 @@ describe('schema versions', () => {
     const content = JSON.stringify({ schemaVersion: 1, tickets: [{ id: 'T1' }] })
     await writeFile(file, content)
 
-    await expect(JsonStore.open(file)).rejects.toBeInstanceOf(StoreCorruptError)
+    await expect(openStore(file)).rejects.toBeInstanceOf(StoreCorruptError)
     expect(await readFile(file, 'utf8')).toBe(content)
   })
 })
@@ -187,7 +187,7 @@ describe('the lock', () => {
       JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), startedAt: 'then' }),
     )
 
-    const store = await JsonStore.open(file)
+    const store = await openStore(file)
 
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).pid).toBe(process.pid)
     await store.close()
@@ -198,12 +198,12 @@ describe('the lock', () => {
     const other = process.ppid
     await writeFile(`${file}.lock`, JSON.stringify({ pid: other, host: hostname(), startedAt: 'now' }))
 
-    await expect(JsonStore.open(file)).rejects.toBeInstanceOf(StoreLockedError)
+    await expect(openStore(file)).rejects.toBeInstanceOf(StoreLockedError)
   })
 
   it('releases the lock on close', async () => {
     const file = join(dir, 'db.json')
-    const store = await JsonStore.open(file)
+    const store = await openStore(file)
 
     await store.close()
 
@@ -228,54 +228,58 @@ describe('archiving and group commit', () => {
 
   it('moves tickets closed more than 30 days ago to a monthly archive, keeping them in the history', async () => {
     const file = join(dir, 'db.json')
-    const store = await JsonStore.open(file)
-    await store.save(closed('old', '2026-09-15T00:00:00.000Z'))
-    await store.save(closed('recent', '2026-11-20T00:00:00.000Z'))
-    await store.save(aTicket('open', '2026-01-01T00:00:00.000Z'))
+    const store = await openStore(file)
+    await store.tickets.save(closed('old', '2026-09-15T00:00:00.000Z'))
+    await store.tickets.save(closed('recent', '2026-11-20T00:00:00.000Z'))
+    await store.tickets.save(aTicket('open', '2026-01-01T00:00:00.000Z'))
 
     const moved = await store.archiveOld(new Date('2026-11-26T00:00:00Z'))
 
     expect(moved).toEqual({ tickets: 1, reminders: 0 })
     expect(
-      store
-        .allTickets()
+      store.tickets
+        .all()
         .map((t) => t.id)
         .sort(),
     ).toEqual(['open', 'recent'])
     expect(JSON.parse(await readFile(join(`${file}.archive`, '2026-09.json'), 'utf8')).tickets[0].id).toBe(
       'old',
     )
-    expect((await store.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual(['recent', 'old', 'open'])
+    expect((await store.tickets.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual([
+      'recent',
+      'old',
+      'open',
+    ])
     await store.close()
   })
 
   it('keeps the history whole across a reopen, with no duplicate after a crash mid-archive', async () => {
     const file = join(dir, 'db.json')
-    const store = await JsonStore.open(file)
-    await store.save(closed('old', '2026-09-15T00:00:00.000Z'))
+    const store = await openStore(file)
+    await store.tickets.save(closed('old', '2026-09-15T00:00:00.000Z'))
     // The crash: the archive got the ticket, the live file still has it.
-    await store.archive.add('2026-09', {
+    await store.db.archive.add('2026-09', {
       tickets: [closed('old', '2026-09-15T00:00:00.000Z')],
       reminders: [],
     })
     await store.close()
 
-    const reopened = await JsonStore.open(file)
+    const reopened = await openStore(file)
 
-    expect((await reopened.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual(['old'])
+    expect((await reopened.tickets.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual(['old'])
     await reopened.archiveOld(new Date('2026-11-26T00:00:00Z'))
-    expect((await reopened.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual(['old'])
+    expect((await reopened.tickets.historyOfRequester('U0ALICE')).map((t) => t.id)).toEqual(['old'])
     await reopened.close()
   })
 
   it('lets concurrent saves share file writes, each resolving only once on disk', async () => {
     const file = join(dir, 'db.json')
-    const store = await JsonStore.open(file)
-    const before = store.fileWrites
+    const store = await openStore(file)
+    const before = store.db.fileWrites
 
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.save(aTicket(`T${i}`))))
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.tickets.save(aTicket(`T${i}`))))
 
-    expect(store.fileWrites - before).toBeLessThan(50)
+    expect(store.db.fileWrites - before).toBeLessThan(50)
     const onDisk = JSON.parse(await readFile(file, 'utf8')) as { tickets: unknown[] }
     expect(onDisk.tickets).toHaveLength(50)
     await store.close()

@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api'
+import { KeyedQueue } from '../app/keyed-queue.js'
+import type { ReminderRepository, ReminderScheduler } from '../app/ports.js'
 import type { Clock } from '../domain/clock.js'
-import { nextReminderAction, type Reminder, type ReminderRepository } from '../domain/reminder.js'
+import { nextReminderAction, type Reminder } from '../domain/reminder.js'
+import { errorCode, slackErrorCode } from '../errors.js'
 import { reminderMessage } from '../render/reminder.js'
-import { slackErrorCode } from '../slack/post-message.js'
 
 /** Slack allows 30 scheduled messages per channel per 5 minutes; keep a margin below it. */
 export const MAX_SCHEDULED_PER_CHANNEL = 25
@@ -31,8 +33,10 @@ export interface DeliveryDeps {
  * whose time passed while the bot was down, and withdraws moot ones. Every state change is stored
  * before and after the Slack call, so a crash or a Slack error neither loses nor duplicates one.
  */
-export class ReminderDelivery {
+export class ReminderDelivery implements ReminderScheduler {
   private running: Promise<DeliveryReport> | undefined
+  /** One hand-over in flight per reminder, whoever starts it (a flow, the sweep). */
+  private readonly perReminder = new KeyedQueue()
   /** When this process last scheduled into each channel, for Slack's per-channel limit. */
   private readonly recent = new Map<string, number[]>()
 
@@ -41,7 +45,7 @@ export class ReminderDelivery {
   /** Delivers everything active. Concurrent calls share one run. */
   sweep(): Promise<DeliveryReport> {
     if (!this.running) {
-      this.running = this.deliver(this.deps.reminders.activeReminders()).finally(() => {
+      this.running = this.deliver(this.deps.reminders.active()).finally(() => {
         this.running = undefined
       })
     }
@@ -53,22 +57,25 @@ export class ReminderDelivery {
     const throttled = new Set<string>()
     const ordered = [...reminders].sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     for (const original of ordered) {
-      const current = this.deps.reminders.getReminder(original.id) ?? original
-      const action = nextReminderAction(current, this.deps.clock.now())
-      if (action === 'mark_sent') {
-        await this.save(current, { state: 'sent' })
-        report.markedSent += 1
-      } else if (action === 'post_now') {
-        report[(await this.post(current)) ? 'posted' : 'failed'] += 1
-      } else if (action === 'schedule') {
-        if (throttled.has(current.channel) || !this.takeSlot(current.channel)) {
-          report.deferred += 1
-          continue
+      await this.perReminder.run(original.id, async () => {
+        // Re-read inside the queue: a hand-over that ran meanwhile has changed the state.
+        const current = this.deps.reminders.get(original.id) ?? original
+        const action = nextReminderAction(current, this.deps.clock.now())
+        if (action === 'mark_sent') {
+          await this.save(current, { state: 'sent' })
+          report.markedSent += 1
+        } else if (action === 'post_now') {
+          report[(await this.post(current)) ? 'posted' : 'failed'] += 1
+        } else if (action === 'schedule') {
+          if (throttled.has(current.channel) || !this.takeSlot(current.channel)) {
+            report.deferred += 1
+            return
+          }
+          const result = await this.schedule(current)
+          if (result === 'throttled') throttled.add(current.channel)
+          report[result === 'scheduled' ? 'scheduled' : result === 'failed' ? 'failed' : 'deferred'] += 1
         }
-        const result = await this.schedule(current)
-        if (result === 'throttled') throttled.add(current.channel)
-        report[result === 'scheduled' ? 'scheduled' : result === 'failed' ? 'failed' : 'deferred'] += 1
-      }
+      })
     }
     return report
   }
@@ -88,22 +95,27 @@ export class ReminderDelivery {
 
   /** Withdraws reminders a ticket's progress made moot; Slack forgets the scheduled message. */
   async withdraw(reminders: Reminder[]): Promise<void> {
-    for (const reminder of reminders) {
-      if (reminder.state === 'scheduled' && reminder.scheduledMessageId) {
-        try {
-          await this.deps.client.chat.deleteScheduledMessage({
-            channel: reminder.channel,
-            scheduled_message_id: reminder.scheduledMessageId,
-          })
-        } catch (error) {
-          // Already sent or already deleted: nothing left to withdraw at Slack.
-          const code = slackErrorCode(error)
-          if (code !== 'invalid_scheduled_message_id' && code !== 'channel_not_found') throw error
-        }
+    for (const original of reminders) {
+      await this.perReminder.run(original.id, () => this.withdrawOne(original))
+    }
+  }
+
+  private async withdrawOne(original: Reminder): Promise<void> {
+    const reminder = this.deps.reminders.get(original.id) ?? original
+    if (reminder.state === 'scheduled' && reminder.scheduledMessageId) {
+      try {
+        await this.deps.client.chat.deleteScheduledMessage({
+          channel: reminder.channel,
+          scheduled_message_id: reminder.scheduledMessageId,
+        })
+      } catch (error) {
+        // Already sent or already deleted: nothing left to withdraw at Slack.
+        const code = slackErrorCode(error)
+        if (code !== 'invalid_scheduled_message_id' && code !== 'channel_not_found') throw error
       }
-      if (reminder.state === 'pending' || reminder.state === 'scheduled') {
-        await this.save(reminder, { state: 'cancelled' })
-      }
+    }
+    if (reminder.state === 'pending' || reminder.state === 'scheduled') {
+      await this.save(reminder, { state: 'cancelled' })
     }
   }
 
@@ -136,7 +148,7 @@ export class ReminderDelivery {
       })
       return 'scheduled'
     } catch (error) {
-      const code = slackErrorCode(error) ?? (error as { code?: string }).code ?? 'unknown_error'
+      const code = errorCode(error)
       const cleared = { handoverStartedAt: undefined, lastError: code }
       if (
         code === 'time_too_far' ||
@@ -176,7 +188,7 @@ export class ReminderDelivery {
       await this.save(reminder, { state: 'sent', late, lastError: undefined, handoverStartedAt: undefined })
       return true
     } catch (error) {
-      const code = slackErrorCode(error) ?? 'unknown_error'
+      const code = errorCode(error)
       if (CHANNEL_GONE.has(code) && reminder.channel !== reminder.owner) {
         return this.post(await this.save(reminder, { channel: reminder.owner, lastError: code }))
       }
@@ -209,7 +221,7 @@ export class ReminderDelivery {
     for (const key of Object.keys(changes) as Array<keyof Reminder>) {
       if (changes[key] === undefined) delete updated[key]
     }
-    await this.deps.reminders.saveReminders([updated])
+    await this.deps.reminders.save([updated])
     return updated
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { DeliveryReport } from '../../src/reminders/delivery.js'
-import { startReminderSweeps } from '../../src/reminders/sweeper.js'
+import type { DeliveryReport } from '../../src/scheduling/reminder-delivery.js'
+import { startReminderSweeps } from '../../src/scheduling/sweeper.js'
 
 const EMPTY: DeliveryReport = { scheduled: 0, posted: 0, markedSent: 0, deferred: 0, failed: 0 }
 

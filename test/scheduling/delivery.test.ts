@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createReminder, type Reminder } from '../../src/domain/reminder.js'
-import { ReminderDelivery } from '../../src/reminders/delivery.js'
+import { ReminderDelivery } from '../../src/scheduling/reminder-delivery.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { MemoryReminders } from '../support/memory-reminders.js'
 
@@ -50,7 +50,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
   })
 
   async function given(...reminders: Reminder[]) {
-    await store.saveReminders(reminders)
+    await store.save(reminders)
   }
 
   it('hands a reminder within 120 days to chat.scheduleMessage at 09:00 JST on its day', async () => {
@@ -64,7 +64,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
       channel: 'C0BILLING',
       post_at: String(Date.parse('2027-01-29T00:00:00Z') / 1000),
     })
-    expect(store.getReminder('R1')).toMatchObject({
+    expect(store.get('R1')).toMatchObject({
       state: 'scheduled',
       scheduledMessageId: expect.any(String),
     })
@@ -75,13 +75,13 @@ describe('ReminderDelivery against the fake Slack API', () => {
 
     await delivery.sweep()
     expect(slack.callsTo('chat.scheduleMessage')).toEqual([])
-    expect(store.getReminder('R1')?.state).toBe('pending')
+    expect(store.get('R1')?.state).toBe('pending')
 
     now = new Date('2027-02-01T10:00:00+09:00')
     await delivery.sweep()
 
     expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
-    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(store.get('R1')?.state).toBe('scheduled')
   })
 
   it('never schedules a reminder twice over repeated sweeps', async () => {
@@ -111,7 +111,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
     const posts = slack.callsTo('chat.postMessage')
     expect(posts).toHaveLength(1)
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain('遅れてお送りします')
-    expect(store.getReminder('R1')).toMatchObject({ state: 'sent', late: true })
+    expect(store.get('R1')).toMatchObject({ state: 'sent', late: true })
   })
 
   it('marks a scheduled reminder sent once its time has passed, without calling Slack', async () => {
@@ -120,7 +120,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
     await delivery.sweep()
 
     expect(slack.calls).toEqual([])
-    expect(store.getReminder('R1')?.state).toBe('sent')
+    expect(store.get('R1')?.state).toBe('sent')
   })
 
   it('leaves a reminder pending when Slack answers time_too_far, and schedules it later', async () => {
@@ -128,10 +128,10 @@ describe('ReminderDelivery against the fake Slack API', () => {
     slack.failNext('chat.scheduleMessage', { body: { ok: false, error: 'time_too_far' } })
 
     await delivery.sweep()
-    expect(store.getReminder('R1')).toMatchObject({ state: 'pending', lastError: 'time_too_far' })
+    expect(store.get('R1')).toMatchObject({ state: 'pending', lastError: 'time_too_far' })
 
     await delivery.sweep()
-    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(store.get('R1')?.state).toBe('scheduled')
     expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(2)
   })
 
@@ -146,10 +146,10 @@ describe('ReminderDelivery against the fake Slack API', () => {
     const first = await delivery.sweep()
 
     expect(first).toMatchObject({ scheduled: 1, deferred: 2 })
-    expect(store.getReminder('R2')?.state).toBe('pending')
-    expect(store.getReminder('R3')?.state).toBe('scheduled')
+    expect(store.get('R2')?.state).toBe('pending')
+    expect(store.get('R3')?.state).toBe('scheduled')
     await delivery.sweep()
-    expect(store.activeReminders().every((r) => r.state === 'scheduled')).toBe(true)
+    expect(store.active().every((r) => r.state === 'scheduled')).toBe(true)
   })
 
   it('schedules at most 25 reminders per channel in one sweep (Slack allows 30 per 5 minutes)', async () => {
@@ -170,10 +170,10 @@ describe('ReminderDelivery against the fake Slack API', () => {
     })
 
     await delivery.sweep()
-    expect(store.getReminder('R1')?.state).toBe('pending')
+    expect(store.get('R1')?.state).toBe('pending')
 
     await delivery.sweep()
-    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(store.get('R1')?.state).toBe('scheduled')
     expect(slack.scheduled.size).toBe(1)
   })
 
@@ -188,7 +188,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
 
     await delivery.sweep()
 
-    expect(store.getReminder('R1')?.state).toBe('scheduled')
+    expect(store.get('R1')?.state).toBe('scheduled')
     expect(slack.scheduled.size).toBe(1)
   })
 
@@ -198,7 +198,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
 
     await delivery.sweep()
 
-    expect(store.getReminder('R1')?.state).toBe('pending')
+    expect(store.get('R1')?.state).toBe('pending')
   })
 
   it("moves a reminder for a deleted channel to the owner's DM", async () => {
@@ -207,7 +207,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
 
     await delivery.sweep()
 
-    expect(store.getReminder('R1')).toMatchObject({ state: 'scheduled', channel: 'U0ALICE' })
+    expect(store.get('R1')).toMatchObject({ state: 'scheduled', channel: 'U0ALICE' })
     expect(slack.callsTo('chat.scheduleMessage').map((c) => c.args.channel)).toEqual(['C0BILLING', 'U0ALICE'])
   })
 
@@ -215,32 +215,32 @@ describe('ReminderDelivery against the fake Slack API', () => {
     const reminder = aReminder('R1', '2027-01-29')
     await given(reminder)
     await delivery.sweep()
-    const id = store.getReminder('R1')?.scheduledMessageId
+    const id = store.get('R1')?.scheduledMessageId
     // The crash: Slack has the message, but the store never learnt its id.
     await given({ ...reminder, handoverStartedAt: NOW })
 
     await delivery.sweep()
 
     expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
-    expect(store.getReminder('R1')).toMatchObject({ state: 'scheduled', scheduledMessageId: id })
+    expect(store.get('R1')).toMatchObject({ state: 'scheduled', scheduledMessageId: id })
   })
 
   it('withdraws a scheduled reminder with chat.deleteScheduledMessage', async () => {
     await given(aReminder('R1', '2027-01-29'))
     await delivery.sweep()
 
-    await delivery.withdraw(store.activeReminders())
+    await delivery.withdraw(store.active())
 
     expect(slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(1)
     expect(slack.scheduled.size).toBe(0)
-    expect(store.getReminder('R1')?.state).toBe('cancelled')
+    expect(store.get('R1')?.state).toBe('cancelled')
   })
 
   it('treats a scheduled message Slack no longer has as already withdrawn', async () => {
     await given(aReminder('R1', '2027-01-29', { state: 'scheduled', scheduledMessageId: 'Qgone' }))
 
-    await delivery.withdraw(store.activeReminders())
+    await delivery.withdraw(store.active())
 
-    expect(store.getReminder('R1')?.state).toBe('cancelled')
+    expect(store.get('R1')?.state).toBe('cancelled')
   })
 })

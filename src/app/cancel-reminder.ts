@@ -1,0 +1,19 @@
+import { type AppDeps, mayManage } from './deps.js'
+import { refreshHome } from './refresh-home.js'
+import { withdrawReminders } from './reminders.js'
+
+export type CancelReminderOutcome = { kind: 'cancelled' } | { kind: 'refused'; text: string }
+
+/** 「取り消す」 in `/billing reminders`: the owner (or an admin) withdraws one reminder. */
+export async function cancelReminder(
+  deps: AppDeps,
+  input: { reminderId: string; user: string },
+): Promise<CancelReminderOutcome> {
+  const reminder = deps.reminders.get(input.reminderId)
+  if (!reminder || !mayManage(deps, input.user, reminder.owner)) {
+    return { kind: 'refused', text: '取り消せるのは自分のリマインダーだけです（管理者を除く）。' }
+  }
+  await withdrawReminders(deps, (r) => r.id === reminder.id)
+  await refreshHome(deps, input.user)
+  return { kind: 'cancelled' }
+}

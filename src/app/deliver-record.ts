@@ -1,0 +1,172 @@
+import type { Checklist } from '../domain/checklist.js'
+import { describeChecklist } from '../domain/checklist-view.js'
+import type { Ticket } from '../domain/ticket.js'
+import { describeTicket } from '../domain/ticket-view.js'
+import { errorCode } from '../errors.js'
+import { renderChecklist } from '../render/checklist.js'
+import type { SlackMessage } from '../render/messages.js'
+import { renderTicketMessage } from '../render/ticket.js'
+import { formatJstDateTime } from '../render/time.js'
+import type { AppDeps } from './deps.js'
+import type { Origin } from './ports.js'
+import { refreshHome } from './refresh-home.js'
+import { followDeletion } from './reminders.js'
+
+/** The ticket message as it stands (with a warning for operator IDs the company has not registered). */
+export function ticketMessage(deps: Pick<AppDeps, 'renderer' | 'operators'>, ticket: Ticket): SlackMessage {
+  return renderTicketMessage(deps.renderer, describeTicket(ticket, deps.operators.list()))
+}
+
+export function checklistMessage(deps: Pick<AppDeps, 'renderer'>, checklist: Checklist): SlackMessage {
+  return renderChecklist(deps.renderer, describeChecklist(checklist))
+}
+
+/** How to read back, save and draw one kind of record: tickets and checklists are delivered alike. */
+interface Records<T extends { id: string; message?: unknown }> {
+  get(id: string): T | undefined
+  save(record: T): Promise<void>
+  render(record: T): SlackMessage
+}
+
+const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
+  get: (id) => deps.tickets.get(id),
+  save: (t) => deps.tickets.save(t),
+  render: (t) => ticketMessage(deps, t),
+})
+
+const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
+  get: (id) => deps.checklists.get(id),
+  save: (c) => deps.checklists.save(c),
+  render: (c) => checklistMessage(deps, c),
+})
+
+/**
+ * The end of every flow that produces a ticket: render it (a template bug fails before anything is
+ * stored), store it (on disk before the modal closes, so an acknowledged request is never lost),
+ * and return what follows the ack: post the message, remember where it went, refresh App Home.
+ */
+export async function storeTicket(
+  deps: AppDeps,
+  ticket: Ticket,
+  viewId: string,
+): Promise<() => Promise<void>> {
+  ticketMessage(deps, ticket)
+  deps.awaitingPost.add(ticket.id)
+  try {
+    await deps.tickets.save({ ...ticket, sourceViewId: viewId })
+  } catch (error) {
+    deps.awaitingPost.delete(ticket.id)
+    throw error
+  }
+  return async () => {
+    await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket))
+    await refreshHome(deps, ticket.requester)
+  }
+}
+
+/** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
+export async function storeChecklist(
+  deps: AppDeps,
+  checklist: Checklist,
+  viewId: string,
+): Promise<() => Promise<void>> {
+  checklistMessage(deps, checklist)
+  deps.awaitingPost.add(checklist.id)
+  try {
+    await deps.checklists.save({ ...checklist, sourceViewId: viewId })
+  } catch (error) {
+    deps.awaitingPost.delete(checklist.id)
+    throw error
+  }
+  return async () => {
+    await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist))
+    const stored = deps.checklists.get(checklist.id)
+    if (stored) await followDeletion(deps, stored)
+    await refreshHome(deps, checklist.requester)
+  }
+}
+
+const originOf = (record: { channel: string; requester: string }): Origin => ({
+  channel: record.channel,
+  user: record.requester,
+})
+
+/**
+ * Posts a stored record's message and remembers where it went, or that it could not go. Runs in
+ * the record's queue and re-reads it first: a record posted meanwhile (by the sweep) is not posted
+ * again, and a click on the message since is shown.
+ */
+async function postRecord<
+  T extends {
+    id: string
+    message?: { channel: string; ts: string }
+    undelivered?: unknown
+    createdAt: string
+  },
+>(
+  deps: AppDeps,
+  records: Records<T>,
+  id: string,
+  origin: Origin,
+  options: { late?: boolean } = {},
+): Promise<boolean> {
+  if (options.late && deps.awaitingPost.has(id)) return false
+  return deps.queue.run(id, async () => {
+    deps.awaitingPost.delete(id)
+    const record = records.get(id)
+    if (!record || record.message) return false
+    const message = records.render(record)
+    let outcome: Pick<T, 'message'> | { undelivered: { error: string; at: string } }
+    try {
+      const posted = await deps.notifier.post(
+        origin,
+        options.late ? withLateNote(message, record.createdAt) : message,
+      )
+      outcome = { message: posted } as Pick<T, 'message'>
+    } catch (error) {
+      const code = errorCode(error)
+      deps.logger.warn('message not delivered; kept for the next sweep', { error: code, record: id })
+      outcome = { undelivered: { error: code, at: deps.clock.now().toISOString() } }
+    }
+    const current = records.get(id)
+    if (!current) return false
+    const { undelivered: _previous, ...rest } = current
+    await records.save({ ...rest, ...outcome } as T)
+    return 'message' in outcome
+  })
+}
+
+/**
+ * Posts every stored ticket and checklist that has no message yet — Slack refused it earlier, or
+ * the process stopped between storing and posting — to where its flow started. Run by the sweep
+ * (the first one at start-up), so nothing acknowledged stays unposted.
+ */
+export async function redeliverUnposted(deps: AppDeps): Promise<number> {
+  let delivered = 0
+  for (const ticket of deps.tickets.all().filter((t) => !t.message)) {
+    if (await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { late: true }))
+      delivered += 1
+  }
+  for (const checklist of deps.checklists.all().filter((c) => !c.message)) {
+    if (await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), { late: true })) {
+      delivered += 1
+      const stored = deps.checklists.get(checklist.id)
+      if (stored) await followDeletion(deps, stored)
+    }
+  }
+  return delivered
+}
+
+/** Tells the user why the message comes late, and that their request was kept all along. */
+function withLateNote(message: SlackMessage, createdAt: string): SlackMessage {
+  const note = {
+    type: 'context' as const,
+    elements: [
+      {
+        type: 'mrkdwn' as const,
+        text: `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${formatJstDateTime(createdAt)} に受け付け、保存されています。`,
+      },
+    ],
+  }
+  return { ...message, blocks: [note, ...message.blocks] }
+}

@@ -1,0 +1,54 @@
+import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { Renderer } from '../render/templates.js'
+import type { KeyedQueue } from './keyed-queue.js'
+import type {
+  ChecklistRepository,
+  Logger,
+  Notifier,
+  OperatorRepository,
+  ReminderRepository,
+  ReminderScheduler,
+  SubscriptionRepository,
+  TicketRepository,
+} from './ports.js'
+
+/** Everything a use case may touch, built once by the composition root (src/bot.ts) or a test. */
+export interface AppDeps {
+  tickets: TicketRepository
+  checklists: ChecklistRepository
+  reminders: ReminderRepository
+  subscriptions: SubscriptionRepository
+  operators: OperatorRepository
+  notifier: Notifier
+  scheduler: ReminderScheduler
+  clock: Clock
+  newId: IdGenerator
+  renderer: Renderer
+  logger: Logger
+  /** Admins (ADMIN_USER_IDS) may act on anyone's tickets, checklists and reminders. */
+  isAdmin: (user: string) => boolean
+  /** Changes to one record run one after another, in arrival order (keyed by record id). */
+  queue: KeyedQueue
+  /**
+   * Records stored by this process whose first post follows the ack: the sweep leaves them to it.
+   * After a restart the set is empty, so whatever was stored but never posted is posted then.
+   */
+  awaitingPost: Set<string>
+}
+
+/** Only the owner (requester, subscriber) or an admin may act on a record. */
+export function mayManage(deps: Pick<AppDeps, 'isAdmin'>, user: string, owner: string): boolean {
+  return user === owner || deps.isAdmin(user)
+}
+
+/** What a submission use case answers: inline errors, or accepted with the work that follows the ack. */
+export type SubmissionOutcome =
+  | { kind: 'invalid'; errors: Record<string, string> }
+  | { kind: 'accepted'; afterAck: () => Promise<void> }
+
+export const accepted = (afterAck: () => Promise<void> = async () => undefined): SubmissionOutcome => ({
+  kind: 'accepted',
+  afterAck,
+})
+
+export const invalid = (errors: Record<string, string>): SubmissionOutcome => ({ kind: 'invalid', errors })

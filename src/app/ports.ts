@@ -1,0 +1,105 @@
+import type { CalendarSubscription } from '../domain/calendar-subscription.js'
+import type { Checklist } from '../domain/checklist.js'
+import type { RegisteredOperator } from '../domain/operator-registry.js'
+import type { Reminder } from '../domain/reminder.js'
+import type { Ticket } from '../domain/ticket.js'
+import type { SlackMessage } from '../render/messages.js'
+
+/**
+ * What the use cases need from the outside world, one small interface each. `store/` implements
+ * the repositories over the one lowdb file; `slack/` implements the Notifier; `scheduling/`
+ * implements the ReminderScheduler over Slack's scheduler.
+ */
+
+// --- repositories: every `save` resolves only once the change is on disk, and rolls back when it is not ---
+
+export interface TicketRepository {
+  save(ticket: Ticket): Promise<void>
+  get(id: string): Ticket | undefined
+  /** The ticket a modal submission created, so a submission delivered twice creates nothing twice. */
+  findBySourceView(viewId: string): Ticket | undefined
+  /** Live tickets of a requester (open, or closed within the last 30 days), newest first. */
+  listByRequester(userId: string): Ticket[]
+  /** The whole history, archived tickets included, newest first. */
+  historyOfRequester(userId: string): Promise<Ticket[]>
+  historyOfChannel(channel: string): Promise<Ticket[]>
+  /** Every live ticket, for sweeps over open ones. */
+  all(): readonly Ticket[]
+}
+
+export interface ChecklistRepository {
+  save(checklist: Checklist): Promise<void>
+  get(id: string): Checklist | undefined
+  findBySourceView(viewId: string): Checklist | undefined
+  all(): readonly Checklist[]
+}
+
+export interface ReminderRepository {
+  save(reminders: Reminder[]): Promise<void>
+  get(id: string): Reminder | undefined
+  findByKey(key: string): Reminder | undefined
+  /** Pending and scheduled reminders: the ones delivery still has work for. */
+  active(): Reminder[]
+  /** Every reminder of an owner, soonest first. */
+  ofOwner(owner: string): Reminder[]
+}
+
+export interface SubscriptionRepository {
+  save(subscription: CalendarSubscription): Promise<void>
+  activeIn(channel: string): CalendarSubscription | undefined
+  active(): CalendarSubscription[]
+}
+
+export interface OperatorRepository {
+  save(operator: RegisteredOperator): Promise<void>
+  list(): RegisteredOperator[]
+  get(operatorId: string): RegisteredOperator | undefined
+}
+
+// --- Slack, seen from the use cases ---
+
+/** Where a flow started: its result goes back there (or to the user's DM). */
+export interface Origin {
+  channel: string
+  user: string
+}
+
+export interface PostedMessage {
+  channel: string
+  ts: string
+}
+
+/**
+ * Posting and updating messages. Failures throw; `errorCode` (src/errors.ts) reads their reason.
+ */
+export interface Notifier {
+  /** Posts to the origin's channel; when the bot may not post there, to the user's DM, saying why. */
+  post(origin: Origin, message: SlackMessage): Promise<PostedMessage>
+  update(target: PostedMessage, message: SlackMessage): Promise<void>
+  /** A short note only the user sees (ephemeral in the channel, else their DM). */
+  tell(origin: Origin, text: string): Promise<void>
+  /** Publishes the user's App Home tab. */
+  publishHome(userId: string, home: HomeModel): Promise<void>
+}
+
+/** What App Home shows: the user's own records only. */
+export interface HomeModel {
+  tickets: Ticket[]
+  reminders: Reminder[]
+}
+
+/** Hands reminders to Slack's scheduler and takes them back. */
+export interface ReminderScheduler {
+  /** Schedules, posts (when due) or marks sent each of these, as their state asks. */
+  deliver(reminders: Reminder[]): Promise<unknown>
+  /** Withdraws the reminders from Slack (when scheduled) and marks them cancelled. */
+  withdraw(reminders: Reminder[]): Promise<void>
+  /** Delivers every active reminder; concurrent calls share one run. */
+  sweep(): Promise<unknown>
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}

@@ -1,0 +1,60 @@
+import type { ModalView } from '@slack/types'
+import { normalizeOperatorId, parseOperatorId } from '../domain/operator-id.js'
+import { operatorToPrefill } from '../domain/operator-registry.js'
+import { addMonths, tokyoDate, yearMonthOf } from '../domain/plain-date.js'
+import { accountDeletionModal } from '../render/modals/account-deletion.js'
+import { directDebitModal } from '../render/modals/direct-debit.js'
+import { invoiceMergeModal } from '../render/modals/invoice-merge.js'
+import { invoiceReissueModal } from '../render/modals/invoice-reissue.js'
+import type { AppDeps } from './deps.js'
+
+export const FLOWS = ['invoice_reissue', 'invoice_merge', 'direct_debit', 'account_deletion'] as const
+export type Flow = (typeof FLOWS)[number]
+
+/** Text after a slash command that pre-fills the operator ID: normalised when valid, else shown as typed. */
+export function operatorIdPrefill(commandText: string): string | undefined {
+  const text = commandText.trim().split(/\s+/)[0] ?? ''
+  if (text === '') return undefined
+  const result = parseOperatorId(text)
+  return result.ok ? result.value : normalizeOperatorId(text).slice(0, 100)
+}
+
+/**
+ * A flow's modal, pre-filled from what the user typed after the command and what the company
+ * registered (`/billing operators`), whether it was opened by a slash command or from App Home.
+ */
+export function flowModal(
+  deps: Pick<AppDeps, 'operators' | 'clock'>,
+  flow: Flow,
+  request: { text: string; privateMetadata: string },
+): ModalView {
+  const { text, privateMetadata } = request
+  const typed = operatorIdPrefill(text)
+  const known = operatorToPrefill(typed, deps.operators.list())
+  const today = tokyoDate(deps.clock.now())
+  switch (flow) {
+    case 'invoice_reissue':
+      return invoiceReissueModal({
+        operatorId: typed ?? known?.operatorId,
+        coverage: known && known.coverage !== 'both' ? known.coverage : undefined,
+        paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
+        usageMonth: addMonths(yearMonthOf(today), -1),
+        privateMetadata,
+      })
+    case 'invoice_merge':
+      return invoiceMergeModal({ sources: text.trim().slice(0, 2000) || undefined, privateMetadata })
+    case 'direct_debit':
+      return directDebitModal({
+        operatorId: typed ?? known?.operatorId,
+        accountType: known?.accountType,
+        invoicePayment: known ? (known.paymentMethod === 'card' ? 'not_yet' : 'active') : undefined,
+        privateMetadata,
+      })
+    case 'account_deletion':
+      return accountDeletionModal({
+        operatorId: typed ?? operatorToPrefill(undefined, deps.operators.list())?.operatorId,
+        today,
+        privateMetadata,
+      })
+  }
+}

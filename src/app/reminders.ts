@@ -1,0 +1,210 @@
+import {
+  billingDatesFor,
+  lastBusinessDayOnOrBefore,
+  npInvoiceMailSubject,
+} from '../domain/billing-calendar.js'
+import {
+  type CalendarSubscription,
+  calendarWindow,
+  planCalendarReminders,
+} from '../domain/calendar-subscription.js'
+import type { Checklist } from '../domain/checklist.js'
+import { NP_SUPPORT_DESK } from '../domain/contacts.js'
+import {
+  type DirectDebitMilestone,
+  directDebitFollowUps,
+  directDebitInvoiceDueDates,
+  type FollowUpPlan,
+} from '../domain/direct-debit.js'
+import { usageMonthLabel } from '../domain/invoice-reissue.js'
+import { type PlainDate, tokyoDate, tokyoNineAm, yearMonthOf } from '../domain/plain-date.js'
+import { createReminder, type NewReminder, type Reminder } from '../domain/reminder.js'
+import { hasMilestone, type Ticket } from '../domain/ticket.js'
+import type { AppDeps } from './deps.js'
+
+/**
+ * The reminders every use case shares: which exist for a subscription, a ticket or a checklist,
+ * adding them without duplicates, and withdrawing moot ones. Stored first (the source of truth),
+ * then handed to Slack through the ReminderScheduler port.
+ */
+
+/** Which reminders a ticket's milestone makes moot (§3.5.1): the questions it answers. */
+const MOOT_AFTER: Record<DirectDebitMilestone, string[]> = {
+  sent: [],
+  form_received: ['form_arrival'],
+  form_returned: ['form_arrival', 'form_return'],
+  switched: ['form_arrival', 'form_return', 'result_due', 'due:'],
+}
+
+const today = (deps: Pick<AppDeps, 'clock'>): PlainDate => tokyoDate(deps.clock.now())
+
+/** Active reminders matching the predicate, soonest first. */
+export function pendingReminders(deps: Pick<AppDeps, 'reminders'>, predicate: (r: Reminder) => boolean) {
+  return deps.reminders
+    .active()
+    .filter(predicate)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+}
+
+/**
+ * Stores reminders that do not exist yet (an active one with the same key is kept; a cancelled
+ * one is revived), then hands the new ones to Slack unless `handOver` is false. Reminders whose
+ * time has passed are skipped.
+ */
+export async function addReminders(
+  deps: AppDeps,
+  wanted: NewReminder[],
+  options: { handOver?: boolean } = {},
+): Promise<Reminder[]> {
+  const now = deps.clock.now()
+  const result: Reminder[] = []
+  const fresh: Reminder[] = []
+  for (const fields of wanted) {
+    if (Date.parse(fields.dueAt) <= now.getTime()) continue
+    const existing = deps.reminders.findByKey(fields.key)
+    if (existing && existing.state !== 'cancelled') {
+      result.push(existing)
+      continue
+    }
+    const reminder: Reminder = existing
+      ? { ...existing, ...fields, state: 'pending', updatedAt: now.toISOString() }
+      : createReminder(fields, { id: deps.newId(), now })
+    result.push(reminder)
+    fresh.push(reminder)
+  }
+  if (fresh.length > 0) {
+    await deps.reminders.save(fresh)
+    if (options.handOver !== false) await deps.scheduler.deliver(fresh)
+  }
+  return result.map((r) => deps.reminders.get(r.id) ?? r)
+}
+
+/** Withdraws active reminders matching the predicate; returns how many. */
+export async function withdrawReminders(deps: AppDeps, predicate: (r: Reminder) => boolean): Promise<number> {
+  const moot = deps.reminders.active().filter(predicate)
+  await deps.scheduler.withdraw(moot)
+  return moot.length
+}
+
+/** A subscription's calendar reminders up to the rolling window's end (§4.1–§4.3). */
+export async function extendCalendar(
+  deps: AppDeps,
+  subscription: CalendarSubscription,
+  options: { handOver?: boolean } = {},
+): Promise<void> {
+  const { from, until } = calendarWindow(today(deps))
+  const wanted = planCalendarReminders(subscription.channel, from, until).map((plan): NewReminder => {
+    const dates = billingDatesFor(plan.usageMonth)
+    return {
+      kind: plan.kind,
+      key: plan.key,
+      owner: subscription.subscribedBy,
+      channel: subscription.channel,
+      dueDate: plan.date,
+      dueAt: tokyoNineAm(plan.date).toISOString(),
+      subscriptionId: subscription.id,
+      text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
+        usageMonthLabel: usageMonthLabel(plan.usageMonth),
+        invoiceIssued: dates.invoiceIssued,
+        paymentDue: dates.paymentDue,
+        npMailSubject: npInvoiceMailSubject(plan.usageMonth),
+        dueToday: plan.date === dates.paymentDue,
+      }),
+    }
+  })
+  await addReminders(deps, wanted, options)
+}
+
+/** After a direct-debit milestone: withdraw what it answers, schedule what comes next. */
+export async function followDirectDebit(
+  deps: AppDeps,
+  ticket: Ticket,
+  milestone: DirectDebitMilestone,
+): Promise<void> {
+  const prefix = `dd:${ticket.id}:`
+  const moot = MOOT_AFTER[milestone]
+  await withdrawReminders(
+    deps,
+    (r) => r.key.startsWith(prefix) && moot.some((m) => r.key.slice(prefix.length).startsWith(m)),
+  )
+  const plans = directDebitFollowUps(ticket.id, milestone, today(deps))
+  if (milestone === 'sent')
+    plans.push(...directDebitInvoiceDueDates(ticket.id, today(deps), calendarWindow(today(deps)).until))
+  await addReminders(
+    deps,
+    plans.map((plan) => directDebitReminder(deps, ticket, plan)),
+  )
+}
+
+function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan): NewReminder {
+  return {
+    kind: plan.kind,
+    key: plan.key,
+    owner: ticket.requester,
+    channel: ticket.message?.channel ?? ticket.channel,
+    dueDate: plan.date,
+    dueAt: tokyoNineAm(plan.date).toISOString(),
+    ticketId: ticket.id,
+    text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
+      operatorId: ticket.operatorId,
+      np: NP_SUPPORT_DESK,
+      paymentDue: plan.date,
+    }),
+  }
+}
+
+/** The final invoice of an account being deleted: its issue and due dates (§6.4.1). */
+export async function followDeletion(deps: AppDeps, checklist: Checklist): Promise<void> {
+  const cancelDate = checklist.cancelDate as PlainDate | undefined
+  if (checklist.kind !== 'account_deletion' || !cancelDate) return
+  // Paid already (ticked while this was on its way): the reminders would be moot.
+  if (checklist.items.find((i) => i.key === 'payments_complete')?.ticked) return
+  const usageMonth = yearMonthOf(cancelDate)
+  const dates = billingDatesFor(usageMonth)
+  const model = {
+    operatorId: checklist.operatorIds[0] ?? '',
+    usageMonthLabel: usageMonthLabel(usageMonth),
+    npMailSubject: npInvoiceMailSubject(usageMonth),
+    paymentDue: dates.paymentDue,
+  }
+  const reminder = (
+    kind: 'deletion_invoice_issued' | 'deletion_payment_due',
+    date: PlainDate,
+  ): NewReminder => ({
+    kind,
+    key: `deletion:${checklist.id}:${kind}`,
+    owner: checklist.requester,
+    channel: checklist.message?.channel ?? checklist.channel,
+    dueDate: date,
+    dueAt: tokyoNineAm(date).toISOString(),
+    checklistId: checklist.id,
+    text: deps.renderer.guidance(`reminder-${kind.replace(/_/g, '-')}`, model),
+  })
+  await addReminders(deps, [
+    reminder('deletion_invoice_issued', dates.invoiceIssued),
+    reminder('deletion_payment_due', lastBusinessDayOnOrBefore(dates.paymentDue)),
+  ])
+}
+
+/**
+ * Extends every rolling window — calendar subscriptions, and the invoice due dates of direct-debit
+ * tickets sent but not yet switched — storing only: the delivery sweep hands them over within
+ * Slack's limits.
+ */
+export async function extendReminderWindows(deps: AppDeps): Promise<void> {
+  for (const subscription of deps.subscriptions.active()) {
+    await extendCalendar(deps, subscription, { handOver: false })
+  }
+  const until = calendarWindow(today(deps)).until
+  for (const ticket of deps.tickets.all()) {
+    if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
+      continue
+    if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
+    const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
+    await addReminders(
+      deps,
+      dueDates.map((p) => directDebitReminder(deps, ticket, p)),
+      { handOver: false },
+    )
+  }
+}

@@ -1,0 +1,33 @@
+import {
+  ACCOUNT_DELETION_STEPS,
+  type AccountDeletionRequest,
+  planAccountDeletion,
+} from '../domain/account-deletion.js'
+import { createChecklist } from '../domain/checklist.js'
+import { tokyoDate } from '../domain/plain-date.js'
+import { storeChecklist } from './deliver-record.js'
+import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { Origin } from './ports.js'
+
+/** Flow 4 (§6.4): the ordered checklist with the final invoice's dates and reminders. */
+export async function startAccountDeletion(
+  deps: AppDeps,
+  input: { request: AccountDeletionRequest; origin: Origin; viewId: string },
+): Promise<SubmissionOutcome> {
+  const now = deps.clock.now()
+  const outcome = planAccountDeletion(input.request, tokyoDate(now))
+  if (outcome.kind === 'invalid') return invalid({ cancel_date: outcome.message })
+  const { plan } = outcome
+  const checklist = createChecklist(
+    {
+      kind: 'account_deletion',
+      operatorIds: [plan.operatorId],
+      cancelDate: plan.cancelDate,
+      requester: input.origin.user,
+      channel: input.origin.channel,
+    },
+    ACCOUNT_DELETION_STEPS,
+    { id: deps.newId(), now },
+  )
+  return accepted(await storeChecklist(deps, checklist, input.viewId))
+}

@@ -1,0 +1,58 @@
+import { setChecklistStep } from '../domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
+import { errorCode } from '../errors.js'
+import { messageNotUpdated } from './change-ticket.js'
+import { checklistMessage } from './deliver-record.js'
+import type { AppDeps } from './deps.js'
+import type { PostedMessage } from './ports.js'
+import { followDeletion, withdrawReminders } from './reminders.js'
+
+const REFUSALS = {
+  unknown_step: 'このチェックリストは見つかりませんでした。もう一度コマンドから作成してください。',
+  final_step_locked: '「アカウントを削除する」は、ほかの項目がすべて完了してからチェックできます。',
+  completed: 'このチェックリストはすべて完了しています。アカウントは削除済みのため、変更できません。',
+} as const
+
+export type ToggleOutcome =
+  | { kind: 'refused'; text: string }
+  | { kind: 'unchanged' }
+  | { kind: 'changed'; notice?: string }
+
+/**
+ * A tick or untick on a checklist step (the button says which, so a double click is harmless):
+ * stored with who and when, then the message is updated. Paying the final invoice of an account
+ * deletion makes its reminders moot; unticking brings them back. Clicks on one checklist run in order.
+ */
+export function toggleChecklistStep(
+  deps: AppDeps,
+  input: { checklistId: string; step: string; tick: boolean; user: string; message?: PostedMessage },
+): Promise<ToggleOutcome> {
+  return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {
+    const checklist = deps.checklists.get(input.checklistId)
+    if (!checklist) return { kind: 'refused', text: REFUSALS.unknown_step }
+    const outcome = setChecklistStep(
+      checklist,
+      input.step,
+      input.tick,
+      { by: input.user, now: deps.clock.now() },
+      CHECKLIST_DEFINITIONS[checklist.kind],
+    )
+    if (outcome.kind === 'refused') return { kind: 'refused', text: REFUSALS[outcome.reason] }
+    if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
+    await deps.checklists.save(outcome.checklist)
+    let notice: string | undefined
+    const target = checklist.message ?? input.message
+    if (target) {
+      try {
+        await deps.notifier.update(target, checklistMessage(deps, outcome.checklist))
+      } catch (error) {
+        notice = messageNotUpdated(errorCode(error))
+      }
+    }
+    if (outcome.checklist.kind === 'account_deletion' && input.step === 'payments_complete') {
+      if (outcome.action === 'tick') await withdrawReminders(deps, (r) => r.checklistId === checklist.id)
+      else await followDeletion(deps, outcome.checklist)
+    }
+    return { kind: 'changed', ...(notice ? { notice } : {}) }
+  })
+}

@@ -1,0 +1,62 @@
+import type { Logger as BoltLogger, LogLevel } from '@slack/bolt'
+import { type RetryOptions, WebClient } from '@slack/web-api'
+import type { AppDeps } from './app/deps.js'
+import { KeyedQueue } from './app/keyed-queue.js'
+import type { Logger } from './app/ports.js'
+import { sweep } from './app/sweep.js'
+import type { Config } from './config.js'
+import type { Clock, IdGenerator } from './domain/clock.js'
+import { createRenderer } from './render/templates.js'
+import { ReminderDelivery } from './scheduling/reminder-delivery.js'
+import { createSlackApp, SLACK_RETRY_POLICY } from './slack/app.js'
+import { SlackNotifier } from './slack/notifier.js'
+import type { Store } from './store/index.js'
+
+export interface BotParts {
+  config: Config
+  store: Store
+  clock: Clock
+  newId: IdGenerator
+  logger: Logger & BoltLogger
+  retryConfig?: RetryOptions
+  logLevel?: LogLevel
+}
+
+/**
+ * Wires the use cases to their adapters — the store's repositories, Slack (a Web API client for
+ * what follows an ack), Slack's scheduler — and builds the Bolt app over them. main.ts and the
+ * integration tests build the bot the same way.
+ */
+export function createBot(parts: BotParts) {
+  const { config, store, clock, logger } = parts
+  const retryConfig = parts.retryConfig ?? SLACK_RETRY_POLICY
+  const client = new WebClient(config.botToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig,
+    logger,
+  })
+  const admins = new Set(config.access.admins)
+  const deps: AppDeps = {
+    tickets: store.tickets,
+    checklists: store.checklists,
+    reminders: store.reminders,
+    subscriptions: store.subscriptions,
+    operators: store.operators,
+    notifier: new SlackNotifier(client),
+    scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger }),
+    clock,
+    newId: parts.newId,
+    renderer: createRenderer(),
+    logger,
+    isAdmin: (user) => admins.has(user),
+    queue: new KeyedQueue(),
+    awaitingPost: new Set(),
+  }
+  const { app, drain } = createSlackApp(config, deps, {
+    retryConfig,
+    logger,
+    ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
+    isHealthy: store.isHealthy,
+  })
+  return { app, deps, drain, sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }) }
+}

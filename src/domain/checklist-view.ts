@@ -1,0 +1,49 @@
+import { ACCOUNT_DELETION_WARNINGS } from './account-deletion.js'
+import { billingDatesFor } from './billing-calendar.js'
+import type { Checklist, ChecklistStep } from './checklist.js'
+import { CHECKLIST_DEFINITIONS } from './checklist-definitions.js'
+import { type PlainDate, yearMonthOf } from './plain-date.js'
+
+/** What the renderer needs to draw a checklist message as it stands. */
+export interface ChecklistView {
+  checklist: Checklist
+  steps: readonly ChecklistStep[]
+  /** The last step can be ticked only after the others. */
+  lastStepAfterOthers: boolean
+  /** The guidance above the steps: `templates/guidance/<template>.njk` with this model. */
+  header: { template: string; model: object }
+  /** The notification text. */
+  fallback: string
+}
+
+/** Describes a stored checklist: when it is first posted and after every tick. */
+export function describeChecklist(checklist: Checklist): ChecklistView {
+  const definition = CHECKLIST_DEFINITIONS[checklist.kind]
+  if (checklist.kind === 'account_deletion') {
+    const cancelDate = (checklist.cancelDate ?? checklist.createdAt.slice(0, 10)) as PlainDate
+    const operatorId = checklist.operatorIds[0] ?? ''
+    return {
+      checklist,
+      ...definition,
+      header: {
+        template: 'account-deletion-checklist',
+        model: {
+          operatorId,
+          cancelDate,
+          finalInvoice: billingDatesFor(yearMonthOf(cancelDate)),
+          warnings: ACCOUNT_DELETION_WARNINGS,
+        },
+      },
+      fallback: `アカウント退会のチェックリスト（${operatorId}）`,
+    }
+  }
+  return {
+    checklist,
+    ...definition,
+    header: {
+      template: 'invoice-merge-self-service',
+      model: { operatorIds: checklist.operatorIds, representative: checklist.representative },
+    },
+    fallback: '入金口座をまとめる手順（NP 掛け払いマイページ）',
+  }
+}

@@ -1,0 +1,87 @@
+import { billingDatesFor, npInvoiceMailSubject } from './billing-calendar.js'
+import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from './contacts.js'
+import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from './direct-debit.js'
+import { checksFor, reissueGuidanceModel } from './invoice-reissue.js'
+import { type RegisteredOperator, unregisteredOperators } from './operator-registry.js'
+import type { YearMonth } from './plain-date.js'
+import type { Ticket } from './ticket.js'
+import { isClosed, nextMilestone } from './ticket-progress.js'
+
+/** What the renderer needs to draw a ticket message as it stands; no rule is left for it to apply. */
+export interface TicketView {
+  ticket: Ticket
+  /** The guidance above the ticket: `templates/guidance/<template>.njk` with this model. */
+  intro: { template: string; model: object }
+  /** The milestone the requester reports next (its button), if any. */
+  next?: string
+  canResolve: boolean
+  canRecordReference: boolean
+  canCancel: boolean
+  /** SORACOM refuses requests about another operator (§3.5.1): IDs the company has not registered. */
+  registry: { kind: 'empty' } | { kind: 'unregistered'; ids: string[] } | { kind: 'ok' }
+}
+
+/** The operator IDs a ticket names: the one it is for, and for a merge every source. */
+function namedOperators(ticket: Ticket): string[] {
+  return ticket.kind === 'invoice_merge'
+    ? [...ticket.request.sources, ticket.request.target]
+    : [ticket.operatorId]
+}
+
+/** Describes a stored ticket for its message: the intro rebuilt from what is stored, so an update shows the same text. */
+export function describeTicket(ticket: Ticket, registry: readonly RegisteredOperator[]): TicketView {
+  const open = !isClosed(ticket)
+  const unregistered = unregisteredOperators(namedOperators(ticket), registry)
+  const next = nextMilestone(ticket)
+  return {
+    ticket,
+    intro: introOf(ticket),
+    ...(next ? { next } : {}),
+    canResolve: open && ticket.status === 'sent',
+    canRecordReference: open && ticket.status === 'sent',
+    canCancel: open,
+    registry:
+      registry.length === 0
+        ? { kind: 'empty' }
+        : unregistered.length > 0
+          ? { kind: 'unregistered', ids: unregistered }
+          : { kind: 'ok' },
+  }
+}
+
+function introOf(ticket: Ticket): TicketView['intro'] {
+  switch (ticket.kind) {
+    case 'direct_debit':
+      return {
+        template: 'direct-debit-ticket',
+        model: {
+          operatorId: ticket.operatorId,
+          support: SORACOM_SUPPORT,
+          np: NP_SUPPORT_DESK,
+          notes: DIRECT_DEBIT_NOTES,
+          process: DIRECT_DEBIT_PROCESS,
+        },
+      }
+    case 'invoice_reissue': {
+      const { request } = ticket
+      const usageMonth = request.usageMonth as YearMonth
+      return {
+        template: 'invoice-reissue-ticket',
+        model: {
+          ...reissueGuidanceModel({
+            operatorId: ticket.operatorId,
+            dates: billingDatesFor(usageMonth),
+            npMailSubject: npInvoiceMailSubject(usageMonth),
+            pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
+            delivery: request.delivery,
+          }),
+          destination: ticket.destination,
+          support: SORACOM_SUPPORT,
+          np: NP_SUPPORT_DESK,
+        },
+      }
+    }
+    case 'invoice_merge':
+      return { template: 'invoice-merge-ticket', model: { ...ticket.request, support: SORACOM_SUPPORT } }
+  }
+}

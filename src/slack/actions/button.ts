@@ -1,0 +1,7 @@
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt'
+
+export type ButtonListener = Middleware<SlackActionMiddlewareArgs<BlockButtonAction>>
+
+/** A note only the clicking user sees, leaving the message with the button as it is. */
+export const ephemeral = (respond: SlackActionMiddlewareArgs['respond']) => (text: string) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text })

@@ -1,0 +1,58 @@
+import type { WebClient } from '@slack/web-api'
+import type { HomeModel, Notifier, Origin, PostedMessage } from '../app/ports.js'
+import { slackErrorCode } from '../errors.js'
+import { homeView } from '../render/home.js'
+import type { SlackMessage } from '../render/messages.js'
+
+/** Errors meaning "the bot may not post in this channel": the user still gets the result by DM. */
+const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'])
+
+/** The Notifier port over Slack's Web API. */
+export class SlackNotifier implements Notifier {
+  constructor(private readonly client: WebClient) {}
+
+  /**
+   * Posts a flow's result to the channel the command came from; when the bot may not post there,
+   * sends it to the user's DM with the bot instead, saying why.
+   */
+  async post(origin: Origin, message: SlackMessage): Promise<PostedMessage> {
+    try {
+      const posted = await this.client.chat.postMessage({ channel: origin.channel, ...message })
+      return { channel: posted.channel ?? origin.channel, ts: posted.ts ?? '' }
+    } catch (error) {
+      const code = slackErrorCode(error)
+      if (code === undefined || !CANNOT_POST_HERE.has(code) || origin.channel === origin.user) throw error
+      const note = {
+        type: 'context' as const,
+        elements: [
+          {
+            type: 'mrkdwn' as const,
+            text: `<#${origin.channel}> に投稿できなかったため（${code}）、DM でお送りします。チャンネルで使うにはボットを招待してください。`,
+          },
+        ],
+      }
+      const posted = await this.client.chat.postMessage({
+        channel: origin.user,
+        text: message.text,
+        blocks: [note, ...message.blocks],
+      })
+      return { channel: posted.channel ?? origin.user, ts: posted.ts ?? '' }
+    }
+  }
+
+  async update(target: PostedMessage, message: SlackMessage): Promise<void> {
+    await this.client.chat.update({ ...target, ...message })
+  }
+
+  async tell(origin: Origin, text: string): Promise<void> {
+    if (origin.channel === origin.user) {
+      await this.client.chat.postMessage({ channel: origin.user, text })
+      return
+    }
+    await this.client.chat.postEphemeral({ channel: origin.channel, user: origin.user, text })
+  }
+
+  async publishHome(userId: string, home: HomeModel): Promise<void> {
+    await this.client.views.publish({ user_id: userId, view: homeView(home) })
+  }
+}

@@ -1,0 +1,28 @@
+import { changeTicket } from '../../app/change-ticket.js'
+import type { AppDeps } from '../../app/deps.js'
+import type { ViewListener } from './submission.js'
+
+/** 「受付番号を記録」's modal: the reference is stored on the ticket (requester or admin only). */
+export const ticketReferenceSubmission =
+  (deps: AppDeps): ViewListener =>
+  async ({ ack, body, view }) => {
+    const raw = Object.values(view.state?.values?.reference ?? {})[0]?.value ?? ''
+    if (raw.length > 100) {
+      await ack({
+        response_action: 'errors',
+        errors: { reference: '受付番号は 100 文字以内で入力してください。' },
+      })
+      return
+    }
+    await ack()
+    const user = body.user.id
+    const outcome = await changeTicket(deps, {
+      ticketId: view.private_metadata,
+      user,
+      request: { kind: 'reference', raw },
+    })
+    // The modal is closed by now: a refusal or notice goes to the user's DM.
+    const text =
+      outcome.kind === 'refused' ? outcome.text : outcome.kind === 'changed' ? outcome.notice : undefined
+    if (text) await deps.notifier.tell({ channel: user, user }, text)
+  }

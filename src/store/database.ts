@@ -1,0 +1,140 @@
+import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { Low } from 'lowdb'
+import type { z } from 'zod'
+import { Archive } from './archive.js'
+import { StoreCorruptError } from './errors.js'
+import { GroupCommitFile } from './group-commit-file.js'
+import { acquireLock } from './lock.js'
+import { migrate } from './migrations.js'
+import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
+
+/**
+ * The one lowdb file every repository shares. We read and validate it ourselves rather than
+ * through `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would
+ * overwrite an unreadable file with defaults. Writes go through a group-commit adapter (atomic,
+ * fsynced, shared by concurrent callers).
+ */
+export class Database {
+  readonly archive: Archive
+  /** False from a failed write until the next one succeeds: /healthz reports it. */
+  private writable = true
+
+  private constructor(
+    private readonly db: Low<DbData>,
+    private readonly adapter: GroupCommitFile<DbData>,
+    readonly file: string,
+    private readonly lock: { release: () => Promise<void> },
+  ) {
+    this.archive = new Archive(`${file}.archive`)
+  }
+
+  /**
+   * Opens the data file for this process alone: takes its lock, reads and validates it, migrates
+   * an older schema forward after a backup copy, or creates it (and its folder) when missing.
+   * Anything unusable stops here with the file left as it was.
+   */
+  static async open(file: string): Promise<Database> {
+    await mkdir(dirname(file), { recursive: true })
+    const lock = await acquireLock(file)
+    try {
+      const loaded = await readDataFile(file)
+      const adapter = new GroupCommitFile<DbData>(file)
+      const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
+      if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
+      return new Database(db, adapter, file, lock)
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+  }
+
+  get data(): DbData {
+    return this.db.data
+  }
+
+  /** Resolves once the current content is on disk (shared with concurrent writers). */
+  async write(): Promise<void> {
+    try {
+      await this.db.write()
+      this.writable = true
+    } catch (error) {
+      this.writable = false
+      throw error
+    }
+  }
+
+  /** Lets go of the file (after the last write) for another process. */
+  async close(): Promise<void> {
+    await this.lock.release()
+  }
+
+  /** Physical writes of the live file so far (concurrent saves share one). */
+  get fileWrites(): number {
+    return this.adapter.writes
+  }
+
+  /** For the health check: the file is readable and the last write reached the disk. */
+  async isHealthy(): Promise<boolean> {
+    if (!this.writable) return false
+    try {
+      await access(this.file, constants.R_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+}
+
+/**
+ * Returns the validated data (migrated if it was older), undefined when there is no file yet, or
+ * throws StoreCorruptError. Before a migration, the file is copied aside as `<file>.v<N>.bak`.
+ */
+async function readDataFile(file: string): Promise<{ data: DbData; migratedFrom?: number } | undefined> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new StoreCorruptError(file, `it cannot be read (${(error as Error).message})`, { cause: error })
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new StoreCorruptError(file, `it is not valid JSON (${(error as Error).message})`, { cause: error })
+  }
+  const migrated = migrate(json)
+  if (migrated.kind === 'too_new') {
+    throw new StoreCorruptError(
+      file,
+      `it was written by a newer version of the bot (schema ${migrated.version}; this one reads up to ${DB_SCHEMA_VERSION})`,
+    )
+  }
+  if (migrated.kind === 'unversioned') {
+    throw new StoreCorruptError(file, 'it has no valid "schemaVersion" — it is not this bot\'s data file')
+  }
+  const result = dbSchema.safeParse(migrated.data)
+  if (!result.success) throw new StoreCorruptError(file, describeIssues(result.error.issues))
+  if (migrated.kind === 'current') return { data: result.data }
+  await copyFile(file, await freeBackupName(`${file}.v${migrated.from}.bak`))
+  return { data: result.data, migratedFrom: migrated.from }
+}
+
+/** Never overwrites an earlier backup. */
+async function freeBackupName(name: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? name : `${name}.${n}`
+    try {
+      await access(candidate)
+    } catch {
+      return candidate
+    }
+  }
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
+  return `it does not match the expected schema — ${shown.join('; ')}${more}`
+}
