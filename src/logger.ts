@@ -1,28 +1,52 @@
-import { type Logger, LogLevel } from '@slack/bolt'
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt'
+import { pino } from 'pino'
+import type { Logger } from './app/ports.js'
 
 /**
- * Structured logs: one JSON object per line. Anything that looks like a Slack token, a signing
- * secret we were given, an e-mail address or a postal code-and-address is masked before it is
- * written, wherever it hides (a message, an error, a nested field).
+ * Structured logs with pino: one JSON object per line. Personal data and secrets are redacted by
+ * field name, wherever the field sits (top level or two levels down) — pino's path redaction
+ * replaces the value and leaves the JSON intact. Free text is masked only for what has an
+ * unmistakable shape: the secrets we were given, Slack tokens (`xox…-`, `xapp-`) and e-mail
+ * addresses; nothing that could match an operator ID or a number.
  */
-export interface AppLogger {
-  info(message: string, fields?: Record<string, unknown>): void
-  warn(message: string, fields?: Record<string, unknown>): void
-  error(message: string, fields?: Record<string, unknown>): void
-}
+export type AppLogger = Logger & BoltLogger
 
-const PATTERNS: Array<[RegExp, string]> = [
+/** Field names whose values never reach a log. */
+export const REDACTED_FIELDS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'secret',
+  'authKey',
+  'authKeyId',
+  'apiKey',
+  'password',
+  'authorization',
+  'Authorization',
+  'x-soracom-api-key',
+  'x-soracom-token',
+  'email',
+  'mail',
+  'address',
+  'postalCode',
+  'companyName',
+  'company_name',
+] as const
+
+const redactPaths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`])
+
+const FREE_TEXT: Array<[RegExp, string]> = [
   [/xox[abposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
   [/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]'],
-  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[email]'],
-  // 〒123-4567 and what follows it on the line is an address.
-  [/〒?\s?\d{3}-?\d{4}[^\n"]*/g, '[postal address]'],
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
 ]
 
+/** Masks configured secrets and token- or e-mail-shaped text; changes nothing else. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text
-  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[secret]')
-  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[redacted]')
+  for (const [pattern, replacement] of FREE_TEXT) out = out.replace(pattern, replacement)
   return out
 }
 
@@ -32,46 +56,57 @@ function serialise(value: unknown): unknown {
   return value
 }
 
+const PINO_LEVEL: Record<LogLevel, pino.Level> = {
+  [LogLevel.DEBUG]: 'debug',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.ERROR]: 'error',
+}
+
 export function createLogger(
   options: { secrets?: readonly string[]; write?: (line: string) => void; name?: string } = {},
-): AppLogger & Logger {
+): AppLogger {
+  const secrets = options.secrets ?? []
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`))
   let level: LogLevel = LogLevel.INFO
-  let name = options.name ?? 'billing-bot'
-  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR]
-  const emit = (at: LogLevel, message: string, fields: Record<string, unknown> = {}) => {
-    if (order.indexOf(at) < order.indexOf(level)) return
-    const entry = { time: new Date().toISOString(), level: at, logger: name, message, ...fields }
-    write(
-      redact(
-        JSON.stringify(entry, (_key, value) => serialise(value)),
-        options.secrets,
-      ),
-    )
-  }
+  const base = pino(
+    {
+      level: 'info',
+      messageKey: 'message',
+      base: { logger: options.name ?? 'billing-bot' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: { error: serialise, err: serialise },
+    },
+    { write: (line: string) => write(redact(line.trimEnd(), secrets)) },
+  )
+  let log = base
   /** Ours call `(message, fields)`; Bolt's call with any number of arguments. */
   const at =
-    (lvl: LogLevel) =>
+    (lvl: pino.Level) =>
     (...args: unknown[]) => {
       const [first, second, ...more] = args
       const message = typeof first === 'string' ? first : JSON.stringify(serialise(first))
       const isFields =
         typeof second === 'object' && second !== null && !(second instanceof Error) && !Array.isArray(second)
       if (more.length === 0 && (second === undefined || isFields))
-        emit(lvl, message, second as Record<string, unknown>)
-      else emit(lvl, message, { details: [second, ...more].map(serialise) })
+        log[lvl]((second ?? {}) as Record<string, unknown>, message)
+      else log[lvl]({ details: [second, ...more].map(serialise) }, message)
     }
   return {
-    debug: at(LogLevel.DEBUG),
-    info: at(LogLevel.INFO),
-    warn: at(LogLevel.WARN),
-    error: at(LogLevel.ERROR),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (l: LogLevel) => {
       level = l
+      log.level = PINO_LEVEL[l]
     },
     getLevel: () => level,
-    setName: (n: string) => {
-      name = n
+    setName: (name: string) => {
+      log = base.child({ logger: name })
+      log.level = PINO_LEVEL[level]
     },
-  } as AppLogger & Logger
+  }
 }

@@ -21,7 +21,9 @@ describe('structured, redacting logs', () => {
 
     logger.error('failed', {
       error: new Error('invalid_auth for xoxb-1234-5678-abcdef and xapp-1-A0-xyz'),
-      detail: 'secret s3cr3t-signing, mail billing@example.co.jp, 〒158-0094 東京都世田谷区玉川4-5-6',
+      detail: 'secret s3cr3t-signing, mail billing@example.co.jp',
+      request: { address: '〒158-0094 東京都世田谷区玉川4-5-6', email: 'someone@example.com' },
+      auth: { authKey: 'secret-abc', authKeyId: 'keyId-abc' },
     })
 
     const line = lines[0] ?? ''
@@ -30,12 +32,25 @@ describe('structured, redacting logs', () => {
       'xapp-1-A0',
       's3cr3t-signing',
       'billing@example.co.jp',
+      'someone@example.com',
       '158-0094',
       '玉川',
+      'secret-abc',
+      'keyId-abc',
     ]) {
       expect(line).not.toContain(leaked)
     }
     expect(line).toContain('[redacted]')
+    expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  it('leaves operator IDs, numbers and every closing brace intact: each line stays valid JSON', () => {
+    const { logger, lines } = capture(['s3cr3t-signing'])
+
+    logger.info('handled', { operatorId: 'OP0123456789', took_ms: 1234567, nested: { count: 9876543 } })
+
+    const entry = JSON.parse(lines[0] ?? '')
+    expect(entry).toMatchObject({ operatorId: 'OP0123456789', took_ms: 1234567, nested: { count: 9876543 } })
   })
 
   it("accepts Bolt's variadic logger calls", () => {
@@ -49,7 +64,17 @@ describe('structured, redacting logs', () => {
     })
   })
 
-  it('masks secrets wherever they appear in a string', () => {
+  it('honours the level Bolt sets', () => {
+    const { logger, lines } = capture()
+
+    logger.setLevel?.('error' as never)
+    logger.info('quiet')
+    logger.error('loud')
+
+    expect(lines.map((l) => JSON.parse(l).message)).toEqual(['loud'])
+  })
+
+  it('masks token-shaped text wherever it appears in a string', () => {
     expect(redact('token=xoxp-9-9-9 end')).toBe('token=xox?-[redacted] end')
   })
 })

@@ -70,6 +70,45 @@ describe('ReminderDelivery against the fake Slack API', () => {
     })
   })
 
+  it('schedules a reminder once when a flow and the sweep hand it over at the same time', async () => {
+    // The old flaky "extends the window" failure: two hand-overs of one reminder overlapped while
+    // Slack was slow, and each called chat.scheduleMessage.
+    let release: () => void = () => undefined
+    const slow = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const reminder = aReminder('R1', '2027-01-29')
+    await given(reminder)
+    const gated = new ReminderDelivery({
+      client: new Proxy(
+        new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+        {
+          get(target, key, receiver) {
+            if (key !== 'chat') return Reflect.get(target, key, receiver)
+            const chat = target.chat
+            return {
+              ...chat,
+              scheduleMessage: async (args: Parameters<typeof chat.scheduleMessage>[0]) => {
+                await slow
+                return chat.scheduleMessage(args)
+              },
+            }
+          },
+        },
+      ),
+      reminders: store,
+      clock: { now: () => now },
+    })
+
+    const fromFlow = gated.deliver([reminder])
+    const fromSweep = gated.sweep()
+    release()
+    await Promise.all([fromFlow, fromSweep])
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
+    expect(store.get('R1')?.state).toBe('scheduled')
+  })
+
   it('keeps a reminder beyond the 120-day horizon pending, and hands it over once it comes within', async () => {
     await given(aReminder('R1', '2027-05-31'))
 
