@@ -86,6 +86,8 @@ export function createLogger(
   const at =
     (lvl: pino.Level) =>
     (...args: unknown[]) => {
+      // Bolt calls debug() on every request, with whole payloads: decide before serialising.
+      if (!log.isLevelEnabled(lvl)) return
       const [first, second, ...more] = args
       const message = typeof first === 'string' ? first : JSON.stringify(serialise(first))
       const isFields =

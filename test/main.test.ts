@@ -104,7 +104,9 @@ describe('start-up (the real process, as npm start runs it)', () => {
 
     const second = startBotProcess(env, dir)
     expect(await second.exited).toBe(1)
-    expect(second.output()).toContain(`store_locked: Data file ${file} is in use by process ${first.child.pid}`)
+    expect(second.output()).toContain(
+      `store_locked: Data file ${file} is in use by process ${first.child.pid}`,
+    )
 
     first.child.kill('SIGKILL')
     await first.exited
