@@ -2,8 +2,13 @@ import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@sla
 import type { z } from 'zod'
 import type { SubmissionOutcome } from '../../app/deps.js'
 import type { Origin } from '../../app/ports.js'
+import { errorCode } from '../../errors.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
+
+/** The inline answer when the store could not write the request (disk full, read-only). */
+export const NOT_SAVED =
+  '保存できなかったため、この依頼はまだ受け付けられていません。しばらくしてから、もう一度「送信」を押してください。'
 
 export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
 
@@ -16,14 +21,24 @@ export function submission<T>(
   form: z.ZodType<T>,
   run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
 ): ViewListener {
-  return async ({ ack, body, view }) => {
+  return async ({ ack, body, view, logger }) => {
     const parsed = parseViewFields(form, view.state.values)
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors })
       return
     }
     const origin = decodeOrigin(view.private_metadata, body.user.id)
-    const outcome = await run({ request: parsed.value, origin, viewId: view.id })
+    let outcome: SubmissionOutcome
+    try {
+      outcome = await run({ request: parsed.value, origin, viewId: view.id })
+    } catch (error) {
+      // Nothing was kept (the store rolled the change back): say so on the form, which stays
+      // open with the user's answers, so they can send it again.
+      logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
+      const field = Object.keys(view.state.values)[0]
+      await ack(field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined)
+      return
+    }
     if (outcome.kind === 'invalid') {
       await ack({ response_action: 'errors', errors: outcome.errors })
       return

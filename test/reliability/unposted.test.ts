@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
+import { eventually } from '../support/eventually.js'
+import { FakeSlack } from '../support/fake-slack.js'
+import { startTestBot, type TestBot } from '../support/test-bot.js'
+
+describe('a ticket stored but never posted (the process died between save and post)', () => {
+  let slack: FakeSlack
+  const bots: TestBot[] = []
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.stop()
+    await slack.stop()
+  })
+
+  it('is posted once after the restart, and never again', async () => {
+    slack = await new FakeSlack().start()
+    const first = await startTestBot({ slack })
+    await first.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
+    await eventually(() => expect(first.store.tickets.all()[0]?.message).toBeDefined())
+    // As the file stands when the process is killed after the save and before the post.
+    const { message: _posted, ...stored } = first.store.tickets.all()[0] ?? ({} as never)
+    await first.store.tickets.save(stored as never)
+    await first.stopKeepingData()
+    const postsBefore = slack.callsTo('chat.postMessage').length
+
+    const second = await startTestBot({ slack, dataFile: first.dataFile, idStart: 100 })
+    bots.push(second)
+    await second.sweep()
+    await second.sweep()
+
+    const posts = slack.callsTo('chat.postMessage').slice(postsBefore)
+    expect(posts).toHaveLength(1)
+    expect(JSON.stringify(posts[0]?.args.blocks)).toContain('口座振替の希望')
+    expect(second.store.tickets.all()[0]?.message).toBeDefined()
+  })
+})
