@@ -2,7 +2,7 @@ import type { AccountType, PaymentMethod } from '../domain/account.js'
 import type { CoverageSelection } from '../domain/coverage.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { checkPaymentMethod } from '../domain/operator-registry.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import { type AppDeps, accepted, invalid, mayManage, type SubmissionOutcome } from './deps.js'
 import type { Origin } from './ports.js'
 
 export interface OperatorRegistration {
@@ -21,6 +21,12 @@ export async function registerOperator(
   const r = input.registration
   const mismatch = checkPaymentMethod(r.accountType, r.paymentMethod)
   if (mismatch) return invalid({ payment_method: mismatch })
+  const existing = deps.operators.get(r.operatorId)
+  if (existing && !mayManage(deps, input.origin.user, existing.registeredBy)) {
+    return invalid({
+      operator_id: `${r.operatorId} はほかのメンバーが登録済みです。変更できるのは登録した本人か管理者だけです。`,
+    })
+  }
   await deps.operators.save({
     operatorId: r.operatorId,
     ...(r.name ? { name: r.name } : {}),

@@ -3,7 +3,7 @@ import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { errorCode } from '../errors.js'
 import { messageNotUpdated } from './change-ticket.js'
 import { checklistMessage } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import { type AppDeps, mayManage } from './deps.js'
 import type { PostedMessage } from './ports.js'
 import { followDeletion, withdrawReminders } from './reminders.js'
 
@@ -11,6 +11,7 @@ const REFUSALS = {
   unknown_step: 'このチェックリストは見つかりませんでした。もう一度コマンドから作成してください。',
   final_step_locked: '「アカウントを削除する」は、ほかの項目がすべて完了してからチェックできます。',
   completed: 'このチェックリストはすべて完了しています。アカウントは削除済みのため、変更できません。',
+  not_owner: 'このチェックリストを変更できるのは、作成した本人か管理者だけです。',
 } as const
 
 export type ToggleOutcome =
@@ -30,6 +31,7 @@ export function toggleChecklistStep(
   return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {
     const checklist = deps.checklists.get(input.checklistId)
     if (!checklist) return { kind: 'refused', text: REFUSALS.unknown_step }
+    if (!mayManage(deps, input.user, checklist.requester)) return { kind: 'refused', text: REFUSALS.not_owner }
     const outcome = setChecklistStep(
       checklist,
       input.step,

@@ -61,14 +61,14 @@ describe('/account-deletion through the real Bolt app', () => {
   it('stores a tick with who and when, and updates the message', async () => {
     const { post, id } = await postChecklist()
 
-    await bot.click(stepButton(post, 'sims_cancelled'), { userId: 'U0BOB' })
+    await bot.click(stepButton(post, 'sims_cancelled'), { userId: 'U0ALICE' })
 
     const update = await bot.slack.waitFor('chat.update')
     expect(update.args.ts).toBe(bot.store.checklists.get(id)?.message?.ts)
-    expect(visibleText(update)).toContain('<@U0BOB> が 2026年11月26日(木) 10:00 に完了')
+    expect(visibleText(update)).toContain('<@U0ALICE> が 2026年11月26日(木) 10:00 に完了')
     expect(bot.store.checklists.get(id)?.items[0]).toEqual({
       key: 'sims_cancelled',
-      ticked: { by: 'U0BOB', at: '2026-11-26T01:00:00.000Z' },
+      ticked: { by: 'U0ALICE', at: '2026-11-26T01:00:00.000Z' },
     })
   })
 
@@ -107,12 +107,12 @@ describe('/account-deletion through the real Bolt app', () => {
     const { post, id } = await postChecklist()
     const button = stepButton(post, 'sims_cancelled')
 
-    await Promise.all([bot.click(button, { userId: 'U0BOB' }), bot.click(button, { userId: 'U0BOB' })])
+    await Promise.all([bot.click(button, { userId: 'U0ALICE' }), bot.click(button, { userId: 'U0ALICE' })])
 
     await eventually(() => expect(bot.store.checklists.get(id)?.history).toHaveLength(1))
     await new Promise((r) => setTimeout(r, 100))
     expect(bot.slack.callsTo('chat.update')).toHaveLength(1)
-    expect(bot.store.checklists.get(id)?.items[0]?.ticked?.by).toBe('U0BOB')
+    expect(bot.store.checklists.get(id)?.items[0]?.ticked?.by).toBe('U0ALICE')
   })
 
   it.each([

@@ -112,10 +112,10 @@ describe('/invoice-merge through the real Bolt app', () => {
     const [checklistId] = first.value.split(':')
     await eventually(() => expect(bot.store.checklists.get(checklistId ?? '')?.message).toBeDefined())
 
-    await bot.click(first, { userId: 'U0BOB' })
+    await bot.click(first, { userId: 'U0ALICE' })
 
     const update = await bot.slack.waitFor('chat.update')
-    expect(visibleText(update)).toContain('<@U0BOB> が')
-    expect(bot.store.checklists.get(checklistId ?? '')?.items[0]?.ticked?.by).toBe('U0BOB')
+    expect(visibleText(update)).toContain('<@U0ALICE> が')
+    expect(bot.store.checklists.get(checklistId ?? '')?.items[0]?.ticked?.by).toBe('U0ALICE')
   })
 })

@@ -67,7 +67,9 @@ export const billingCommand =
             text:
               result.kind === 'not_subscribed'
                 ? 'このチャンネルは請求カレンダーを購読していません。'
-                : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
+                : result.kind === 'not_owner'
+                  ? `このチャンネルの請求カレンダーは <@${result.owner}> さんが購読しています。やめられるのは購読した本人か管理者だけです。`
+                  : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
           })
           return
         }
