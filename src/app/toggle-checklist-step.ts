@@ -31,7 +31,8 @@ export function toggleChecklistStep(
   return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {
     const checklist = deps.checklists.get(input.checklistId)
     if (!checklist) return { kind: 'refused', text: REFUSALS.unknown_step }
-    if (!mayManage(deps, input.user, checklist.requester)) return { kind: 'refused', text: REFUSALS.not_owner }
+    if (!mayManage(deps, input.user, checklist.requester))
+      return { kind: 'refused', text: REFUSALS.not_owner }
     const outcome = setChecklistStep(
       checklist,
       input.step,

@@ -14,7 +14,8 @@ export async function unsubscribeCalendar(
 ): Promise<UnsubscribeOutcome> {
   const existing = deps.subscriptions.activeIn(input.channel)
   if (!existing) return { kind: 'not_subscribed' }
-  if (!mayManage(deps, input.user, existing.subscribedBy)) return { kind: 'not_owner', owner: existing.subscribedBy }
+  if (!mayManage(deps, input.user, existing.subscribedBy))
+    return { kind: 'not_owner', owner: existing.subscribedBy }
   await deps.subscriptions.save({ ...existing, cancelledAt: deps.clock.now().toISOString() })
   const withdrawn = await withdrawReminders(deps, (r) => r.subscriptionId === existing.id)
   await refreshHome(deps, existing.subscribedBy)
