@@ -8,7 +8,7 @@ import type { Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
 import { createRenderer } from './render/templates.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
-import { createSlackApp, SLACK_RETRY_POLICY } from './slack/app.js'
+import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
 import { SlackNotifier } from './slack/notifier.js'
 import type { Store } from './store/index.js'
 
@@ -33,6 +33,7 @@ export function createBot(parts: BotParts) {
   const client = new WebClient(config.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig,
+    timeout: SLACK_TIMEOUT_MS,
     logger,
   })
   const admins = new Set(config.access.admins)

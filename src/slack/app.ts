@@ -23,6 +23,12 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 }
 
+/**
+ * Every Web API call gives up after this long: a hanging Slack must not hold a listener (and its
+ * record's queue) forever. What it was for is kept and retried by the sweep.
+ */
+export const SLACK_TIMEOUT_MS = 10_000
+
 export interface SlackAppOptions {
   /** The Web API client's retry policy; tests use a short one. */
   retryConfig?: RetryOptions
@@ -44,6 +50,7 @@ export function createSlackApp(
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
+    timeout: SLACK_TIMEOUT_MS,
   }
   const common = {
     token: config.botToken,

@@ -28,6 +28,8 @@ export class FakeSlack {
   private server: Server | undefined
   private base = ''
   private seq = 0
+  private readonly hanging = new Set<string>()
+  private readonly held: ServerResponse[] = []
   private readonly queued = new Map<string, FakeReply[]>()
   private readonly handlers = new Map<string, Handler>()
   private readonly waiters: Array<() => void> = []
@@ -60,6 +62,17 @@ export class FakeSlack {
     if (!this.server) return
     this.server.closeAllConnections()
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  /** Calls to `method` are recorded and never answered (a hanging Slack), until `unhang`. */
+  hang(method: string): void {
+    this.hanging.add(method)
+  }
+
+  /** Stops hanging `method`; the calls held so far fail at once (their connection is cut). */
+  unhang(method: string): void {
+    this.hanging.delete(method)
+    for (const res of this.held.splice(0)) res.destroy()
   }
 
   /** The next call(s) to `method` get these replies, in order; later calls get the default. */
@@ -125,6 +138,10 @@ export class FakeSlack {
     }
     this.calls.push(call)
     for (const wake of this.waiters.splice(0)) wake()
+    if (this.hanging.has(method)) {
+      this.held.push(res)
+      return
+    }
 
     const queued = this.queued.get(method)
     const reply = queued?.shift() ?? this.handlers.get(method)?.(call) ?? this.defaultReply(call)

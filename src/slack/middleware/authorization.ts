@@ -33,27 +33,53 @@ class DirectoryCache {
    * Whether the user is a guest; 'unknown' when Slack cannot say (users.info failing, the
    * users:read scope missing). Unknown answers are not kept, so the next request asks again.
    */
-  async isGuest(client: WebClient, user: string): Promise<boolean | 'unknown'> {
+  async isGuest(client: WebClient, user: string, deadline: number): Promise<boolean | 'unknown' | 'timeout'> {
     const cached = this.guests.get(user)
     if (cached && Date.now() - cached.at < TTL_MS) return cached.guest
-    let info: Awaited<ReturnType<WebClient['users']['info']>>
-    try {
-      info = await client.users.info({ user })
-    } catch {
-      return 'unknown'
-    }
-    const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
-    this.guests.set(user, { guest, at: Date.now() })
-    return guest
+    const asking = client.users.info({ user }).then(
+      (info) => {
+        const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
+        this.guests.set(user, { guest, at: Date.now() })
+        return guest
+      },
+      () => 'unknown' as const,
+    )
+    // The answer still lands in the cache when it comes late: the user's next try goes through.
+    const answer = await beforeDeadline(asking, deadline)
+    if (answer === TIMED_OUT) return cached ? cached.guest : 'timeout'
+    return answer
   }
 
-  async groupMembers(client: WebClient, usergroup: string): Promise<Set<string>> {
+  async groupMembers(client: WebClient, usergroup: string, deadline: number): Promise<Set<string>> {
     if (this.members && Date.now() - this.members.at < TTL_MS) return this.members.ids
-    const list = await client.usergroups.users.list({ usergroup })
-    this.members = { ids: new Set(list.users ?? []), at: Date.now() }
-    return this.members.ids
+    const asking = client.usergroups.users.list({ usergroup }).then((list) => {
+      this.members = { ids: new Set(list.users ?? []), at: Date.now() }
+      return this.members.ids
+    })
+    asking.catch(() => undefined)
+    const answer = await beforeDeadline(asking, deadline)
+    if (answer !== TIMED_OUT) return answer
+    if (this.members) return this.members.ids
+    throw new Error('usergroups.users.list did not answer in time')
   }
 }
+
+const TIMED_OUT = Symbol('timed out')
+
+/** The promise's value, or TIMED_OUT once the deadline (epoch ms) has passed. */
+function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()))
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * How long the access check may wait for Slack before the listener must ack (Slack's 3 s, less
+ * the listener's own work and the network). Past it, the policy decides (see checkAccess).
+ */
+export const ACCESS_CHECK_BUDGET_MS = 1500
 
 export type Refusal = 'other_team' | 'guest' | 'user_not_allowed' | 'channel_not_allowed' | 'check_failed'
 
@@ -78,17 +104,22 @@ export async function checkAccess(
   requester: Requester,
   installedTeam: string | undefined,
   onUnknownGuest: (user: string) => void = () => undefined,
+  deadline: number = Date.now() + ACCESS_CHECK_BUDGET_MS,
 ): Promise<Refusal | undefined> {
   if (installedTeam && requester.team && requester.team !== installedTeam) return 'other_team'
   const { user, channel } = requester
   if (!user) return undefined
-  const guest = await cache.isGuest(client, user)
+  const guest = await cache.isGuest(client, user, deadline)
   if (guest === true) return 'guest'
+  // Slack too slow to say, and this user not seen before: refuse, saying to try again.
+  if (guest === 'timeout') return 'check_failed'
   if (guest === 'unknown') onUnknownGuest(user)
   const admin = access.admins.includes(user)
   if (!admin && (access.users || access.usergroup)) {
     const listed = access.users?.includes(user) ?? false
-    const inGroup = access.usergroup ? (await cache.groupMembers(client, access.usergroup)).has(user) : false
+    const inGroup = access.usergroup
+      ? (await cache.groupMembers(client, access.usergroup, deadline)).has(user)
+      : false
     if (!listed && !inGroup) return 'user_not_allowed'
   }
   if (access.channels && channel && !channel.startsWith('D') && !access.channels.includes(channel)) {
@@ -111,6 +142,10 @@ export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArg
         return undefined
       },
     )
+    const deadline = Date.now() + ACCESS_CHECK_BUDGET_MS
+    // Not known in time (Slack slow at start-up): the team check is skipped — the request is
+    // signed with this app's secret, so it comes from a workspace the app is installed in.
+    const team = await beforeDeadline(installedTeam, deadline)
     let refusal: Refusal | undefined
     try {
       refusal = await checkAccess(
@@ -118,11 +153,12 @@ export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArg
         cache,
         args.client,
         requesterOf(body),
-        await installedTeam,
+        team === TIMED_OUT ? undefined : team,
         (user) =>
           // Slack could not say whether this is a guest (users.info down, or the users:read scope
           // missing): the request goes on, and the log says so every time until Slack answers.
           args.logger.warn('guest check unavailable; request allowed', { user }),
+        deadline,
       )
     } catch (error) {
       // An allow-list that cannot be read (the user group) fails closed: it was configured to keep people out.

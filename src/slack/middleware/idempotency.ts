@@ -1,6 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
-import { KeyedQueue } from '../../app/keyed-queue.js'
 
 /** Remembers the last N keys, forgetting the oldest first. */
 class RecentKeys {
@@ -26,7 +25,7 @@ class RecentKeys {
  */
 export function idempotency(deps: Pick<AppDeps, 'tickets' | 'checklists'>): Middleware<AnyMiddlewareArgs> {
   const seenEvents = new RecentKeys(5000)
-  const submissions = new KeyedQueue()
+  const inProgress = new Map<string, Promise<void>>()
   return async (args) => {
     const body = args.body as { type?: string; event_id?: string; view?: { id?: string } }
     if (body.type === 'event_callback' && body.event_id) {
@@ -41,14 +40,34 @@ export function idempotency(deps: Pick<AppDeps, 'tickets' | 'checklists'>): Midd
       await args.next()
       return
     }
-    // One submission of a view at a time; a later one finds the record the first one stored.
-    await submissions.run(viewId, async () => {
-      if (deps.tickets.findBySourceView(viewId) || deps.checklists.findBySourceView(viewId)) {
-        const ack = (args as { ack?: () => Promise<void> }).ack
-        if (ack) await ack()
-        return
-      }
-      await args.next()
-    })
+    const stored = () => deps.tickets.findBySourceView(viewId) ?? deps.checklists.findBySourceView(viewId)
+    const ack = (args as { ack?: () => Promise<void> }).ack
+    // A submission already running: wait only until it has stored its record (which it does
+    // before its ack), not for its whole listener — then this one is answered as done.
+    const running = inProgress.get(viewId)
+    if (running) {
+      let finished = false
+      void running.then(() => {
+        finished = true
+      })
+      while (!stored() && !finished) await new Promise((r) => setTimeout(r, 20))
+    }
+    if (stored()) {
+      if (ack) await ack()
+      return
+    }
+    const work = args.next()
+    inProgress.set(
+      viewId,
+      work.then(
+        () => undefined,
+        () => undefined,
+      ),
+    )
+    try {
+      await work
+    } finally {
+      inProgress.delete(viewId)
+    }
   }
 }

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
+import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
+import { startTestBot, type TestBot } from '../support/test-bot.js'
+
+/** Slack's 3 seconds hold whatever Slack does: nothing networked waits before the ack. */
+describe('when Slack hangs', () => {
+  let bot: TestBot
+  afterEach(async () => {
+    bot.slack.unhang('users.info')
+    bot.slack.unhang('chat.postMessage')
+    await bot.stop()
+  })
+
+  it('answers an unknown user within 3 s, saying to try again, when users.info never answers', async () => {
+    bot = await startTestBot()
+    bot.slack.hang('users.info')
+
+    const started = Date.now()
+    const res = await bot.command('/direct-debit', '', { userId: 'U0NEWCOMER' })
+
+    expect(res.status).toBe(200)
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(JSON.stringify(res.json())).toContain('しばらくしてからもう一度')
+    expect(bot.slack.callsTo('views.open')).toEqual([])
+  })
+
+  it('lets a member Slack answered for recently go on while users.info hangs', async () => {
+    bot = await startTestBot()
+    await bot.command('/billing', 'help')
+    bot.slack.hang('users.info')
+
+    const started = Date.now()
+    const res = await bot.command('/billing', 'help')
+
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(JSON.stringify(res.json())).toContain('請求サポートでできること')
+  })
+
+  it('acknowledges a submission within 3 s and keeps the ticket when chat.postMessage hangs', async () => {
+    bot = await startTestBot()
+    bot.slack.hang('chat.postMessage')
+
+    const started = Date.now()
+    const res = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
+
+    expect(res.status).toBe(200)
+    expect(res.body).toBeUndefined()
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(bot.store.tickets.all()).toHaveLength(1)
+  })
+
+  it('answers a second submission of the same modal at once, while the first is still posting', async () => {
+    bot = await startTestBot()
+    bot.slack.hang('chat.postMessage')
+    await bot.command('/direct-debit')
+    const open = await bot.slack.waitFor('views.open')
+    const form = viewSubmissionForm(
+      open.args.view as Parameters<typeof viewSubmissionForm>[0],
+      DIRECT_DEBIT_ANSWERS,
+    )
+    await postSigned(bot.url, form)
+
+    const started = Date.now()
+    const again = await postSigned(bot.url, form)
+
+    expect(again.status).toBe(200)
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(bot.store.tickets.all()).toHaveLength(1)
+  })
+})
