@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NOT_SAVED } from '../../src/slack/views/submission.js'
 import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
+import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 /**
@@ -44,5 +45,26 @@ describe('when the disk refuses a write', () => {
     expect(onDisk.tickets).toHaveLength(1)
     expect(await healthz(bot)).toBe(200)
     await bot.slack.waitFor('chat.postMessage')
+  })
+})
+
+describe('a view_submission without view.state', () => {
+  it('is answered at once with the missing fields, not a crash', async () => {
+    const bot = await startTestBot()
+    await bot.command('/direct-debit')
+    const open = await bot.slack.waitFor('views.open')
+    const form = viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {})
+    const payload = JSON.parse(form.payload ?? '{}') as { view: Record<string, unknown> }
+    delete payload.view.state
+    form.payload = JSON.stringify(payload)
+
+    const res = await postSigned(bot.url, form)
+
+    expect(res.status).toBe(200)
+    expect(res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { operator_id: expect.any(String) },
+    })
+    await bot.stop()
   })
 })

@@ -57,6 +57,19 @@ describe('ticket lifecycle through Slack', () => {
     await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('cancelled'))
   })
 
+  it("does not open the reference modal on someone else's ticket, and says why", async () => {
+    const post = await reissueTicket(bot)
+    await bot.click(buttonNamed(post, 'ticket_progress'))
+    const afterSent = await bot.slack.waitFor('chat.update')
+    const opened = bot.slack.callsTo('views.open').length
+
+    await bot.click(buttonNamed(afterSent, 'ticket_reference'), { userId: 'U0MALLORY' })
+
+    const reply = await bot.slack.waitFor('response_url')
+    expect(String(reply.args.text)).toContain('依頼した本人か管理者だけ')
+    expect(bot.slack.callsTo('views.open')).toHaveLength(opened)
+  })
+
   it("records SORACOM's reference number from a small modal", async () => {
     const post = await reissueTicket(bot)
     await bot.click(buttonNamed(post, 'ticket_progress'))

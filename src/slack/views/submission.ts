@@ -22,7 +22,9 @@ export function submission<T>(
   run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
 ): ViewListener {
   return async ({ ack, body, view, logger }) => {
-    const parsed = parseViewFields(form, view.state.values)
+    // A payload without `state` (not one Slack sends, but possible): every field is missing.
+    const values = view.state?.values ?? {}
+    const parsed = parseViewFields(form, values)
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors })
       return
@@ -35,7 +37,7 @@ export function submission<T>(
       // Nothing was kept (the store rolled the change back): say so on the form, which stays
       // open with the user's answers, so they can send it again.
       logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
-      const field = Object.keys(view.state.values)[0]
+      const field = Object.keys(values)[0]
       await ack(field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined)
       return
     }
