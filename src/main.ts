@@ -8,6 +8,9 @@ import { createLogger } from './logger.js'
 import { startReminderSweeps } from './scheduling/sweeper.js'
 import { openStore } from './store/index.js'
 
+/** How long a shutdown waits for in-flight listeners (posting after their ack) before exiting. */
+const SHUTDOWN_DRAIN_MS = 5000
+
 /** Builds the dependencies and starts the bot; nothing else lives here. */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env')
@@ -46,11 +49,22 @@ async function main(): Promise<void> {
   // After start-up, not before: a slow Slack must not keep the bot from answering. The first
   // sweep posts what came due while the bot was down.
   const sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
-  // SIGTERM: no new sweeps, let in-flight listeners (and their writes) finish, then stop.
+  // SIGTERM: stop accepting at once (the HTTP server closes), no new sweeps, give in-flight
+  // listeners a few seconds to finish posting, then let go of the file and exit. Whatever they
+  // acknowledged is on disk already; what they could not post, the next start posts.
+  let stopping = false
   const shutdown = async () => {
+    if (stopping) return
+    stopping = true
     sweeps.stop()
-    await drain()
-    await app.stop()
+    const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
+    const drained = await Promise.race([
+      drain().then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_DRAIN_MS).unref()),
+    ])
+    if (!drained)
+      logger.warn('shutdown: in-flight work left for the next start', { afterMs: SHUTDOWN_DRAIN_MS })
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500).unref())])
     await store.close()
     process.exit(0)
   }

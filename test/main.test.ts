@@ -153,4 +153,51 @@ describe('start-up (the real process, as npm start runs it)', () => {
     expect(db.tickets[0]?.message).toBeDefined()
     await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
   })
+
+  it('on SIGTERM with Slack hanging, stops accepting at once and exits 0 within the drain deadline, the ticket kept', async () => {
+    const file = join(dir, 'db.json')
+    running = startBotProcess(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-t',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_FILE: file,
+        PORT: '0',
+      },
+      dir,
+    )
+    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const url = `http://127.0.0.1:${port}`
+    await postSigned(url, slashCommandForm({ command: '/direct-debit', responseUrl: slack.responseUrl() }))
+    const open = await slack.waitFor('views.open')
+    slack.hang('chat.postMessage')
+    const submitted = await postSigned(
+      url,
+      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
+        operator_id: 'OP0123456789',
+        coverage: 'jp',
+        account_type: 'corporate',
+        invoice_payment: 'active',
+        consent: ['agree'],
+      }),
+    )
+    expect(submitted.status).toBe(200)
+    await slack.waitFor('chat.postMessage')
+
+    const started = Date.now()
+    running.child.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 200))
+    const afterStop = await fetch(`${url}/healthz`).then(
+      (r) => r.status,
+      () => 'refused' as const,
+    )
+
+    expect(await running.exited).toBe(0)
+    expect(Date.now() - started).toBeLessThan(8000)
+    expect(afterStop).toBe('refused')
+    const db = JSON.parse(await readFile(file, 'utf8')) as { tickets: unknown[] }
+    expect(db.tickets).toHaveLength(1)
+    await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
+    slack.unhang('chat.postMessage')
+  }, 15_000)
 })
