@@ -41,49 +41,46 @@ const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
 })
 
 /**
- * The end of every flow that produces a ticket: render it (a template bug fails before anything is
+ * The end of every flow that produces a record: render it (a template bug fails before anything is
  * stored), store it (on disk before the modal closes, so an acknowledged request is never lost),
  * and return what follows the ack: post the message, remember where it went, refresh App Home.
  */
-export async function storeTicket(
+async function storeRecord<T extends Ticket | Checklist>(
   deps: AppDeps,
-  ticket: Ticket,
+  records: Records<T>,
+  record: T,
   viewId: string,
+  afterPost: () => Promise<void> = async () => undefined,
 ): Promise<() => Promise<void>> {
-  ticketMessage(deps, ticket)
-  deps.awaitingPost.add(ticket.id)
+  records.render(record)
+  deps.awaitingPost.add(record.id)
   try {
-    await deps.tickets.save({ ...ticket, sourceViewId: viewId })
+    await records.save({ ...record, sourceViewId: viewId })
   } catch (error) {
-    deps.awaitingPost.delete(ticket.id)
+    deps.awaitingPost.delete(record.id)
     throw error
   }
   return async () => {
-    await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket))
-    await refreshHome(deps, ticket.requester)
+    await postRecord(deps, records, record.id, originOf(record))
+    await afterPost()
+    await refreshHome(deps, record.requester)
   }
 }
 
+export function storeTicket(deps: AppDeps, ticket: Ticket, viewId: string): Promise<() => Promise<void>> {
+  return storeRecord(deps, ticketRecords(deps), ticket, viewId)
+}
+
 /** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
-export async function storeChecklist(
+export function storeChecklist(
   deps: AppDeps,
   checklist: Checklist,
   viewId: string,
 ): Promise<() => Promise<void>> {
-  checklistMessage(deps, checklist)
-  deps.awaitingPost.add(checklist.id)
-  try {
-    await deps.checklists.save({ ...checklist, sourceViewId: viewId })
-  } catch (error) {
-    deps.awaitingPost.delete(checklist.id)
-    throw error
-  }
-  return async () => {
-    await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist))
+  return storeRecord(deps, checklistRecords(deps), checklist, viewId, async () => {
     const stored = deps.checklists.get(checklist.id)
     if (stored) await followDeletion(deps, stored)
-    await refreshHome(deps, checklist.requester)
-  }
+  })
 }
 
 const originOf = (record: { channel: string; requester: string }): Origin => ({
