@@ -21,6 +21,40 @@ describe('start-up (the real process, as npm start runs it)', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
+  /** The bot in HTTP mode on a free port against the fake Slack; resolves with its URL. */
+  async function startHttpBot(file: string): Promise<{ url: string; bot: BotProcess }> {
+    const bot = startBotProcess(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-t',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_FILE: file,
+        PORT: '0',
+      },
+      dir,
+    )
+    running = bot
+    const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    return { url: `http://127.0.0.1:${port}`, bot }
+  }
+
+  /** `/direct-debit`, then its modal submitted with valid answers; resolves with the HTTP answer. */
+  async function submitDirectDebit(url: string, beforeSubmit: () => void = () => undefined) {
+    await postSigned(url, slashCommandForm({ command: '/direct-debit', responseUrl: slack.responseUrl() }))
+    const open = await slack.waitFor('views.open')
+    beforeSubmit()
+    return postSigned(
+      url,
+      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
+        operator_id: 'OP0123456789',
+        coverage: 'jp',
+        account_type: 'corporate',
+        invoice_payment: 'active',
+        consent: ['agree'],
+      }),
+    )
+  }
+
   it('stops with one line per configuration problem and a non-zero exit, without a stack trace', async () => {
     running = startBotProcess({ PORT: 'x', BOT_NOW: 'soon' }, dir)
 
@@ -117,35 +151,13 @@ describe('start-up (the real process, as npm start runs it)', () => {
 
   it('on SIGTERM finishes what it acknowledged, releases the file and exits 0', async () => {
     const file = join(dir, 'db.json')
-    running = startBotProcess(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-t',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_FILE: file,
-        PORT: '0',
-      },
-      dir,
-    )
-    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
-    const url = `http://127.0.0.1:${port}`
-    await postSigned(url, slashCommandForm({ command: '/direct-debit', responseUrl: slack.responseUrl() }))
-    const open = await slack.waitFor('views.open')
-    const submitted = await postSigned(
-      url,
-      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
-        operator_id: 'OP0123456789',
-        coverage: 'jp',
-        account_type: 'corporate',
-        invoice_payment: 'active',
-        consent: ['agree'],
-      }),
-    )
+    const { url, bot } = await startHttpBot(file)
+    const submitted = await submitDirectDebit(url)
     expect(submitted.status).toBe(200)
 
-    running.child.kill('SIGTERM')
+    bot.child.kill('SIGTERM')
 
-    expect(await running.exited).toBe(0)
+    expect(await bot.exited).toBe(0)
     const db = JSON.parse(await readFile(file, 'utf8')) as {
       tickets: Array<{ operatorId: string; message?: unknown }>
     }
@@ -156,43 +168,20 @@ describe('start-up (the real process, as npm start runs it)', () => {
 
   it('on SIGTERM with Slack hanging, stops accepting at once and exits 0 within the drain deadline, the ticket kept', async () => {
     const file = join(dir, 'db.json')
-    running = startBotProcess(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-t',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_FILE: file,
-        PORT: '0',
-      },
-      dir,
-    )
-    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
-    const url = `http://127.0.0.1:${port}`
-    await postSigned(url, slashCommandForm({ command: '/direct-debit', responseUrl: slack.responseUrl() }))
-    const open = await slack.waitFor('views.open')
-    slack.hang('chat.postMessage')
-    const submitted = await postSigned(
-      url,
-      viewSubmissionForm(open.args.view as Parameters<typeof viewSubmissionForm>[0], {
-        operator_id: 'OP0123456789',
-        coverage: 'jp',
-        account_type: 'corporate',
-        invoice_payment: 'active',
-        consent: ['agree'],
-      }),
-    )
+    const { url, bot } = await startHttpBot(file)
+    const submitted = await submitDirectDebit(url, () => slack.hang('chat.postMessage'))
     expect(submitted.status).toBe(200)
     await slack.waitFor('chat.postMessage')
 
     const started = Date.now()
-    running.child.kill('SIGTERM')
+    bot.child.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 200))
     const afterStop = await fetch(`${url}/healthz`).then(
       (r) => r.status,
       () => 'refused' as const,
     )
 
-    expect(await running.exited).toBe(0)
+    expect(await bot.exited).toBe(0)
     expect(Date.now() - started).toBeLessThan(8000)
     expect(afterStop).toBe('refused')
     const db = JSON.parse(await readFile(file, 'utf8')) as { tickets: unknown[] }

@@ -6,8 +6,7 @@ import {
   reportMilestone,
   type TicketChange,
 } from '../domain/ticket-progress.js'
-import { errorCode } from '../errors.js'
-import { ticketMessage } from './deliver-record.js'
+import { ticketMessage, updatePosted } from './deliver-record.js'
 import { type AppDeps, mayManage } from './deps.js'
 import { refreshHome } from './refresh-home.js'
 import { followDirectDebit, withdrawReminders } from './reminders.js'
@@ -70,14 +69,7 @@ export function changeTicket(
     if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
     const changed = outcome.ticket
     await deps.tickets.save(changed)
-    let notice: string | undefined
-    if (ticket.message) {
-      try {
-        await deps.notifier.update(ticket.message, ticketMessage(deps, changed))
-      } catch (error) {
-        notice = messageNotUpdated(errorCode(error))
-      }
-    }
+    const notice = await updatePosted(deps, ticket.message, ticketMessage(deps, changed))
     const reached = changed.progress.at(-1)?.milestone
     if (changed.kind === 'direct_debit' && reached && reached !== ticket.progress.at(-1)?.milestone) {
       if (isDirectDebitMilestone(reached)) await followDirectDebit(deps, changed, reached)
@@ -88,9 +80,4 @@ export function changeTicket(
     await refreshHome(deps, changed.requester)
     return { kind: 'changed', ticket: changed, ...(notice ? { notice } : {}) }
   })
-}
-
-/** The change is stored; Slack refused the update (message deleted, channel archived, Slack down). */
-export function messageNotUpdated(code: string): string {
-  return `変更は保存しましたが、メッセージを更新できませんでした（${code}）。最新の状態は \`/billing tickets\` や App Home で確認できます。`
 }

@@ -83,6 +83,24 @@ export function storeChecklist(
   })
 }
 
+/**
+ * Updates a posted message after its record changed. The change is stored already: when Slack
+ * refuses (message deleted, channel archived, Slack down), the answer is a notice for the user.
+ */
+export async function updatePosted(
+  deps: AppDeps,
+  target: { channel: string; ts: string } | undefined,
+  message: SlackMessage,
+): Promise<string | undefined> {
+  if (!target) return undefined
+  try {
+    await deps.notifier.update(target, message)
+    return undefined
+  } catch (error) {
+    return `変更は保存しましたが、メッセージを更新できませんでした（${errorCode(error)}）。最新の状態は \`/billing tickets\` や App Home で確認できます。`
+  }
+}
+
 const originOf = (record: { channel: string; requester: string }): Origin => ({
   channel: record.channel,
   user: record.requester,

@@ -1,8 +1,6 @@
 import { setChecklistStep } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
-import { errorCode } from '../errors.js'
-import { messageNotUpdated } from './change-ticket.js'
-import { checklistMessage } from './deliver-record.js'
+import { checklistMessage, updatePosted } from './deliver-record.js'
 import { type AppDeps, mayManage } from './deps.js'
 import type { PostedMessage } from './ports.js'
 import { followDeletion, withdrawReminders } from './reminders.js'
@@ -43,15 +41,8 @@ export function toggleChecklistStep(
     if (outcome.kind === 'refused') return { kind: 'refused', text: REFUSALS[outcome.reason] }
     if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
     await deps.checklists.save(outcome.checklist)
-    let notice: string | undefined
     const target = checklist.message ?? input.message
-    if (target) {
-      try {
-        await deps.notifier.update(target, checklistMessage(deps, outcome.checklist))
-      } catch (error) {
-        notice = messageNotUpdated(errorCode(error))
-      }
-    }
+    const notice = await updatePosted(deps, target, checklistMessage(deps, outcome.checklist))
     if (outcome.checklist.kind === 'account_deletion' && input.step === 'payments_complete') {
       if (outcome.action === 'tick') await withdrawReminders(deps, (r) => r.checklistId === checklist.id)
       else await followDeletion(deps, outcome.checklist)

@@ -13,7 +13,6 @@ export const HOME_FLOWS = [
   ['direct_debit', '口座振替にする'],
   ['account_deletion', 'アカウント退会'],
 ] as const
-export type HomeFlow = (typeof HOME_FLOWS)[number][0]
 
 const RECENT_CLOSED = 5
 const OPEN_LIMIT = 20

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js'
 import { toggleChecklistStep } from '../../app/toggle-checklist-step.js'
-import { type ButtonListener, ephemeral } from './button.js'
+import { type ButtonListener, ephemeral, noteFor } from './button.js'
 
 /** 完了にする / 取り消す on a checklist step; the button's value says which. */
 export const checklistToggleAction =
@@ -17,7 +17,6 @@ export const checklistToggleAction =
       user: body.user.id,
       ...(channel && ts ? { message: { channel, ts } } : {}),
     })
-    const text =
-      outcome.kind === 'refused' ? outcome.text : outcome.kind === 'changed' ? outcome.notice : undefined
+    const text = noteFor(outcome)
     if (text) await ephemeral(respond)(text)
   }

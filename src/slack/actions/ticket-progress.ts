@@ -1,6 +1,6 @@
 import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
-import { type ButtonListener, ephemeral } from './button.js'
+import { type ButtonListener, ephemeral, noteFor } from './button.js'
 
 /** 「送信した」 and direct debit's later steps (依頼書が届いた …): the milestone is in the button's value. */
 export const ticketProgressAction =
@@ -13,7 +13,6 @@ export const ticketProgressAction =
       user: body.user.id,
       request: { kind: 'milestone', milestone },
     })
-    const text =
-      outcome.kind === 'refused' ? outcome.text : outcome.kind === 'changed' ? outcome.notice : undefined
+    const text = noteFor(outcome)
     if (text) await ephemeral(respond)(text)
   }

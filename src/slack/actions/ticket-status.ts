@@ -1,6 +1,6 @@
 import { changeTicket, TICKET_REFUSALS } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
-import { type ButtonListener, ephemeral } from './button.js'
+import { type ButtonListener, ephemeral, noteFor } from './button.js'
 
 /** 「解決した」 and 「取り下げる」 on a ticket. */
 export const ticketStatusAction =
@@ -11,7 +11,6 @@ export const ticketStatusAction =
     const [ticketId = '', to = ''] = action.value?.split(':') ?? []
     if (to !== 'resolved' && to !== 'cancelled') return void (await tell(TICKET_REFUSALS.unknown_milestone))
     const outcome = await changeTicket(deps, { ticketId, user: body.user.id, request: { kind: 'close', to } })
-    const text =
-      outcome.kind === 'refused' ? outcome.text : outcome.kind === 'changed' ? outcome.notice : undefined
+    const text = noteFor(outcome)
     if (text) await tell(text)
   }

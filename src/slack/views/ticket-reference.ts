@@ -1,5 +1,6 @@
 import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
+import { noteFor } from '../actions/button.js'
 import type { ViewListener } from './submission.js'
 
 /** 「受付番号を記録」's modal: the reference is stored on the ticket (requester or admin only). */
@@ -22,7 +23,6 @@ export const ticketReferenceSubmission =
       request: { kind: 'reference', raw },
     })
     // The modal is closed by now: a refusal or notice goes to the user's DM.
-    const text =
-      outcome.kind === 'refused' ? outcome.text : outcome.kind === 'changed' ? outcome.notice : undefined
+    const text = noteFor(outcome)
     if (text) await deps.notifier.tell({ channel: user, user }, text)
   }
