@@ -26,7 +26,13 @@ async function main(): Promise<void> {
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
     ],
   })
-  const store = await openStore(config.dataFile)
+  const store = await openStore(config.dataFile, {
+    // Another process took the lease (this one was frozen past the stale time): stop writing now.
+    onLost: (lockFile) => {
+      logger.error('data file lock lost; stopping', { lockFile })
+      process.exit(1)
+    },
+  })
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
   const { app, sweep, drain } = createBot({

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { Archive } from './archive.js'
 import { StoreCorruptError } from './errors.js'
 import { GroupCommitFile } from './group-commit-file.js'
-import { acquireLock } from './lock.js'
+import { acquireLock, type LockOptions } from './lock.js'
 import { migrate } from './migrations.js'
 import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
 
@@ -34,17 +34,17 @@ export class Database {
    * an older schema forward after a backup copy, or creates it (and its folder) when missing.
    * Anything unusable stops here with the file left as it was.
    */
-  static async open(file: string): Promise<Database> {
+  static async open(file: string, lock: LockOptions = {}): Promise<Database> {
     await mkdir(dirname(file), { recursive: true })
-    const lock = await acquireLock(file)
+    const held = await acquireLock(file, lock)
     try {
       const loaded = await readDataFile(file)
       const adapter = new GroupCommitFile<DbData>(file)
       const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
       if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
-      return new Database(db, adapter, file, lock)
+      return new Database(db, adapter, file, held)
     } catch (error) {
-      await lock.release()
+      await held.release()
       throw error
     }
   }

@@ -1,5 +1,6 @@
 import { ChecklistStore } from './checklist-store.js'
 import { Database } from './database.js'
+import type { LockOptions } from './lock.js'
 import { OperatorStore } from './operator-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { SubscriptionStore } from './subscription-store.js'
@@ -11,8 +12,8 @@ export const ARCHIVE_AFTER_DAYS = 30
 export type Store = Awaited<ReturnType<typeof openStore>>
 
 /** Opens the data file (locked for this process) and the repositories over it. */
-export async function openStore(file: string) {
-  const db = await Database.open(file)
+export async function openStore(file: string, lock: LockOptions = {}) {
+  const db = await Database.open(file, lock)
   const tickets = new TicketStore(db)
   const reminders = new ReminderStore(db)
   return {

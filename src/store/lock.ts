@@ -1,7 +1,16 @@
-import { unlinkSync } from 'node:fs'
-import { open, readFile, unlink } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { readFileSync, unlinkSync } from 'node:fs'
+import { link, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { CodedError } from '../errors.js'
+
+interface Holder {
+  pid: number
+  host: string
+  /** Unique per acquisition: two opens in one process, or a recycled pid, are still told apart. */
+  token: string
+  startedAt: string
+}
 
 /** lowdb is single-process: a second writer would overwrite the first one's changes. */
 export class StoreLockedError extends CodedError {
@@ -9,78 +18,196 @@ export class StoreLockedError extends CodedError {
   readonly code = 'store_locked'
   constructor(
     readonly file: string,
-    readonly holder: { pid: number; host: string; startedAt: string },
+    readonly lockFile: string,
+    readonly holder: Pick<Holder, 'pid' | 'host' | 'startedAt'>,
   ) {
     super(
-      `Data file ${file} is in use by process ${holder.pid} on ${holder.host} (since ${holder.startedAt}). ` +
+      `Data file ${file} is in use by process ${holder.pid} on ${holder.host} (since ${holder.startedAt}; lock file ${lockFile}). ` +
         'Only one bot may use a data file: stop the other one, or set DATA_FILE to another file.',
     )
   }
 }
 
-interface Holder {
-  pid: number
-  host: string
-  startedAt: string
+export interface LockOptions {
+  /** How often the holder renews the lease (the lock file's mtime). */
+  heartbeatMs?: number
+  /** A lease not renewed for this long is stale, whoever held it (another host, a frozen process). */
+  staleMs?: number
+  /** How long to wait for a live lease held on another host to go stale before refusing. */
+  waitMs?: number
+  /** Called when the lease was taken from this process (it must stop writing). */
+  onLost?: (lockFile: string) => void
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+export const LOCK_HEARTBEAT_MS = 2_000
+export const LOCK_STALE_MS = 20_000
 
 /**
- * Takes `<file>.lock`, holding this process's pid. A lock left by a process that no longer runs
- * (a crash, a SIGKILL) is taken over, so it never stays stuck; one held by a live process refuses.
+ * `<file>.lock` as a lease. It is created whole and atomically (written aside, then hard-linked
+ * into place: exactly one of two simultaneous starts wins), renewed every 2 s by touching its
+ * mtime, and taken over when it is stale: on this host as soon as its process is gone (a zombie
+ * left by SIGKILL counts as gone), from any host once it has not been renewed for 20 s (a
+ * container recreated on the same volume). Takeovers are serialised by a second, short-lived
+ * lock, so two takers never both delete and recreate it.
  */
-export async function acquireLock(file: string): Promise<{ release: () => Promise<void> }> {
+export async function acquireLock(
+  file: string,
+  options: LockOptions = {},
+): Promise<{ release: () => Promise<void> }> {
   const lockFile = `${file}.lock`
-  const me: Holder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx')
-      await handle.writeFile(JSON.stringify(me))
-      await handle.close()
-      const releaseSync = () => {
-        try {
-          unlinkSync(lockFile)
-        } catch {
-          // already gone
-        }
-      }
-      process.once('exit', releaseSync)
-      return {
-        release: async () => {
-          process.removeListener('exit', releaseSync)
-          await unlink(lockFile).catch(() => undefined)
-        },
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = await readHolder(lockFile)
-      if (holder && holder.host === me.host && holder.pid !== process.pid && isAlive(holder.pid)) {
-        throw new StoreLockedError(file, holder)
-      }
-      if (holder && holder.host !== me.host) throw new StoreLockedError(file, holder)
-      // Stale: its process is gone. Take it over.
-      await unlink(lockFile).catch(() => undefined)
-    }
+  const heartbeatMs = options.heartbeatMs ?? LOCK_HEARTBEAT_MS
+  const staleMs = options.staleMs ?? LOCK_STALE_MS
+  const deadline = Date.now() + (options.waitMs ?? staleMs + heartbeatMs)
+  const me: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+    startedAt: new Date().toISOString(),
   }
-  throw new Error(`Could not take the lock ${lockFile}`)
+  for (;;) {
+    if (await createWhole(lockFile, JSON.stringify(me))) return hold(lockFile, me, heartbeatMs, options.onLost)
+    const seen = await inspect(lockFile)
+    if (!seen) continue // released meanwhile
+    if (isStale(seen, me.host, staleMs)) {
+      await takeOver(lockFile, seen)
+      continue
+    }
+    // A live process on this host, or a lease renewed in time elsewhere and not waited out.
+    if (seen.holder?.host === me.host || Date.now() >= deadline) {
+      throw new StoreLockedError(file, lockFile, seen.holder ?? { pid: 0, host: '?', startedAt: '?' })
+    }
+    await sleep(Math.min(heartbeatMs, 500))
+  }
 }
 
-async function readHolder(lockFile: string): Promise<Holder | undefined> {
+/** Creates `path` with `text` only if it does not exist, never visible half-written. */
+async function createWhole(path: string, text: string): Promise<boolean> {
+  const aside = `${path}.${randomBytes(6).toString('hex')}.tmp`
+  await writeFile(aside, text)
   try {
-    const parsed = JSON.parse(await readFile(lockFile, 'utf8')) as Partial<Holder>
+    await link(aside, path)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    await unlink(aside).catch(() => undefined)
+  }
+}
+
+interface Seen {
+  holder: Holder | undefined
+  renewedAt: number
+}
+
+async function inspect(lockFile: string): Promise<Seen | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(lockFile, 'utf8'), stat(lockFile)])
+    return { holder: parseHolder(text), renewedAt: info.mtimeMs }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+function parseHolder(text: string): Holder | undefined {
+  try {
+    const parsed = JSON.parse(text) as Partial<Holder>
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-      return { pid: parsed.pid, host: parsed.host, startedAt: String(parsed.startedAt ?? '?') }
+      return {
+        pid: parsed.pid,
+        host: parsed.host,
+        token: String(parsed.token ?? ''),
+        startedAt: String(parsed.startedAt ?? '?'),
+      }
     }
   } catch {
-    // unreadable or half-written: treat as stale
+    // not a lock this bot wrote
   }
   return undefined
 }
+
+function isStale(seen: Seen, myHost: string, staleMs: number): boolean {
+  if (Date.now() - seen.renewedAt > staleMs) return true
+  const holder = seen.holder
+  if (!holder) return false // unreadable but renewed lately: wait for it to age
+  return holder.host === myHost && !isRunning(holder.pid)
+}
+
+/** Whether a process runs: a zombie (killed, not yet reaped by its parent) does not. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) S …"; the state follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+    return state !== 'Z' && state !== 'X'
+  } catch {
+    return true // no /proc (not Linux): the signal check is all there is
+  }
+}
+
+/** Removes the stale lock `seen`, unless someone replaced it meanwhile; one taker at a time. */
+async function takeOver(lockFile: string, seen: Seen): Promise<void> {
+  const mutex = `${lockFile}.takeover`
+  if (!(await createWhole(mutex, String(process.pid)))) {
+    // Another taker is at it; a takeover lock older than a few seconds was left by a crash.
+    const info = await stat(mutex).catch(() => undefined)
+    if (info && Date.now() - info.mtimeMs > 5_000) await unlink(mutex).catch(() => undefined)
+    await sleep(20)
+    return
+  }
+  try {
+    const now = await inspect(lockFile)
+    const same = now && now.holder?.token === seen.holder?.token && now.renewedAt === seen.renewedAt
+    if (same) await unlink(lockFile).catch(() => undefined)
+  } finally {
+    await unlink(mutex).catch(() => undefined)
+  }
+}
+
+function hold(
+  lockFile: string,
+  me: Holder,
+  heartbeatMs: number,
+  onLost: LockOptions['onLost'],
+): { release: () => Promise<void> } {
+  const mine = (text: string) => parseHolder(text)?.token === me.token
+  const heartbeat = setInterval(() => {
+    readFile(lockFile, 'utf8').then(
+      (text) => {
+        if (!mine(text)) return lost()
+        const now = new Date()
+        return utimes(lockFile, now, now)
+      },
+      () => lost(),
+    )
+  }, heartbeatMs)
+  heartbeat.unref()
+  const lost = () => {
+    clearInterval(heartbeat)
+    onLost?.(lockFile)
+  }
+  const releaseSync = () => {
+    try {
+      if (mine(readFileSync(lockFile, 'utf8'))) unlinkSync(lockFile)
+    } catch {
+      // already gone
+    }
+  }
+  process.once('exit', releaseSync)
+  return {
+    release: async () => {
+      clearInterval(heartbeat)
+      process.removeListener('exit', releaseSync)
+      const text = await readFile(lockFile, 'utf8').catch(() => '')
+      if (mine(text)) await unlink(lockFile).catch(() => undefined)
+    },
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

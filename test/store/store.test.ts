@@ -52,9 +52,11 @@ describe('the store (real temp file)', () => {
     const store = await openStore(file)
 
     await store.tickets.save(aTicket('T1'))
+    await store.close()
     const reopened = await openStore(file)
 
     expect(reopened.tickets.get('T1')).toEqual(aTicket('T1'))
+    await reopened.close()
   })
 
   it('replaces a ticket saved again under the same id', async () => {
