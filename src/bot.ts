@@ -9,6 +9,7 @@ import type { Clock, IdGenerator } from './domain/clock.js'
 import { createRenderer } from './render/templates.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
 import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
+import { SlackIdentity } from './slack/identity.js'
 import { SlackNotifier } from './slack/notifier.js'
 import type { Store } from './store/index.js'
 
@@ -53,11 +54,13 @@ export function createBot(parts: BotParts) {
     queue: new KeyedQueue(),
     awaitingPost: new Set(),
   }
+  const identity = new SlackIdentity(client, logger)
   const { app, drain } = createSlackApp(config, deps, {
+    identity,
     retryConfig,
     logger,
     ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
     isHealthy: store.isHealthy,
   })
-  return { app, deps, drain, sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }) }
+  return { app, deps, drain, identity, sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }) }
 }

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   })
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const { app, sweep, drain } = createBot({
+  const { app, sweep, drain, identity } = createBot({
     config,
     store,
     clock,
@@ -52,8 +52,10 @@ async function main(): Promise<void> {
     await app.start()
     console.log('soracom-billing-bot: connected in Socket Mode')
   }
-  // After start-up, not before: a slow Slack must not keep the bot from answering. The first
-  // sweep posts what came due while the bot was down.
+  // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is
+  // comes from auth.test, asked with backoff; /healthz says "not ready" until Slack answers. The
+  // first sweep posts what came due while the bot was down.
+  void identity.connect()
   const sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
   // SIGTERM: stop accepting at once (the HTTP server closes), no new sweeps, give in-flight
   // listeners a few seconds to finish posting, then let go of the file and exit. Whatever they
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     sweeps.stop()
+    identity.stop()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
       drain().then(() => true),

@@ -189,4 +189,20 @@ describe('start-up (the real process, as npm start runs it)', () => {
     await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
     slack.unhang('chat.postMessage')
   }, 15_000)
+
+  it('starts and serves while Slack does not answer auth.test, /healthz saying "not ready" until it does', async () => {
+    slack.hang('auth.test')
+    const { url } = await startHttpBot(join(dir, 'db.json'))
+
+    const health = await fetch(`${url}/healthz`)
+
+    expect(health.status).toBe(503)
+    expect(await health.json()).toMatchObject({ ok: false, store: true, slack: 'not ready' })
+    const help = await postSigned(
+      url,
+      slashCommandForm({ command: '/billing', text: 'help', responseUrl: slack.responseUrl() }),
+    )
+    expect(help.text).toContain('請求サポートでできること')
+    slack.unhang('auth.test')
+  })
 })

@@ -5,6 +5,7 @@ import type { Config } from '../config.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
 import { registerEvents } from './events/index.js'
+import type { SlackIdentity } from './identity.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
 import { registerViews } from './views/index.js'
@@ -36,6 +37,8 @@ export interface SlackAppOptions {
   logger?: Logger
   /** GET /healthz answers 200 only while this is true. */
   isHealthy: () => Promise<boolean>
+  /** Who the bot is (auth.test at start-up, never on a request's path). */
+  identity: SlackIdentity
 }
 
 /**
@@ -52,8 +55,11 @@ export function createSlackApp(
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
     timeout: SLACK_TIMEOUT_MS,
   }
+  const { identity } = options
   const common = {
-    token: config.botToken,
+    // Our own authorize instead of `token`: Bolt would call auth.test on the first request and keep
+    // a failure forever; the identity is asked at start-up with retries instead.
+    authorize: async () => ({ botToken: config.botToken, ...identity.identity }),
     clientOptions,
     // Bolt's conversation store keeps per-conversation state we never use; it costs every request.
     convoStore: false as const,
@@ -66,7 +72,7 @@ export function createSlackApp(
       : new App({
           ...common,
           signingSecret: config.mode.signingSecret,
-          customRoutes: [healthRoute(options.isHealthy)],
+          customRoutes: [healthRoute(options.isHealthy, identity)],
         })
 
   // Listeners keep working after their ack (posting, updating, scheduling): track them so a
@@ -81,7 +87,7 @@ export function createSlackApp(
       inFlight.delete(running)
     }
   })
-  app.use(authorization(config.access))
+  app.use(authorization(config.access, () => identity.identity.teamId))
   app.use(idempotency(deps))
   registerCommands(app, deps)
   registerViews(app, deps)
@@ -96,15 +102,17 @@ export function createSlackApp(
   return { app, drain }
 }
 
-function healthRoute(isHealthy: () => Promise<boolean>): CustomRoute {
+/** 200 when the store is readable and writable and Slack has answered auth.test; else 503 saying which. */
+function healthRoute(isHealthy: () => Promise<boolean>, identity: SlackIdentity): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
       isHealthy().then(
-        (healthy) => {
-          res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ ok: healthy }))
+        (store) => {
+          const ok = store && identity.ready
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ ok, store, slack: identity.ready ? 'ready' : 'not ready' }))
         },
         () => {
           res.writeHead(503, { 'content-type': 'application/json' })

@@ -33,8 +33,8 @@ describe('createBot', () => {
       })
 
     expect(build).not.toThrow()
-    await slack.waitFor('auth.test')
-    expect(slack.callsTo('apps.connections.open')).toEqual([])
+    await new Promise((r) => setTimeout(r, 50))
+    expect(slack.calls).toEqual([])
     await store.close()
     await slack.stop()
     await rm(dir, { recursive: true, force: true })

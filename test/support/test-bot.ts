@@ -92,7 +92,7 @@ export async function startTestBot(
   let seq = opts.idStart ?? 0
   const logger = createLogger({ write: () => undefined })
   logger.setLevel(LogLevel.ERROR)
-  const { app, deps, drain, sweep } = createBot({
+  const { app, deps, drain, sweep, identity } = createBot({
     config,
     store,
     clock: { now: () => new Date(now) },
@@ -102,6 +102,7 @@ export async function startTestBot(
     logLevel: LogLevel.ERROR,
   })
   const server = (await app.start(0)) as Server
+  await identity.connect()
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   const bot: TestBot = {

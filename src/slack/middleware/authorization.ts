@@ -129,23 +129,18 @@ export async function checkAccess(
 }
 
 /** The global middleware: refused requests get a Japanese answer in the right form, and go no further. */
-export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArgs> {
+export function authorization(
+  access: AccessConfig,
+  installedTeam: () => string | undefined,
+): Middleware<AnyMiddlewareArgs> {
   const cache = new DirectoryCache()
-  // The workspace the token belongs to, asked once: Bolt's context takes the team from the request.
-  let installedTeam: Promise<string | undefined> | undefined
   return async (args) => {
     const body = args.body as Record<string, unknown>
-    installedTeam ??= args.client.auth.test().then(
-      (r) => r.team_id,
-      () => {
-        installedTeam = undefined
-        return undefined
-      },
-    )
     const deadline = Date.now() + ACCESS_CHECK_BUDGET_MS
-    // Not known in time (Slack slow at start-up): the team check is skipped — the request is
-    // signed with this app's secret, so it comes from a workspace the app is installed in.
-    const team = await beforeDeadline(installedTeam, deadline)
+    // The workspace the token belongs to (auth.test at start-up). Not known yet (Slack slow at
+    // start-up): the team check is skipped — the request is signed with this app's secret, so it
+    // comes from a workspace the app is installed in.
+    const team = installedTeam()
     let refusal: Refusal | undefined
     try {
       refusal = await checkAccess(
@@ -153,7 +148,7 @@ export function authorization(access: AccessConfig): Middleware<AnyMiddlewareArg
         cache,
         args.client,
         requesterOf(body),
-        team === TIMED_OUT ? undefined : team,
+        team,
         (user) =>
           // Slack could not say whether this is a guest (users.info down, or the users:read scope
           // missing): the request goes on, and the log says so every time until Slack answers.
