@@ -42,29 +42,16 @@ async function main(): Promise<void> {
     newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
     logger,
   })
-  if (config.mode.kind === 'http') {
-    const server = await app.start(config.mode.port)
-    const address = server.address()
-    const port = typeof address === 'object' && address ? address.port : config.mode.port
-    console.log(`soracom-billing-bot: listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`)
-    logger.info('started', { mode: 'http', port })
-  } else {
-    await app.start()
-    console.log('soracom-billing-bot: connected in Socket Mode')
-  }
-  // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is
-  // comes from auth.test, asked with backoff; /healthz says "not ready" until Slack answers. The
-  // first sweep posts what came due while the bot was down.
-  void identity.connect()
-  const sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
-  // SIGTERM: stop accepting at once (the HTTP server closes), no new sweeps, give in-flight
-  // listeners a few seconds to finish posting, then let go of the file and exit. Whatever they
-  // acknowledged is on disk already; what they could not post, the next start posts.
+  // SIGTERM/SIGINT, from the moment the file is ours: stop accepting at once (the HTTP server
+  // closes), no new sweeps, give in-flight listeners a few seconds to finish posting, then let go
+  // of the file and exit. Whatever they acknowledged is on disk already; what they could not
+  // post, the next start posts.
+  let sweeps: { stop: () => void } | undefined
   let stopping = false
   const shutdown = async () => {
     if (stopping) return
     stopping = true
-    sweeps.stop()
+    sweeps?.stop()
     identity.stop()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
@@ -79,6 +66,23 @@ async function main(): Promise<void> {
   }
   process.once('SIGTERM', () => void shutdown())
   process.once('SIGINT', () => void shutdown())
+
+  if (config.mode.kind === 'http') {
+    const server = await app.start(config.mode.port)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.mode.port
+    console.log(`soracom-billing-bot: listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`)
+    logger.info('started', { mode: 'http', port })
+  } else {
+    await app.start()
+    console.log('soracom-billing-bot: connected in Socket Mode')
+  }
+  if (stopping) return
+  // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is
+  // comes from auth.test, asked with backoff; /healthz says "not ready" until Slack answers. The
+  // first sweep posts what came due while the bot was down.
+  void identity.connect()
+  sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
 }
 
 main().catch((error: unknown) => {

@@ -205,4 +205,31 @@ describe('start-up (the real process, as npm start runs it)', () => {
     expect(help.text).toContain('請求サポートでできること')
     slack.unhang('auth.test')
   })
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'the production start (node dist/main.js, as the Dockerfile runs it) stops on %s with exit 0 and the lock released',
+    async (signal) => {
+      const file = join(dir, 'db.json')
+      const bot = startBotProcess(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-t',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          DATA_FILE: file,
+          PORT: '0',
+        },
+        dir,
+        'dist/main.js',
+        { loader: false },
+      )
+      running = bot
+      await waitForOutput(bot, /listening on/)
+
+      bot.child.kill(signal)
+
+      expect(await bot.exited).toBe(0)
+      await expect(readFile(`${file}.lock`, 'utf8')).rejects.toThrow()
+    },
+    20_000,
+  )
 })

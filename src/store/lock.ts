@@ -65,7 +65,8 @@ export async function acquireLock(
     startedAt: new Date().toISOString(),
   }
   for (;;) {
-    if (await createWhole(lockFile, JSON.stringify(me))) return hold(lockFile, me, heartbeatMs, options.onLost)
+    if (await createWhole(lockFile, JSON.stringify(me)))
+      return hold(lockFile, me, heartbeatMs, options.onLost)
     const seen = await inspect(lockFile)
     if (!seen) continue // released meanwhile
     if (isStale(seen, me.host, staleMs)) {

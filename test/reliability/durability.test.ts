@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { directDebitModal } from '../../src/render/modals/direct-debit.js'
-import { type BotProcess, startListening } from '../support/bot-process.js'
+import { startNpmStart, waitForOutput } from '../support/bot-process.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, viewSubmissionForm } from '../support/slack-request.js'
 
@@ -42,7 +42,11 @@ describe('durability under SIGKILL', () => {
     let lost = 0
 
     for (let kill = 0; kill < KILLS; kill++) {
-      const { bot, url } = await startListening(env, dir)
+      // As deployed (`npm start`), restarted the moment the previous tree was killed — before the
+      // old process is even reaped — as a supervisor does.
+      const bot = startNpmStart(env, dir)
+      const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
+      const url = `http://127.0.0.1:${port}`
       let stopping = false
       const worker = async () => {
         while (!stopping) {
@@ -65,8 +69,7 @@ describe('durability under SIGKILL', () => {
       }
       const workers = Array.from({ length: CONCURRENCY }, worker)
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 400))
-      bot.child.kill('SIGKILL')
-      await (bot as BotProcess).exited
+      bot.killTree('SIGKILL')
       stopping = true
       await Promise.all(workers)
 

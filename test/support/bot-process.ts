@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { join } from 'node:path'
 
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -16,8 +16,10 @@ export function startBotProcess(
   env: Record<string, string>,
   cwd: string,
   script = 'src/main.ts',
+  options: { loader?: boolean } = {},
 ): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script)], {
+  const loader = options.loader === false ? [] : ['--import', TSX]
+  const child = spawn(process.execPath, [...loader, join(ROOT, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,4 +59,47 @@ export async function startListening(
   const bot = startBotProcess({ PORT: '0', ...env }, cwd, script)
   const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
   return { bot, url: `http://127.0.0.1:${port}` }
+}
+
+/** Compiles src/ to dist/ (what `npm start` runs), once per test file that needs it. */
+export function buildDist(): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    {
+      stdio: 'inherit',
+    },
+  )
+}
+
+/**
+ * Runs the bot as deployed — `npm start` (the compiled dist/main.js; dist built beforehand) — in
+ * a process group of its own, so a test can kill the whole tree as a supervisor would.
+ */
+export function startNpmStart(
+  env: Record<string, string>,
+  cwd: string,
+): BotProcess & { killTree: (signal: NodeJS.Signals) => void } {
+  const child = spawn('npm', ['start', '--ignore-scripts', '--silent', '--prefix', ROOT], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return {
+    child,
+    output: () => out,
+    exited,
+    killTree: (signal) => {
+      if (child.pid) process.kill(-child.pid, signal)
+    },
+  }
 }
