@@ -1,4 +1,4 @@
-import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt'
+import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt'
 import type { RetryOptions } from '@slack/web-api'
 import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
@@ -71,8 +71,14 @@ export function createSlackApp(
       ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
       : new App({
           ...common,
-          signingSecret: config.mode.signingSecret,
-          customRoutes: [healthRoute(options.isHealthy, identity)],
+          receiver: strictHttpReceiver(
+            new HTTPReceiver({
+              signingSecret: config.mode.signingSecret,
+              customRoutes: [healthRoute(options.isHealthy, identity)],
+              logLevel: common.logLevel,
+              ...(options.logger ? { logger: options.logger } : {}),
+            }),
+          ),
         })
 
   // Listeners keep working after their ack (posting, updating, scheduling): track them so a
@@ -100,6 +106,27 @@ export function createSlackApp(
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
   return { app, drain }
+}
+
+/** Slack's signatures carry a timestamp; Bolt refuses ones older than 5 minutes, not newer. */
+const MAX_CLOCK_SKEW_S = 5 * 60
+
+/**
+ * Refuses (401) a request signed more than 5 minutes in the future before Bolt sees it: a replay
+ * window must not open on the other side of now. Transport only; the rest is Bolt's receiver.
+ */
+export function strictHttpReceiver(receiver: HTTPReceiver): HTTPReceiver {
+  const inner = receiver.requestListener
+  receiver.requestListener = (req, res) => {
+    const signedAt = Number(req.headers['x-slack-request-timestamp'])
+    if (Number.isFinite(signedAt) && signedAt > Date.now() / 1000 + MAX_CLOCK_SKEW_S) {
+      res.writeHead(401)
+      res.end()
+      return
+    }
+    inner(req, res)
+  }
+  return receiver
 }
 
 /** 200 when the store is readable and writable and Slack has answered auth.test; else 503 saying which. */

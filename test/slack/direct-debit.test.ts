@@ -153,6 +153,19 @@ describe('request signing', () => {
     expect(bot.slack.callsTo('views.open')).toEqual([])
   })
 
+  it('rejects a correctly signed request timestamped more than five minutes in the future with 401', async () => {
+    const res = await bot.command('/direct-debit', '', { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 })
+
+    expect(res.status).toBe(401)
+    expect(bot.slack.callsTo('views.open')).toEqual([])
+  })
+
+  it('accepts a correctly signed request a little ahead of our clock (skew under five minutes)', async () => {
+    const res = await bot.command('/direct-debit', '', { timestamp: Math.floor(Date.now() / 1000) + 60 })
+
+    expect(res.status).toBe(200)
+  })
+
   it('serves GET /healthz with 200 while the store is readable', async () => {
     const res = await fetch(`${bot.url}/healthz`)
 
