@@ -1,4 +1,5 @@
 import { DIRECT_DEBIT_MILESTONES } from './direct-debit.js'
+import { cleanFreeText } from './free-text.js'
 import type { Ticket, TicketStatus } from './ticket.js'
 
 /**
@@ -76,7 +77,7 @@ const MAX_REFERENCE = 100
 
 /** Keeps SORACOM's or NP's reference for the request (受付番号); the same reference again changes nothing. */
 export function recordReference(ticket: Ticket, raw: string, change: Change): TicketChange {
-  const reference = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_REFERENCE)
+  const reference = cleanFreeText(raw).normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_REFERENCE)
   if (ticket.status === 'cancelled') return { kind: 'refused', reason: 'closed' }
   if (reference === (ticket.reference ?? '')) return { kind: 'unchanged', ticket }
   const changed = withChange(ticket, change, 'reference', ticket.status, reference)

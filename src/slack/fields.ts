@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanFreeText } from '../domain/free-text.js'
 import { parseOperatorIdList } from '../domain/invoice-merge.js'
 import { OPERATOR_ID_SHAPE, parseOperatorId } from '../domain/operator-id.js'
 import { parsePlainDate, parseYearMonth } from '../domain/plain-date.js'
@@ -46,5 +47,8 @@ export function optionalTextField(max: number, tooLong: string) {
     .string()
     .max(max, { error: tooLong })
     .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .transform((v) => {
+      const cleaned = v === undefined ? '' : cleanFreeText(v).trim()
+      return cleaned === '' ? undefined : cleaned
+    })
 }

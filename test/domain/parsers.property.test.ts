@@ -105,12 +105,16 @@ describe('every parser returns a value or a clear error, and never throws', () =
 })
 
 describe('user text in Slack messages', () => {
-  it('escapeMrkdwn leaves no control character, so nothing can ping or link', () => {
+  it('escapeMrkdwn leaves no control character or formatting mark, so nothing can ping, link or format', () => {
+    const marks = (text: string) =>
+      text.replace(/[＊＿～｀]/g, (c) => ({ '＊': '*', '＿': '_', '～': '~', '｀': '`' })[c] ?? c)
     fc.assert(
       fc.property(anyText, (raw) => {
         const escaped = escapeMrkdwn(raw)
-        expect(escaped).not.toMatch(/[<>]/)
-        expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(raw)
+        expect(escaped).not.toMatch(/[<>*_~`]/)
+        expect(marks(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))).toBe(
+          marks(raw),
+        )
       }),
     )
   })

@@ -144,6 +144,29 @@ describe('user text in messages', () => {
     expect(mrkdwn).not.toContain('<!channel>')
     expect(mrkdwn).not.toContain('49')
   })
+
+  it('shows formatting marks in user text as typed (look-alikes) and stores no control or bidi characters', async () => {
+    bot = await startTestBot({ now: NOW })
+    const list = await bot.command('/billing', 'operators')
+    const add = (
+      list.json() as { blocks: Array<{ elements?: Array<{ action_id: string; value: string }> }> }
+    ).blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'operator_add')
+    if (!add) throw new Error('no add button')
+    await bot.click(add)
+    await bot.submitOpened({
+      operator_id: 'OP1111111111',
+      name: '*本番* _検証_ `x`\u202E<!here>',
+      coverage: 'jp',
+      account_type: 'corporate',
+      payment_method: 'invoice',
+    })
+
+    expect(bot.store.operators.get('OP1111111111')?.name).toBe('*本番* _検証_ `x`<!here>')
+    const shown = JSON.stringify((await bot.command('/billing', 'operators')).json())
+    expect(shown).toContain('＊本番＊ ＿検証＿ ｀x｀&lt;!here&gt;')
+  })
 })
 
 describe('when the access check itself cannot run', () => {
