@@ -77,6 +77,18 @@ describe('the store (real temp file)', () => {
     expect(store.tickets.listByRequester('U0ALICE').map((t) => t.id)).toEqual(['new', 'old'])
   })
 
+  it('lists tickets created in the same instant latest first (a fixed clock, 41 tickets)', async () => {
+    const store = await openStore(join(dir, 'db.json'))
+    for (let n = 1; n <= 41; n++) await store.tickets.save(aTicket(`T${n}`))
+
+    const listed = store.tickets.listByRequester('U0ALICE').map((t) => t.id)
+    const history = (await store.tickets.historyOfRequester('U0ALICE')).map((t) => t.id)
+
+    expect(listed[0]).toBe('T41')
+    expect(listed.at(-1)).toBe('T1')
+    expect(history[0]).toBe('T41')
+  })
+
   it('refuses a file that is not JSON, naming it, and leaves it untouched', async () => {
     const file = join(dir, 'db.json')
     await writeFile(file, '{"schemaVersion": 1, "tick')
