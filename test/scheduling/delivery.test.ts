@@ -43,6 +43,7 @@ describe('ReminderDelivery against the fake Slack API', () => {
     slack = await new FakeSlack().start()
     store = new MemoryReminders()
     now = new Date(NOW)
+    slack.now = () => now.getTime()
     delivery = deliveryWith()
   })
   afterEach(async () => {

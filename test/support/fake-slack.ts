@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { violationsOf } from './slack-limits.js'
 
 /** One Web API call (or response_url post) the bot made, with its arguments decoded. */
 export interface SlackCall {
@@ -25,6 +26,13 @@ type Handler = (call: SlackCall) => FakeReply | undefined
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = []
+  /** Payloads real Slack would refuse; `stop()` fails the test that caused any. */
+  readonly violations: string[] = []
+  /** Slack's clock, for scheduling limits: tests with a fixed bot clock set the same here. */
+  now: () => number = () => Date.now()
+
+  /** `validate: false` only for the benchmark, where decoding every call would cost the fake. */
+  constructor(private readonly options: { validate?: boolean } = {}) {}
   private server: Server | undefined
   private base = ''
   private seq = 0
@@ -62,6 +70,16 @@ export class FakeSlack {
     if (!this.server) return
     this.server.closeAllConnections()
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+    this.server = undefined
+    if (this.violations.length > 0) {
+      throw new Error(`The bot sent payloads real Slack would refuse:\n${this.violations.join('\n')}`)
+    }
+  }
+
+  /** Checks a payload the bot returned directly (an ack with blocks), as Slack would. */
+  checkResponse(method: string, body: unknown): void {
+    if (this.options.validate === false || typeof body !== 'object' || body === null) return
+    this.violations.push(...violationsOf(method, body as Record<string, unknown>, this.now() / 1000))
   }
 
   /** Calls to `method` are recorded and never answered (a hanging Slack), until `unhang`. */
@@ -138,6 +156,20 @@ export class FakeSlack {
     }
     this.calls.push(call)
     for (const wake of this.waiters.splice(0)) wake()
+    if (this.options.validate !== false) {
+      const problems = violationsOf(method, call.args, this.now() / 1000)
+      if (problems.length > 0) {
+        this.violations.push(...problems)
+        const error = method.startsWith('views.')
+          ? 'invalid_arguments'
+          : problems.some((p) => p.includes('text ')) && !problems.some((p) => p.includes('blocks['))
+            ? 'msg_too_long'
+            : 'invalid_blocks'
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ ok: false, error, response_metadata: { messages: problems } }))
+        return
+      }
+    }
     if (this.hanging.has(method)) {
       this.held.push(res)
       return

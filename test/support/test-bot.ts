@@ -89,6 +89,8 @@ export async function startTestBot(
     access: opts.access ?? { admins: [] },
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
+  // Slack's clock follows the bot's, so scheduling limits are checked against the same "now".
+  slack.now = () => now.getTime()
   let seq = opts.idStart ?? 0
   const logger = createLogger({ write: () => undefined })
   logger.setLevel(LogLevel.ERROR)
@@ -115,8 +117,16 @@ export async function startTestBot(
     slack,
     store,
     dataFile,
-    command: (command, text = '', o = {}) =>
-      postSigned(url, slashCommandForm({ command, text, ...o, responseUrl: slack.responseUrl() }), o),
+    async command(command, text = '', o = {}) {
+      const res = await postSigned(
+        url,
+        slashCommandForm({ command, text, ...o, responseUrl: slack.responseUrl() }),
+        o,
+      )
+      // The ack's body is a message Slack shows: it must be one Slack accepts.
+      if (res.status === 200 && res.text !== '') slack.checkResponse('response_url', res.json())
+      return res
+    },
     async submitModal(command, text, answers, o = {}) {
       const opened = slack.callsTo('views.open').length
       const res = await bot.command(command, text, o)
