@@ -4,6 +4,7 @@ import type { Ticket } from '../domain/ticket.js'
 import { isClosed } from '../domain/ticket-progress.js'
 import { button, ticketStatusLabel } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
+import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
 
 export const HOME_START_ACTION = /^home_start_(invoice_reissue|invoice_merge|direct_debit|account_deletion)$/
@@ -51,39 +52,39 @@ export function homeView(args: { tickets: Ticket[]; reminders: Reminder[] }): Ho
   ]
   blocks.push(section('*対応中の依頼*'))
   if (open.length === 0) blocks.push(section('対応中の依頼はありません。'))
+  const more = (hidden: number) => `ほか ${hidden} 件 ・ \`/billing tickets\` で一覧`
   for (const status of ['rendered', 'sent'] as const) {
-    const group = open.filter((t) => t.status === status).slice(0, OPEN_LIMIT)
+    const group = open.filter((t) => t.status === status)
     if (group.length > 0)
-      blocks.push(section(`*${ticketStatusLabel(status)}*\n${group.map(ticketLine).join('\n')}`))
+      blocks.push(
+        ...listSections(group.map(ticketLine), {
+          heading: `*${ticketStatusLabel(status)}*`,
+          maxLines: OPEN_LIMIT,
+          more,
+        }),
+      )
   }
   if (closed.length > 0) {
     blocks.push(
-      section(
-        `*最近完了した依頼*\n${closed.map((t) => `${ticketLine(t)} ・ ${ticketStatusLabel(t.status)}`).join('\n')}`,
+      ...listSections(
+        closed.map((t) => `${ticketLine(t)} ・ ${ticketStatusLabel(t.status)}`),
+        { heading: '*最近完了した依頼*' },
       ),
     )
   }
   blocks.push({ type: 'divider' }, section('*予定中のリマインダー*'))
-  const reminders = args.reminders.slice(0, REMINDER_LIMIT)
-  blocks.push(
-    section(
-      reminders.length === 0
-        ? '予定中のリマインダーはありません。'
-        : reminders
-            .map((r) => `• *${formatJstDateTime(r.dueAt)}* ${(r.text.split('\n')[0] ?? '').slice(0, 150)}`)
-            .join('\n'),
-    ),
-  )
-  if (args.reminders.length > REMINDER_LIMIT) {
-    blocks.push({
-      type: 'context',
-      elements: [
+  if (args.reminders.length === 0) blocks.push(section('予定中のリマインダーはありません。'))
+  else
+    blocks.push(
+      ...listSections(
+        args.reminders.map(
+          (r) => `• *${formatJstDateTime(r.dueAt)}* ${(r.text.split('\n')[0] ?? '').slice(0, 150)}`,
+        ),
         {
-          type: 'mrkdwn',
-          text: `ほか ${args.reminders.length - REMINDER_LIMIT} 件 ・ \`/billing reminders\` で一覧と取り消し`,
+          maxLines: REMINDER_LIMIT,
+          more: (hidden) => `ほか ${hidden} 件 ・ \`/billing reminders\` で一覧と取り消し`,
         },
-      ],
-    })
-  }
+      ),
+    )
   return { type: 'home', blocks }
 }

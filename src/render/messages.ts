@@ -2,6 +2,7 @@ import type { KnownBlock, Button as SlackButton } from '@slack/types'
 import type { ChecklistView } from '../domain/checklist-view.js'
 import type { Ticket, TicketStatus } from '../domain/ticket.js'
 import { escapeMrkdwn } from './mrkdwn.js'
+import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
 
 /** What `chat.postMessage` / `chat.update` need besides the channel. */
@@ -20,6 +21,9 @@ const STATUS_LABELS: Record<TicketStatus, string> = {
 export function ticketStatusLabel(status: TicketStatus): string {
   return STATUS_LABELS[status]
 }
+
+/** The history under a ticket shows this many latest changes. */
+const HISTORY_SHOWN = 5
 
 /** Slack refuses section text over 3,000 characters: split between paragraphs. */
 const SECTION_LIMIT = 3000
@@ -56,11 +60,13 @@ export function ticketMessage(
 ): SlackMessage {
   const tail: KnownBlock[] = []
   if (extra.history?.length) {
-    tail.push({
-      type: 'section',
-      block_id: 'ticket_history',
-      text: { type: 'mrkdwn', text: extra.history.join('\n') },
-    })
+    // The latest changes only: a ticket whose reference changed 30 times still fits one message.
+    const hidden = Math.max(0, extra.history.length - HISTORY_SHOWN)
+    tail.push(
+      ...listSections(extra.history.slice(hidden), {
+        heading: hidden > 0 ? `_それ以前の変更 ${hidden} 件は記録済みです_` : '',
+      }),
+    )
   }
   if (extra.buttons?.length) {
     tail.push({ type: 'actions', block_id: 'ticket_actions', elements: extra.buttons.map(button) })

@@ -3,11 +3,12 @@ import { coverageLabel } from '../domain/coverage.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import { button, type SlackMessage } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
+import { listSections } from './sections.js'
 
 export const OPERATOR_ADD_ACTION = 'operator_add'
 
-/** About 100 characters a line: 25 lines keep the section under Slack's 3,000 characters. */
-const SHOWN = 25
+/** Shown in the list; the rest are counted. Sections are packed to fit Slack whatever the names. */
+const SHOWN = 40
 
 const PAYMENT_LABELS: Record<RegisteredOperator['paymentMethod'], string> = {
   card: 'クレジットカード',
@@ -22,14 +23,19 @@ export function operatorListMessage(operators: RegisteredOperator[]): SlackMessa
     (o) =>
       `• \`${o.operatorId}\`${o.name ? ` ${escapeMrkdwn(o.name)}` : ''} — ${coverageLabel(o.coverage)} ・ ${accountTypeLabel(o.accountType)} ・ ${PAYMENT_LABELS[o.paymentMethod]}`,
   )
-  const text =
+  const list =
     operators.length === 0
-      ? 'まだオペレーターが登録されていません。登録すると各フローで入力が補完され、登録外の ID には警告が出ます。'
-      : `*登録済みのオペレーター（${operators.length} 件）*\n${lines.slice(0, SHOWN).join('\n')}${operators.length > SHOWN ? `\nほか ${operators.length - SHOWN} 件` : ''}`
+      ? listSections([
+          'まだオペレーターが登録されていません。登録すると各フローで入力が補完され、登録外の ID には警告が出ます。',
+        ])
+      : listSections(lines, {
+          heading: `*登録済みのオペレーター（${operators.length} 件）*`,
+          maxLines: SHOWN,
+        })
   return {
     text: `登録済みのオペレーター ${operators.length} 件`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
+      ...list,
       {
         type: 'actions',
         elements: [

@@ -38,6 +38,11 @@ export function reminderMessage(reminder: Reminder, late: boolean): SlackMessage
 
 export const REMINDER_CANCEL_ACTION = 'reminder_cancel'
 
+/** Where a reminder arrives: a channel link, or "DM" (Slack cannot render `<#U…>` or `<#D…>`). */
+export function whereShown(channel: string): string {
+  return /^[DUW]/.test(channel) ? 'DM' : `<#${channel}>`
+}
+
 /** Slack allows 50 blocks per message: list this many and say how many more there are. */
 const LIST_LIMIT = 40
 
@@ -60,7 +65,7 @@ export function reminderListMessage(reminders: Reminder[]): SlackMessage {
         block_id: `reminder_${r.id}`,
         text: {
           type: 'mrkdwn' as const,
-          text: `*${formatJstDateTime(r.dueAt)}* <#${r.channel}>\n${(r.text.split('\n')[0] ?? '').slice(0, 200)}`,
+          text: `*${formatJstDateTime(r.dueAt)}* ${whereShown(r.channel)}\n${(r.text.split('\n')[0] ?? '').slice(0, 200)}`,
         },
         accessory: {
           type: 'button' as const,

@@ -1,6 +1,7 @@
 import type { Ticket } from '../domain/ticket.js'
 import { button, type SlackMessage, ticketStatusLabel } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
+import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
 
 export const TICKETS_PAGE_ACTION = /^tickets_page_(prev|next)$/
@@ -60,13 +61,9 @@ export function renderTicketList(tickets: Ticket[], scope: TicketScope, page = 1
   return {
     text: `${title} ${tickets.length} 件（${current}/${pages} ページ）`,
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*${title}（新しい順、${tickets.length} 件中 ${(current - 1) * TICKETS_PAGE_SIZE + 1}–${(current - 1) * TICKETS_PAGE_SIZE + shown.length} 件）*\n${lines.join('\n')}`,
-        },
-      },
+      ...listSections(lines, {
+        heading: `*${title}（新しい順、${tickets.length} 件中 ${(current - 1) * TICKETS_PAGE_SIZE + 1}–${(current - 1) * TICKETS_PAGE_SIZE + shown.length} 件）*`,
+      }),
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: 'tickets_page', elements: buttons }]
         : []),
