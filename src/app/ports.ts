@@ -86,6 +86,8 @@ export interface Notifier {
 export interface HomeModel {
   tickets: Ticket[]
   reminders: Reminder[]
+  /** The smallest form, after Slack refused the full one. */
+  compact?: boolean
 }
 
 /** Hands reminders to Slack's scheduler and takes them back. */

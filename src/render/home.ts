@@ -28,11 +28,37 @@ function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } }
 }
 
+/** The smallest App Home, for when Slack refused the full one: the flows and where the lists are. */
+function compactHomeView(args: { tickets: Ticket[]; reminders: Reminder[] }): HomeView {
+  const open = args.tickets.filter((t) => !isClosed(t)).length
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: '請求サポート' } },
+      startButtons(),
+      section(
+        `対応中の依頼 ${open} 件、予定中のリマインダー ${args.reminders.length} 件。一覧は \`/billing tickets\` と \`/billing reminders\` で確認できます（ここには表示しきれませんでした）。`,
+      ),
+    ],
+  }
+}
+
+function startButtons(): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'home_start',
+    elements: HOME_FLOWS.map(([flow, label]) =>
+      button({ actionId: `home_start_${flow}`, text: label, value: flow }),
+    ),
+  }
+}
+
 /**
  * The user's App Home: buttons to start each flow, their open tickets by status, recently
  * closed ones, and their pending reminders. Only the user's own records are passed in.
  */
-export function homeView(args: { tickets: Ticket[]; reminders: Reminder[] }): HomeView {
+export function homeView(args: { tickets: Ticket[]; reminders: Reminder[]; compact?: boolean }): HomeView {
+  if (args.compact) return compactHomeView(args)
   const open = args.tickets.filter((t) => !isClosed(t))
   const closed = args.tickets
     .filter(isClosed)
@@ -41,13 +67,7 @@ export function homeView(args: { tickets: Ticket[]; reminders: Reminder[] }): Ho
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: '請求サポート' } },
     section('SORACOM の請求まわりの手続きを、ガイドどおりの書式で一度で。'),
-    {
-      type: 'actions',
-      block_id: 'home_start',
-      elements: HOME_FLOWS.map(([flow, label]) =>
-        button({ actionId: `home_start_${flow}`, text: label, value: flow }),
-      ),
-    },
+    startButtons(),
     { type: 'divider' },
   ]
   blocks.push(section('*対応中の依頼*'))

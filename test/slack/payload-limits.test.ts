@@ -118,3 +118,17 @@ describe('payloads for a heavy user (60 tickets, 200 reminders, 25 operators, 30
     expect(bot.slack.violations).toEqual([])
   })
 })
+
+describe('when Slack refuses the App Home view', () => {
+  it('publishes it again in its smallest form, pointing to the lists', async () => {
+    const bot = await startTestBot({ now: NOW })
+    bot.slack.failNext('views.publish', { body: { ok: false, error: 'invalid_blocks' } })
+
+    await bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' })
+
+    const second = await bot.slack.waitFor('views.publish', () => true, { count: 2 })
+    expect(JSON.stringify(second.args.view)).toContain('/billing tickets')
+    expect(JSON.stringify(second.args.view)).toContain('表示しきれませんでした')
+    await bot.stop()
+  })
+})
