@@ -72,8 +72,8 @@ export interface AccessConfig {
 
 export interface Config {
   botToken: string
-  /** Socket Mode when an app token is set, else Bolt's HTTP receiver. */
-  mode: { kind: 'http'; signingSecret: string; port: number } | { kind: 'socket'; appToken: string }
+  /** Socket Mode when an app token is set, else Bolt's HTTP receiver. Both serve /healthz on `port`. */
+  mode: { kind: 'http'; signingSecret: string; port: number } | { kind: 'socket'; appToken: string; port: number }
   /** Present only when the Web API is not Slack's own (a local fake in tests and demos). */
   slackApiUrl?: string
   dataFile: string
@@ -107,7 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const a = access.data
   const e = result.data
   const mode: Config['mode'] = e.SLACK_APP_TOKEN
-    ? { kind: 'socket', appToken: e.SLACK_APP_TOKEN }
+    ? { kind: 'socket', appToken: e.SLACK_APP_TOKEN, port: e.PORT ?? 3000 }
     : { kind: 'http', signingSecret: e.SLACK_SIGNING_SECRET ?? '', port: e.PORT ?? 3000 }
   return {
     ok: true,

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
 
   it('runs in Socket Mode when an app token is set, without a signing secret', () => {
     const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })
-    expect(result.ok && result.config.mode).toEqual({ kind: 'socket', appToken: 'xapp-1' })
+    expect(result.ok && result.config.mode).toEqual({ kind: 'socket', appToken: 'xapp-1', port: 3000 })
   })
 
   it('reads PORT, SLACK_API_URL (adding the trailing slash), DATA_FILE and BOT_NOW', () => {

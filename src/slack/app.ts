@@ -1,4 +1,4 @@
-import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt'
+import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt'
 import type { RetryOptions } from '@slack/web-api'
 import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
@@ -68,7 +68,10 @@ export function createSlackApp(
   }
   const app =
     config.mode.kind === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.mode.appToken })
+      ? new App({
+          ...common,
+          receiver: socketReceiver(config.mode, options, clientOptions),
+        })
       : new App({
           ...common,
           receiver: strictHttpReceiver(
@@ -108,6 +111,48 @@ export function createSlackApp(
   return { app, drain }
 }
 
+/**
+ * The Socket Mode client's own calls (apps.connections.open, to reconnect) retry without end: when
+ * Slack asks for a reconnect and is briefly unreachable, the bot must wait it out, not exit.
+ */
+export const SOCKET_RETRY_POLICY: RetryOptions = { forever: true, factor: 2, minTimeout: 1000, maxTimeout: 5000 }
+
+/** Where the Socket Mode connection stands, for /healthz and the logs. */
+export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected'
+
+/**
+ * Socket Mode with reconnects that outlast a Slack hiccup, its state logged as it changes, and
+ * /healthz served on PORT (the receiver's small HTTP server) reporting that state.
+ */
+function socketReceiver(
+  mode: Extract<Config['mode'], { kind: 'socket' }>,
+  options: SlackAppOptions,
+  clientOptions: { slackApiUrl?: string; timeout: number },
+): SocketModeReceiver {
+  let state: SocketState = 'connecting'
+  const receiver = new SocketModeReceiver({
+    appToken: mode.appToken,
+    ...(options.logger ? { logger: options.logger } : {}),
+    logLevel: options.logLevel ?? LogLevel.INFO,
+    installerOptions: {
+      port: mode.port,
+      clientOptions: {
+        ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}),
+        timeout: clientOptions.timeout,
+        retryConfig: SOCKET_RETRY_POLICY,
+      },
+    },
+    customRoutes: [healthRoute(options.isHealthy, options.identity, () => state)],
+  })
+  for (const next of ['connected', 'reconnecting', 'disconnected'] as const) {
+    receiver.client.on(next, () => {
+      state = next
+      options.logger?.info('socket mode', { state })
+    })
+  }
+  return receiver
+}
+
 /** Slack's signatures carry a timestamp; Bolt refuses ones older than 5 minutes, not newer. */
 const MAX_CLOCK_SKEW_S = 5 * 60
 
@@ -129,17 +174,32 @@ export function strictHttpReceiver(receiver: HTTPReceiver): HTTPReceiver {
   return receiver
 }
 
-/** 200 when the store is readable and writable and Slack has answered auth.test; else 503 saying which. */
-function healthRoute(isHealthy: () => Promise<boolean>, identity: SlackIdentity): CustomRoute {
+/**
+ * 200 when the store is readable and writable, Slack has answered auth.test and (Socket Mode) the
+ * socket is connected; else 503 saying which.
+ */
+function healthRoute(
+  isHealthy: () => Promise<boolean>,
+  identity: SlackIdentity,
+  socket?: () => SocketState,
+): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
       isHealthy().then(
         (store) => {
-          const ok = store && identity.ready
+          const socketState = socket?.()
+          const ok = store && identity.ready && (socketState === undefined || socketState === 'connected')
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ ok, store, slack: identity.ready ? 'ready' : 'not ready' }))
+          res.end(
+            JSON.stringify({
+              ok,
+              store,
+              slack: identity.ready ? 'ready' : 'not ready',
+              ...(socketState ? { socket: socketState } : {}),
+            }),
+          )
         },
         () => {
           res.writeHead(503, { 'content-type': 'application/json' })

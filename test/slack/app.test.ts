@@ -19,7 +19,7 @@ describe('createBot', () => {
       createBot({
         config: {
           botToken: 'xoxb-test',
-          mode: { kind: 'socket', appToken: 'xapp-test' },
+          mode: { kind: 'socket', appToken: 'xapp-test', port: 0 },
           slackApiUrl: slack.apiUrl,
           dataFile: join(dir, 'db.json'),
           access: { admins: [] },
