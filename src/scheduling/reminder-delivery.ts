@@ -142,6 +142,8 @@ export class ReminderDelivery implements ReminderScheduler {
       })
       await this.save(started, {
         state: 'scheduled',
+        // A DM is scheduled by user ID; Slack answers with the D… channel, which withdrawing needs.
+        channel: result.channel ?? started.channel,
         scheduledMessageId: result.scheduled_message_id,
         handoverStartedAt: undefined,
         lastError: undefined,
@@ -181,11 +183,17 @@ export class ReminderDelivery implements ReminderScheduler {
   private async post(reminder: Reminder): Promise<boolean> {
     const late = Date.parse(reminder.dueAt) < this.deps.clock.now().getTime() - 60_000
     try {
-      await this.deps.client.chat.postMessage({
+      const posted = await this.deps.client.chat.postMessage({
         channel: reminder.channel,
         ...reminderMessage(reminder, late),
       })
-      await this.save(reminder, { state: 'sent', late, lastError: undefined, handoverStartedAt: undefined })
+      await this.save(reminder, {
+        state: 'sent',
+        channel: posted.channel ?? reminder.channel,
+        late,
+        lastError: undefined,
+        handoverStartedAt: undefined,
+      })
       return true
     } catch (error) {
       const code = errorCode(error)

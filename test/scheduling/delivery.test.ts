@@ -247,8 +247,19 @@ describe('ReminderDelivery against the fake Slack API', () => {
 
     await delivery.sweep()
 
-    expect(store.get('R1')).toMatchObject({ state: 'scheduled', channel: 'U0ALICE' })
+    expect(store.get('R1')).toMatchObject({ state: 'scheduled', channel: 'D0ALICE' })
     expect(slack.callsTo('chat.scheduleMessage').map((c) => c.args.channel)).toEqual(['C0BILLING', 'U0ALICE'])
+  })
+
+  it('withdraws a DM reminder from the D… channel Slack answered with, not the user ID', async () => {
+    await given(aReminder('R1', '2027-01-29', { channel: 'U0ALICE' }))
+    await delivery.sweep()
+
+    await delivery.withdraw([store.get('R1') as Reminder])
+
+    expect(slack.callsTo('chat.deleteScheduledMessage')[0]?.args.channel).toBe('D0ALICE')
+    expect(store.get('R1')?.state).toBe('cancelled')
+    expect(slack.scheduled.size).toBe(0)
   })
 
   it('adopts the message Slack already holds after a crash between scheduling and saving', async () => {

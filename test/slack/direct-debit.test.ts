@@ -118,7 +118,7 @@ describe('/direct-debit through the real Bolt app', () => {
     const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
     expect(preformattedText(dm)).toContain('対象カバレッジ: 両方')
     await eventually(() =>
-      expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message?.channel).toBe('U0ALICE'),
+      expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message?.channel).toBe('D0ALICE'),
     )
   })
 })

@@ -205,14 +205,16 @@ export class FakeSlack {
       case 'views.publish':
         return { body: { ok: true, view: { id: `V${this.seq}` } } }
       case 'chat.postMessage':
-        return { body: { ok: true, channel: a.channel, ts, message: { text: a.text, blocks: a.blocks } } }
+        return {
+          body: { ok: true, channel: dmOf(a.channel), ts, message: { text: a.text, blocks: a.blocks } },
+        }
       case 'chat.update':
         return { body: { ok: true, channel: a.channel, ts: a.ts } }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: ts } }
       case 'chat.scheduleMessage': {
         const id = `Q${this.seq}`
-        const channel = String(a.channel)
+        const channel = dmOf(a.channel)
         this.scheduled.set(id, {
           id,
           channel_id: channel,
@@ -236,6 +238,12 @@ export class FakeSlack {
         return { body: { ok: true } }
     }
   }
+}
+
+/** Like Slack: a message sent to a user ID lands in the DM channel (D…) with the bot. */
+function dmOf(channel: unknown): string {
+  const id = String(channel ?? '')
+  return /^[UW]/.test(id) ? `D${id.slice(1)}` : id
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
