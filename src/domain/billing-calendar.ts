@@ -21,10 +21,26 @@ export function isJapaneseHoliday(date: PlainDate): boolean {
   return holiday
 }
 
-/** 営業日: Monday to Friday, not a Japanese national holiday (domain.md "Billing calendar"). */
+/** Banks close over the New Year on 31 December, 2 and 3 January (1 January is a national holiday). */
+export function isBankNewYearClosure(date: PlainDate): boolean {
+  const monthDay = date.slice(5)
+  return monthDay === '12-31' || monthDay === '01-02' || monthDay === '01-03'
+}
+
+/**
+ * 営業日: a Japanese bank business day — Monday to Friday, not a national holiday, not in the New
+ * Year closure (domain.md "Billing calendar", decided 2026-11: the safer side for every reminder).
+ */
 export function isBusinessDay(date: PlainDate): boolean {
   const dow = dayOfWeek(date)
-  return dow !== 0 && dow !== 6 && !isJapaneseHoliday(date)
+  return dow !== 0 && dow !== 6 && !isJapaneseHoliday(date) && !isBankNewYearClosure(date)
+}
+
+/** Business days after `from` up to and including `to` (0 when `to` is not after `from`): "あと N 営業日". */
+export function businessDaysUntil(from: PlainDate, to: PlainDate): number {
+  let count = 0
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isBusinessDay(day)) count += 1
+  return count
 }
 
 /** The n-th business day (1-based) of a month. */

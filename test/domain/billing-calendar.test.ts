@@ -1,12 +1,14 @@
+import holidayJp from '@holiday-jp/holiday_jp'
 import { describe, expect, it } from 'vitest'
 import {
   addBusinessDays,
   billingDatesFor,
+  businessDaysUntil,
   isBusinessDay,
+  lastBusinessDayOnOrBefore,
   npInvoiceMailSubject,
 } from '../../src/domain/billing-calendar.js'
 import {
-  addDays,
   type PlainDate,
   parsePlainDate,
   parseYearMonth,
@@ -32,7 +34,13 @@ describe('billingDatesFor (§4.1.2, §4.3)', () => {
   it.each([
     // [usage month, amount final, invoice issued, payment due, why this month]
     ['2026-12', '2027-01-05', '2027-01-07', '2027-01-31', 'New Year: 1 Jan 2027 is a Friday holiday'],
-    ['2028-12', '2029-01-03', '2029-01-05', '2029-01-31', 'New Year: 1 Jan 2029 is a Monday holiday'],
+    [
+      '2028-12',
+      '2029-01-05',
+      '2029-01-10',
+      '2029-01-31',
+      'New Year (domain.md): 1 Jan holiday, 2–3 Jan banks closed, 8 Jan 成人の日',
+    ],
     [
       '2026-04',
       '2026-05-07',
@@ -51,7 +59,13 @@ describe('billingDatesFor (§4.1.2, §4.3)', () => {
     ['2027-09', '2027-10-04', '2027-10-06', '2027-10-31', 'October 2027 starts on a Friday'],
     ['2026-08', '2026-09-02', '2026-09-04', '2026-09-30', 'September 2026, before the Silver Week holidays'],
     ['2026-01', '2026-02-03', '2026-02-05', '2026-02-28', 'the due date, 28 Feb 2026, is a Saturday'],
-    ['2027-12', '2028-01-04', '2028-01-06', '2028-01-31', '1 Jan 2028 is a Saturday'],
+    [
+      '2027-12',
+      '2028-01-05',
+      '2028-01-07',
+      '2028-01-31',
+      '1 Jan 2028 is a Saturday; banks close on Monday 3 Jan',
+    ],
   ])('usage month %s → %s, %s, %s (%s)', (usage, amountFinal, invoiceIssued, paymentDue) => {
     expect(billingDatesFor(m(usage))).toMatchObject({ amountFinal, invoiceIssued, paymentDue })
   })
@@ -61,25 +75,51 @@ describe('billingDatesFor (§4.1.2, §4.3)', () => {
     expect(billingDatesFor(m('2026-09')).paymentDue).toBe('2026-10-31')
   })
 
-  it('is right for every month of 2026–2028: the 2nd and 4th business days of the next month, the month-end due date', () => {
-    for (let year = 2026; year <= 2028; year++) {
+  it('is right for every month of 2026–2030 against an independent bank-business-day count (New Year closure included)', () => {
+    // Independent of isBusinessDay: the weekday from Date.UTC, holidays straight from the table,
+    // and the banks' 31 Dec / 2 Jan / 3 Jan closure written out here.
+    const holidays = new Set(
+      holidayJp.between(new Date(2026, 0, 1), new Date(2031, 11, 31)).map((h) => {
+        const date = h.date
+        return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`
+      }),
+    )
+    const bankDay = (y: number, mo: number, day: number) => {
+      const iso = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      const weekday = new Date(Date.UTC(y, mo - 1, day)).getUTCDay()
+      const closed = (mo === 12 && day === 31) || (mo === 1 && (day === 2 || day === 3))
+      return weekday !== 0 && weekday !== 6 && !holidays.has(iso) && !closed ? iso : undefined
+    }
+    for (let year = 2026; year <= 2030; year++) {
       for (let month = 1; month <= 12; month++) {
         const usage = m(`${year}-${String(month).padStart(2, '0')}`)
         const dates = billingDatesFor(usage)
-        const next = new Date(Date.UTC(year, month, 1))
-        const nextMonth = next.toISOString().slice(0, 7)
-        // Count business days independently, by weekday and the holiday table.
-        const businessDays: string[] = []
-        for (let day = d(`${nextMonth}-01`); day.startsWith(nextMonth); day = addDays(day, 1)) {
-          if (isBusinessDay(day)) businessDays.push(day)
-        }
-        const lastDay = new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10)
-        expect(dates.closingDate).toBe(new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10))
-        expect(dates.amountFinal).toBe(businessDays[1])
-        expect(dates.invoiceIssued).toBe(businessDays[3])
-        expect(dates.paymentDue).toBe(lastDay)
+        const ny = month === 12 ? year + 1 : year
+        const nm = month === 12 ? 1 : month + 1
+        const days = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
+        const businessDays = Array.from({ length: days }, (_, i) => bankDay(ny, nm, i + 1)).filter(Boolean)
+        const lastDay = `${ny}-${String(nm).padStart(2, '0')}-${String(days).padStart(2, '0')}`
+        expect(dates.amountFinal, `${usage} amount final`).toBe(businessDays[1])
+        expect(dates.invoiceIssued, `${usage} invoice`).toBe(businessDays[3])
+        expect(dates.paymentDue, `${usage} due`).toBe(lastDay)
+        expect(lastBusinessDayOnOrBefore(dates.paymentDue), `${usage} pay by`).toBe(businessDays.at(-1))
       }
     }
+  })
+
+  it('moves the pay-by day of November 2029 usage to Friday 28 December: 31 December is a bank holiday (domain.md)', () => {
+    expect(billingDatesFor(m('2029-11')).paymentDue).toBe('2029-12-31')
+    expect(lastBusinessDayOnOrBefore(d('2029-12-31'))).toBe('2029-12-28')
+  })
+})
+
+describe('businessDaysUntil ("あと N 営業日")', () => {
+  it('counts 2, not 3, from Wednesday 27 Jan 2027 to a Sunday due date, 31 Jan', () => {
+    expect(businessDaysUntil(d('2027-01-27'), d('2027-01-31'))).toBe(2)
+  })
+
+  it('counts nothing over the New Year closure: 30 Dec 2027 (Thu) to 4 Jan 2028 (Tue) is 1', () => {
+    expect(businessDaysUntil(d('2027-12-30'), d('2028-01-04'))).toBe(1)
   })
 })
 

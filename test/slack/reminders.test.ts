@@ -49,7 +49,7 @@ describe('/billing calendar', () => {
         '2026-12-02', // Nov usage: amounts final, 2nd business day
         '2026-12-04', // invoice issued, 4th business day
         '2026-12-28', // 3 business days before 31 Dec
-        '2026-12-31', // due
+        '2026-12-30', // due 31 Dec is a bank holiday: the last business day before it
         '2027-01-05', // Dec usage: amounts final (1 Jan is a holiday)
         '2027-01-07', // invoice issued
         '2027-01-27', // 3 business days before 31 Jan
