@@ -73,7 +73,9 @@ export interface AccessConfig {
 export interface Config {
   botToken: string
   /** Socket Mode when an app token is set, else Bolt's HTTP receiver. Both serve /healthz on `port`. */
-  mode: { kind: 'http'; signingSecret: string; port: number } | { kind: 'socket'; appToken: string; port: number }
+  mode:
+    | { kind: 'http'; signingSecret: string; port: number }
+    | { kind: 'socket'; appToken: string; port: number }
   /** Present only when the Web API is not Slack's own (a local fake in tests and demos). */
   slackApiUrl?: string
   dataFile: string

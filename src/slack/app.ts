@@ -115,7 +115,12 @@ export function createSlackApp(
  * The Socket Mode client's own calls (apps.connections.open, to reconnect) retry without end: when
  * Slack asks for a reconnect and is briefly unreachable, the bot must wait it out, not exit.
  */
-export const SOCKET_RETRY_POLICY: RetryOptions = { forever: true, factor: 2, minTimeout: 1000, maxTimeout: 5000 }
+export const SOCKET_RETRY_POLICY: RetryOptions = {
+  forever: true,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 5000,
+}
 
 /** Where the Socket Mode connection stands, for /healthz and the logs. */
 export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected'
