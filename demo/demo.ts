@@ -99,6 +99,7 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       amount_zero: 'no',
       checks: ['mail_searched'],
       destination: 'np',
+      company_name: '株式会社サンプル',
     }
     await submit(reissue, { ...reissueAnswers, usage_month: '2026/13' })
     await submit(reissue, reissueAnswers)

@@ -1,5 +1,6 @@
 import {
   billingDatesFor,
+  businessDaysUntil,
   lastBusinessDayOnOrBefore,
   npInvoiceMailSubject,
 } from '../domain/billing-calendar.js'
@@ -17,7 +18,7 @@ import {
   type FollowUpPlan,
 } from '../domain/direct-debit.js'
 import { usageMonthLabel } from '../domain/invoice-reissue.js'
-import { type PlainDate, tokyoDate, tokyoNineAm, yearMonthOf } from '../domain/plain-date.js'
+import { lastDayOf, type PlainDate, tokyoDate, tokyoNineAm, yearMonthOf } from '../domain/plain-date.js'
 import { createReminder, type NewReminder, type Reminder } from '../domain/reminder.js'
 import { hasMilestone, type Ticket } from '../domain/ticket.js'
 import type { AppDeps } from './deps.js'
@@ -109,6 +110,7 @@ export async function extendCalendar(
         paymentDue: dates.paymentDue,
         npMailSubject: npInvoiceMailSubject(plan.usageMonth),
         dueToday: plan.date === dates.paymentDue,
+        daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
       }),
     }
   })
@@ -148,7 +150,9 @@ function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan):
     text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
       operatorId: ticket.operatorId,
       np: NP_SUPPORT_DESK,
-      paymentDue: plan.date,
+      // The due date is the month's last day; the reminder comes on the last business day before it.
+      paymentDue: plan.month ? lastDayOf(plan.month) : plan.date,
+      payBy: plan.date,
     }),
   }
 }

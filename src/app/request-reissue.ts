@@ -2,10 +2,12 @@ import {
   evaluateInvoiceReissue,
   type InvoiceReissueRequest,
   reissueGuidanceModel,
+  usageMonthLabel,
 } from '../domain/invoice-reissue.js'
 import { tokyoDate } from '../domain/plain-date.js'
 import { createTicket } from '../domain/ticket.js'
 import { REISSUE_REMIND_ACTION } from '../render/messages.js'
+import { formatJpDate } from '../render/time.js'
 import { storeTicket } from './deliver-record.js'
 import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
 import type { Origin } from './ports.js'
@@ -20,7 +22,7 @@ export async function requestReissue(
   const outcome = evaluateInvoiceReissue(request, tokyoDate(deps.clock.now()))
   switch (outcome.kind) {
     case 'invalid':
-      return invalid({ usage_month: outcome.message })
+      return invalid({ [outcome.field === 'companyName' ? 'company_name' : 'usage_month']: outcome.message })
     case 'no_invoice':
       return accepted(() =>
         postGuidance(
@@ -32,7 +34,7 @@ export async function requestReissue(
             zeroAmount: outcome.reasons.includes('zero_amount'),
             cardPayment: outcome.reasons.includes('card_payment'),
           },
-          `${request.usageMonth} ご利用分の請求書は発行されません`,
+          `${usageMonthLabel(request.usageMonth)}ご利用分の請求書は発行されません`,
         ),
       )
     case 'too_early':
@@ -41,8 +43,12 @@ export async function requestReissue(
           deps,
           origin,
           'invoice-reissue-too-early',
-          { ...reissueGuidanceModel(outcome.context), expectedOn: outcome.expectedOn },
-          `請求書の発行予定日は ${outcome.expectedOn} です（まだ遅れていません）`,
+          {
+            ...reissueGuidanceModel(outcome.context),
+            expectedOn: outcome.expectedOn,
+            waitUntil: outcome.waitUntil,
+          },
+          `請求書の発行予定日は ${formatJpDate(outcome.expectedOn)} です（まだ遅れていません）`,
           [
             {
               actionId: REISSUE_REMIND_ACTION,
@@ -68,6 +74,7 @@ export async function requestReissue(
             address: outcome.model.address,
             amountZero: request.amountZero,
             checks: request.checks,
+            ...(outcome.model.companyName ? { companyName: outcome.model.companyName } : {}),
           },
           requester: origin.user,
           channel: origin.channel,

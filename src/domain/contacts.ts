@@ -9,7 +9,7 @@ export const NP_SUPPORT_DESK = {
   name: 'NP 掛け払いサポートデスク',
   tel: '03-4577-9631',
   mail: 'btob-support@netprotections.co.jp',
-  hours: '10:00-17:00（土日祝日を除く）',
+  hours: '10:00-17:00、土日祝日を除く',
 } as const
 
 /** The invoice-payment application form (§3.3.1). */

@@ -20,7 +20,7 @@ export interface DirectDebitRequest {
 export const DIRECT_DEBIT_NOTES = [
   '口座振替をご利用されるお客様は、事前にソラコム請求書払いの申請が必要です。',
   'ネットプロテクションズ社宛へ預金口座振替依頼書を送付いただく必要がございます。',
-  '口座振替への切替完了までに約2か月ほどかかります。',
+  '口座振替への切替完了までに約 2 か月ほどかかります。',
   '切替完了までは請求書でのお支払いとなります。',
 ] as const
 
@@ -30,10 +30,10 @@ export const DIRECT_DEBIT_PROCESS = [
   '与信審査通過後、請求書払いの切替完了メールが届く',
   'ソラコムサポート窓口へ口座振替希望を連絡（このチケット）',
   'ソラコムからネットプロテクションズ社へ口座振替への切替を依頼',
-  'ネットプロテクションズ社から預金口座振替依頼書が届く（依頼から約3営業日）',
+  'ネットプロテクションズ社から預金口座振替依頼書が届く（依頼から約 3 営業日）',
   '預金口座振替依頼書をネットプロテクションズ社へ返送',
   'ネットプロテクションズ社による審査',
-  'ネットプロテクションズ社から審査結果の連絡（審査から切替完了まで約2か月）',
+  'ネットプロテクションズ社から審査結果の連絡（審査から切替完了まで約 2 か月）',
   '口座振替の開始',
 ] as const
 
@@ -113,7 +113,8 @@ export function directDebitFollowUps(
         {
           kind: 'direct_debit_form_arrival',
           key: `dd:${ticketId}:form_arrival`,
-          date: addBusinessDays(on, 3),
+          // SORACOM first asks NP, then NP needs about 3 business days (§3.5.1 steps 4–5): ask after 5.
+          date: addBusinessDays(on, 5),
         },
       ]
     case 'form_received':

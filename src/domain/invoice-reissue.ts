@@ -1,4 +1,9 @@
-import { type BillingDates, billingDatesFor, npDate, npInvoiceMailSubject } from './billing-calendar.js'
+import {
+  addBusinessDays,
+  type BillingDates,
+  billingDatesFor,
+  npInvoiceMailSubject,
+} from './billing-calendar.js'
 import type { Destination } from './contacts.js'
 import { type Coverage, coverageLabel } from './coverage.js'
 import type { OperatorId } from './operator-id.js'
@@ -56,6 +61,8 @@ export interface InvoiceReissueRequest {
   amountZero: AmountZeroAnswer
   checks: ReissueCheck[]
   destination: Destination
+  /** The customer's company as registered with NP: NP identifies buyers by company name. */
+  companyName?: string | undefined
 }
 
 /** What every outcome tells the user: the month's dates, NP's mail subject, and checks still undone. */
@@ -81,15 +88,30 @@ export interface InvoiceReissueTicketModel {
   npMailSubject: string
   doneCheckLabels: string[]
   amountLabel: string
+  /** NP tickets only. */
+  companyName: string
 }
 
 export type InvoiceReissueOutcome =
-  | { kind: 'invalid'; field: 'usageMonth'; message: string }
+  | { kind: 'invalid'; field: 'usageMonth' | 'companyName'; message: string }
   | { kind: 'no_invoice'; reasons: NoInvoiceReason[]; context: ReissueContext }
-  | { kind: 'too_early'; expectedOn: PlainDate; context: ReissueContext }
+  /** `waitUntil`: the last day the invoice is not yet late (e-mail +2, post +5 business days). */
+  | { kind: 'too_early'; expectedOn: PlainDate; waitUntil: PlainDate; context: ReissueContext }
   | { kind: 'ticket'; model: InvoiceReissueTicketModel; context: ReissueContext }
 
-export const ADDRESS_NOT_GIVEN = '（未記入：ユーザーコンソールの「お支払い方法」に登録している送付先）'
+/** The address left blank, in a ticket to SORACOM (who can read the registered one). */
+export const ADDRESS_NOT_GIVEN = '未記入（ユーザーコンソールの「お支払い方法」に登録している送付先）'
+/** The same, to NP: NP has no access to SORACOM's console (domain.md, decided 2026-11). */
+export const ADDRESS_NOT_GIVEN_NP = '未記入（NP に登録されている送付先）'
+
+/**
+ * Business days after the expected issue day before an invoice counts as late (domain.md,
+ * decided 2026-11): e-mail 2, post 5 (transit).
+ */
+export const LATE_AFTER_BUSINESS_DAYS: Record<Delivery, number> = { email: 2, post: 5 }
+
+export const COMPANY_NAME_REQUIRED =
+  'NP 掛け払いサポートデスクへの依頼には会社名が必要です（NP は会社名でお客様を確認します）。NP に登録している会社名を入力してください。'
 
 const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Eメール', post: '郵送' }
 const AMOUNT_LABELS: Record<AmountZeroAnswer, string> = {
@@ -113,7 +135,7 @@ export function evaluateInvoiceReissue(
     return {
       kind: 'invalid',
       field: 'usageMonth',
-      message: `ご利用月に未来の月は指定できません。${yearMonthOf(today)} 以前の月を YYYY-MM で入力してください。`,
+      message: `ご利用月に未来の月は指定できません。${usageMonthLabel(yearMonthOf(today))}以前の月を入力してください（例: ${yearMonthOf(today)}）。`,
     }
   }
   const dates = billingDatesFor(request.usageMonth)
@@ -124,15 +146,21 @@ export function evaluateInvoiceReissue(
     pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
     delivery: request.delivery,
   }
-  const reasons: NoInvoiceReason[] = []
-  if (request.amountZero === 'yes') reasons.push('zero_amount')
-  if (request.paymentMethod === 'card') reasons.push('card_payment')
-  if (reasons.length > 0) return { kind: 'no_invoice', reasons, context }
-  if (today < dates.invoiceIssued) return { kind: 'too_early', expectedOn: dates.invoiceIssued, context }
+  // Card payers get no invoice at all: the answer is the 請求明細書 PDF alone (§5.4.2).
+  if (request.paymentMethod === 'card') return { kind: 'no_invoice', reasons: ['card_payment'], context }
+  if (request.amountZero === 'yes') return { kind: 'no_invoice', reasons: ['zero_amount'], context }
+  const waitUntil = addBusinessDays(dates.invoiceIssued, LATE_AFTER_BUSINESS_DAYS[request.delivery])
+  if (today <= waitUntil) return { kind: 'too_early', expectedOn: dates.invoiceIssued, waitUntil, context }
+  const companyName = request.companyName?.replace(/\s+/g, ' ').trim() ?? ''
+  if (request.destination === 'np' && companyName === '') {
+    return { kind: 'invalid', field: 'companyName', message: COMPANY_NAME_REQUIRED }
+  }
 
   // The address is an optional field: the contract's fixed fields do not include it. Without it
-  // the ticket says so, and support reads the registered one from the console.
-  const address = request.address?.replace(/\s+/g, ' ').trim() || ADDRESS_NOT_GIVEN
+  // the ticket says so; SORACOM reads the registered one from its console, NP from its records.
+  const address =
+    request.address?.replace(/\s+/g, ' ').trim() ||
+    (request.destination === 'np' ? ADDRESS_NOT_GIVEN_NP : ADDRESS_NOT_GIVEN)
   return {
     kind: 'ticket',
     context,
@@ -142,7 +170,7 @@ export function evaluateInvoiceReissue(
       operatorId: request.operatorId,
       coverageLabel: coverageLabel(request.coverage),
       usageMonthLabel: usageMonthLabel(request.usageMonth),
-      closingDateLabel: npDate(dates.closingDate),
+      closingDateLabel: dateLabel(dates.closingDate),
       deliveryLabel: DELIVERY_LABELS[request.delivery],
       address,
       npMailSubject: context.npMailSubject,
@@ -150,14 +178,21 @@ export function evaluateInvoiceReissue(
         .filter((c) => request.checks.includes(c))
         .map(reissueCheckLabel),
       amountLabel: AMOUNT_LABELS[request.amountZero],
+      companyName,
     },
   }
 }
 
-/** `2027年04月` */
+/** `2027年4月`: months without zero padding everywhere but inside NP's mail subject (domain.md). */
 export function usageMonthLabel(month: YearMonth): string {
   const [year, m] = month.split('-')
-  return `${year}年${m}月`
+  return `${year}年${Number(m)}月`
+}
+
+/** `2027年4月30日`, for dates inside ticket text (no weekday, no zero padding). */
+export function dateLabel(date: PlainDate): string {
+  const [year, m, d] = date.split('-')
+  return `${year}年${Number(m)}月${Number(d)}日`
 }
 
 /** The view model every reissue message shares: the month's calendar, NP's subject, checks left. */

@@ -74,6 +74,8 @@ const invoiceReissueRequestSchema = z.object({
   address: z.string(),
   amountZero: z.enum(AMOUNT_ZERO_ANSWERS),
   checks: z.array(z.enum(REISSUE_CHECKS)),
+  /** To NP only: the company as registered with NP. */
+  companyName: z.string().max(100).optional(),
 })
 
 const invoiceMergeRequestSchema = z.object({

@@ -32,9 +32,9 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
     expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['card_payment'] })
   })
 
-  it('reports both reasons when both apply, in the guide order', () => {
+  it('answers a card payer with the 請求明細書 alone, even for a 0-yen month (§5.4.2; domain.md, decided 2026-11)', () => {
     const outcome = evaluateInvoiceReissue({ ...request, amountZero: 'yes', paymentMethod: 'card' }, late)
-    expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['zero_amount', 'card_payment'] })
+    expect(outcome).toMatchObject({ kind: 'no_invoice', reasons: ['card_payment'] })
   })
 
   it('prefers "no invoice" over "too early" for a card payer asking early', () => {
@@ -52,8 +52,35 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
     expect(outcome).toMatchObject({ kind: 'too_early', expectedOn: '2027-05-11' })
   })
 
-  it('makes a ticket on the invoice date itself', () => {
-    expect(evaluateInvoiceReissue(request, '2027-05-11' as PlainDate).kind).toBe('ticket')
+  it('waits 2 business days after the expected issue day for e-mail delivery (domain.md, decided 2026-11)', () => {
+    expect(evaluateInvoiceReissue(request, '2027-05-11' as PlainDate)).toMatchObject({
+      kind: 'too_early',
+      expectedOn: '2027-05-11',
+      waitUntil: '2027-05-13',
+    })
+    expect(evaluateInvoiceReissue(request, '2027-05-13' as PlainDate).kind).toBe('too_early')
+    expect(evaluateInvoiceReissue(request, '2027-05-14' as PlainDate).kind).toBe('ticket')
+  })
+
+  it('waits 5 business days after the expected issue day for postal delivery (transit; domain.md, decided 2026-11)', () => {
+    const post = { ...request, delivery: 'post' as const }
+    expect(evaluateInvoiceReissue(post, '2027-05-18' as PlainDate)).toMatchObject({
+      kind: 'too_early',
+      waitUntil: '2027-05-18',
+    })
+    expect(evaluateInvoiceReissue(post, '2027-05-19' as PlainDate).kind).toBe('ticket')
+  })
+
+  it('requires the company name for a request to NP, and names it in the ticket (domain.md, decided 2026-11)', () => {
+    const toNp = { ...request, destination: 'np' as const }
+    expect(evaluateInvoiceReissue(toNp, late)).toMatchObject({ kind: 'invalid', field: 'companyName' })
+    const outcome = evaluateInvoiceReissue(
+      { ...toNp, companyName: ' 株式会社サンプル ', address: undefined },
+      late,
+    )
+    expect(outcome).toMatchObject({ kind: 'ticket', model: { companyName: '株式会社サンプル' } })
+    // NP cannot see SORACOM's console: the blank address does not point there.
+    expect(outcome.kind === 'ticket' && outcome.model.address).not.toContain('コンソール')
   })
 
   it('refuses a usage month in the future', () => {
@@ -66,8 +93,8 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
     expect(outcome.kind === 'ticket' && outcome.model).toMatchObject({
       operatorId: 'OP0123456789',
       coverageLabel: 'グローバル',
-      usageMonthLabel: '2027年04月',
-      closingDateLabel: '2027年04月30日',
+      usageMonthLabel: '2027年4月',
+      closingDateLabel: '2027年4月30日',
       deliveryLabel: 'Eメール',
       address: 'billing@example.co.jp',
       doneCheckLabels: ['迷惑メールフォルダに振り分けられていないか確認した'],

@@ -69,9 +69,9 @@ describe('planCalendarReminders: a year of monthly reminders', () => {
 })
 
 describe('direct-debit follow-ups (§3.5.1)', () => {
-  it('asks about the form 3 business days after the request is sent', () => {
+  it('asks about the form 5 business days after the request is marked sent, across Golden Week (§3.5.1 steps 4–5; domain.md)', () => {
     expect(directDebitFollowUps('T1', 'sent', d('2027-04-30'))).toEqual([
-      { kind: 'direct_debit_form_arrival', key: 'dd:T1:form_arrival', date: '2027-05-10' },
+      { kind: 'direct_debit_form_arrival', key: 'dd:T1:form_arrival', date: '2027-05-12' },
     ])
   })
 

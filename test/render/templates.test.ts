@@ -73,7 +73,7 @@ const merge = outcomeOf(
 const TICKETS: Record<string, object> = {
   'direct-debit': directDebit.model,
   'invoice-reissue-soracom': reissueTicket.model,
-  'invoice-reissue-np': { ...reissueTicket.model, destination: 'np' },
+  'invoice-reissue-np': { ...reissueTicket.model, destination: 'np', companyName: '株式会社サンプル' },
   'invoice-merge': merge.model,
 }
 
@@ -99,11 +99,12 @@ const GUIDANCE: Record<string, object> = {
   'invoice-reissue-too-early': {
     ...reissueGuidanceModel(reissueEarly.context),
     expectedOn: reissueEarly.expectedOn,
+    waitUntil: reissueEarly.waitUntil,
   },
   'invoice-reissue-no-invoice': {
     ...reissueGuidanceModel(reissueTicket.context),
     zeroAmount: true,
-    cardPayment: true,
+    cardPayment: false,
   },
   'invoice-merge-ticket': { ...merge.model, support: SORACOM_SUPPORT },
   'invoice-merge-self-service': {
@@ -117,24 +118,24 @@ const GUIDANCE: Record<string, object> = {
     warnings: ACCOUNT_DELETION_WARNINGS,
   },
   'reminder-calendar-amount-final': {
-    usageMonthLabel: '2027年04月',
+    usageMonthLabel: '2027年4月',
     invoiceIssued: '2027-05-11',
     paymentDue: '2027-05-31',
   },
   'reminder-calendar-invoice-issued': {
-    usageMonthLabel: '2027年04月',
+    usageMonthLabel: '2027年4月',
     npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
     paymentDue: '2027-05-31',
   },
-  'reminder-calendar-due-soon': { usageMonthLabel: '2027年04月', paymentDue: '2027-05-31' },
+  'reminder-calendar-due-soon': { usageMonthLabel: '2027年4月', paymentDue: '2027-05-31', daysLeft: 3 },
   'reminder-calendar-due': { usageMonthLabel: '2026年12月', paymentDue: '2027-01-31', dueToday: false },
   'reminder-direct-debit-form-arrival': { operatorId: OP, np: NP_SUPPORT_DESK },
   'reminder-direct-debit-form-return': { operatorId: OP },
   'reminder-direct-debit-result-due': { operatorId: OP, np: NP_SUPPORT_DESK },
-  'reminder-direct-debit-invoice-due': { operatorId: OP, paymentDue: '2027-05-31' },
+  'reminder-direct-debit-invoice-due': { operatorId: OP, paymentDue: '2027-01-31', payBy: '2027-01-29' },
   'reminder-deletion-invoice-issued': {
     operatorId: OP,
-    usageMonthLabel: '2027年04月',
+    usageMonthLabel: '2027年4月',
     npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
     paymentDue: '2027-05-31',
   },
@@ -142,7 +143,7 @@ const GUIDANCE: Record<string, object> = {
   'billing-help': { np: NP_SUPPORT_DESK },
   'reminder-invoice-expected': {
     operatorId: OP,
-    usageMonthLabel: '2027年04月',
+    usageMonthLabel: '2027年4月',
     npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
   },
 }

@@ -56,7 +56,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     const ticket = preformattedText(post)
     expect(ticket).toMatch(/^件名: 請求書再発行のお願い/)
     expect(ticket).toContain('オペレーター ID: OP0123456789')
-    expect(ticket).toContain('対象のご利用月: 2026年10月（締日：2026年10月31日）')
+    expect(ticket).toContain('対象の利用月: 2026年10月（締日：2026年10月31日）')
     expect(ticket).toContain('請求書の送付方法: Eメール')
     expect(ticket).toContain('登録している請求書送付先: billing@example.co.jp')
     expect(ticket).toContain('迷惑メールフォルダに振り分けられていないか確認した')
@@ -70,15 +70,31 @@ describe('/invoice-reissue through the real Bolt app', () => {
     ])
   })
 
-  it('addresses the NP desk with its phone, mail and hours when the user picks NP', async () => {
-    await bot.submitModal('/invoice-reissue', '', { ...LATE, destination: 'np' })
+  it('addresses the NP desk with its phone, mail and hours, and the company name, when the user picks NP', async () => {
+    await bot.submitModal('/invoice-reissue', '', {
+      ...LATE,
+      destination: 'np',
+      company_name: '株式会社サンプル',
+    })
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(preformattedText(post)).toContain('NP 掛け払いサポートデスク 御中')
+    expect(preformattedText(post)).toContain('会社名: 株式会社サンプル')
+    expect(preformattedText(post)).not.toContain('コンソール')
     const text = visibleText(post)
     expect(text).toContain('03-4577-9631')
     expect(text).toContain('btob-support@netprotections.co.jp')
-    expect(text).toContain('10:00-17:00（土日祝日を除く）')
+    expect(text).toContain('10:00-17:00、土日祝日を除く')
+  })
+
+  it('asks inline for the company name when the request goes to NP without one (domain.md, decided 2026-11)', async () => {
+    const res = await bot.submitModal('/invoice-reissue', '', { ...LATE, destination: 'np' })
+
+    expect(res.body).toMatchObject({
+      response_action: 'errors',
+      errors: { company_name: expect.stringContaining('会社名') },
+    })
+    expect(bot.store.tickets.all()).toEqual([])
   })
 
   it('ends without a ticket for a 0-yen month', async () => {
@@ -95,6 +111,9 @@ describe('/invoice-reissue through the real Bolt app', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('請求明細書 (PDF)')
+    // No invoice exists: no NP mail subject, no spam or address checks (domain.md, decided 2026-11).
+    expect(visibleText(post)).not.toContain('【NP 掛け払い】')
+    expect(visibleText(post)).not.toContain('迷惑メール')
     expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 

@@ -190,7 +190,7 @@ describe('follow-ups that move with their ticket', () => {
     await eventually(() =>
       expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
     )
-    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.dueDate).toBe('2026-12-01')
+    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.dueDate).toBe('2026-12-03') // 5 business days after the request is marked sent (domain.md)
     expect(bot.store.reminders.findByKey(`dd:${ticketId}:due:2026-11`)?.dueDate).toBe('2026-11-30')
     expect(bot.store.tickets.get(ticketId)?.status).toBe('sent')
     expect(visibleText(afterSent)).toContain('送信済み')

@@ -83,6 +83,12 @@ export function invoiceReissueModal(args: {
         },
         { value: 'np', label: 'NP 掛け払いサポートデスク', description: 'メールまたは電話 03-4577-9631' },
       ]),
+      textInput('company_name', '会社名（依頼先が NP のとき必須）', {
+        optional: true,
+        placeholder: '株式会社サンプル',
+        hint: 'NP 掛け払いに登録している会社名です。NP は会社名でお客様を確認します。',
+        maxLength: 100,
+      }),
     ],
   }
 }

@@ -30,6 +30,7 @@ export const invoiceReissueForm = z
       .array(z.enum(REISSUE_CHECKS, { error: '確認済みのことは一覧から選んでください。' }))
       .optional()
       .transform((v) => v ?? []),
+    company_name: optionalTextField(100, '会社名は 100 文字以内で入力してください。'),
     destination: z.enum(DESTINATIONS, {
       error: '依頼先を「ソラコムサポート窓口」か「NP 掛け払いサポートデスク」から選んでください。',
     }),
@@ -45,6 +46,7 @@ export const invoiceReissueForm = z
       amountZero: f.amount_zero,
       checks: f.checks,
       destination: f.destination,
+      companyName: f.company_name,
     }),
   )
 
