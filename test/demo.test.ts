@@ -39,8 +39,8 @@ describe('npm run demo', () => {
     expect(transcript).toContain('✗ インラインエラー operator_id')
     expect(transcript).toContain('*4. アカウントを削除する*')
     // Reminders with their JST dates and times.
-    expect(transcript).toContain('2026年12月2日(水) 09:00  → C0BILLING')
-    expect(transcript).toContain('2027年1月29日(金) 09:00')
+    expect(transcript).toContain('2026年12月2日(水) 9:00  → C0BILLING')
+    expect(transcript).toContain('2027年1月29日(金) 9:00')
     // The Home tab of the user.
     expect(transcript).toMatch(
       /\[請求書の再発行\] \[請求書をまとめる\] \[口座振替にする\] \[アカウント退会\]/,

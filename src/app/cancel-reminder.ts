@@ -13,7 +13,7 @@ export async function cancelReminder(
   if (!reminder || !mayManage(deps, input.user, reminder.owner)) {
     return { kind: 'refused', text: '取り消せるのは自分のリマインダーだけです（管理者を除く）。' }
   }
-  await withdrawReminders(deps, (r) => r.id === reminder.id)
+  await withdrawReminders(deps, (r) => r.id === reminder.id, { byUser: true })
   await refreshHome(deps, input.user)
   return { kind: 'cancelled' }
 }

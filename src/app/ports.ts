@@ -94,8 +94,8 @@ export interface HomeModel {
 export interface ReminderScheduler {
   /** Schedules, posts (when due) or marks sent each of these, as their state asks. */
   deliver(reminders: Reminder[]): Promise<unknown>
-  /** Withdraws the reminders from Slack (when scheduled) and marks them cancelled. */
-  withdraw(reminders: Reminder[]): Promise<void>
+  /** Withdraws the reminders from Slack (when scheduled) and marks them cancelled (`byUser`: for good). */
+  withdraw(reminders: Reminder[], options?: { byUser?: boolean }): Promise<void>
   /** Delivers every active reminder; concurrent calls share one run. */
   sweep(): Promise<unknown>
 }

@@ -48,9 +48,9 @@ export function pendingReminders(deps: Pick<AppDeps, 'reminders'>, predicate: (r
 }
 
 /**
- * Stores reminders that do not exist yet (an active one with the same key is kept; a cancelled
- * one is revived), then hands the new ones to Slack unless `handOver` is false. Reminders whose
- * time has passed are skipped.
+ * Stores reminders that do not exist yet (an active one with the same key is kept; one withdrawn
+ * because progress made it moot is revived; one a person cancelled never comes back), then hands
+ * the new ones to Slack unless `handOver` is false. Reminders whose time has passed are skipped.
  */
 export async function addReminders(
   deps: AppDeps,
@@ -63,6 +63,7 @@ export async function addReminders(
   for (const fields of wanted) {
     if (Date.parse(fields.dueAt) <= now.getTime()) continue
     const existing = deps.reminders.findByKey(fields.key)
+    if (existing?.cancelledByUser) continue
     if (existing && existing.state !== 'cancelled') {
       result.push(existing)
       continue
@@ -81,9 +82,13 @@ export async function addReminders(
 }
 
 /** Withdraws active reminders matching the predicate; returns how many. */
-export async function withdrawReminders(deps: AppDeps, predicate: (r: Reminder) => boolean): Promise<number> {
+export async function withdrawReminders(
+  deps: AppDeps,
+  predicate: (r: Reminder) => boolean,
+  options: { byUser?: boolean } = {},
+): Promise<number> {
   const moot = deps.reminders.active().filter(predicate)
-  await deps.scheduler.withdraw(moot)
+  await deps.scheduler.withdraw(moot, options)
   return moot.length
 }
 

@@ -49,6 +49,8 @@ export const reminderSchema = z.object({
   handoverStartedAt: instant.optional(),
   /** Posted after its time because the bot was down when it was due. */
   late: z.boolean().optional(),
+  /** Cancelled by a person (not made moot by progress): never planned again (domain.md). */
+  cancelledByUser: z.boolean().optional(),
   /** Why Slack refused it last time, for the owner's list and the logs. */
   lastError: z.string().optional(),
   createdAt: instant,

@@ -38,6 +38,30 @@ export function reminderMessage(reminder: Reminder, late: boolean): SlackMessage
 
 export const REMINDER_CANCEL_ACTION = 'reminder_cancel'
 
+const KIND_LABELS: Record<Reminder['kind'], string> = {
+  invoice_expected: '請求書の発行予定日',
+  calendar_amount_final: '請求金額の確定日',
+  calendar_invoice_issued: '請求書の発行日（ごろ）',
+  calendar_due_soon: '支払期限が近いお知らせ',
+  calendar_due: '支払期限（休業日なら前の営業日）',
+  direct_debit_form_arrival: '口座振替依頼書の到着確認',
+  direct_debit_form_return: '口座振替依頼書の返送確認',
+  direct_debit_result_due: '口座振替の審査結果',
+  direct_debit_invoice_due: '請求書の支払期限',
+  deletion_invoice_issued: '最終請求の請求書発行',
+  deletion_payment_due: '最終請求の支払期限',
+}
+
+/**
+ * What a reminder is about, for a preview of future dates: its kind (and usage month), never its
+ * text, which speaks as of its own day (「本日…」).
+ */
+export function reminderSummary(reminder: Reminder): string {
+  const month = /^calendar:[^:]+:(\d{4})-(\d{2}):/.exec(reminder.key)
+  const usage = month ? `（${month[1]}年${Number(month[2])}月ご利用分）` : ''
+  return `${KIND_LABELS[reminder.kind]}${usage}`
+}
+
 /** Where a reminder arrives: a channel link, or "DM" (Slack cannot render `<#U…>` or `<#D…>`). */
 export function whereShown(channel: string): string {
   return /^[DUW]/.test(channel) ? 'DM' : `<#${channel}>`

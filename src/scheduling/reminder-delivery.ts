@@ -94,13 +94,13 @@ export class ReminderDelivery implements ReminderScheduler {
   }
 
   /** Withdraws reminders a ticket's progress made moot; Slack forgets the scheduled message. */
-  async withdraw(reminders: Reminder[]): Promise<void> {
+  async withdraw(reminders: Reminder[], options: { byUser?: boolean } = {}): Promise<void> {
     for (const original of reminders) {
-      await this.perReminder.run(original.id, () => this.withdrawOne(original))
+      await this.perReminder.run(original.id, () => this.withdrawOne(original, options.byUser === true))
     }
   }
 
-  private async withdrawOne(original: Reminder): Promise<void> {
+  private async withdrawOne(original: Reminder, byUser: boolean): Promise<void> {
     const reminder = this.deps.reminders.get(original.id) ?? original
     if (reminder.state === 'scheduled' && reminder.scheduledMessageId) {
       try {
@@ -115,7 +115,7 @@ export class ReminderDelivery implements ReminderScheduler {
       }
     }
     if (reminder.state === 'pending' || reminder.state === 'scheduled') {
-      await this.save(reminder, { state: 'cancelled' })
+      await this.save(reminder, { state: 'cancelled', ...(byUser ? { cancelledByUser: true } : {}) })
     }
   }
 

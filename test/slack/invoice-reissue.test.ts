@@ -133,7 +133,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(scheduled.args.channel).toBe('C0BILLING')
     expect(Number(scheduled.args.post_at)).toBe(Date.parse('2026-12-04T09:00:00+09:00') / 1000)
     const ack = await bot.slack.waitFor('response_url')
-    expect(String(ack.args.text)).toContain('2026年12月4日(金) 09:00')
+    expect(String(ack.args.text)).toContain('2026年12月4日(金) 9:00')
     await eventually(() =>
       expect(bot.store.reminders.ofOwner('U0ALICE')).toMatchObject([
         { kind: 'invoice_expected', state: 'scheduled' },

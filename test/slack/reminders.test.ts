@@ -41,6 +41,11 @@ describe('/billing calendar', () => {
     const res = await subscribe(bot)
 
     expect(JSON.stringify(res.json())).toContain('リマインドを始めました')
+    // The preview names what comes when; it never says 「本日」 of a future day (domain.md).
+    expect(JSON.stringify(res.json())).toContain(
+      '2026年11月30日(月) 9:00 支払期限（休業日なら前の営業日）（2026年10月ご利用分）',
+    )
+    expect(JSON.stringify(res.json())).not.toContain('本日')
     const scheduled = bot.slack.callsTo('chat.scheduleMessage')
     expect(scheduled.every((c) => c.args.channel === 'C0BILLING')).toBe(true)
     expect(scheduled.map((c) => c.args.post_at)).toEqual(
@@ -123,7 +128,7 @@ describe('/billing reminders', () => {
     expect(items.length).toBe(
       bot.store.reminders.ofOwner('U0ALICE').filter((r) => r.state !== 'cancelled').length,
     )
-    expect(items[0]?.text?.text).toContain('2026年11月30日(月) 09:00')
+    expect(items[0]?.text?.text).toContain('2026年11月30日(月) 9:00')
     expect(JSON.stringify(body)).not.toContain('C0OTHER')
   })
 
@@ -142,6 +147,24 @@ describe('/billing reminders', () => {
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(1)
     expect(bot.store.reminders.get(first.value)?.state).toBe('cancelled')
     expect(JSON.stringify(refreshed.args.blocks)).not.toContain(first.value)
+  })
+
+  it('never brings back a reminder the user cancelled: not by the sweep, not after a restart (domain.md, decided 2026-11)', async () => {
+    await subscribe(bot)
+    const [reminder] = bot.store.reminders.ofOwner('U0ALICE').filter((r) => r.state === 'scheduled')
+    if (!reminder) throw new Error('no reminder')
+    await bot.click({ action_id: 'reminder_cancel', value: reminder.id })
+    await eventually(() => expect(bot.store.reminders.get(reminder.id)?.state).toBe('cancelled'))
+    const scheduledBefore = bot.slack.callsTo('chat.scheduleMessage').length
+
+    await bot.sweep()
+    await bot.stopKeepingData()
+    bot = await startTestBot({ now: NOW, slack: bot.slack, dataFile: bot.dataFile, idStart: 500 })
+    await bot.sweep()
+
+    expect(bot.store.reminders.findByKey(reminder.key)?.state).toBe('cancelled')
+    expect(bot.store.reminders.active().some((r) => r.key === reminder.key)).toBe(false)
+    expect(bot.slack.callsTo('chat.scheduleMessage')).toHaveLength(scheduledBefore)
   })
 
   it("refuses to cancel someone else's reminder", async () => {

@@ -41,7 +41,7 @@ export const reissueRemindAction =
     const month = usageMonthLabel(outcome.usageMonth)
     await tell(
       outcome.kind === 'scheduled'
-        ? `:bell: ${formatJpDate(outcome.on)} 09:00 にリマインドします（${operatorId}、${month}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`
+        ? `:bell: ${formatJpDate(outcome.on)} 9:00 にリマインドします（${operatorId}、${month}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`
         : `${month}ご利用分の請求書発行予定日はもう過ぎています。請求書が届いていなければ \`/invoice-reissue\` で再発行を依頼できます。`,
     )
   }

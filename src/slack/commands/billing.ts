@@ -6,7 +6,7 @@ import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
 import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
 import { guidanceMessage } from '../../render/messages.js'
 import { operatorListMessage } from '../../render/operators.js'
-import { reminderListMessage } from '../../render/reminder.js'
+import { reminderListMessage, reminderSummary } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { formatJstDateTime } from '../../render/time.js'
 import type { CommandListener } from './open-flow-modal.js'
@@ -49,7 +49,7 @@ export const billingCommand =
           const result = await subscribeCalendar(deps, { channel: command.channel_id, user })
           const next = result.upcoming
             .slice(0, 4)
-            .map((r) => `• ${formatJstDateTime(r.dueAt)} ${(r.text.split('\n')[0] ?? '').replace(/\*/g, '')}`)
+            .map((r) => `• ${formatJstDateTime(r.dueAt)} ${reminderSummary(r)}`)
             .join('\n')
           await say(
             result.kind === 'already'
