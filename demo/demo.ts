@@ -137,12 +137,12 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
     await submit(deletion, { operator_id: 'OP0123456789', cancel_date: '2026-12-15' })
 
     print('\n## 5. 請求カレンダーのリマインド')
-    print(`\n$ /billing calendar subscribe   (in #${CHANNEL})`)
+    print(`\n$ /billing calendar subscribe invoice   (in #${CHANNEL})`)
     const subscribed = await postSigned(
       url,
       slashCommandForm({
         command: '/billing',
-        text: 'calendar subscribe',
+        text: 'calendar subscribe invoice',
         userId: USER,
         channelId: CHANNEL,
         responseUrl: slack.responseUrl(),

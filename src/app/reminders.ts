@@ -99,26 +99,30 @@ export async function extendCalendar(
   options: { handOver?: boolean } = {},
 ): Promise<void> {
   const { from, until } = calendarWindow(today(deps))
-  const wanted = planCalendarReminders(subscription.channel, from, until).map((plan): NewReminder => {
-    const dates = billingDatesFor(plan.usageMonth)
-    return {
-      kind: plan.kind,
-      key: plan.key,
-      owner: subscription.subscribedBy,
-      channel: subscription.channel,
-      dueDate: plan.date,
-      dueAt: tokyoNineAm(plan.date).toISOString(),
-      subscriptionId: subscription.id,
-      text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
-        usageMonthLabel: usageMonthLabel(plan.usageMonth),
-        invoiceIssued: dates.invoiceIssued,
-        paymentDue: dates.paymentDue,
-        npMailSubject: npInvoiceMailSubject(plan.usageMonth),
-        dueToday: plan.date === dates.paymentDue,
-        daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
-      }),
-    }
-  })
+  const paymentMethod = subscription.paymentMethod ?? 'invoice'
+  const wanted = planCalendarReminders(subscription.channel, from, until, paymentMethod).map(
+    (plan): NewReminder => {
+      const dates = billingDatesFor(plan.usageMonth)
+      return {
+        kind: plan.kind,
+        key: plan.key,
+        owner: subscription.subscribedBy,
+        channel: subscription.channel,
+        dueDate: plan.date,
+        dueAt: tokyoNineAm(plan.date).toISOString(),
+        subscriptionId: subscription.id,
+        text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
+          usageMonthLabel: usageMonthLabel(plan.usageMonth),
+          invoiceIssued: dates.invoiceIssued,
+          paymentDue: dates.paymentDue,
+          npMailSubject: npInvoiceMailSubject(plan.usageMonth),
+          dueToday: plan.date === dates.paymentDue,
+          daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
+          paymentMethod,
+        }),
+      }
+    },
+  )
   await addReminders(deps, wanted, options)
 }
 

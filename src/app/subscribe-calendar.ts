@@ -1,4 +1,4 @@
-import type { CalendarSubscription } from '../domain/calendar-subscription.js'
+import type { CalendarPaymentMethod, CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { AppDeps } from './deps.js'
 import { refreshHome } from './refresh-home.js'
@@ -15,7 +15,7 @@ export interface SubscribeOutcome {
 /** `/billing calendar subscribe`: the channel's monthly billing-calendar reminders, stored before the answer. */
 export async function subscribeCalendar(
   deps: AppDeps,
-  input: { channel: string; user: string },
+  input: { channel: string; user: string; paymentMethod: CalendarPaymentMethod },
 ): Promise<SubscribeOutcome> {
   const { channel, user } = input
   const afterAck = async () => {
@@ -33,6 +33,7 @@ export async function subscribeCalendar(
     id: deps.newId(),
     channel,
     subscribedBy: user,
+    paymentMethod: input.paymentMethod,
     createdAt: deps.clock.now().toISOString(),
   }
   await deps.subscriptions.save(subscription)

@@ -3,11 +3,40 @@ import { addBusinessDays, billingDatesFor, lastBusinessDayOnOrBefore } from './b
 import { addDays, addMonths, type PlainDate, type YearMonth, yearMonthOf } from './plain-date.js'
 import type { ReminderKind } from './reminder.js'
 
+/**
+ * How the channel's company pays, asked at subscription (domain.md, decided 2026-11): the
+ * reminders fit it — card payers get no invoice and no due-date reminders (§4.1.1, §5.4).
+ */
+export const CALENDAR_PAYMENT_METHODS = ['invoice', 'direct_debit', 'konbini', 'card'] as const
+export type CalendarPaymentMethod = (typeof CALENDAR_PAYMENT_METHODS)[number]
+
+export const CALENDAR_PAYMENT_LABELS: Record<CalendarPaymentMethod, string> = {
+  invoice: '請求書払い（振込）',
+  direct_debit: '口座振替',
+  konbini: 'コンビニ払込票',
+  card: 'クレジットカード',
+}
+
+/** Which calendar reminders each way of paying gets. */
+const KINDS_FOR: Record<CalendarPaymentMethod, ReadonlySet<CalendarReminderPlan['kind']>> = {
+  invoice: new Set(['calendar_amount_final', 'calendar_invoice_issued', 'calendar_due_soon', 'calendar_due']),
+  direct_debit: new Set([
+    'calendar_amount_final',
+    'calendar_invoice_issued',
+    'calendar_due_soon',
+    'calendar_due',
+  ]),
+  konbini: new Set(['calendar_amount_final', 'calendar_invoice_issued', 'calendar_due_soon', 'calendar_due']),
+  card: new Set(['calendar_amount_final']),
+}
+
 /** A channel's subscription to the monthly billing calendar (`/billing calendar subscribe`). */
 export const calendarSubscriptionSchema = z.object({
   id: z.string().min(1),
   channel: z.string().min(1),
   subscribedBy: z.string().min(1),
+  /** Absent in subscriptions made before it was asked: those pay by invoice. */
+  paymentMethod: z.enum(CALENDAR_PAYMENT_METHODS).optional(),
   createdAt: z.iso.datetime({ offset: true }),
   cancelledAt: z.iso.datetime({ offset: true }).optional(),
 })
@@ -31,7 +60,9 @@ export function planCalendarReminders(
   channel: string,
   from: PlainDate,
   until: PlainDate,
+  paymentMethod: CalendarPaymentMethod = 'invoice',
 ): CalendarReminderPlan[] {
+  const kinds = KINDS_FOR[paymentMethod]
   const plans: CalendarReminderPlan[] = []
   // The invoice for usage month M is due at the end of M+1: start a month back to catch it.
   for (
@@ -47,7 +78,7 @@ export function planCalendarReminders(
       ['calendar_due', lastBusinessDayOnOrBefore(dates.paymentDue)],
     ]
     for (const [kind, date] of events) {
-      if (date >= from && date <= until) {
+      if (kinds.has(kind) && date >= from && date <= until) {
         plans.push({ kind, key: `calendar:${channel}:${month}:${kind}`, usageMonth: month, date })
       }
     }

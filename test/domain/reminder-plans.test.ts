@@ -139,3 +139,20 @@ describe('nextReminderAction', () => {
     expect(nextReminderAction(at('2026-11-01', 'sent'), now)).toBe('none')
   })
 })
+
+describe('calendar reminders fit how the channel pays (domain.md, decided 2026-11)', () => {
+  it('gives card payers only the amount-final day: no invoice, no due dates (§4.1.1, §5.4)', () => {
+    const kinds = new Set(
+      planCalendarReminders('C1', d('2027-01-01'), d('2027-12-31'), 'card').map((p) => p.kind),
+    )
+    expect([...kinds]).toEqual(['calendar_amount_final'])
+  })
+
+  it.each(['invoice', 'direct_debit', 'konbini'] as const)(
+    'gives %s payers all four reminders a month',
+    (method) => {
+      const plans = planCalendarReminders('C1', d('2027-01-01'), d('2027-12-31'), method)
+      expect(new Set(plans.map((p) => p.kind)).size).toBe(4)
+    },
+  )
+})

@@ -48,3 +48,23 @@ describe('reminderListMessage', () => {
     expect(JSON.stringify(message.blocks)).toContain('ほか 80 件')
   })
 })
+
+describe('the due reminder says what to do for the way the channel pays (domain.md, decided 2026-11)', async () => {
+  const { createRenderer } = await import('../../src/render/templates.js')
+  const renderer = createRenderer()
+  const due = (paymentMethod: string) =>
+    renderer.guidance('reminder-calendar-due', {
+      usageMonthLabel: '2027年4月',
+      paymentDue: '2027-05-31',
+      dueToday: true,
+      paymentMethod,
+    })
+
+  it('asks invoice payers to transfer, and no one else', () => {
+    expect(due('invoice')).toContain('お振り込みください')
+    expect(due('direct_debit')).not.toContain('お振り込み')
+    expect(due('direct_debit')).toContain('引き落とし')
+    expect(due('konbini')).toContain('コンビニ払込票')
+    expect(due('konbini')).not.toContain('お振り込み')
+  })
+})

@@ -23,7 +23,7 @@ async function handedOver(bot: TestBot, now = NOW): Promise<void> {
 
 /** Subscribes the channel and waits for the hand-over that follows the answer. */
 async function subscribe(bot: TestBot, opts: { userId?: string; channelId?: string } = {}) {
-  const res = await bot.command('/billing', 'calendar subscribe', opts)
+  const res = await bot.command('/billing', 'calendar subscribe invoice', opts)
   await handedOver(bot)
   return res
 }
@@ -105,6 +105,43 @@ describe('/billing calendar', () => {
     const added = held.filter((at) => at > lastBefore).sort((a, b) => a - b)
     expect(added.map(String)).toEqual(['2027-03-31', '2027-04-02', '2027-04-06'].map(postAtOf))
     expect(new Set(held).size).toBe(held.length)
+  })
+})
+
+describe('/billing calendar subscribe asks how the channel pays (domain.md, decided 2026-11)', () => {
+  let bot: TestBot
+  beforeEach(async () => {
+    bot = await startTestBot({ now: NOW })
+  })
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('opens a modal with a payment_method block when the command names none, and subscribes from it', async () => {
+    await bot.command('/billing', 'calendar subscribe')
+    const open = await bot.slack.waitFor('views.open')
+    expect(JSON.stringify(open.args.view)).toContain('"block_id":"payment_method"')
+
+    const res = await bot.submitOpened({ payment_method: 'direct_debit' })
+
+    expect(res.body).toBeUndefined()
+    await eventually(() =>
+      expect(bot.store.subscriptions.activeIn('C0BILLING')?.paymentMethod).toBe('direct_debit'),
+    )
+    const told = await bot.slack.waitFor('chat.postEphemeral')
+    expect(String(told.args.text)).toContain('口座振替')
+    await handedOver(bot)
+    const due = bot.store.reminders.active().find((r) => r.kind === 'calendar_due')
+    expect(due?.text).toContain('引き落とし')
+    expect(due?.text).not.toContain('お振り込み')
+  })
+
+  it('gives a card-paying channel no due-date or invoice reminders', async () => {
+    await bot.command('/billing', 'calendar subscribe card')
+    await handedOver(bot)
+
+    const kinds = new Set(bot.store.reminders.active().map((r) => r.kind))
+    expect([...kinds]).toEqual(['calendar_amount_final'])
   })
 })
 
@@ -272,7 +309,7 @@ describe('restarts', () => {
     const dataFile = first.dataFile
     // Slack refuses to schedule, so the reminder is still pending when the bot goes down.
     slack.on('chat.scheduleMessage', () => ({ body: { ok: false, error: 'internal_error' } }))
-    await first.command('/billing', 'calendar subscribe')
+    await first.command('/billing', 'calendar subscribe invoice')
     await eventually(() => expect(slack.callsTo('chat.scheduleMessage').length).toBeGreaterThanOrEqual(16))
     const pending = first.store.reminders.active().filter((r) => r.state === 'pending').length
     expect(pending).toBeGreaterThan(0)

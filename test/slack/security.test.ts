@@ -104,7 +104,7 @@ describe('who may use the bot', () => {
 
   it("lets an admin cancel someone else's reminder", async () => {
     await start({ admins: ['U0ADMIN'] })
-    await bot.command('/billing', 'calendar subscribe', { userId: 'U0ALICE' })
+    await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0ALICE' })
     const [reminder] = bot.store.reminders.ofOwner('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 

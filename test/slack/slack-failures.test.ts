@@ -57,7 +57,7 @@ describe('when Slack fails after the modal closed', () => {
     bot = await startTestBot()
     bot.slack.on('chat.scheduleMessage', () => ({ status: 500, body: { ok: false } }))
 
-    await bot.command('/billing', 'calendar subscribe')
+    await bot.command('/billing', 'calendar subscribe invoice')
 
     await eventually(() => expect(bot.slack.callsTo('chat.scheduleMessage').length).toBeGreaterThan(0))
     await new Promise((r) => setTimeout(r, 200))

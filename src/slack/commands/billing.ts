@@ -3,12 +3,15 @@ import { listTickets } from '../../app/list-tickets.js'
 import { pendingReminders } from '../../app/reminders.js'
 import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
+import { CALENDAR_PAYMENT_METHODS, type CalendarPaymentMethod } from '../../domain/calendar-subscription.js'
 import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
+import { calendarSubscribedText } from '../../render/calendar.js'
 import { guidanceMessage } from '../../render/messages.js'
+import { calendarSubscribeModal } from '../../render/modals/calendar-subscribe.js'
 import { operatorListMessage } from '../../render/operators.js'
-import { reminderListMessage, reminderSummary } from '../../render/reminder.js'
+import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
-import { formatJstDateTime } from '../../render/time.js'
+import { encodeOrigin } from '../private-metadata.js'
 import type { CommandListener } from './open-flow-modal.js'
 
 /** The words after `/billing`: subcommand, its argument, and a page number if one was given. */
@@ -19,10 +22,16 @@ export function parseBillingText(text: string): { sub: string; arg: string; page
   return { sub, arg, page: number ? Math.max(1, Number(number)) : 1 }
 }
 
+/** The payment-method word after `calendar subscribe`, if one was given. */
+export function parseCalendarPaymentMethod(text: string): CalendarPaymentMethod | undefined {
+  const word = text.normalize('NFKC').trim().toLowerCase().split(/\s+/)[2]
+  return CALENDAR_PAYMENT_METHODS.find((m) => m === word)
+}
+
 /** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
 export const billingCommand =
   (deps: AppDeps): CommandListener =>
-  async ({ ack, command, respond }) => {
+  async ({ ack, command, respond, client }) => {
     const { sub, arg, page } = parseBillingText(command.text)
     const user = command.user_id
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
@@ -46,16 +55,24 @@ export const billingCommand =
         return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
       case 'calendar':
         if (arg === 'subscribe') {
-          const result = await subscribeCalendar(deps, { channel: command.channel_id, user })
-          const next = result.upcoming
-            .slice(0, 4)
-            .map((r) => `• ${formatJstDateTime(r.dueAt)} ${reminderSummary(r)}`)
-            .join('\n')
-          await say(
-            result.kind === 'already'
-              ? `このチャンネルはすでに請求カレンダーを購読しています。\n${next}`
-              : `このチャンネルで毎月の請求カレンダーのリマインドを始めました（毎回 9:00）。\n*直近の予定*\n${next}`,
-          )
+          const method = parseCalendarPaymentMethod(command.text)
+          if (!method) {
+            // How the channel pays decides which reminders fit: ask in a modal (trigger_id lives 3 s).
+            await ack()
+            await client.views.open({
+              trigger_id: command.trigger_id,
+              view: calendarSubscribeModal({
+                privateMetadata: encodeOrigin({ channel: command.channel_id, user }),
+              }),
+            })
+            return
+          }
+          const result = await subscribeCalendar(deps, {
+            channel: command.channel_id,
+            user,
+            paymentMethod: method,
+          })
+          await say(calendarSubscribedText(result))
           return result.afterAck()
         }
         if (arg === 'unsubscribe') {

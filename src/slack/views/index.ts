@@ -1,12 +1,14 @@
 import type { App, ViewSubmitAction } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
+import { CALENDAR_SUBSCRIBE_CALLBACK_ID } from '../../render/modals/calendar-subscribe.js'
 import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
 import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import { accountDeletionSubmission } from './account-deletion.js'
+import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
 import { invoiceMergeSubmission } from './invoice-merge.js'
 import { invoiceReissueSubmission } from './invoice-reissue.js'
@@ -21,4 +23,5 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(ACCOUNT_DELETION_CALLBACK_ID, accountDeletionSubmission(deps))
   app.view<ViewSubmitAction>(OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps))
   app.view<ViewSubmitAction>(TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps))
+  app.view<ViewSubmitAction>(CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps))
 }
