@@ -15,6 +15,6 @@ export function calendarSubscribedText(result: {
     .join('\n')
   const method = CALENDAR_PAYMENT_LABELS[result.subscription.paymentMethod ?? 'invoice']
   return result.kind === 'already'
-    ? `このチャンネルはすでに請求カレンダーを購読しています（${method}）。\n${next}`
-    : `このチャンネルで毎月の請求カレンダーのリマインドを始めました（${method}、毎回 9:00）。\n*直近の予定*\n${next}`
+    ? `このチャンネルはすでに請求カレンダーを購読しています。お支払い方法: ${method}\n${next}`
+    : `このチャンネルで毎月の請求カレンダーのリマインドを始めました。お支払い方法: ${method} ・ 毎回 9:00\n*直近の予定*\n${next}`
 }

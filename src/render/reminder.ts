@@ -43,7 +43,7 @@ const KIND_LABELS: Record<Reminder['kind'], string> = {
   calendar_amount_final: '請求金額の確定日',
   calendar_invoice_issued: '請求書の発行日（ごろ）',
   calendar_due_soon: '支払期限が近いお知らせ',
-  calendar_due: '支払期限（休業日なら前の営業日）',
+  calendar_due: '支払期限の連絡',
   direct_debit_form_arrival: '口座振替依頼書の到着確認',
   direct_debit_form_return: '口座振替依頼書の返送確認',
   direct_debit_result_due: '口座振替の審査結果',
@@ -58,7 +58,7 @@ const KIND_LABELS: Record<Reminder['kind'], string> = {
  */
 export function reminderSummary(reminder: Reminder): string {
   const month = /^calendar:[^:]+:(\d{4})-(\d{2}):/.exec(reminder.key)
-  const usage = month ? `（${month[1]}年${Number(month[2])}月ご利用分）` : ''
+  const usage = month ? ` ・ ${month[1]}年${Number(month[2])}月ご利用分` : ''
   return `${KIND_LABELS[reminder.kind]}${usage}`
 }
 

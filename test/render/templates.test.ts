@@ -1,7 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { ACCOUNT_DELETION_WARNINGS } from '../../src/domain/account-deletion.js'
+import { ACCOUNT_DELETION_STEPS, ACCOUNT_DELETION_WARNINGS } from '../../src/domain/account-deletion.js'
 import { billingDatesFor, npInvoiceMailSubject } from '../../src/domain/billing-calendar.js'
+import { createChecklist } from '../../src/domain/checklist.js'
+import { describeChecklist } from '../../src/domain/checklist-view.js'
 import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../src/domain/contacts.js'
 import {
   DIRECT_DEBIT_NOTES,
@@ -16,7 +18,16 @@ import {
 } from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
+import { createReminder } from '../../src/domain/reminder.js'
+import { createTicket } from '../../src/domain/ticket.js'
+import { describeTicket } from '../../src/domain/ticket-view.js'
+import { calendarSubscribedText } from '../../src/render/calendar.js'
+import { renderChecklist } from '../../src/render/checklist.js'
+import { homeView } from '../../src/render/home.js'
+import { reminderListMessage, reminderMessage } from '../../src/render/reminder.js'
 import { createRenderer, splitTicketText, TEMPLATES_DIR } from '../../src/render/templates.js'
+import { renderTicketMessage } from '../../src/render/ticket.js'
+import { renderTicketList } from '../../src/render/ticket-list.js'
 
 const renderer = createRenderer()
 const goldenPath = (name: string) => new URL(`./golden/${name}.txt`, import.meta.url)
@@ -209,5 +220,124 @@ describe('guidance templates (golden files)', () => {
 describe('splitTicketText', () => {
   it('rejects text that does not start with the 件名 line', () => {
     expect(() => splitTicketText('本文:\nx')).toThrow(/件名/)
+  })
+})
+
+/** The Slack messages built around tickets, checklists, lists and App Home, as text to scan. */
+function messageBuilderTexts(): Array<readonly [string, string]> {
+  const now = new Date('2026-11-26T01:00:00.000Z')
+  const ticket = createTicket(
+    {
+      kind: 'invoice_reissue',
+      destination: 'soracom',
+      operatorId: OP,
+      request: {
+        coverage: 'jp',
+        usageMonth: '2027-04',
+        paymentMethod: 'invoice',
+        delivery: 'email',
+        address: 'billing@example.co.jp',
+        amountZero: 'no',
+        checks: [],
+      },
+      requester: 'U0ALICE',
+      channel: 'C0BILLING',
+    },
+    renderer.ticket('invoice-reissue-soracom', reissueTicket.model),
+    { id: 'T1', now },
+  )
+  const checklist = createChecklist(
+    {
+      kind: 'account_deletion',
+      operatorIds: [OP],
+      cancelDate: '2027-01-15',
+      requester: 'U0ALICE',
+      channel: 'C0BILLING',
+    },
+    ACCOUNT_DELETION_STEPS,
+    { id: 'C1', now },
+  )
+  const reminder = createReminder(
+    {
+      kind: 'calendar_due',
+      key: 'calendar:C0BILLING:2027-04:calendar_due',
+      owner: 'U0ALICE',
+      channel: 'U0ALICE',
+      dueDate: '2027-05-31',
+      dueAt: '2027-05-31T00:00:00.000Z',
+      text: '*本日 2027年5月31日(月) は支払期限です*',
+    },
+    { id: 'R1', now },
+  )
+  const json = (m: unknown) => JSON.stringify(m)
+  return [
+    ['ticket message', json(renderTicketMessage(renderer, describeTicket(ticket, [])))],
+    ['checklist message', json(renderChecklist(renderer, describeChecklist(checklist)))],
+    ['App Home', json(homeView({ tickets: [ticket], reminders: [reminder] }))],
+    ['ticket list', json(renderTicketList([ticket], { kind: 'mine' }))],
+    ['reminder list', json(reminderListMessage([reminder]))],
+    ['reminder', json(reminderMessage(reminder, true))],
+    [
+      'subscription answer',
+      calendarSubscribedText({
+        kind: 'subscribed',
+        subscription: {
+          id: 'S1',
+          channel: 'C0BILLING',
+          subscribedBy: 'U0ALICE',
+          paymentMethod: 'invoice',
+          createdAt: now.toISOString(),
+        },
+        upcoming: [reminder],
+      }),
+    ],
+  ]
+}
+
+/**
+ * One Japanese style everywhere users read (domain.md, "Decisions and corrections"): months and
+ * hours unpadded (zero padding only inside NP's mail subject), no ISO dates, a space between a
+ * number and its unit, no nested brackets, 「受け付けられません」 not 「お断り」, 「対象月」 not 「当月」.
+ */
+export function styleProblems(text: string): string[] {
+  const withoutNpSubject = text.replace(
+    /【NP 掛け払い】請求書送付のご案内\(株式会社ソラコム ご利用分 締日：[^)]*\)/g,
+    '',
+  )
+  const rules: Array<[RegExp, string]> = [
+    [/\d{4}年0\d月/, 'zero-padded month'],
+    [/\b0\d:\d\d\b/, 'zero-padded hour'],
+    [/(?<![\w/.-])\d{4}-\d{2}(-\d{2})?(?![\w/.-])/, 'ISO date'],
+    [/\d(か月|営業日|円)/, 'number without a space before its unit'],
+    [/（[^）]*（/, 'nested brackets'],
+    [/お断り/, 'お断り'],
+    [/(?<!該)当月/, '当月'],
+  ]
+  return rules.filter(([pattern]) => pattern.test(withoutNpSubject)).map(([, what]) => what)
+}
+
+describe('one Japanese style in every rendered template', () => {
+  it.each([
+    ...Object.entries(TICKETS).map(
+      ([name, model]) => [`ticket ${name}`, renderer.ticket(name, model).full] as const,
+    ),
+    ...Object.entries(GUIDANCE).map(
+      ([name, model]) => [`guidance ${name}`, renderer.guidance(name, model)] as const,
+    ),
+    ...messageBuilderTexts(),
+  ])('%s has no forbidden pattern', (_name, text) => {
+    expect(styleProblems(text)).toEqual([])
+  })
+
+  it('catches each forbidden pattern (the scan itself can fail)', () => {
+    expect(styleProblems('2027年04月')).toEqual(['zero-padded month'])
+    expect(styleProblems('2026-10 ご利用分')).toEqual(['ISO date'])
+    expect(styleProblems('約2か月')).toEqual(['number without a space before its unit'])
+    expect(styleProblems('（10:00-17:00（土日祝日を除く））')).toEqual(['nested brackets'])
+    expect(styleProblems('依頼はお断りされます')).toEqual(['お断り'])
+    expect(styleProblems('当月の請求金額')).toEqual(['当月'])
+    expect(
+      styleProblems('【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2027年04月30日)'),
+    ).toEqual([])
   })
 })

@@ -43,7 +43,7 @@ describe('/billing calendar', () => {
     expect(JSON.stringify(res.json())).toContain('リマインドを始めました')
     // The preview names what comes when; it never says 「本日」 of a future day (domain.md).
     expect(JSON.stringify(res.json())).toContain(
-      '2026年11月30日(月) 9:00 支払期限（休業日なら前の営業日）（2026年10月ご利用分）',
+      '2026年11月30日(月) 9:00 支払期限の連絡 ・ 2026年10月ご利用分',
     )
     expect(JSON.stringify(res.json())).not.toContain('本日')
     const scheduled = bot.slack.callsTo('chat.scheduleMessage')
