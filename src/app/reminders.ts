@@ -139,12 +139,21 @@ export async function followDirectDebit(
     (r) => r.key.startsWith(prefix) && moot.some((m) => r.key.slice(prefix.length).startsWith(m)),
   )
   const plans = directDebitFollowUps(ticket.id, milestone, today(deps))
-  if (milestone === 'sent')
+  if (milestone === 'sent' && !calendarCoversDueDates(deps, ticket))
     plans.push(...directDebitInvoiceDueDates(ticket.id, today(deps), calendarWindow(today(deps)).until))
   await addReminders(
     deps,
     plans.map((plan) => directDebitReminder(deps, ticket, plan)),
   )
+}
+
+/**
+ * A channel subscribed to the billing calendar (any way of paying but card) already hears of every
+ * due date: the direct-debit ticket's own due-date reminders would say it twice (domain.md).
+ */
+function calendarCoversDueDates(deps: AppDeps, ticket: Ticket): boolean {
+  const subscription = deps.subscriptions.activeIn(ticket.message?.channel ?? ticket.channel)
+  return subscription !== undefined && (subscription.paymentMethod ?? 'invoice') !== 'card'
 }
 
 function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan): NewReminder {
@@ -213,6 +222,7 @@ export async function extendReminderWindows(deps: AppDeps): Promise<void> {
     if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
       continue
     if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
+    if (calendarCoversDueDates(deps, ticket)) continue
     const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
     await addReminders(
       deps,

@@ -1,37 +1,55 @@
+import type { KnownBlock } from '@slack/types'
 import type { Reminder } from '../domain/reminder.js'
-import type { SlackMessage } from './messages.js'
+import { mrkdwnSections, type SlackMessage } from './messages.js'
 import { formatJstDateTime } from './time.js'
 
-/** The message a reminder becomes; the fallback text is its first line. */
-export function reminderMessage(reminder: Reminder, late: boolean): SlackMessage {
-  const firstLine = reminder.text.split('\n')[0] ?? reminder.text
-  const lateNote = late
+/**
+ * The message reminders due in one channel at one time become: one of them as it is, several as
+ * one message listing each (a channel gets at most one reminder message a day, domain.md). The
+ * fallback text is the first line, or the count.
+ */
+export function reminderMessage(reminders: Reminder | readonly Reminder[], late: boolean): SlackMessage {
+  const all = Array.isArray(reminders) ? reminders : [reminders as Reminder]
+  const first = all[0]
+  if (!first) throw new Error('reminderMessage needs at least one reminder')
+  const lateNote: KnownBlock[] = late
     ? [
         {
-          type: 'context' as const,
+          type: 'context',
           elements: [
             {
-              type: 'mrkdwn' as const,
-              text: `:hourglass: 本来 ${formatJstDateTime(reminder.dueAt)} にお送りする予定でしたが、ボットが停止していたため遅れてお送りします。`,
+              type: 'mrkdwn',
+              text: `:hourglass: 本来 ${formatJstDateTime(first.dueAt)} にお送りする予定でしたが、ボットが停止していたため遅れてお送りします。`,
             },
           ],
         },
       ]
     : []
+  const owners = [...new Set(all.map((r) => r.owner))].map((o) => `<@${o}>`).join(' ')
+  const footer: KnownBlock = {
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: `${owners} へのリマインダー ・ \`/billing reminders\` で一覧と取り消し` },
+    ],
+  }
+  if (all.length === 1) {
+    const firstLine = first.text.split('\n')[0] ?? first.text
+    return {
+      text: `:bell: ${firstLine.replace(/\*/g, '')}`,
+      blocks: [...lateNote, ...mrkdwnSections(`:bell: ${first.text}`), footer],
+    }
+  }
+  const items = all.flatMap((r, i): KnownBlock[] => [
+    ...(i > 0 ? [{ type: 'divider' as const }] : []),
+    ...mrkdwnSections(r.text),
+  ])
   return {
-    text: `:bell: ${firstLine.replace(/\*/g, '')}`,
+    text: `:bell: 本日のお知らせ ${all.length} 件`,
     blocks: [
       ...lateNote,
-      { type: 'section', text: { type: 'mrkdwn', text: `:bell: ${reminder.text}` } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `<@${reminder.owner}> へのリマインダー ・ \`/billing reminders\` で一覧と取り消し`,
-          },
-        ],
-      },
+      { type: 'section', text: { type: 'mrkdwn', text: `:bell: *本日のお知らせ（${all.length} 件）*` } },
+      ...items.slice(0, 45),
+      footer,
     ],
   }
 }

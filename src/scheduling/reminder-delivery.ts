@@ -28,15 +28,23 @@ export interface DeliveryDeps {
   logger?: { warn(message: string): void }
 }
 
+/** Reminders that arrive in one channel at one time share one Slack message (one a day, domain.md). */
+const groupKey = (r: Pick<Reminder, 'channel' | 'dueAt'>) => `${r.channel}|${r.dueAt}`
+
+type ScheduleResult = 'scheduled' | 'deferred' | 'throttled' | 'failed'
+
 /**
- * Hands reminders to Slack's scheduler (chat.scheduleMessage at their 09:00 JST), posts the ones
- * whose time passed while the bot was down, and withdraws moot ones. Every state change is stored
- * before and after the Slack call, so a crash or a Slack error neither loses nor duplicates one.
+ * Hands reminders to Slack's scheduler (chat.scheduleMessage at their 9:00 JST), posts the ones
+ * whose time passed while the bot was down, and withdraws moot ones. Reminders due in the same
+ * channel at the same time go out as one message listing each, so a channel gets at most one
+ * reminder message a day; when one of them is added or withdrawn, the group's message is replaced.
+ * Every state change is stored before and after the Slack call, so a crash or a Slack error
+ * neither loses nor duplicates one.
  */
 export class ReminderDelivery implements ReminderScheduler {
   private running: Promise<DeliveryReport> | undefined
-  /** One hand-over in flight per reminder, whoever starts it (a flow, the sweep). */
-  private readonly perReminder = new KeyedQueue()
+  /** One hand-over in flight per channel and time, whoever starts it (a flow, the sweep). */
+  private readonly perGroup = new KeyedQueue()
   /** When this process last scheduled into each channel, for Slack's per-channel limit. */
   private readonly recent = new Map<string, number[]>()
 
@@ -55,29 +63,50 @@ export class ReminderDelivery implements ReminderScheduler {
   async deliver(reminders: Reminder[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { scheduled: 0, posted: 0, markedSent: 0, deferred: 0, failed: 0 }
     const throttled = new Set<string>()
-    const ordered = [...reminders].sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-    for (const original of ordered) {
-      await this.perReminder.run(original.id, async () => {
-        // Re-read inside the queue: a hand-over that ran meanwhile has changed the state.
-        const current = this.deps.reminders.get(original.id) ?? original
-        const action = nextReminderAction(current, this.deps.clock.now())
-        if (action === 'mark_sent') {
-          await this.save(current, { state: 'sent' })
-          report.markedSent += 1
-        } else if (action === 'post_now') {
-          report[(await this.post(current)) ? 'posted' : 'failed'] += 1
-        } else if (action === 'schedule') {
-          if (throttled.has(current.channel) || !this.takeSlot(current.channel)) {
-            report.deferred += 1
-            return
-          }
-          const result = await this.schedule(current)
-          if (result === 'throttled') throttled.add(current.channel)
-          report[result === 'scheduled' ? 'scheduled' : result === 'failed' ? 'failed' : 'deferred'] += 1
-        }
-      })
+    const keys = [
+      ...new Map(
+        [...reminders].sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map((r) => [groupKey(r), r]),
+      ).values(),
+    ]
+    for (const first of keys) {
+      await this.perGroup.run(groupKey(first), () => this.deliverGroup(first, report, throttled))
     }
     return report
+  }
+
+  /** The active reminders due in `at`'s channel at its time, oldest first (a stable order in the message). */
+  private membersOf(at: Pick<Reminder, 'channel' | 'dueAt'>): Reminder[] {
+    return this.deps.reminders
+      .active()
+      .filter((r) => r.channel === at.channel && r.dueAt === at.dueAt)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  }
+
+  private async deliverGroup(
+    at: Pick<Reminder, 'channel' | 'dueAt'>,
+    report: DeliveryReport,
+    throttled: Set<string>,
+  ): Promise<void> {
+    const now = this.deps.clock.now()
+    const members = this.membersOf(at)
+    const action = new Map(members.map((r) => [r.id, nextReminderAction(r, now)]))
+    for (const r of members.filter((m) => action.get(m.id) === 'mark_sent')) {
+      await this.save(r, { state: 'sent' })
+      report.markedSent += 1
+    }
+    const postNow = members.filter((m) => action.get(m.id) === 'post_now')
+    if (postNow.length > 0) report[(await this.post(postNow)) ? 'posted' : 'failed'] += postNow.length
+    // Something new to hand over: the whole group goes out again as one message.
+    if (!members.some((m) => action.get(m.id) === 'schedule')) return
+    const future = members.filter((m) => action.get(m.id) === 'schedule' || action.get(m.id) === 'none')
+    if (throttled.has(at.channel) || !this.takeSlot(at.channel)) {
+      report.deferred += future.length
+      return
+    }
+    const result = await this.schedule(future)
+    if (result === 'throttled') throttled.add(at.channel)
+    report[result === 'scheduled' ? 'scheduled' : result === 'failed' ? 'failed' : 'deferred'] +=
+      future.length
   }
 
   /** Counts a scheduling call against the channel's 5-minute window; false when it is full. */
@@ -93,128 +122,195 @@ export class ReminderDelivery implements ReminderScheduler {
     return true
   }
 
-  /** Withdraws reminders a ticket's progress made moot; Slack forgets the scheduled message. */
+  /**
+   * Withdraws reminders (made moot, or cancelled by a person: `byUser`, for good). Slack forgets
+   * their message; others that shared it are handed over again in a message of their own.
+   */
   async withdraw(reminders: Reminder[], options: { byUser?: boolean } = {}): Promise<void> {
-    for (const original of reminders) {
-      await this.perReminder.run(original.id, () => this.withdrawOne(original, options.byUser === true))
+    const byKey = new Map<string, Reminder[]>()
+    for (const r of reminders) byKey.set(groupKey(r), [...(byKey.get(groupKey(r)) ?? []), r])
+    for (const [key, group] of byKey) {
+      await this.perGroup.run(key, () => this.withdrawFromGroup(group, options.byUser === true))
     }
   }
 
-  private async withdrawOne(original: Reminder, byUser: boolean): Promise<void> {
-    const reminder = this.deps.reminders.get(original.id) ?? original
-    if (reminder.state === 'scheduled' && reminder.scheduledMessageId) {
-      try {
-        await this.deps.client.chat.deleteScheduledMessage({
-          channel: reminder.channel,
-          scheduled_message_id: reminder.scheduledMessageId,
+  private async withdrawFromGroup(targets: Reminder[], byUser: boolean): Promise<void> {
+    const current = targets.map((t) => this.deps.reminders.get(t.id) ?? t)
+    const ids = new Set(current.map((r) => r.id))
+    const messages = new Set(
+      current
+        .filter((r) => r.state === 'scheduled' && r.scheduledMessageId)
+        .map((r) => r.scheduledMessageId as string),
+    )
+    const first = current[0]
+    for (const id of messages) if (first) await this.deleteScheduled(first.channel, id)
+    for (const r of current) {
+      if (r.state === 'pending' || r.state === 'scheduled') {
+        await this.save(r, {
+          state: 'cancelled',
+          scheduledMessageId: undefined,
+          ...(byUser ? { cancelledByUser: true } : {}),
         })
-      } catch (error) {
-        // Already sent or already deleted: nothing left to withdraw at Slack.
-        const code = slackErrorCode(error)
-        if (code !== 'invalid_scheduled_message_id' && code !== 'channel_not_found') throw error
       }
     }
-    if (reminder.state === 'pending' || reminder.state === 'scheduled') {
-      await this.save(reminder, { state: 'cancelled', ...(byUser ? { cancelledByUser: true } : {}) })
+    if (!first || messages.size === 0) return
+    // The others in that message lost it with the withdrawn ones: hand them over again.
+    const orphans = this.membersOf(first).filter(
+      (r) => !ids.has(r.id) && r.scheduledMessageId && messages.has(r.scheduledMessageId),
+    )
+    for (const r of orphans) await this.save(r, { state: 'pending', scheduledMessageId: undefined })
+    if (orphans.length > 0) {
+      await this.deliverGroup(
+        first,
+        { scheduled: 0, posted: 0, markedSent: 0, deferred: 0, failed: 0 },
+        new Set(),
+      )
     }
   }
 
-  private async schedule(reminder: Reminder): Promise<'scheduled' | 'deferred' | 'throttled' | 'failed'> {
-    const postAt = Math.floor(Date.parse(reminder.dueAt) / 1000)
-    const message = reminderMessage(reminder, false)
-    if (reminder.handoverStartedAt) {
-      const adopted = await this.findAlreadyScheduled(reminder, postAt, message.text)
+  private async deleteScheduled(channel: string, id: string): Promise<void> {
+    try {
+      await this.deps.client.chat.deleteScheduledMessage({ channel, scheduled_message_id: id })
+    } catch (error) {
+      // Already sent or already deleted: nothing left to withdraw at Slack.
+      const code = slackErrorCode(error)
+      if (code !== 'invalid_scheduled_message_id' && code !== 'channel_not_found') throw error
+    }
+  }
+
+  /** Schedules one message for the group (replacing any message some of them were in). */
+  private async schedule(members: Reminder[]): Promise<ScheduleResult> {
+    const [first] = members
+    if (!first) return 'deferred'
+    const postAt = Math.floor(Date.parse(first.dueAt) / 1000)
+    const message = reminderMessage(members, false)
+    if (members.some((m) => m.handoverStartedAt)) {
+      const adopted = await this.findAlreadyScheduled(first.channel, postAt, message.text)
       if (adopted) {
-        await this.save(reminder, {
-          state: 'scheduled',
-          scheduledMessageId: adopted,
-          handoverStartedAt: undefined,
-        })
+        for (const m of members) {
+          await this.save(m, {
+            state: 'scheduled',
+            scheduledMessageId: adopted,
+            handoverStartedAt: undefined,
+          })
+        }
         return 'scheduled'
       }
     }
-    const started = await this.save(reminder, { handoverStartedAt: this.deps.clock.now().toISOString() })
+    const previous = new Set(
+      members.map((m) => m.scheduledMessageId).filter((id): id is string => Boolean(id)),
+    )
+    for (const id of previous) await this.deleteScheduled(first.channel, id)
+    const startedAt = this.deps.clock.now().toISOString()
+    const started: Reminder[] = []
+    for (const m of members) {
+      started.push(
+        await this.save(m, { state: 'pending', scheduledMessageId: undefined, handoverStartedAt: startedAt }),
+      )
+    }
     try {
       const result = await this.deps.client.chat.scheduleMessage({
-        channel: started.channel,
+        channel: first.channel,
         post_at: postAt,
         ...message,
       })
-      await this.save(started, {
-        state: 'scheduled',
-        // A DM is scheduled by user ID; Slack answers with the D… channel, which withdrawing needs.
-        channel: result.channel ?? started.channel,
-        scheduledMessageId: result.scheduled_message_id,
-        handoverStartedAt: undefined,
-        lastError: undefined,
-      })
+      for (const m of started) {
+        await this.save(m, {
+          state: 'scheduled',
+          // A DM is scheduled by user ID; Slack answers with the D… channel, which withdrawing needs.
+          channel: result.channel ?? m.channel,
+          scheduledMessageId: result.scheduled_message_id,
+          handoverStartedAt: undefined,
+          lastError: undefined,
+        })
+      }
       return 'scheduled'
     } catch (error) {
       const code = errorCode(error)
       const cleared = { handoverStartedAt: undefined, lastError: code }
+      const clearAll = async () => {
+        const out: Reminder[] = []
+        for (const m of started) out.push(await this.save(m, cleared))
+        return out
+      }
       if (
         code === 'time_too_far' ||
         code === 'restricted_too_many' ||
         code === 'slack_webapi_rate_limited_error'
       ) {
-        await this.save(started, cleared)
+        await clearAll()
         return code === 'time_too_far' ? 'deferred' : 'throttled'
       }
       if (code === 'time_in_past' || code === 'invalid_time') {
-        await this.save(started, cleared)
-        return (await this.post(started)) ? 'scheduled' : 'failed'
+        return (await this.post(await clearAll())) ? 'scheduled' : 'failed'
       }
-      if (CHANNEL_GONE.has(code) && started.channel !== started.owner) {
+      if (CHANNEL_GONE.has(code) && started.some((m) => m.channel !== m.owner)) {
         this.deps.logger?.warn(
-          `reminder ${started.id}: channel unusable (${code}); moving it to the owner's DM`,
+          `reminders for ${first.channel}: channel unusable (${code}); moving them to their owners' DMs`,
         )
-        const moved = await this.save(started, { ...cleared, channel: started.owner })
-        return this.schedule(moved)
+        const moved: Reminder[] = []
+        for (const m of started) moved.push(await this.save(m, { ...cleared, channel: m.owner }))
+        let worst: ScheduleResult = 'scheduled'
+        for (const owner of new Set(moved.map((m) => m.owner))) {
+          const result = await this.schedule(moved.filter((m) => m.owner === owner))
+          if (result !== 'scheduled') worst = result
+        }
+        return worst
       }
       this.deps.logger?.warn(
-        `reminder ${started.id}: Slack refused it (${code}); it stays pending for the next sweep`,
+        `reminders for ${first.channel}: Slack refused them (${code}); they stay pending for the next sweep`,
       )
-      await this.save(started, cleared)
+      await clearAll()
       return 'failed'
     }
   }
 
-  /** Posts now a reminder whose time has come (late when its time passed while the bot was down). */
-  private async post(reminder: Reminder): Promise<boolean> {
-    const late = Date.parse(reminder.dueAt) < this.deps.clock.now().getTime() - 60_000
+  /** Posts now, as one message, reminders whose time has come (late when it passed while the bot was down). */
+  private async post(members: Reminder[]): Promise<boolean> {
+    const [first] = members
+    if (!first) return true
+    const late = Date.parse(first.dueAt) < this.deps.clock.now().getTime() - 60_000
     try {
       const posted = await this.deps.client.chat.postMessage({
-        channel: reminder.channel,
-        ...reminderMessage(reminder, late),
+        channel: first.channel,
+        ...reminderMessage(members, late),
       })
-      await this.save(reminder, {
-        state: 'sent',
-        channel: posted.channel ?? reminder.channel,
-        late,
-        lastError: undefined,
-        handoverStartedAt: undefined,
-      })
+      for (const m of members) {
+        await this.save(m, {
+          state: 'sent',
+          channel: posted.channel ?? m.channel,
+          late,
+          lastError: undefined,
+          handoverStartedAt: undefined,
+        })
+      }
       return true
     } catch (error) {
       const code = errorCode(error)
-      if (CHANNEL_GONE.has(code) && reminder.channel !== reminder.owner) {
-        return this.post(await this.save(reminder, { channel: reminder.owner, lastError: code }))
+      if (CHANNEL_GONE.has(code) && members.some((m) => m.channel !== m.owner)) {
+        const moved: Reminder[] = []
+        for (const m of members) moved.push(await this.save(m, { channel: m.owner, lastError: code }))
+        let all = true
+        for (const owner of new Set(moved.map((m) => m.owner))) {
+          if (!(await this.post(moved.filter((m) => m.owner === owner)))) all = false
+        }
+        return all
       }
-      this.deps.logger?.warn(`reminder ${reminder.id}: could not post (${code}); it stays pending`)
-      await this.save(reminder, { lastError: code })
+      this.deps.logger?.warn(`reminders for ${first.channel}: could not post (${code}); they stay pending`)
+      for (const m of members) await this.save(m, { lastError: code })
       return false
     }
   }
 
   /** After a crash between asking Slack and storing its answer: is the message already there? */
   private async findAlreadyScheduled(
-    reminder: Reminder,
+    channel: string,
     postAt: number,
     text: string,
   ): Promise<string | undefined> {
     try {
       const list = await this.deps.client.chat.scheduledMessages.list({
-        channel: reminder.channel,
+        channel,
         oldest: String(postAt - 1),
         latest: String(postAt + 1),
       })
@@ -225,7 +321,8 @@ export class ReminderDelivery implements ReminderScheduler {
   }
 
   private async save(reminder: Reminder, changes: Partial<Reminder>): Promise<Reminder> {
-    const updated: Reminder = { ...reminder, ...changes, updatedAt: this.deps.clock.now().toISOString() }
+    const current = this.deps.reminders.get(reminder.id) ?? reminder
+    const updated: Reminder = { ...current, ...changes, updatedAt: this.deps.clock.now().toISOString() }
     for (const key of Object.keys(changes) as Array<keyof Reminder>) {
       if (changes[key] === undefined) delete updated[key]
     }

@@ -192,13 +192,65 @@ describe('ReminderDelivery against the fake Slack API', () => {
     expect(store.active().every((r) => r.state === 'scheduled')).toBe(true)
   })
 
-  it('schedules at most 25 reminders per channel in one sweep (Slack allows 30 per 5 minutes)', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => aReminder(`R${i}`, '2027-01-05', { key: `k${i}` }))
+  it('schedules at most 25 messages per channel in one sweep (Slack allows 30 per 5 minutes)', async () => {
+    const day = (i: number) => new Date(Date.UTC(2027, 0, 5 + i)).toISOString().slice(0, 10)
+    const many = Array.from({ length: 30 }, (_, i) => aReminder(`R${i}`, day(i), { key: `k${i}` }))
     await given(...many)
 
     const report = await delivery.sweep()
 
     expect(report).toMatchObject({ scheduled: 25, deferred: 5 })
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(25)
+  })
+
+  it('sends reminders due in one channel on one day as one message listing each (domain.md, decided 2026-11)', async () => {
+    await given(
+      aReminder('R1', '2027-01-29', { text: '*支払期限です* 請求書払い' }),
+      aReminder('R2', '2027-01-29', {
+        key: 'k:other',
+        kind: 'deletion_payment_due',
+        text: '*最終請求の支払期限です*',
+      }),
+      aReminder('R3', '2027-01-29', { key: 'k:elsewhere', channel: 'C0ELSEWHERE' }),
+    )
+
+    await delivery.sweep()
+
+    const calls = slack.callsTo('chat.scheduleMessage')
+    expect(calls.map((c) => c.args.channel).sort()).toEqual(['C0BILLING', 'C0ELSEWHERE'])
+    const billing = calls.find((c) => c.args.channel === 'C0BILLING')
+    expect(String(billing?.args.text)).toContain('2 件')
+    expect(JSON.stringify(billing?.args.blocks)).toContain('請求書払い')
+    expect(JSON.stringify(billing?.args.blocks)).toContain('最終請求の支払期限です')
+    expect(store.get('R1')?.scheduledMessageId).toBe(store.get('R2')?.scheduledMessageId)
+  })
+
+  it("replaces the day's message when one of its reminders is withdrawn, keeping the others", async () => {
+    await given(
+      aReminder('R1', '2027-01-29'),
+      aReminder('R2', '2027-01-29', { key: 'k:other', text: '*ほかの用件*' }),
+    )
+    await delivery.sweep()
+
+    await delivery.withdraw([store.get('R1') as Reminder])
+
+    expect(store.get('R1')?.state).toBe('cancelled')
+    expect(store.get('R2')?.state).toBe('scheduled')
+    expect(slack.scheduled.size).toBe(1)
+    const [remaining] = [...slack.scheduled.values()]
+    expect(remaining?.text).toContain('ほかの用件')
+  })
+
+  it('adds a reminder to a day that already has a message by replacing it with one listing both', async () => {
+    await given(aReminder('R1', '2027-01-29'))
+    await delivery.sweep()
+
+    await given(aReminder('R2', '2027-01-29', { key: 'k:later', text: '*あとから追加*' }))
+    await delivery.deliver([store.get('R2') as Reminder])
+
+    expect(slack.scheduled.size).toBe(1)
+    expect([...slack.scheduled.values()][0]?.text).toContain('2 件')
+    expect(store.get('R1')?.scheduledMessageId).toBe(store.get('R2')?.scheduledMessageId)
   })
 
   it('keeps a reminder pending after HTTP 429, then schedules it exactly once', async () => {

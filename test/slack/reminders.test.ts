@@ -241,6 +241,20 @@ describe('follow-ups that move with their ticket', () => {
 
   const progressButton = (call: SlackCall) => buttonNamed(call, 'ticket_progress')
 
+  it('leaves the invoice due dates to the billing calendar when the channel subscribes to it: no double reminder (domain.md)', async () => {
+    await bot.command('/billing', 'calendar subscribe invoice')
+    const post = await directDebitTicket()
+    const ticketId = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
+
+    await bot.click(progressButton(post))
+
+    await eventually(() =>
+      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
+    )
+    expect(bot.store.reminders.active().filter((r) => r.kind === 'direct_debit_invoice_due')).toEqual([])
+    expect(bot.store.reminders.active().some((r) => r.kind === 'calendar_due')).toBe(true)
+  })
+
   it('walks a direct-debit ticket through its milestones, scheduling and withdrawing follow-ups', async () => {
     const post = await directDebitTicket()
     const ticketId = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
