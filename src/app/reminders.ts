@@ -188,6 +188,7 @@ export async function followDeletion(deps: AppDeps, checklist: Checklist): Promi
     usageMonthLabel: usageMonthLabel(usageMonth),
     npMailSubject: npInvoiceMailSubject(usageMonth),
     paymentDue: dates.paymentDue,
+    payBy: lastBusinessDayOnOrBefore(dates.paymentDue),
   }
   const reminder = (
     kind: 'deletion_invoice_issued' | 'deletion_payment_due',
@@ -204,7 +205,7 @@ export async function followDeletion(deps: AppDeps, checklist: Checklist): Promi
   })
   await addReminders(deps, [
     reminder('deletion_invoice_issued', dates.invoiceIssued),
-    reminder('deletion_payment_due', lastBusinessDayOnOrBefore(dates.paymentDue)),
+    reminder('deletion_payment_due', model.payBy),
   ])
 }
 

@@ -68,3 +68,21 @@ describe('the due reminder says what to do for the way the channel pays (domain.
     expect(due('konbini')).not.toContain('お振り込み')
   })
 })
+
+describe('a pay-by reminder on the last business day before a holiday due date never calls its own day the deadline (domain.md)', async () => {
+  const { createRenderer } = await import('../../src/render/templates.js')
+  const renderer = createRenderer()
+
+  it.each(['reminder-direct-debit-invoice-due', 'reminder-deletion-payment-due'])(
+    '%s names the real due date',
+    (name) => {
+      const text = renderer.guidance(name, {
+        operatorId: 'OP0123456789',
+        paymentDue: '2027-01-31',
+        payBy: '2027-01-29',
+      })
+      expect(text).toContain('支払期限は 2027年1月31日(日) です。本日が期限前の最終営業日です')
+      expect(text).not.toContain('本日 2027年1月31日')
+    },
+  )
+})

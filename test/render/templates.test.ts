@@ -160,7 +160,7 @@ const GUIDANCE: Record<string, object> = {
     npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
     paymentDue: '2027-05-31',
   },
-  'reminder-deletion-payment-due': { operatorId: OP, paymentDue: '2027-05-31' },
+  'reminder-deletion-payment-due': { operatorId: OP, paymentDue: '2027-01-31', payBy: '2027-01-29' },
   'billing-help': { np: NP_SUPPORT_DESK },
   'reminder-invoice-expected': {
     operatorId: OP,
