@@ -341,3 +341,44 @@ describe('one Japanese style in every rendered template', () => {
     ).toEqual([])
   })
 })
+
+describe('corrections from the review against the guide (domain.md, "Decisions and corrections")', () => {
+  it('names no sender console for a merge request: the guide names none (§3.4.3)', () => {
+    expect(renderer.guidance('invoice-merge-ticket', GUIDANCE['invoice-merge-ticket'] ?? {})).not.toContain(
+      'コンソールから送信',
+    )
+  })
+
+  it('explains all three causes of E1999507, with the individual-code condition (§3.3.1)', () => {
+    const text = renderer.guidance(
+      'direct-debit-invoice-payment-required',
+      GUIDANCE['direct-debit-invoice-payment-required'] ?? {},
+    )
+    expect(text).toContain('E1999507')
+    expect(text).toContain('① 郵便番号が日本郵便のデータベースにない')
+    expect(text).toContain('インターネットへの掲載を希望していない大口事業所の個別番号')
+    expect(text).toContain('② 郵便番号と住所が一致していない')
+    expect(text).toContain('③ 住所欄の書き方')
+  })
+
+  it('says the bank account differs per coverage only when each coverage applied separately (§3.4.2, §3.7.1)', () => {
+    const text = renderer.guidance('reminder-calendar-due-soon', GUIDANCE['reminder-calendar-due-soon'] ?? {})
+    expect(text).toContain('カバレッジごとに請求書払いを申し込んだ場合はカバレッジごとにも異なります')
+  })
+
+  it('announces the amount as final today and says to check it in the console, coverage first (§4.3)', () => {
+    const text = renderer.guidance(
+      'reminder-calendar-amount-final',
+      GUIDANCE['reminder-calendar-amount-final'] ?? {},
+    )
+    expect(text).toContain('本日、2027年4月ご利用分の請求金額が確定します')
+    expect(text).not.toContain('確定しました')
+    expect(text.indexOf('カバレッジ')).toBeLessThan(text.indexOf('ご利用料金'))
+  })
+
+  it('completes the help: §7.3 asks for the new e-mail address, §3.8.1 covers a card that can no longer be used', () => {
+    const help = renderer.guidance('billing-help', { np: NP_SUPPORT_DESK })
+    expect(help).toContain('変更を希望するメールアドレスも')
+    expect(help).toContain('個人アカウントは別のカードの登録のみ')
+  })
+})
