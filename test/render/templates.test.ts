@@ -299,7 +299,7 @@ function messageBuilderTexts(): Array<readonly [string, string]> {
  * hours unpadded (zero padding only inside NP's mail subject), no ISO dates, a space between a
  * number and its unit, no nested brackets, 「受け付けられません」 not 「お断り」, 「対象月」 not 「当月」.
  */
-export function styleProblems(text: string): string[] {
+function styleProblems(text: string): string[] {
   const withoutNpSubject = text.replace(
     /【NP 掛け払い】請求書送付のご案内\(株式会社ソラコム ご利用分 締日：[^)]*\)/g,
     '',
