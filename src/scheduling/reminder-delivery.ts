@@ -68,16 +68,36 @@ export class ReminderDelivery implements ReminderScheduler {
         [...reminders].sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map((r) => [groupKey(r), r]),
       ).values(),
     ]
+    // One pass over the active reminders for the whole run, not one per group (100,000 reminders).
+    const groups = this.activeGroups()
     for (const first of keys) {
-      await this.perGroup.run(groupKey(first), () => this.deliverGroup(first, report, throttled))
+      await this.perGroup.run(groupKey(first), () => this.deliverGroup(first, report, throttled, groups))
     }
     return report
   }
 
-  /** The active reminders due in `at`'s channel at its time, oldest first (a stable order in the message). */
-  private membersOf(at: Pick<Reminder, 'channel' | 'dueAt'>): Reminder[] {
-    return this.deps.reminders
-      .active()
+  /** Active reminder ids by channel and time. */
+  private activeGroups(): Map<string, string[]> {
+    const groups = new Map<string, string[]>()
+    for (const r of this.deps.reminders.active()) {
+      const key = groupKey(r)
+      const ids = groups.get(key)
+      if (ids) ids.push(r.id)
+      else groups.set(key, [r.id])
+    }
+    return groups
+  }
+
+  /**
+   * The active reminders due in `at`'s channel at its time, re-read (a hand-over may have changed
+   * them), oldest first: a stable order in the message. `groups` is the run's snapshot; a reminder
+   * added after it is handed over by its own delivery, which regroups the whole day.
+   */
+  private membersOf(at: Pick<Reminder, 'channel' | 'dueAt'>, groups?: Map<string, string[]>): Reminder[] {
+    const ids = (groups ?? this.activeGroups()).get(groupKey(at)) ?? []
+    return ids
+      .map((id) => this.deps.reminders.get(id))
+      .filter((r): r is Reminder => r !== undefined && (r.state === 'pending' || r.state === 'scheduled'))
       .filter((r) => r.channel === at.channel && r.dueAt === at.dueAt)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   }
@@ -86,9 +106,10 @@ export class ReminderDelivery implements ReminderScheduler {
     at: Pick<Reminder, 'channel' | 'dueAt'>,
     report: DeliveryReport,
     throttled: Set<string>,
+    groups?: Map<string, string[]>,
   ): Promise<void> {
     const now = this.deps.clock.now()
-    const members = this.membersOf(at)
+    const members = this.membersOf(at, groups)
     const action = new Map(members.map((r) => [r.id, nextReminderAction(r, now)]))
     for (const r of members.filter((m) => action.get(m.id) === 'mark_sent')) {
       await this.save(r, { state: 'sent' })
