@@ -77,9 +77,10 @@ export function homeView(args: { tickets: Ticket[]; reminders: Reminder[]; compa
     const group = open.filter((t) => t.status === status)
     if (group.length > 0)
       blocks.push(
-        ...listSections(group.map(ticketLine), {
+        ...listSections(group.slice(0, OPEN_LIMIT).map(ticketLine), {
           heading: `*${ticketStatusLabel(status)}*`,
           maxLines: OPEN_LIMIT,
+          total: group.length,
           more,
         }),
       )
@@ -97,11 +98,12 @@ export function homeView(args: { tickets: Ticket[]; reminders: Reminder[]; compa
   else
     blocks.push(
       ...listSections(
-        args.reminders.map(
-          (r) => `• *${formatJstDateTime(r.dueAt)}* ${(r.text.split('\n')[0] ?? '').slice(0, 150)}`,
-        ),
+        args.reminders
+          .slice(0, REMINDER_LIMIT)
+          .map((r) => `• *${formatJstDateTime(r.dueAt)}* ${(r.text.split('\n')[0] ?? '').slice(0, 150)}`),
         {
           maxLines: REMINDER_LIMIT,
+          total: args.reminders.length,
           more: (hidden) => `ほか ${hidden} 件 ・ \`/billing reminders\` で一覧と取り消し`,
         },
       ),

@@ -22,11 +22,12 @@ export function truncateMrkdwn(text: string, max = LINE_LIMIT): string {
  */
 export function listSections(
   lines: readonly string[],
-  options: { heading?: string; maxLines?: number; more?: (hidden: number) => string } = {},
+  options: { heading?: string; maxLines?: number; more?: (hidden: number) => string; total?: number } = {},
 ): KnownBlock[] {
   const maxLines = options.maxLines ?? lines.length
   const shown = lines.slice(0, maxLines).map((line) => truncateMrkdwn(line))
-  const hidden = lines.length - shown.length
+  // `total`: the caller built only the lines it shows (formatting thousands costs), and says how many there are.
+  const hidden = (options.total ?? lines.length) - shown.length
   const blocks: KnownBlock[] = []
   let current = options.heading ?? ''
   for (const line of shown) {
