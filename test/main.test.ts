@@ -21,18 +21,21 @@ describe('start-up (the real process, as npm start runs it)', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  /** The bot in HTTP mode on a free port against the fake Slack; resolves with its URL. */
-  async function startHttpBot(file: string): Promise<{ url: string; bot: BotProcess }> {
-    const bot = startBotProcess(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-t',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_FILE: file,
-        PORT: '0',
-      },
-      dir,
-    )
+  /**
+   * The bot in HTTP mode on a free port against the fake Slack; resolves with its URL. `deployed`:
+   * the compiled dist/main.js with plain node, as the Dockerfile runs it.
+   */
+  async function startHttpBot(file: string, deployed = false): Promise<{ url: string; bot: BotProcess }> {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-t',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATA_FILE: file,
+      PORT: '0',
+    }
+    const bot = deployed
+      ? startBotProcess(env, dir, 'dist/main.js', { loader: false })
+      : startBotProcess(env, dir)
     running = bot
     const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
     return { url: `http://127.0.0.1:${port}`, bot }
@@ -210,20 +213,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
     'the production start (node dist/main.js, as the Dockerfile runs it) stops on %s with exit 0 and the lock released',
     async (signal) => {
       const file = join(dir, 'db.json')
-      const bot = startBotProcess(
-        {
-          SLACK_BOT_TOKEN: 'xoxb-t',
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: slack.apiUrl,
-          DATA_FILE: file,
-          PORT: '0',
-        },
-        dir,
-        'dist/main.js',
-        { loader: false },
-      )
-      running = bot
-      await waitForOutput(bot, /listening on/)
+      const { bot } = await startHttpBot(file, true)
 
       bot.child.kill(signal)
 

@@ -7,7 +7,7 @@ import {
   type TicketChange,
 } from '../domain/ticket-progress.js'
 import { ticketMessage, updatePosted } from './deliver-record.js'
-import { type AppDeps, mayManage } from './deps.js'
+import { type AppDeps, type ChangeOutcome, mayManage } from './deps.js'
 import { refreshHome } from './refresh-home.js'
 import { followDirectDebit, withdrawReminders } from './reminders.js'
 
@@ -27,9 +27,7 @@ export type TicketChangeRequest =
   | { kind: 'reference'; raw: string }
 
 export type ChangeTicketOutcome =
-  | { kind: 'refused'; text: string }
-  | { kind: 'unchanged' }
-  /** `notice`: the change is stored but its message could not be updated; tell the user. */
+  | Exclude<ChangeOutcome, { kind: 'changed' }>
   | { kind: 'changed'; ticket: Ticket; notice?: string }
 
 const isDirectDebitMilestone = (m: string): m is DirectDebitMilestone =>

@@ -41,6 +41,15 @@ export function mayManage(deps: Pick<AppDeps, 'isAdmin'>, user: string, owner: s
   return user === owner || deps.isAdmin(user)
 }
 
+/**
+ * What a change to a record (a ticket button, a checklist step) answers: refused with the reason
+ * to show, nothing to do (a double click), or done — with a notice when Slack kept the old message.
+ */
+export type ChangeOutcome =
+  | { kind: 'refused'; text: string }
+  | { kind: 'unchanged' }
+  | { kind: 'changed'; notice?: string }
+
 /** What a submission use case answers: inline errors, or accepted with the work that follows the ack. */
 export type SubmissionOutcome =
   | { kind: 'invalid'; errors: Record<string, string> }

@@ -1,7 +1,7 @@
 import { setChecklistStep } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { checklistMessage, updatePosted } from './deliver-record.js'
-import { type AppDeps, mayManage } from './deps.js'
+import { type AppDeps, type ChangeOutcome, mayManage } from './deps.js'
 import type { PostedMessage } from './ports.js'
 import { followDeletion, withdrawReminders } from './reminders.js'
 
@@ -12,10 +12,7 @@ const REFUSALS = {
   not_owner: 'このチェックリストを変更できるのは、作成した本人か管理者だけです。',
 } as const
 
-export type ToggleOutcome =
-  | { kind: 'refused'; text: string }
-  | { kind: 'unchanged' }
-  | { kind: 'changed'; notice?: string }
+export type ToggleOutcome = ChangeOutcome
 
 /**
  * A tick or untick on a checklist step (the button says which, so a double click is harmless):

@@ -1,4 +1,5 @@
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt'
+import type { ChangeOutcome } from '../../app/deps.js'
 
 export type ButtonListener = Middleware<SlackActionMiddlewareArgs<BlockButtonAction>>
 
@@ -7,9 +8,7 @@ export const ephemeral = (respond: SlackActionMiddlewareArgs['respond']) => (tex
   respond({ response_type: 'ephemeral', replace_original: false, text })
 
 /** What the user is told after a change: why it was refused, or that Slack kept the old message. */
-export function noteFor(
-  outcome: { kind: 'refused'; text: string } | { kind: 'unchanged' } | { kind: 'changed'; notice?: string },
-): string | undefined {
+export function noteFor(outcome: ChangeOutcome): string | undefined {
   if (outcome.kind === 'refused') return outcome.text
   return outcome.kind === 'changed' ? outcome.notice : undefined
 }
