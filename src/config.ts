@@ -42,6 +42,23 @@ const envSchema = z.object({
       error: 'must be an ISO 8601 time with offset, e.g. 2027-05-07T09:00:00+09:00',
     }),
   ),
+  SORACOM_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.soracom.io/v1' }),
+  ),
+  SORACOM_GLOBAL_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://g.api.soracom.io/v1' }),
+  ),
+  CREDENTIALS_KEY: optional(
+    z.string().refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+      error: 'must be 32 random bytes in base64: create one with `openssl rand -base64 32`',
+    }),
+  ),
+  SORACOM_POLL_MINUTES: optional(
+    z.coerce
+      .number({ error: 'must be a whole number of minutes (0 turns the checks off)' })
+      .int({ error: 'must be a whole number of minutes (0 turns the checks off)' })
+      .min(0, { error: 'must be a whole number of minutes (0 turns the checks off)' }),
+  ),
 })
 
 /** Comma- or space-separated Slack IDs with a given prefix. */
@@ -82,6 +99,15 @@ export interface Config {
   /** Fixed clock for demos and black-box tests. */
   botNow?: Date
   access: AccessConfig
+  /** The SORACOM API (used once an operator is linked, `/billing link`). */
+  soracom: {
+    jpUrl: string
+    globalUrl: string
+    /** How often linked operators' bills are checked; 0 turns the checks off. */
+    pollMinutes: number
+    /** Seals stored auth keys (AES-256-GCM); needed only once an operator is linked. */
+    credentialsKey?: Buffer
+  }
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
@@ -121,6 +147,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         : {}),
       dataFile: e.DATA_FILE ?? 'data/db.json',
       ...(e.BOT_NOW ? { botNow: new Date(e.BOT_NOW) } : {}),
+      soracom: {
+        jpUrl: (e.SORACOM_API_URL ?? 'https://api.soracom.io/v1').replace(/\/$/, ''),
+        globalUrl: (e.SORACOM_GLOBAL_API_URL ?? 'https://g.api.soracom.io/v1').replace(/\/$/, ''),
+        pollMinutes: e.SORACOM_POLL_MINUTES ?? 60,
+        ...(e.CREDENTIALS_KEY ? { credentialsKey: Buffer.from(e.CREDENTIALS_KEY, 'base64') } : {}),
+      },
       access: {
         ...(a.ALLOWED_CHANNEL_IDS ? { channels: a.ALLOWED_CHANNEL_IDS } : {}),
         ...(a.ALLOWED_USER_IDS ? { users: a.ALLOWED_USER_IDS } : {}),

@@ -12,8 +12,37 @@ describe('loadConfig', () => {
         mode: { kind: 'http', signingSecret: 'secret', port: 3000 },
         dataFile: 'data/db.json',
         access: { admins: [] },
+        soracom: {
+          jpUrl: 'https://api.soracom.io/v1',
+          globalUrl: 'https://g.api.soracom.io/v1',
+          pollMinutes: 60,
+        },
       },
     })
+  })
+
+  it('reads the SORACOM settings: API URLs, the poll interval and a 32-byte CREDENTIALS_KEY', () => {
+    const key = Buffer.alloc(32, 7).toString('base64')
+    const result = loadConfig({
+      ...base,
+      SORACOM_API_URL: 'http://127.0.0.1:5000/v1/',
+      SORACOM_GLOBAL_API_URL: 'http://127.0.0.1:5001/v1',
+      SORACOM_POLL_MINUTES: '0',
+      CREDENTIALS_KEY: key,
+    })
+    expect(result.ok && result.config.soracom).toEqual({
+      jpUrl: 'http://127.0.0.1:5000/v1',
+      globalUrl: 'http://127.0.0.1:5001/v1',
+      pollMinutes: 0,
+      credentialsKey: Buffer.alloc(32, 7),
+    })
+  })
+
+  it('refuses a CREDENTIALS_KEY that is not 32 bytes of base64, saying how to make one', () => {
+    const result = loadConfig({ ...base, CREDENTIALS_KEY: 'too-short' })
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^CREDENTIALS_KEY .*openssl rand -base64 32/),
+    ])
   })
 
   it('runs in Socket Mode when an app token is set, without a signing secret', () => {

@@ -23,6 +23,7 @@ describe('createBot', () => {
           slackApiUrl: slack.apiUrl,
           dataFile: join(dir, 'db.json'),
           access: { admins: [] },
+          soracom: { jpUrl: 'http://127.0.0.1:9/v1', globalUrl: 'http://127.0.0.1:9/v1', pollMinutes: 0 },
         },
         store,
         clock: { now: () => new Date() },

@@ -89,6 +89,7 @@ describe('Socket Mode', () => {
         slackApiUrl: slack.apiUrl,
         dataFile: join(dir, 'db.json'),
         access: { admins: [] },
+        soracom: { jpUrl: 'http://127.0.0.1:9/v1', globalUrl: 'http://127.0.0.1:9/v1', pollMinutes: 0 },
       },
       store,
       clock: { now: () => new Date('2026-11-26T10:00:00+09:00') },

@@ -87,6 +87,7 @@ export async function startTestBot(
     slackApiUrl: slack.apiUrl,
     dataFile,
     access: opts.access ?? { admins: [] },
+    soracom: { jpUrl: 'http://127.0.0.1:9/v1', globalUrl: 'http://127.0.0.1:9/v1', pollMinutes: 0 },
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   // Slack's clock follows the bot's, so scheduling limits are checked against the same "now".
