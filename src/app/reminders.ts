@@ -100,9 +100,8 @@ export async function extendCalendar(
 ): Promise<void> {
   const { from, until } = calendarWindow(today(deps))
   const paymentMethod = subscription.paymentMethod ?? 'invoice'
-  const wanted = planCalendarReminders(subscription.channel, from, until, paymentMethod)
-    .filter((plan) => !isPlanned(deps, plan.key))
-    .map((plan): NewReminder => {
+  const wanted = planCalendarReminders(subscription.channel, from, until, paymentMethod).map(
+    (plan): NewReminder => {
       const dates = billingDatesFor(plan.usageMonth)
       return {
         kind: plan.kind,
@@ -122,7 +121,8 @@ export async function extendCalendar(
           paymentMethod,
         }),
       }
-    })
+    },
+  )
   await addReminders(deps, wanted, options)
 }
 
@@ -219,23 +219,16 @@ export async function extendReminderWindows(deps: AppDeps): Promise<void> {
     await extendCalendar(deps, subscription, { handOver: false })
   }
   const until = calendarWindow(today(deps)).until
-  // One pass and one write for every ticket: only reminders not planned yet are rendered (a sweep
-  // over thousands of open tickets would otherwise render and write each one every 5 minutes).
-  const wanted: NewReminder[] = []
   for (const ticket of deps.tickets.all()) {
     if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
       continue
     if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
     if (calendarCoversDueDates(deps, ticket)) continue
-    for (const plan of directDebitInvoiceDueDates(ticket.id, today(deps), until)) {
-      if (!isPlanned(deps, plan.key)) wanted.push(directDebitReminder(deps, ticket, plan))
-    }
+    const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
+    await addReminders(
+      deps,
+      dueDates.map((p) => directDebitReminder(deps, ticket, p)),
+      { handOver: false },
+    )
   }
-  if (wanted.length > 0) await addReminders(deps, wanted, { handOver: false })
-}
-
-/** Already stored and still meant (active, or cancelled by a person): nothing to plan again. */
-function isPlanned(deps: AppDeps, key: string): boolean {
-  const existing = deps.reminders.findByKey(key)
-  return existing !== undefined && (existing.state !== 'cancelled' || existing.cancelledByUser === true)
 }
