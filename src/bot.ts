@@ -11,6 +11,7 @@ import { ReminderDelivery } from './scheduling/reminder-delivery.js'
 import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
 import { SlackIdentity } from './slack/identity.js'
 import { SlackNotifier } from './slack/notifier.js'
+import { SoracomGateway, type SoracomGatewayOptions } from './soracom/gateway.js'
 import type { Store } from './store/index.js'
 
 export interface BotParts {
@@ -21,6 +22,8 @@ export interface BotParts {
   logger: Logger & BoltLogger
   retryConfig?: RetryOptions
   logLevel?: LogLevel
+  /** SORACOM timeouts and backoff (tests shorten them). */
+  soracomTiming?: SoracomGatewayOptions['timing']
 }
 
 /**
@@ -38,19 +41,29 @@ export function createBot(parts: BotParts) {
     logger,
   })
   const admins = new Set(config.access.admins)
+  const soracom = new SoracomGateway({
+    jpUrl: config.soracom.jpUrl,
+    globalUrl: config.soracom.globalUrl,
+    credentialsKey: config.soracom.credentialsKey,
+    ...(parts.soracomTiming ? { timing: parts.soracomTiming } : {}),
+  })
+  // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here.
+  soracom.checkKeys(store.links.list())
   const deps: AppDeps = {
     tickets: store.tickets,
     checklists: store.checklists,
     reminders: store.reminders,
     subscriptions: store.subscriptions,
     operators: store.operators,
+    links: store.links,
+    soracom,
     notifier: new SlackNotifier(client),
     scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger }),
     clock,
     newId: parts.newId,
     renderer: createRenderer(),
     logger,
-    isAdmin: (user) => admins.has(user),
+    isAdmin: (user, workspaceAdmin) => (admins.size > 0 ? admins.has(user) : workspaceAdmin === true),
     queue: new KeyedQueue(),
     awaitingPost: new Set(),
   }

@@ -39,6 +39,9 @@ const redactPaths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`])
 const FREE_TEXT: Array<[RegExp, string]> = [
   [/xox[abposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
   [/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]'],
+  // SORACOM SAM auth keys (a link modal's submission in a debug log): `keyId-…` / `secret-…`.
+  [/secret-[A-Za-z0-9+/=_-]{4,}/g, 'secret-[redacted]'],
+  [/keyId-[A-Za-z0-9+/=_-]{4,}/g, 'keyId-[redacted]'],
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
 ]
 

@@ -35,13 +35,21 @@ async function main(): Promise<void> {
   })
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
-  const { app, sweep, drain, identity } = createBot({
-    config,
-    store,
-    clock,
-    newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
-    logger,
-  })
+  let bot: ReturnType<typeof createBot>
+  try {
+    bot = createBot({
+      config,
+      store,
+      clock,
+      newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
+      logger,
+    })
+  } catch (error) {
+    // e.g. stored SORACOM credentials and no (or another) CREDENTIALS_KEY: let go of the file first.
+    await store.close()
+    throw error
+  }
+  const { app, sweep, drain, identity } = bot
   // SIGTERM/SIGINT, from the moment the file is ours: stop accepting at once (the HTTP server
   // closes), no new sweeps, give in-flight listeners a few seconds to finish posting, then let go
   // of the file and exit. Whatever they acknowledged is on disk already; what they could not

@@ -3,11 +3,13 @@ import type { Renderer } from '../render/templates.js'
 import type { KeyedQueue } from './keyed-queue.js'
 import type {
   ChecklistRepository,
+  LinkRepository,
   Logger,
   Notifier,
   OperatorRepository,
   ReminderRepository,
   ReminderScheduler,
+  Soracom,
   SubscriptionRepository,
   TicketRepository,
 } from './ports.js'
@@ -19,14 +21,21 @@ export interface AppDeps {
   reminders: ReminderRepository
   subscriptions: SubscriptionRepository
   operators: OperatorRepository
+  links: LinkRepository
+  /** The SORACOM API for linked operators (`/billing link`). */
+  soracom: Soracom
   notifier: Notifier
   scheduler: ReminderScheduler
   clock: Clock
   newId: IdGenerator
   renderer: Renderer
   logger: Logger
-  /** Admins (ADMIN_USER_IDS) may act on anyone's tickets, checklists and reminders. */
-  isAdmin: (user: string) => boolean
+  /**
+   * Admins (ADMIN_USER_IDS) may act on anyone's tickets, checklists and reminders, and link
+   * operators. `workspaceAdmin` (Slack's word on the user): when ADMIN_USER_IDS is unset, the
+   * workspace's admins and owners are the admins.
+   */
+  isAdmin: (user: string, workspaceAdmin?: boolean) => boolean
   /** Changes to one record run one after another, in arrival order (keyed by record id). */
   queue: KeyedQueue
   /**

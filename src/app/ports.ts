@@ -1,7 +1,10 @@
+import type { Bill, PaymentMethodFacts } from '../domain/bill.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
+import type { Coverage } from '../domain/coverage.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { Reminder } from '../domain/reminder.js'
+import type { OperatorLink } from '../domain/soracom-link.js'
 import type { Ticket } from '../domain/ticket.js'
 import type { SlackMessage } from '../render/messages.js'
 
@@ -54,6 +57,51 @@ export interface OperatorRepository {
   save(operator: RegisteredOperator): Promise<void>
   list(): RegisteredOperator[]
   get(operatorId: string): RegisteredOperator | undefined
+}
+
+export interface LinkRepository {
+  save(link: OperatorLink): Promise<void>
+  get(operatorId: string, coverage: Coverage): OperatorLink | undefined
+  list(): OperatorLink[]
+  /** False when there was no such link. */
+  remove(operatorId: string, coverage: Coverage): Promise<boolean>
+}
+
+// --- SORACOM, seen from the use cases (src/soracom implements it) ---
+
+/** A SAM user's auth key, as typed into the link modal: held in memory only, never stored in clear. */
+export interface AuthKey {
+  authKeyId: string
+  authKey: string
+}
+
+/**
+ * One linked operator's billing data. Failures throw errors whose `code` (see `errorCode`) is
+ * `soracom_unreachable`, `soracom_auth_failed`, `soracom_not_found` or `soracom_refused`.
+ */
+export interface BillingApi {
+  /** The month's bill; undefined when SORACOM has none (404: no charge, or not aggregated). */
+  bill(month: string): Promise<Bill | undefined>
+  /** Finalized months, as SORACOM lists them. */
+  history(): Promise<Bill[]>
+  /** This month so far (集計中). */
+  latest(): Promise<Bill | undefined>
+  paymentMethod(): Promise<PaymentMethodFacts | undefined>
+  /** The 課金詳細 CSV of a month: a download URL. */
+  exportCsv(month: string): Promise<string>
+  /** The 請求明細書 PDF covering a month (card payers): a download URL, or undefined when there is none. */
+  exportStatement(month: string): Promise<string | undefined>
+}
+
+export interface Soracom {
+  /** `POST /auth` with the key: the operator it belongs to. A refused key throws `soracom_auth_failed`. */
+  verify(coverage: Coverage, key: AuthKey): Promise<{ operatorId?: string }>
+  /** The key sealed for storing with this link (throws `credentials_key` without CREDENTIALS_KEY). */
+  seal(link: { operatorId: string; coverage: Coverage }, key: AuthKey): string
+  /** The API for a stored link (its key opened in memory). */
+  api(link: OperatorLink): BillingApi
+  /** Forgets what was opened for a link (after unlink or relink). */
+  forget(link: { operatorId: string; coverage: Coverage }): void
 }
 
 // --- Slack, seen from the use cases ---

@@ -25,6 +25,8 @@ function readElement(state: ViewStateValue): FieldValue {
       return (state.selected_options ?? []).map((o) => o.value)
     case 'datepicker':
       return state.selected_date ?? undefined
+    case 'conversations_select':
+      return state.selected_conversation ?? undefined
     default:
       return state.value ?? undefined
   }

@@ -1,5 +1,6 @@
 import { ChecklistStore } from './checklist-store.js'
 import { Database } from './database.js'
+import { LinkStore } from './link-store.js'
 import type { LockOptions } from './lock.js'
 import { OperatorStore } from './operator-store.js'
 import { ReminderStore } from './reminder-store.js'
@@ -23,6 +24,7 @@ export async function openStore(file: string, lock: LockOptions = {}) {
     reminders,
     subscriptions: new SubscriptionStore(db),
     operators: new OperatorStore(db),
+    links: new LinkStore(db),
     isHealthy: () => db.isHealthy(),
     /**
      * Moves tickets closed, and reminders finished, more than 30 days before `now` into the

@@ -22,6 +22,8 @@ const MIGRATIONS: Record<number, (data: Json) => Json> = {
     subscriptions: data.subscriptions ?? [],
     operators: data.operators ?? [],
   }),
+  // v3 adds the SORACOM operator links (`/billing link`).
+  2: (data) => ({ ...data, schemaVersion: 3, links: data.links ?? [] }),
 }
 
 export type MigrationResult =

@@ -3,10 +3,11 @@ import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
 import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
+import { operatorLinkSchema } from '../domain/soracom-link.js'
 import { ticketSchema } from '../domain/ticket.js'
 
 /** Bumped with every change to the file's shape; `migrations.ts` carries older files forward. */
-export const DB_SCHEMA_VERSION = 2
+export const DB_SCHEMA_VERSION = 3
 
 /** The whole lowdb file, validated on load. */
 export const dbSchema = z.object({
@@ -16,6 +17,7 @@ export const dbSchema = z.object({
   reminders: z.array(reminderSchema),
   subscriptions: z.array(calendarSubscriptionSchema),
   operators: z.array(registeredOperatorSchema),
+  links: z.array(operatorLinkSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -28,5 +30,6 @@ export function emptyDb(): DbData {
     reminders: [],
     subscriptions: [],
     operators: [],
+    links: [],
   }
 }

@@ -74,6 +74,11 @@ export async function startTestBot(
     idStart?: number
     access?: AccessConfig
     retries?: number
+    /** A fake SORACOM API (both coverages point at it) and the key stored auth keys are sealed with. */
+    soracom?: { url: string }
+    credentialsKey?: Buffer
+    /** Every log line the bot writes (JSON), for tests that look for leaks. */
+    logLines?: string[]
   } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
@@ -87,14 +92,20 @@ export async function startTestBot(
     slackApiUrl: slack.apiUrl,
     dataFile,
     access: opts.access ?? { admins: [] },
-    soracom: { jpUrl: 'http://127.0.0.1:9/v1', globalUrl: 'http://127.0.0.1:9/v1', pollMinutes: 0 },
+    soracom: {
+      jpUrl: opts.soracom?.url ?? 'http://127.0.0.1:9/v1',
+      globalUrl: opts.soracom?.url ?? 'http://127.0.0.1:9/v1',
+      pollMinutes: 0,
+      ...(opts.credentialsKey ? { credentialsKey: opts.credentialsKey } : {}),
+    },
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   // Slack's clock follows the bot's, so scheduling limits are checked against the same "now".
   slack.now = () => now.getTime()
   let seq = opts.idStart ?? 0
-  const logger = createLogger({ write: () => undefined })
-  logger.setLevel(LogLevel.ERROR)
+  const lines = opts.logLines
+  const logger = createLogger({ write: lines ? (line) => void lines.push(line) : () => undefined })
+  logger.setLevel(lines ? LogLevel.DEBUG : LogLevel.ERROR)
   const { app, deps, drain, sweep, identity } = createBot({
     config,
     store,
@@ -102,7 +113,8 @@ export async function startTestBot(
     newId: () => `T${String(++seq).padStart(4, '0')}`,
     logger,
     retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 },
-    logLevel: LogLevel.ERROR,
+    logLevel: lines ? LogLevel.DEBUG : LogLevel.ERROR,
+    soracomTiming: { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
   })
   const server = (await app.start(0)) as Server
   await identity.connect()

@@ -145,6 +145,26 @@ export function datepicker(
   )
 }
 
+/** A channel picker (`conversations_select`), public and private channels only. */
+export function conversationsSelect(
+  blockId: string,
+  label: string,
+  opts: InputOptions & { initial?: string } = {},
+): InputBlock {
+  return input(
+    blockId,
+    label,
+    {
+      type: 'conversations_select',
+      action_id: FIELD_ACTION_ID,
+      placeholder: plain('チャンネルを選択'),
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+      ...(opts.initial ? { initial_conversation: opts.initial } : {}),
+    },
+    opts,
+  )
+}
+
 export function note(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } }
 }

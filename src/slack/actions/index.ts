@@ -1,11 +1,18 @@
 import type { App, BlockButtonAction } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
+import {
+  BILL_CSV_ACTION,
+  BILL_SHARE_ACTION,
+  BILL_SHOW_ACTION,
+  BILL_STATEMENT_ACTION,
+} from '../../render/bill.js'
 import { HOME_START_ACTION } from '../../render/home.js'
 import { CHECKLIST_TOGGLE_ACTION, REISSUE_REMIND_ACTION } from '../../render/messages.js'
 import { OPERATOR_ADD_ACTION } from '../../render/operators.js'
 import { REMINDER_CANCEL_ACTION } from '../../render/reminder.js'
 import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION } from '../../render/ticket.js'
 import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
+import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import { checklistToggleAction } from './checklist-toggle.js'
 import { homeStartAction } from './home-start.js'
 import { operatorAddAction } from './operator-add.js'
@@ -27,4 +34,9 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action<BlockButtonAction>(TICKETS_PAGE_ACTION, ticketsPageAction(deps))
   app.action<BlockButtonAction>(OPERATOR_ADD_ACTION, operatorAddAction)
   app.action<BlockButtonAction>(HOME_START_ACTION, homeStartAction(deps))
+  app.action<BlockButtonAction>(BILL_CSV_ACTION, billExportAction(deps, 'csv'))
+  app.action<BlockButtonAction>(BILL_STATEMENT_ACTION, billExportAction(deps, 'statement'))
+  app.action<BlockButtonAction>(BILL_SHARE_ACTION, billShareAction(deps))
+  // One button per linked operator in a list, so the ids carry a suffix: `bill_show:OP…:jp`.
+  app.action<BlockButtonAction>(new RegExp(`^${BILL_SHOW_ACTION}(:|$)`), billShowAction(deps))
 }

@@ -1,13 +1,20 @@
 import type { AppDeps } from '../../app/deps.js'
+import { ADMINS_ONLY, unlinkOperator } from '../../app/link-operator.js'
 import { listTickets } from '../../app/list-tickets.js'
+import { type BillTarget, billReport } from '../../app/read-bill.js'
 import { pendingReminders } from '../../app/reminders.js'
 import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
 import { CALENDAR_PAYMENT_METHODS, type CalendarPaymentMethod } from '../../domain/calendar-subscription.js'
 import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
+import { COVERAGES, type Coverage, coverageLabel } from '../../domain/coverage.js'
+import { isOperatorId, normalizeOperatorId } from '../../domain/operator-id.js'
+import { parseYearMonth } from '../../domain/plain-date.js'
+import { billReportMessage } from '../../render/bill.js'
 import { calendarSubscribedText } from '../../render/calendar.js'
 import { guidanceMessage } from '../../render/messages.js'
 import { calendarSubscribeModal } from '../../render/modals/calendar-subscribe.js'
+import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
@@ -28,12 +35,32 @@ export function parseCalendarPaymentMethod(text: string): CalendarPaymentMethod 
   return CALENDAR_PAYMENT_METHODS.find((m) => m === word)
 }
 
-/** `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe | operators`. */
+/** The operator, coverage and month after `bill` / `unlink`, in any order; `bad` names a word that is none of them. */
+export function parseBillTarget(text: string): BillTarget & { bad?: string } {
+  const words = text.slice(0, 200).normalize('NFKC').trim().split(/\s+/).slice(1).filter(Boolean)
+  const target: BillTarget & { bad?: string } = {}
+  for (const word of words) {
+    const month = parseYearMonth(word)
+    const operator = normalizeOperatorId(word)
+    const coverage = COVERAGES.find((c) => c === word.toLowerCase())
+    if (month.ok) target.month = month.value
+    else if (isOperatorId(operator)) target.operatorId = operator
+    else if (coverage) target.coverage = coverage
+    else target.bad ??= word.slice(0, 30).replace(/[<>&`*_~]/g, '')
+  }
+  return target
+}
+
+/**
+ * `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe |
+ * operators | link | unlink OP… [jp|g] | bill [YYYY-MM] [OP…]`.
+ */
 export const billingCommand =
   (deps: AppDeps): CommandListener =>
-  async ({ ack, command, respond, client }) => {
+  async ({ ack, command, respond, client, context, logger }) => {
     const { sub, arg, page } = parseBillingText(command.text)
     const user = command.user_id
+    const admin = () => deps.isAdmin(user, context.workspaceAdmin as boolean | undefined)
     const say = (text: string) => ack({ response_type: 'ephemeral', text })
     const help = () =>
       guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
@@ -53,6 +80,47 @@ export const billingCommand =
         })
       case 'operators':
         return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
+      case 'link':
+        if (!admin()) return say(ADMINS_ONLY)
+        await ack()
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: operatorLinkModal({ privateMetadata: encodeOrigin({ channel: command.channel_id, user }) }),
+        })
+        return
+      case 'unlink': {
+        const target = parseBillTarget(command.text)
+        if (!target.operatorId || target.bad || target.month)
+          return say(
+            '`/billing unlink OP0123456789 [jp|g]` の形で、解除するオペレーター ID を指定してください。',
+          )
+        const result = await unlinkOperator(deps, {
+          user,
+          admin: admin(),
+          operatorId: target.operatorId,
+          ...(target.coverage ? { coverage: target.coverage } : {}),
+        })
+        if (result.kind === 'refused') return say(result.text)
+        return say(
+          result.removed.length === 0
+            ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ''} は連携されていません。`
+            : `${target.operatorId}（${result.removed.map((c: Coverage) => coverageLabel(c)).join('・')}）の連携を解除し、保存していた認証キーを削除しました。`,
+        )
+      }
+      case 'bill': {
+        const target = parseBillTarget(command.text)
+        if (target.bad)
+          return say(
+            `「${target.bad}」がわかりませんでした。\`/billing bill [YYYY-MM] [OP0123456789] [jp|g]\` の形で指定してください。`,
+          )
+        // SORACOM is asked only after the ack; the answer follows through response_url.
+        await ack()
+        const report = await billReport(deps, target)
+        await respond({ response_type: 'ephemeral', ...billReportMessage(report) }).catch((error: unknown) =>
+          logger.warn('bill answer not delivered', { error }),
+        )
+        return
+      }
       case 'calendar':
         if (arg === 'subscribe') {
           const method = parseCalendarPaymentMethod(command.text)

@@ -26,7 +26,7 @@ const TTL_MS = 10 * 60 * 1000
 
 /** users.info and usergroups.users.list answers, kept for 10 minutes. */
 class DirectoryCache {
-  private readonly guests = new Map<string, { guest: boolean; at: number }>()
+  private readonly guests = new Map<string, { guest: boolean; admin: boolean; at: number }>()
   private members: { ids: Set<string>; at: number } | undefined
 
   /**
@@ -39,7 +39,8 @@ class DirectoryCache {
     const asking = client.users.info({ user }).then(
       (info) => {
         const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
-        this.guests.set(user, { guest, at: Date.now() })
+        const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner)
+        this.guests.set(user, { guest, admin, at: Date.now() })
         return guest
       },
       () => 'unknown' as const,
@@ -48,6 +49,11 @@ class DirectoryCache {
     const answer = await beforeDeadline(asking, deadline)
     if (answer === TIMED_OUT) return cached ? cached.guest : 'timeout'
     return answer
+  }
+
+  /** Whether Slack said the user is a workspace admin or owner (undefined: not asked yet). */
+  workspaceAdmin(user: string): boolean | undefined {
+    return this.guests.get(user)?.admin
   }
 
   async groupMembers(client: WebClient, usergroup: string, deadline: number): Promise<Set<string>> {
@@ -161,6 +167,9 @@ export function authorization(
       refusal = 'check_failed'
     }
     if (!refusal) {
+      // For `/billing link` when ADMIN_USER_IDS is unset: the workspace's admins and owners.
+      const user = requesterOf(body).user
+      if (user) args.context.workspaceAdmin = cache.workspaceAdmin(user)
       await args.next()
       return
     }

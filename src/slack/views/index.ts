@@ -6,12 +6,14 @@ import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
 import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
+import { OPERATOR_LINK_CALLBACK_ID } from '../../render/modals/operator-link.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
 import { invoiceMergeSubmission } from './invoice-merge.js'
 import { invoiceReissueSubmission } from './invoice-reissue.js'
+import { operatorLinkSubmission } from './operator-link.js'
 import { operatorRegisterSubmission } from './operator-register.js'
 import { ticketReferenceSubmission } from './ticket-reference.js'
 
@@ -24,4 +26,5 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps))
   app.view<ViewSubmitAction>(TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps))
   app.view<ViewSubmitAction>(CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps))
+  app.view<ViewSubmitAction>(OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps))
 }

@@ -1,0 +1,164 @@
+import { type Bill, paymentMethodFromFacts } from '../domain/bill.js'
+import type { Coverage } from '../domain/coverage.js'
+import { addMonths, type YearMonth } from '../domain/plain-date.js'
+import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
+import type { AppDeps } from './deps.js'
+import { type SoracomFailure, soracomFailure } from './soracom-failure.js'
+
+/** Which linked operator (and month) a `/billing bill` or a bill button means. */
+export interface BillTarget {
+  operatorId?: string
+  coverage?: Coverage
+  month?: YearMonth
+}
+
+export type LinkChoice =
+  | { kind: 'link'; link: OperatorLink }
+  | { kind: 'no_links' }
+  | { kind: 'not_linked'; operatorId: string }
+  /** More than one fits: the user picks. */
+  | { kind: 'choose'; links: OperatorLink[] }
+
+export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
+  const all = deps.links.list()
+  if (all.length === 0) return { kind: 'no_links' }
+  const fitting = all.filter(
+    (l) =>
+      (!target.operatorId || l.operatorId === target.operatorId) &&
+      (!target.coverage || l.coverage === target.coverage),
+  )
+  const [only] = fitting
+  if (only && fitting.length === 1) return { kind: 'link', link: only }
+  if (fitting.length === 0 && target.operatorId) return { kind: 'not_linked', operatorId: target.operatorId }
+  return { kind: 'choose', links: fitting.length > 0 ? fitting : all }
+}
+
+export type BillReport =
+  | {
+      kind: 'bill'
+      link: OperatorLink
+      bill: Bill
+      previous?: Bill
+      /** Card payers get a 請求明細書 PDF button. */
+      cardPayer: boolean
+    }
+  | { kind: 'no_bill'; link: OperatorLink; month?: YearMonth }
+  | { kind: 'failed'; link: OperatorLink; reason: SoracomFailure }
+  | Exclude<LinkChoice, { kind: 'link' }>
+
+/**
+ * `/billing bill [YYYY-MM] [OP…]`: the month's bill (without a month, the latest finalized one),
+ * the month before it for the change, and whether the operator pays by card. Calls SORACOM: only
+ * after Slack's ack.
+ */
+export async function billReport(deps: AppDeps, target: BillTarget): Promise<BillReport> {
+  const choice = chooseLink(deps, target)
+  if (choice.kind !== 'link') return choice
+  const { link } = choice
+  const api = deps.soracom.api(link)
+  try {
+    let bill: Bill | undefined
+    let previous: Bill | undefined
+    if (target.month) {
+      ;[bill, previous] = await Promise.all([api.bill(target.month), api.bill(addMonths(target.month, -1))])
+    } else {
+      const history = [...(await api.history())].sort((a, b) => b.month.localeCompare(a.month))
+      bill = history[0]
+      const before = bill ? addMonths(bill.month, -1) : undefined
+      previous = history.find((b) => b.month === before)
+    }
+    if (!bill) return { kind: 'no_bill', link, ...(target.month ? { month: target.month } : {}) }
+    const method =
+      bill.paymentStatus === 'delegated_to_third_party' || bill.paymentStatus === 'delegating_to_third_party'
+        ? undefined
+        : await api.paymentMethod()
+    if (bill.state === 'closed') await rememberBill(deps, link, { latestBill: known(bill, deps) })
+    return {
+      kind: 'bill',
+      link,
+      bill,
+      ...(previous ? { previous } : {}),
+      cardPayer: paymentMethodFromFacts(bill, method) === 'card',
+    }
+  } catch (error) {
+    const reason = soracomFailure(error)
+    deps.logger.warn('soracom bill read failed', { operatorId: link.operatorId, reason })
+    return { kind: 'failed', link, reason }
+  }
+}
+
+export type ExportOutcome =
+  | { kind: 'url'; url: string; link: OperatorLink; month: YearMonth }
+  | { kind: 'none'; link: OperatorLink; month: YearMonth }
+  | { kind: 'failed'; reason: SoracomFailure }
+  | Exclude<LinkChoice, { kind: 'link' }>
+
+/** A bill button: the month's 課金詳細 CSV (`csv`) or 請求明細書 PDF (`statement`) download URL. */
+export async function exportBillFile(
+  deps: AppDeps,
+  input: { operatorId: string; coverage: Coverage; month: YearMonth; file: 'csv' | 'statement' },
+): Promise<ExportOutcome> {
+  const choice = chooseLink(deps, input)
+  if (choice.kind !== 'link') return choice
+  const api = deps.soracom.api(choice.link)
+  try {
+    const url =
+      input.file === 'csv' ? await api.exportCsv(input.month) : await api.exportStatement(input.month)
+    return url
+      ? { kind: 'url', url, link: choice.link, month: input.month }
+      : { kind: 'none', link: choice.link, month: input.month }
+  } catch (error) {
+    return { kind: 'failed', reason: soracomFailure(error) }
+  }
+}
+
+/**
+ * Reads a link's newest finalized month and this month so far, and keeps them on the link (App
+ * Home shows them without asking SORACOM again). Failures are logged and leave the link as it was.
+ */
+export async function refreshLinkBills(deps: AppDeps, link: OperatorLink): Promise<OperatorLink> {
+  const api = deps.soracom.api(link)
+  try {
+    const [history, running] = await Promise.all([api.history(), api.latest()])
+    const newest = [...history].sort((a, b) => b.month.localeCompare(a.month))[0]
+    return await rememberBill(deps, link, {
+      ...(newest ? { latestBill: known(newest, deps) } : {}),
+      ...(running ? { runningBill: known(running, deps) } : {}),
+    })
+  } catch (error) {
+    deps.logger.warn('soracom bills refresh failed', {
+      operatorId: link.operatorId,
+      reason: soracomFailure(error),
+    })
+    return link
+  }
+}
+
+function known(bill: Bill, deps: AppDeps): KnownBill {
+  return { ...bill, checkedAt: deps.clock.now().toISOString() }
+}
+
+/** Keeps what was read on the stored link (unless it was unlinked meanwhile); never older months over newer. */
+async function rememberBill(
+  deps: AppDeps,
+  link: OperatorLink,
+  seen: Pick<OperatorLink, 'latestBill' | 'runningBill'>,
+): Promise<OperatorLink> {
+  const current = deps.links.get(link.operatorId, link.coverage)
+  if (!current) return link
+  const latestBill =
+    seen.latestBill && (!current.latestBill || current.latestBill.month <= seen.latestBill.month)
+      ? seen.latestBill
+      : current.latestBill
+  const updated: OperatorLink = {
+    ...current,
+    ...(latestBill ? { latestBill } : {}),
+    ...(seen.runningBill ? { runningBill: seen.runningBill } : {}),
+  }
+  try {
+    await deps.links.save(updated)
+  } catch (error) {
+    deps.logger.warn('link facts not saved', { operatorId: link.operatorId, error })
+  }
+  return updated
+}

@@ -1,0 +1,19 @@
+import { errorCode } from '../errors.js'
+
+/** Why a SORACOM call gave nothing usable, in the terms the user is told. */
+export type SoracomFailure = 'unreachable' | 'auth_failed' | 'refused'
+
+/** The failure a SORACOM error stands for; anything else (a bug) is rethrown. */
+export function soracomFailure(error: unknown): SoracomFailure {
+  switch (errorCode(error)) {
+    case 'soracom_unreachable':
+      return 'unreachable'
+    case 'soracom_auth_failed':
+      return 'auth_failed'
+    case 'soracom_refused':
+    case 'soracom_not_found':
+      return 'refused'
+    default:
+      throw error
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import type { AppDeps } from '../../app/deps.js'
+import { billReport, exportBillFile } from '../../app/read-bill.js'
+import { COVERAGES } from '../../domain/coverage.js'
+import type { YearMonth } from '../../domain/plain-date.js'
+import { billReportMessage, exportText, SORACOM_FAILURE_TEXT, sharedBillMessage } from '../../render/bill.js'
+import { type ButtonListener, ephemeral } from './button.js'
+
+const valueSchema = z.object({
+  o: z.string().regex(/^OP\d{10}$/),
+  c: z.enum(COVERAGES),
+  m: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+})
+
+function parseValue(raw: string | undefined) {
+  try {
+    const parsed = valueSchema.safeParse(JSON.parse(raw ?? ''))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const BROKEN = 'このボタンは古いか壊れています。もう一度 `/billing bill` から確認してください。'
+
+/** 「課金詳細 CSV」 / 「請求明細書 PDF」: ack, then ask SORACOM for the download URL (ephemeral). */
+export const billExportAction =
+  (deps: AppDeps, file: 'csv' | 'statement'): ButtonListener =>
+  async ({ ack, action, respond }) => {
+    await ack()
+    const tell = ephemeral(respond)
+    const value = parseValue(action.value)
+    if (!value?.m) return void (await tell(BROKEN))
+    const outcome = await exportBillFile(deps, {
+      operatorId: value.o,
+      coverage: value.c,
+      month: value.m as YearMonth,
+      file,
+    })
+    await tell(exportText(outcome, file))
+  }
+
+/** A link picked from the list `/billing bill` showed: its bill, ephemeral. */
+export const billShowAction =
+  (deps: AppDeps): ButtonListener =>
+  async ({ ack, action, respond }) => {
+    await ack()
+    const value = parseValue(action.value)
+    if (!value) return void (await ephemeral(respond)(BROKEN))
+    const report = await billReport(deps, {
+      operatorId: value.o,
+      coverage: value.c,
+      ...(value.m ? { month: value.m as YearMonth } : {}),
+    })
+    await respond({ response_type: 'ephemeral', replace_original: false, ...billReportMessage(report) })
+  }
+
+/** 「チャンネルに共有」: the bill (read again, so it is current) posted to the channel, naming who shared it. */
+export const billShareAction =
+  (deps: AppDeps): ButtonListener =>
+  async ({ ack, action, body, respond }) => {
+    await ack()
+    const tell = ephemeral(respond)
+    const value = parseValue(action.value)
+    if (!value?.m) return void (await tell(BROKEN))
+    const report = await billReport(deps, {
+      operatorId: value.o,
+      coverage: value.c,
+      month: value.m as YearMonth,
+    })
+    if (report.kind !== 'bill') {
+      await tell(
+        report.kind === 'failed' ? SORACOM_FAILURE_TEXT[report.reason] : billReportMessage(report).text,
+      )
+      return
+    }
+    const user = body.user.id
+    const channel = body.channel?.id ?? user
+    await deps.notifier.post({ channel, user }, sharedBillMessage(report, user))
+  }

@@ -1,0 +1,130 @@
+import type { AuthKey, BillingApi, Soracom } from '../app/ports.js'
+import { apiMonth, type Bill, type BillCurrency, monthFromApi, PAYMENT_STATUSES } from '../domain/bill.js'
+import type { Coverage } from '../domain/coverage.js'
+import { linkKey, type OperatorLink } from '../domain/soracom-link.js'
+import { type MonthlyBill, SoracomClient, type SoracomClientOptions } from './client.js'
+import { CredentialsKeyError, openSecret, sealSecret } from './credentials.js'
+import { SoracomError } from './errors.js'
+
+export interface SoracomGatewayOptions {
+  jpUrl: string
+  globalUrl: string
+  /** CREDENTIALS_KEY: without it nothing can be linked (and no stored link can be read). */
+  credentialsKey?: Buffer | undefined
+  /** Per-request timeout, total retry deadline and first backoff (tests shorten them). */
+  timing?: Pick<SoracomClientOptions, 'timeoutMs' | 'deadlineMs' | 'backoffMs'>
+}
+
+const NO_KEY =
+  'CREDENTIALS_KEY is not set: SORACOM auth keys cannot be stored or read (set 32 random bytes, base64)'
+
+/**
+ * The SORACOM side of the app's `Soracom` port: one typed client per linked operator and coverage,
+ * its auth key opened from the data file only in memory, answers turned into the domain's `Bill`.
+ */
+export class SoracomGateway implements Soracom {
+  private readonly clients = new Map<string, { sealed: string; client: SoracomClient }>()
+
+  constructor(private readonly options: SoracomGatewayOptions) {}
+
+  async verify(coverage: Coverage, key: AuthKey): Promise<{ operatorId?: string }> {
+    return this.client(coverage, key).authenticate()
+  }
+
+  seal(link: { operatorId: string; coverage: Coverage }, key: AuthKey): string {
+    return sealSecret(JSON.stringify(key), this.key(), linkKey(link))
+  }
+
+  /** Opens every stored key once: a missing or wrong CREDENTIALS_KEY stops start-up here. */
+  checkKeys(links: readonly OperatorLink[]): void {
+    for (const link of links) this.open(link)
+  }
+
+  api(link: OperatorLink): BillingApi {
+    const id = linkKey(link)
+    let entry = this.clients.get(id)
+    if (!entry || entry.sealed !== link.credentials) {
+      entry = { sealed: link.credentials, client: this.client(link.coverage, this.open(link)) }
+      this.clients.set(id, entry)
+    }
+    return billingApi(entry.client)
+  }
+
+  forget(link: { operatorId: string; coverage: Coverage }): void {
+    this.clients.delete(linkKey(link))
+  }
+
+  private key(): Buffer {
+    if (!this.options.credentialsKey) throw new CredentialsKeyError(NO_KEY)
+    return this.options.credentialsKey
+  }
+
+  private open(link: OperatorLink): AuthKey {
+    const parsed = JSON.parse(openSecret(link.credentials, this.key(), linkKey(link))) as AuthKey
+    return { authKeyId: parsed.authKeyId, authKey: parsed.authKey }
+  }
+
+  private client(coverage: Coverage, key: AuthKey): SoracomClient {
+    return new SoracomClient({
+      baseUrl: coverage === 'jp' ? this.options.jpUrl : this.options.globalUrl,
+      ...key,
+      ...this.options.timing,
+    })
+  }
+}
+
+function billingApi(client: SoracomClient): BillingApi {
+  return {
+    bill: (month) => notFoundAsUndefined(client.getBilling(apiMonth(month as never)).then(toBill)),
+    history: async () => (await client.getBillingHistory()).map(toBill).filter((b) => b !== undefined),
+    latest: async () => {
+      const latest = await client.getLatestBilling()
+      const month = monthFromApi(latest.lastEvaluatedTime?.slice(0, 6) ?? '')
+      if (!month || latest.amount === undefined) return undefined
+      return { month, amount: latest.amount, currency: currency(latest.currency), state: 'temporary' }
+    },
+    paymentMethod: () =>
+      notFoundAsUndefined(
+        client.getPaymentMethod().then((m) => ({
+          ...(m.providerType ? { providerType: m.providerType } : {}),
+          ...(m.errorCode ? { errorCode: m.errorCode } : {}),
+        })),
+      ),
+    exportCsv: (month) => client.exportBilling(apiMonth(month as never)),
+    exportStatement: async (month) => {
+      const wanted = apiMonth(month as never)
+      const statement = (await client.listPaymentStatements())
+        .filter((s) => s.chargedYearMonths?.includes(wanted) && s.paymentStatementId)
+        .sort((a, b) => (b.paymentDateTime ?? 0) - (a.paymentDateTime ?? 0))[0]
+      return statement?.paymentStatementId
+        ? client.exportPaymentStatement(statement.paymentStatementId)
+        : undefined
+    },
+  }
+}
+
+function toBill(bill: MonthlyBill): Bill | undefined {
+  const month = monthFromApi(bill.yearMonth ?? '')
+  if (!month || bill.amount === undefined) return undefined
+  const status = PAYMENT_STATUSES.find((s) => s === bill.paymentStatus)
+  return {
+    month,
+    amount: bill.amount,
+    currency: currency(bill.currency),
+    ...(bill.appliedCouponAmount ? { couponAmount: bill.appliedCouponAmount } : {}),
+    state: bill.state === 'closed' ? 'closed' : 'temporary',
+    ...(status ? { paymentStatus: status } : {}),
+  }
+}
+
+const currency = (value: string | undefined): BillCurrency =>
+  value === 'USD' || value === 'EUR' ? value : 'JPY'
+
+async function notFoundAsUndefined<T>(answer: Promise<T>): Promise<T | undefined> {
+  try {
+    return await answer
+  } catch (error) {
+    if (error instanceof SoracomError && error.code === 'soracom_not_found') return undefined
+    throw error
+  }
+}
