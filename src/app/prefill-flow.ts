@@ -24,7 +24,7 @@ export function operatorIdPrefill(commandText: string): string | undefined {
  * registered (`/billing operators`), whether it was opened by a slash command or from App Home.
  */
 export function flowModal(
-  deps: Pick<AppDeps, 'operators' | 'clock'>,
+  deps: Pick<AppDeps, 'operators' | 'clock' | 'links'>,
   flow: Flow,
   request: { text: string; privateMetadata: string },
 ): ModalView {
@@ -40,6 +40,7 @@ export function flowModal(
         paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
         usageMonth: addMonths(yearMonthOf(today), -1),
         privateMetadata,
+        soracomAnswers: deps.links.list().length > 0,
       })
     case 'invoice_merge':
       return invoiceMergeModal({ sources: text.trim().slice(0, 2000) || undefined, privateMetadata })
@@ -49,6 +50,7 @@ export function flowModal(
         accountType: known?.accountType,
         invoicePayment: known ? (known.paymentMethod === 'card' ? 'not_yet' : 'active') : undefined,
         privateMetadata,
+        soracomAnswers: deps.links.list().length > 0,
       })
     case 'account_deletion':
       return accountDeletionModal({

@@ -7,6 +7,7 @@ import {
   changeAgainst,
   formatAmount,
   PAYMENT_STATUS_LABELS,
+  type ReissueFacts,
 } from '../domain/bill.js'
 import { coverageLabel } from '../domain/coverage.js'
 import { usageMonthLabel } from '../domain/invoice-reissue.js'
@@ -193,4 +194,21 @@ export function exportText(outcome: ExportOutcome, file: 'csv' | 'statement'): s
 
 function text(t: string): SlackMessage {
   return { text: t, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t } }] }
+}
+
+const METHOD_LABELS = { invoice: '請求書払い', card: 'クレジットカード' } as const
+
+/** What the reissue modal says it found in SORACOM. */
+export function reissueFactsText(facts: ReissueFacts): string {
+  const month = usageMonthLabel(facts.month)
+  const bill = facts.bill
+    ? `${month}ご利用分は ${formatAmount(facts.bill.amount, facts.bill.currency)}（${BILL_STATE_LABELS[facts.bill.state]}${facts.couponCovered ? '・クーポンで全額充当' : ''}）`
+    : `${month}ご利用分の請求は SORACOM にありません（0 円の月か、まだ集計中）`
+  const method = facts.paymentMethod ? METHOD_LABELS[facts.paymentMethod] : '判別できません'
+  return `SORACOM API で確認しました: ${bill}。お支払い方法: ${method}。`
+}
+
+/** What the direct-debit modal says it found in SORACOM. */
+export function paymentMethodFactText(paymentMethod: 'invoice' | 'card' | undefined): string {
+  return `SORACOM API で確認しました: お支払い方法は${paymentMethod ? METHOD_LABELS[paymentMethod] : '判別できませんでした'}。`
 }

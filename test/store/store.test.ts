@@ -38,12 +38,13 @@ describe('the store (real temp file)', () => {
     await openStore(file)
 
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       tickets: [],
       checklists: [],
       reminders: [],
       subscriptions: [],
       operators: [],
+      links: [],
     })
   })
 
@@ -144,7 +145,28 @@ describe('schema versions', () => {
     expect(store.tickets.get('T1')).toMatchObject({ id: 'T1', progress: [], history: [] })
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(v1)
     const migrated = JSON.parse(await readFile(file, 'utf8'))
-    expect(migrated).toMatchObject({ schemaVersion: 2, reminders: [], operators: [] })
+    expect(migrated).toMatchObject({ schemaVersion: 3, reminders: [], operators: [], links: [] })
+    await store.close()
+  })
+
+  it('migrates a version-2 file (before SORACOM links) forward, keeping everything in it', async () => {
+    const file = join(dir, 'db.json')
+    const v2 = JSON.stringify({
+      schemaVersion: 2,
+      tickets: [{ ...v1Ticket, progress: [], history: [] }],
+      checklists: [],
+      reminders: [],
+      subscriptions: [],
+      operators: [],
+    })
+    await writeFile(file, v2)
+
+    const store = await openStore(file)
+
+    expect(store.tickets.get('T1')).toMatchObject({ id: 'T1' })
+    expect(store.links.list()).toEqual([])
+    expect(await readFile(`${file}.v2.bak`, 'utf8')).toBe(v2)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3, links: [] })
     await store.close()
   })
 

@@ -54,6 +54,12 @@ export class FakeSoracom {
     this.queued.set(route, [...(this.queued.get(route) ?? []), ...replies])
   }
 
+  /** SORACOM is back: queued failures and hanging routes are forgotten. */
+  recover(): void {
+    this.queued.clear()
+    this.hanging.clear()
+  }
+
   hang(route: string): void {
     this.hanging.add(route)
   }

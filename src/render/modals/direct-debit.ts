@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types'
 import { DIRECT_DEBIT_NOTES } from '../../domain/direct-debit.js'
-import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { banner, checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
 
@@ -13,6 +13,11 @@ export function directDebitModal(args: {
   accountType?: string
   invoicePayment?: string
   privateMetadata: string
+  coverage?: string
+  consent?: boolean
+  /** Operators are linked: the invoice-payment question may stay empty (SORACOM is asked). */
+  soracomAnswers?: boolean
+  banner?: string
 }): ModalView {
   return {
     type: 'modal',
@@ -22,6 +27,7 @@ export function directDebitModal(args: {
     submit: modalText('依頼文を作成'),
     close: modalText('キャンセル'),
     blocks: [
+      ...(args.banner ? [banner(args.banner)] : []),
       note(
         'SORACOM サポートへ送る「口座振替の希望」の依頼文を作成します。口座振替は法人アカウントで、請求書払いを利用中の場合に申し込めます。',
       ),
@@ -31,11 +37,16 @@ export function directDebitModal(args: {
         hint: 'コンソール右上のメールアドレスをクリックすると表示されます。OP に続く数字 10 桁です。',
         maxLength: 100,
       }),
-      staticSelect('coverage', '口座振替を利用するカバレッジ', [
-        { value: 'jp', label: '日本' },
-        { value: 'g', label: 'グローバル' },
-        { value: 'both', label: '両方' },
-      ]),
+      staticSelect(
+        'coverage',
+        '口座振替を利用するカバレッジ',
+        [
+          { value: 'jp', label: '日本' },
+          { value: 'g', label: 'グローバル' },
+          { value: 'both', label: '両方' },
+        ],
+        { initial: args.coverage },
+      ),
       staticSelect(
         'account_type',
         'アカウント区分',
@@ -55,10 +66,20 @@ export function directDebitModal(args: {
           { value: 'active', label: '利用中', description: '請求書払いの切替完了メールを受け取っている' },
           { value: 'not_yet', label: 'まだ利用していない', description: 'これから請求書払いを申請する' },
         ],
-        { initial: args.invoicePayment },
+        {
+          initial: args.invoicePayment,
+          optional: args.soracomAnswers === true,
+          ...(args.soracomAnswers
+            ? {
+                hint: 'SORACOM 連携済みのオペレーターは空欄で構いません（お支払い方法を SORACOM API で確認します）。',
+              }
+            : {}),
+        },
       ),
       note(`*注意点*\n${DIRECT_DEBIT_NOTES.map((n) => `• ${n}`).join('\n')}`),
-      checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }]),
+      checkboxes('consent', '注意点への同意', [{ value: 'agree', label: '上記の注意点に同意します' }], {
+        ...(args.consent ? { initial: ['agree'] } : {}),
+      }),
     ],
   }
 }

@@ -1,4 +1,4 @@
-import type { InputBlock, KnownBlock, PlainTextOption } from '@slack/types'
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types'
 
 /**
  * Input-block builders shared by every modal. Each input's `block_id` is the field name of the
@@ -117,14 +117,37 @@ export function checkboxes(
   blockId: string,
   label: string,
   choices: readonly Choice[],
-  opts: InputOptions = {},
+  opts: InputOptions & { initial?: readonly string[] } = {},
 ): InputBlock {
+  const all = options(choices)
+  const initial = all.filter((o) => o.value !== undefined && opts.initial?.includes(o.value))
   return input(
     blockId,
     label,
-    { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: options(choices) },
+    {
+      type: 'checkboxes',
+      action_id: FIELD_ACTION_ID,
+      options: all,
+      ...(initial.length > 0 ? { initial_options: initial } : {}),
+    },
     opts,
   )
+}
+
+/** A warning line above a form (e.g. what SORACOM answered, or why it could not be asked). */
+export function banner(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] }
+}
+
+/** A modal that only says something (checking, done), with a close button. */
+export function messageModal(callbackId: string, title: string, text: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(title),
+    close: plain('閉じる'),
+    blocks: [note(text)],
+  }
 }
 
 export function datepicker(

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { banner, checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const INVOICE_REISSUE_CALLBACK_ID = 'invoice_reissue'
 
@@ -10,7 +10,24 @@ export function invoiceReissueModal(args: {
   paymentMethod?: string
   usageMonth: string
   privateMetadata: string
+  /** Answers to show again when the form comes back (after SORACOM was asked). */
+  delivery?: string
+  address?: string
+  amountZero?: string
+  checks?: readonly string[]
+  destination?: string
+  companyName?: string
+  /**
+   * Operators are linked to SORACOM: the amount and payment-method questions may stay empty for
+   * them (the bot asks SORACOM). False when SORACOM could not tell: then they must be answered.
+   */
+  soracomAnswers?: boolean
+  banner?: string
 }): ModalView {
+  const fromSoracom = args.soracomAnswers === true
+  const soracomHint = fromSoracom
+    ? 'SORACOM 連携済みのオペレーターは空欄で構いません（SORACOM API で確認します）。'
+    : undefined
   return {
     type: 'modal',
     callback_id: INVOICE_REISSUE_CALLBACK_ID,
@@ -19,6 +36,7 @@ export function invoiceReissueModal(args: {
     submit: modalText('確認する'),
     close: modalText('キャンセル'),
     blocks: [
+      ...(args.banner ? [banner(args.banner)] : []),
       note('請求書が届かないときの確認をして、必要なら再発行の依頼文を作成します。'),
       textInput('operator_id', 'オペレーター ID', {
         initial: args.operatorId,
@@ -48,23 +66,34 @@ export function invoiceReissueModal(args: {
           { value: 'invoice', label: '請求書払い' },
           { value: 'card', label: 'クレジットカード' },
         ],
-        { initial: args.paymentMethod },
+        { initial: args.paymentMethod, optional: fromSoracom, ...(soracomHint ? { hint: soracomHint } : {}) },
       ),
-      staticSelect('delivery', '請求書の送付方法', [
-        { value: 'email', label: 'Eメール' },
-        { value: 'post', label: '郵送' },
-      ]),
+      staticSelect(
+        'delivery',
+        '請求書の送付方法',
+        [
+          { value: 'email', label: 'Eメール' },
+          { value: 'post', label: '郵送' },
+        ],
+        { initial: args.delivery },
+      ),
       textInput('address', '登録している請求書送付先', {
+        initial: args.address,
         optional: true,
         placeholder: 'billing@example.co.jp または郵送先住所',
         hint: '再発行を依頼するときに依頼文へ記載します。',
         maxLength: 300,
       }),
-      radioButtons('amount_zero', 'その月の請求金額は 0 円でしたか？（クーポンで全額充当を含む）', [
-        { value: 'yes', label: 'はい、0 円' },
-        { value: 'no', label: 'いいえ' },
-        { value: 'unknown', label: 'わからない' },
-      ]),
+      radioButtons(
+        'amount_zero',
+        'その月の請求金額は 0 円でしたか？（クーポンで全額充当を含む）',
+        [
+          { value: 'yes', label: 'はい、0 円' },
+          { value: 'no', label: 'いいえ' },
+          { value: 'unknown', label: 'わからない' },
+        ],
+        { initial: args.amountZero, optional: fromSoracom, ...(soracomHint ? { hint: soracomHint } : {}) },
+      ),
       checkboxes(
         'checks',
         '確認済みのこと',
@@ -73,17 +102,23 @@ export function invoiceReissueModal(args: {
           { value: 'spam_checked', label: '迷惑メールフォルダを確認した' },
           { value: 'address_checked', label: '登録している送付先が正しいことを確認した' },
         ],
-        { optional: true },
+        { optional: true, ...(args.checks ? { initial: args.checks } : {}) },
       ),
-      radioButtons('destination', '依頼先', [
-        {
-          value: 'soracom',
-          label: 'ソラコムサポート窓口',
-          description: 'コンソールからサポートリクエストを送信',
-        },
-        { value: 'np', label: 'NP 掛け払いサポートデスク', description: 'メールまたは電話 03-4577-9631' },
-      ]),
+      radioButtons(
+        'destination',
+        '依頼先',
+        [
+          {
+            value: 'soracom',
+            label: 'ソラコムサポート窓口',
+            description: 'コンソールからサポートリクエストを送信',
+          },
+          { value: 'np', label: 'NP 掛け払いサポートデスク', description: 'メールまたは電話 03-4577-9631' },
+        ],
+        { initial: args.destination },
+      ),
       textInput('company_name', '会社名（依頼先が NP のとき必須）', {
+        initial: args.companyName,
         optional: true,
         placeholder: '株式会社サンプル',
         hint: 'NP 掛け払いに登録している会社名です。NP は会社名でお客様を確認します。',
