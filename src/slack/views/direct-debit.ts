@@ -35,8 +35,6 @@ export const directDebitDraftForm = z
     consent: f.consent,
   }))
 
-type Draft = z.infer<typeof directDebitDraftForm>
-
 /**
  * view_submission of the direct-debit modal (flow 3, §3.5). For a linked operator (one coverage)
  * SORACOM says whether it pays by invoice already (口座振替 needs 請求書払い first) or by card.
