@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { linkKey } from '../src/domain/soracom-link.js'
+import { sealSecret } from '../src/soracom/credentials.js'
 import { type BotProcess, startBotProcess, waitForOutput } from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
@@ -72,6 +75,55 @@ describe('start-up (the real process, as npm start runs it)', () => {
       expect.stringMatching(/^config: SLACK_SIGNING_SECRET is required in HTTP mode/),
     ])
   })
+
+  it.each([
+    ['no CREDENTIALS_KEY', undefined],
+    ['another CREDENTIALS_KEY', randomBytes(32).toString('base64')],
+  ])(
+    'refuses to start with stored SORACOM credentials and %s, in one line, the file untouched',
+    async (_, key) => {
+      const file = join(dir, 'db.json')
+      const sealedWith = randomBytes(32)
+      const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
+      const content = JSON.stringify({
+        schemaVersion: 3,
+        tickets: [],
+        checklists: [],
+        reminders: [],
+        subscriptions: [],
+        operators: [],
+        links: [
+          {
+            ...target,
+            credentials: sealSecret(
+              '{"authKeyId":"keyId-x","authKey":"secret-x"}',
+              sealedWith,
+              linkKey(target),
+            ),
+            alertChannel: 'C0BILLING',
+            linkedBy: 'U0ADMIN',
+            linkedAt: '2026-11-01T00:00:00.000Z',
+          },
+        ],
+      })
+      await writeFile(file, content)
+      running = startBotProcess(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-t',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          DATA_FILE: file,
+          ...(key ? { CREDENTIALS_KEY: key } : {}),
+        },
+        dir,
+      )
+
+      expect(await running.exited).toBe(1)
+      const lines = running.output().trim().split('\n')
+      expect(lines).toEqual([expect.stringMatching(/^credentials_key: /)])
+      expect(lines[0]).toContain(key ? 'cannot be opened with CREDENTIALS_KEY' : 'CREDENTIALS_KEY is not set')
+      expect(await readFile(file, 'utf8')).toBe(content)
+    },
+  )
 
   it('refuses a corrupt data file, naming it, and leaves it as it was', async () => {
     const file = join(dir, 'db.json')

@@ -134,6 +134,8 @@ export interface Notifier {
 export interface HomeModel {
   tickets: Ticket[]
   reminders: Reminder[]
+  /** Linked operators' last-read bills (no credentials). */
+  bills?: Array<Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill'>>
   /** The smallest form, after Slack refused the full one. */
   compact?: boolean
 }

@@ -1,5 +1,6 @@
 import { errorCode } from '../errors.js'
 import type { AppDeps } from './deps.js'
+import { refreshLinkBills } from './read-bill.js'
 import { pendingReminders } from './reminders.js'
 
 /**
@@ -12,6 +13,12 @@ export async function refreshHome(deps: AppDeps, userId: string): Promise<void> 
   const home = {
     tickets: deps.tickets.listByRequester(userId),
     reminders: pendingReminders(deps, (r) => r.owner === userId),
+    bills: deps.links.list().map(({ operatorId, coverage, latestBill, runningBill }) => ({
+      operatorId,
+      coverage,
+      ...(latestBill ? { latestBill } : {}),
+      ...(runningBill ? { runningBill } : {}),
+    })),
   }
   try {
     await deps.notifier.publishHome(userId, home)
@@ -26,4 +33,30 @@ export async function refreshHome(deps: AppDeps, userId: string): Promise<void> 
         deps.logger.warn('compact App Home not published', { error: errorCode(again) }),
       )
   }
+}
+
+/** Linked operators' bills older than this are read again when someone opens App Home. */
+export const HOME_BILLS_FRESH_MS = 60 * 60 * 1000
+
+/**
+ * App Home opened: shows what is stored at once, then — when a linked operator's bills were read
+ * more than an hour ago — reads them from SORACOM (one read per link however many open it at
+ * the same time) and publishes again. SORACOM failing leaves the last-read bills shown.
+ */
+export async function openHome(deps: AppDeps, userId: string): Promise<void> {
+  await refreshHome(deps, userId)
+  const now = deps.clock.now().getTime()
+  const stale = (checkedAt: string | undefined) =>
+    checkedAt === undefined || now - Date.parse(checkedAt) > HOME_BILLS_FRESH_MS
+  const due = deps.links.list().filter((l) => stale(l.runningBill?.checkedAt))
+  if (due.length === 0) return
+  await Promise.all(
+    due.map((link) =>
+      deps.queue.run(`link:${link.operatorId}/${link.coverage}`, async () => {
+        const current = deps.links.get(link.operatorId, link.coverage)
+        if (current && stale(current.runningBill?.checkedAt)) await refreshLinkBills(deps, current)
+      }),
+    ),
+  )
+  await refreshHome(deps, userId)
 }

@@ -43,7 +43,7 @@ const who = (link: Pick<OperatorLink, 'operatorId' | 'coverage'>) =>
 
 /** `2022年8月ご利用分 28,734 円（確定・支払い済み）`: one line, for App Home and lists. */
 export function billLine(
-  bill: Pick<Bill, 'month' | 'amount' | 'currency' | 'state' | 'paymentStatus'>,
+  bill: Pick<Bill, 'amount' | 'currency' | 'state' | 'paymentStatus'> & { month: string },
 ): string {
   const state = [
     BILL_STATE_LABELS[bill.state],

@@ -1,7 +1,10 @@
 import type { HomeView, KnownBlock } from '@slack/types'
-import type { Reminder } from '../domain/reminder.js'
+import type { HomeModel } from '../app/ports.js'
+import { formatAmount } from '../domain/bill.js'
+import { coverageLabel } from '../domain/coverage.js'
 import type { Ticket } from '../domain/ticket.js'
 import { isClosed } from '../domain/ticket-progress.js'
+import { billLine } from './bill.js'
 import { button, ticketStatusLabel } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { listSections } from './sections.js'
@@ -29,7 +32,7 @@ function section(text: string): KnownBlock {
 }
 
 /** The smallest App Home, for when Slack refused the full one: the flows and where the lists are. */
-function compactHomeView(args: { tickets: Ticket[]; reminders: Reminder[] }): HomeView {
+function compactHomeView(args: HomeModel): HomeView {
   const open = args.tickets.filter((t) => !isClosed(t)).length
   return {
     type: 'home',
@@ -57,7 +60,7 @@ function startButtons(): KnownBlock {
  * The user's App Home: buttons to start each flow, their open tickets by status, recently
  * closed ones, and their pending reminders. Only the user's own records are passed in.
  */
-export function homeView(args: { tickets: Ticket[]; reminders: Reminder[]; compact?: boolean }): HomeView {
+export function homeView(args: HomeModel): HomeView {
   if (args.compact) return compactHomeView(args)
   const open = args.tickets.filter((t) => !isClosed(t))
   const closed = args.tickets
@@ -108,5 +111,25 @@ export function homeView(args: { tickets: Ticket[]; reminders: Reminder[]; compa
         },
       ),
     )
+  if (args.bills?.length) blocks.push({ type: 'divider' }, ...billSections(args.bills))
   return { type: 'home', blocks }
+}
+
+const BILLS_SHOWN = 20
+
+/** Linked operators' latest bills as last read from SORACOM (`/billing bill` for details and the CSV). */
+function billSections(bills: NonNullable<HomeModel['bills']>): KnownBlock[] {
+  const lines = bills.map((b) => {
+    const latest = b.latestBill ? billLine(b.latestBill) : '確定した請求はまだ読めていません'
+    const running = b.runningBill
+      ? ` ・ 今月: ${formatAmount(b.runningBill.amount, b.runningBill.currency)}（集計中、${formatJstDateTime(b.runningBill.checkedAt)} 時点）`
+      : ''
+    return `• \`${b.operatorId}\`（${coverageLabel(b.coverage)}）${latest}${running}`
+  })
+  return listSections(lines, {
+    heading: '*連携中のオペレーターの請求*（`/billing bill` で詳細と課金詳細 CSV）',
+    maxLines: BILLS_SHOWN,
+    total: lines.length,
+    more: (hidden) => `ほか ${hidden} 件 ・ \`/billing bill\` で選べます`,
+  })
 }

@@ -162,3 +162,53 @@ describe('flows decide from SORACOM what it knows (a linked operator)', () => {
     expect(bot.store.tickets.all()).toEqual([])
   })
 })
+
+describe('App Home shows linked operators\u2019 latest bills', () => {
+  it('publishes at once, reads SORACOM once for concurrent opens, and publishes the bills', async () => {
+    const soracom = await new FakeSoracom().start()
+    soracom.keys.set(KEY.authKeyId, { authKey: KEY.authKey, operatorId: 'OP0123456789' })
+    soracom.bills.set('202610', {
+      yearMonth: '202610',
+      amount: 28734,
+      currency: 'JPY',
+      state: 'closed',
+      paymentStatus: 'paid',
+    })
+    soracom.latest = { amount: 1234, currency: 'JPY', lastEvaluatedTime: '20261126090000' }
+    const bot = await startTestBot({ now: NOW, soracom, credentialsKey: randomBytes(32) })
+    try {
+      const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
+      await bot.store.links.save({
+        ...target,
+        credentials: bot.deps.soracom.seal(target, KEY),
+        alertChannel: 'C0BILLING',
+        linkedBy: 'U0ADMIN',
+        linkedAt: '2026-11-01T00:00:00.000Z',
+      })
+      await Promise.all([
+        bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' }),
+        bot.event(
+          { type: 'app_home_opened', user: 'U0BOB', channel: 'D0BOB', tab: 'home' },
+          { eventId: 'Ev2' },
+        ),
+      ])
+      const published = await bot.slack.waitFor('views.publish', (c) =>
+        text(c.args.view).includes('28,734 円'),
+      )
+      expect(text(published.args.view)).toContain('2026年10月ご利用分 28,734 円（確定・支払い済み）')
+      expect(text(published.args.view)).toContain('今月: 1,234 円（集計中')
+      expect(soracom.callsTo('GET /v1/bills')).toHaveLength(1)
+
+      // Within the hour the stored bills are shown without asking SORACOM again.
+      await bot.event(
+        { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' },
+        { eventId: 'Ev3' },
+      )
+      await bot.slack.waitFor('views.publish', () => true, { count: 5 })
+      expect(soracom.callsTo('GET /v1/bills')).toHaveLength(1)
+    } finally {
+      await bot.stop()
+      await soracom.stop()
+    }
+  })
+})
