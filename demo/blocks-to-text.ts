@@ -21,6 +21,7 @@ type Block = {
   elements?: Element[]
   accessory?: Element
   hint?: Text
+  fields?: Text[]
 }
 
 const indent = (text: string, by = '    ') =>
@@ -47,7 +48,8 @@ export function messageToText(blocks: Block[]): string {
   for (const b of blocks) {
     if (b.type === 'header' || b.type === 'section') {
       const accessory = b.accessory?.type === 'button' ? `  [${label(b.accessory)}]` : ''
-      out.push(`${b.text?.text ?? ''}${accessory}`)
+      if (b.text) out.push(`${b.text.text ?? ''}${accessory}`)
+      for (const field of b.fields ?? []) out.push(`  ${field.text ?? ''}`)
     } else if (b.type === 'rich_text') out.push(richText(b.elements))
     else if (b.type === 'context') out.push((b.elements ?? []).map((e) => label(e)).join(' '))
     else if (b.type === 'actions') out.push((b.elements ?? []).map((e) => `[${label(e)}]`).join(' '))

@@ -3,14 +3,17 @@
  * against the bundled fake Slack Web API, with a temporary data file and a fixed clock, drives
  * every flow with signed requests as Slack would send them, and prints what a user would see.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatJstDateTime } from '../src/render/time.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import { FakeSlack, type SlackCall } from '../test/support/fake-slack.js'
+import { FakeSoracom } from '../test/support/fake-soracom.js'
 import {
   type Answer,
+  blockActionsForm,
   postSigned,
   postSignedEvent,
   SIGNING_SECRET,
@@ -25,9 +28,25 @@ const CHANNEL = 'C0BILLING'
 
 type View = Parameters<typeof viewSubmissionForm>[0]
 
+const DEMO_KEY = { authKeyId: 'keyId-demo0000000000000000', authKey: 'secret-demo000000000000000000000000' }
+
+/** The bundled fake SORACOM API with one operator's bills: August 2022, and a 0-yen October 2026. */
+async function demoSoracom(): Promise<FakeSoracom> {
+  const soracom = await new FakeSoracom().start()
+  soracom.keys.set(DEMO_KEY.authKeyId, { authKey: DEMO_KEY.authKey, operatorId: 'OP0123456789' })
+  soracom.paymentMethod = undefined
+  const bill = (yearMonth: string, amount: number, extra: Record<string, unknown> = {}) =>
+    soracom.bills.set(yearMonth, { yearMonth, amount, currency: 'JPY', state: 'closed', ...extra })
+  bill('202207', 27842, { paymentStatus: 'delegated_to_third_party' })
+  bill('202208', 28734, { paymentStatus: 'delegated_to_third_party', appliedCouponAmount: 500 })
+  bill('202610', 0, { paymentStatus: 'lessThanMinimumCharge', appliedCouponAmount: 1200 })
+  return soracom
+}
+
 export async function runDemo(print: (line: string) => void): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-demo-'))
   const slack = await new FakeSlack().start()
+  const soracom = await demoSoracom()
   let bot: BotProcess | undefined
   try {
     const started = await startListening(
@@ -37,6 +56,11 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
         SLACK_API_URL: slack.apiUrl,
         DATA_FILE: join(dir, 'db.json'),
         BOT_NOW: DEMO_NOW,
+        ADMIN_USER_IDS: USER,
+        SORACOM_API_URL: soracom.url,
+        SORACOM_GLOBAL_API_URL: soracom.url,
+        SORACOM_POLL_MINUTES: '0',
+        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       },
       dir,
     )
@@ -175,6 +199,78 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       count: publishes + 1,
     })
     print(messageToText((home.args.view as { blocks: never }).blocks))
+
+    print('\n## 7. SORACOM 連携（読み取り専用の SAM ユーザー、同梱の偽 SORACOM API）')
+    const updates = () => slack.callsTo('views.update').length
+    let updated = updates()
+    const link = await openModal('/billing', 'link')
+    const linkAnswers = {
+      operator_id: 'OP0123456789',
+      coverage: 'jp',
+      auth_key_id: DEMO_KEY.authKeyId,
+      auth_key: DEMO_KEY.authKey,
+    }
+    print(
+      `送信: operator_id=OP0123456789  coverage=jp  auth_key_id=${DEMO_KEY.authKeyId}  auth_key=（表示しません）`,
+    )
+    const linked = await postSigned(url, viewSubmissionForm(link, linkAnswers, { userId: USER }))
+    print(`  ack: ${messageToText((linked.json() as { view: { blocks: never } }).view.blocks)}`)
+    const result = await slack.waitFor('views.update', () => true, { count: ++updated })
+    print(`  SORACOM の確認後: ${messageToText((result.args.view as { blocks: never }).blocks)}`)
+
+    print('\n$ /billing bill 2022-08')
+    const responses = () => slack.callsTo('response_url').length
+    let answered = responses()
+    await postSigned(
+      url,
+      slashCommandForm({
+        command: '/billing',
+        text: 'bill 2022-08',
+        userId: USER,
+        channelId: CHANNEL,
+        responseUrl: slack.responseUrl(),
+      }),
+    )
+    const bill = await slack.waitFor('response_url', () => true, { count: ++answered })
+    print('あなたにだけ表示（ephemeral）:')
+    print(messageToText(bill.args.blocks as never))
+    const csv = (bill.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'bill_export_csv')
+    print('\n[課金詳細 CSV] を押す')
+    await postSigned(
+      url,
+      blockActionsForm(
+        { action_id: 'bill_export_csv', value: csv?.value ?? '' },
+        { userId: USER, channelId: CHANNEL, responseUrl: slack.responseUrl('action') },
+      ),
+    )
+    const exported = await slack.waitFor('response_url', () => true, { count: ++answered })
+    print(`  ${String(exported.args.text)}`)
+
+    print('\n（2026年10月分の再発行。金額とお支払い方法の質問は空欄のまま送ります）')
+    const reissueLinked = await openModal('/invoice-reissue', 'OP0123456789')
+    const acked = await postSigned(
+      url,
+      viewSubmissionForm(
+        reissueLinked,
+        {
+          operator_id: 'OP0123456789',
+          coverage: 'jp',
+          usage_month: '2026-10',
+          delivery: 'email',
+          destination: 'soracom',
+        },
+        { userId: USER },
+      ),
+    )
+    print(`  ack: ${messageToText((acked.json() as { view: { blocks: never } }).view.blocks)}`)
+    const decided = await slack.waitFor('views.update', () => true, { count: ++updated })
+    print(`  SORACOM の回答で判定: ${messageToText((decided.args.view as { blocks: never }).blocks)}`)
+    printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
+    print(
+      `\n偽 SORACOM API が受けた呼び出し: ${soracom.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+    )
     print('\n# demo finished')
   } finally {
     if (bot) {
@@ -182,6 +278,7 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       await bot.exited
     }
     await slack.stop()
+    await soracom.stop()
     await rm(dir, { recursive: true, force: true })
   }
 }

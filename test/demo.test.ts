@@ -21,6 +21,7 @@ describe('npm run demo', () => {
       '## 4. アカウントの退会',
       '## 5. 請求カレンダーのリマインド',
       '## 6. App Home',
+      '## 7. SORACOM 連携',
       '# demo finished',
     ].map((heading) => transcript.indexOf(heading))
     expect(order.every((i) => i >= 0)).toBe(true)
@@ -46,6 +47,13 @@ describe('npm run demo', () => {
       /\[請求書の再発行\] \[請求書をまとめる\] \[口座振替にする\] \[アカウント退会\]/,
     )
     expect(transcript).toContain('*対応中の依頼*')
+    // Linking an operator against the bundled fake SORACOM API, its bill, the CSV, and a reissue
+    // that SORACOM decides (a 0-yen month) — the auth key never printed.
+    expect(transcript).toContain('OP0123456789（日本）を連携しました')
+    expect(transcript).toContain('*請求金額*: 28,734 円')
+    expect(transcript).toContain('https://soracom-export.example/202208.csv')
+    expect(transcript).toContain('2026年10月ご利用分は 0 円（確定・クーポンで全額充当）')
+    expect(transcript).not.toContain('secret-demo')
     expect(Date.now() - started).toBeLessThan(60_000)
     expect(await demoDirs()).toEqual(before)
   }, 60_000)

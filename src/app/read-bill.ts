@@ -16,8 +16,8 @@ export type LinkChoice =
   | { kind: 'link'; link: OperatorLink }
   | { kind: 'no_links' }
   | { kind: 'not_linked'; operatorId: string }
-  /** More than one fits: the user picks. */
-  | { kind: 'choose'; links: OperatorLink[] }
+  /** More than one fits: the user picks (the month asked for, if any, goes with the pick). */
+  | { kind: 'choose'; links: OperatorLink[]; month?: YearMonth }
 
 export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
   const all = deps.links.list()
@@ -53,6 +53,7 @@ export type BillReport =
  */
 export async function billReport(deps: AppDeps, target: BillTarget): Promise<BillReport> {
   const choice = chooseLink(deps, target)
+  if (choice.kind === 'choose' && target.month) return { ...choice, month: target.month }
   if (choice.kind !== 'link') return choice
   const { link } = choice
   const api = deps.soracom.api(link)

@@ -144,10 +144,7 @@ export function sharedBillMessage(report: Extract<BillReport, { kind: 'bill' }>,
 }
 
 /** No link fits the command, or several do. */
-export function linkChoiceMessage(
-  choice: Exclude<LinkChoice, { kind: 'link' }>,
-  month?: string,
-): SlackMessage {
+export function linkChoiceMessage(choice: Exclude<LinkChoice, { kind: 'link' }>): SlackMessage {
   if (choice.kind === 'no_links')
     return text(
       'SORACOM オペレーターがまだ連携されていません。管理者が `/billing link` で SAM ユーザーの認証キーを登録すると、請求金額や課金詳細 CSV をここで確認できます。',
@@ -169,7 +166,11 @@ export function linkChoiceMessage(
         button({
           actionId: `${BILL_SHOW_ACTION}:${l.operatorId}:${l.coverage}`,
           text: `${l.operatorId} ${coverageLabel(l.coverage)}`,
-          value: JSON.stringify({ o: l.operatorId, c: l.coverage, ...(month ? { m: month } : {}) }),
+          value: JSON.stringify({
+            o: l.operatorId,
+            c: l.coverage,
+            ...(choice.month ? { m: choice.month } : {}),
+          }),
         }),
       ),
     },

@@ -228,4 +228,26 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(sent.length).toBeGreaterThan(0)
     expect(new Set(sent.map((c) => c.path))).toEqual(new Set(['/v1/auth']))
   })
+
+  it('lists the linked operators to pick from when more than one fits, keeping the month', async () => {
+    await link()
+    const target = { operatorId: 'OP0123456789', coverage: 'g' as const }
+    await bot.store.links.save({
+      ...target,
+      credentials: bot.deps.soracom.seal(target, { authKeyId: KEY_ID, authKey: SECRET }),
+      alertChannel: 'C0BILLING',
+      linkedBy: ADMIN,
+      linkedAt: '2026-11-01T00:00:00.000Z',
+    })
+    await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
+    const list = await bot.slack.waitFor('response_url')
+    expect(visibleText(list.args)).toContain('どのオペレーターの請求を表示しますか')
+    const picks = buttonsOf(list)
+    expect(picks.map((b) => b.action_id)).toEqual(['bill_show:OP0123456789:g', 'bill_show:OP0123456789:jp'])
+
+    await bot.click({ action_id: picks[1]?.action_id ?? '', value: picks[1]?.value ?? '' })
+    const shown = await bot.slack.waitFor('response_url', () => true, { count: 2 })
+    expect(visibleText(shown.args)).toContain('2022年8月ご利用分')
+    expect(visibleText(shown.args)).toContain('28,734 円')
+  })
 })
