@@ -13,9 +13,11 @@ async function zombie(): Promise<{ pid: number; stop: () => void }> {
   const pid = await new Promise<number>((resolve) =>
     parent.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
   )
-  for (let i = 0; i < 100; i++) {
-    const state = await readFile(`/proc/${pid}/stat`, 'utf8').then((s) =>
-      s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3),
+  // Under a loaded CPU the child may take a while to exit: wait up to 5 s for the Z state.
+  for (let i = 0; i < 500; i++) {
+    const state = await readFile(`/proc/${pid}/stat`, 'utf8').then(
+      (s) => s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3),
+      () => '?',
     )
     if (state === 'Z') break
     await new Promise((r) => setTimeout(r, 10))
