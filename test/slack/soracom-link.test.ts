@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buttonsOf } from '../support/blocks.js'
+import { FakeSlack } from '../support/fake-slack.js'
 import { FakeSoracom } from '../support/fake-soracom.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
@@ -249,5 +250,33 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     const shown = await bot.slack.waitFor('response_url', () => true, { count: 2 })
     expect(visibleText(shown.args)).toContain('2022年8月ご利用分')
     expect(visibleText(shown.args)).toContain('28,734 円')
+  })
+})
+
+describe('who may link when ADMIN_USER_IDS is unset', () => {
+  it("the workspace's admins and owners, as Slack says; nobody else", async () => {
+    const slack = await new FakeSlack().start()
+    slack.on('users.info', (call) => ({
+      body: {
+        ok: true,
+        user: { id: call.args.user, is_admin: call.args.user === 'U0BOSS', is_owner: false },
+      },
+    }))
+    const bot = await startTestBot({
+      now: NOW,
+      slack,
+      access: { admins: [] },
+      credentialsKey: randomBytes(32),
+    })
+    try {
+      const refused = await bot.command('/billing', 'link', { userId: 'U0ALICE' })
+      expect(String((refused.json() as { text: string }).text)).toContain('管理者だけ')
+      const allowed = await bot.command('/billing', 'link', { userId: 'U0BOSS' })
+      expect(allowed.text).toBe('')
+      await bot.slack.waitFor('views.open')
+    } finally {
+      await bot.stop()
+      await slack.stop()
+    }
   })
 })
