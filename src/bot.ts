@@ -1,6 +1,7 @@
 import type { Logger as BoltLogger, LogLevel } from '@slack/bolt'
 import { type RetryOptions, WebClient } from '@slack/web-api'
 import type { AppDeps } from './app/deps.js'
+import { checkLinkedOperators } from './app/check-linked-operators.js'
 import { KeyedQueue } from './app/keyed-queue.js'
 import type { Logger } from './app/ports.js'
 import { sweep } from './app/sweep.js'
@@ -56,6 +57,7 @@ export function createBot(parts: BotParts) {
     subscriptions: store.subscriptions,
     operators: store.operators,
     links: store.links,
+    alerts: store.alerts,
     soracom,
     notifier: new SlackNotifier(client),
     scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger }),
@@ -75,5 +77,12 @@ export function createBot(parts: BotParts) {
     ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
     isHealthy: store.isHealthy,
   })
-  return { app, deps, drain, identity, sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }) }
+  return {
+    app,
+    deps,
+    drain,
+    identity,
+    sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }),
+    checkLinks: () => checkLinkedOperators(deps),
+  }
 }

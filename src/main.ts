@@ -5,6 +5,7 @@ import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
 import { CodedError } from './errors.js'
 import { createLogger } from './logger.js'
+import { startSoracomChecks } from './scheduling/soracom-checks.js'
 import { startReminderSweeps } from './scheduling/sweeper.js'
 import { openStore } from './store/index.js'
 
@@ -49,17 +50,19 @@ async function main(): Promise<void> {
     await store.close()
     throw error
   }
-  const { app, sweep, drain, identity } = bot
+  const { app, sweep, drain, identity, checkLinks } = bot
   // SIGTERM/SIGINT, from the moment the file is ours: stop accepting at once (the HTTP server
   // closes), no new sweeps, give in-flight listeners a few seconds to finish posting, then let go
   // of the file and exit. Whatever they acknowledged is on disk already; what they could not
   // post, the next start posts.
   let sweeps: { stop: () => void } | undefined
+  let checks: { stop: () => void } | undefined
   let stopping = false
   const shutdown = async () => {
     if (stopping) return
     stopping = true
     sweeps?.stop()
+    checks?.stop()
     identity.stop()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
@@ -91,6 +94,10 @@ async function main(): Promise<void> {
   // first sweep posts what came due while the bot was down.
   void identity.connect()
   sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
+  // Linked operators' bills and payment method: at start-up, then every SORACOM_POLL_MINUTES.
+  checks = startSoracomChecks(checkLinks, config.soracom.pollMinutes, (error) =>
+    logger.error('soracom checks failed', { error }),
+  )
 }
 
 main().catch((error: unknown) => {

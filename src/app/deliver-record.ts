@@ -1,8 +1,10 @@
+import type { BillingAlert } from '../domain/billing-alert.js'
 import type { Checklist } from '../domain/checklist.js'
 import { describeChecklist } from '../domain/checklist-view.js'
 import type { Ticket } from '../domain/ticket.js'
 import { describeTicket } from '../domain/ticket-view.js'
 import { errorCode } from '../errors.js'
+import { amountFinalAlertMessage } from '../render/alert.js'
 import { renderChecklist } from '../render/checklist.js'
 import type { SlackMessage } from '../render/messages.js'
 import { renderTicketMessage } from '../render/ticket.js'
@@ -26,6 +28,8 @@ interface Records<T extends { id: string; message?: unknown }> {
   get(id: string): T | undefined
   save(record: T): Promise<void>
   render(record: T): SlackMessage
+  /** Why a redelivered message comes late (default: the request was kept all along). */
+  lateNote?: (createdAt: string) => string
 }
 
 const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
@@ -33,6 +37,31 @@ const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
   save: (t) => deps.tickets.save(t),
   render: (t) => ticketMessage(deps, t),
 })
+
+const alertRecords = (deps: AppDeps): Records<BillingAlert> => ({
+  get: (id) => deps.alerts.get(id),
+  save: (a) => deps.alerts.save(a),
+  render: amountFinalAlertMessage,
+  lateNote: (createdAt) =>
+    `:hourglass: Slack の一時的な障害でお知らせが遅れました（${formatJstDateTime(createdAt)} に確認）。`,
+})
+
+/**
+ * An alert of the checks: stored first (its id is its key, so it exists at most once), then
+ * posted to the link's alert channel; a post that fails is retried by the sweep.
+ */
+export async function storeAlert(deps: AppDeps, alert: BillingAlert): Promise<() => Promise<boolean>> {
+  const records = alertRecords(deps)
+  records.render(alert)
+  deps.awaitingPost.add(alert.id)
+  try {
+    await records.save(alert)
+  } catch (error) {
+    deps.awaitingPost.delete(alert.id)
+    throw error
+  }
+  return () => postRecord(deps, records, alert.id, originOf(alert))
+}
 
 const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
   get: (id) => deps.checklists.get(id),
@@ -135,7 +164,7 @@ async function postRecord<
     try {
       const posted = await deps.notifier.post(
         origin,
-        options.late ? withLateNote(message, record.createdAt) : message,
+        options.late ? withLateNote(message, record.createdAt, records.lateNote) : message,
       )
       outcome = { message: posted } as Pick<T, 'message'>
     } catch (error) {
@@ -152,7 +181,7 @@ async function postRecord<
 }
 
 /**
- * Posts every stored ticket and checklist that has no message yet — Slack refused it earlier, or
+ * Posts every stored ticket, checklist and alert that has no message yet — Slack refused it earlier, or
  * the process stopped between storing and posting — to where its flow started. Run by the sweep
  * (the first one at start-up), so nothing acknowledged stays unposted.
  */
@@ -169,19 +198,22 @@ export async function redeliverUnposted(deps: AppDeps): Promise<number> {
       if (stored) await followDeletion(deps, stored)
     }
   }
+  for (const alert of deps.alerts.all().filter((a) => !a.message)) {
+    if (await postRecord(deps, alertRecords(deps), alert.id, originOf(alert), { late: true })) delivered += 1
+  }
   return delivered
 }
 
 /** Tells the user why the message comes late, and that their request was kept all along. */
-function withLateNote(message: SlackMessage, createdAt: string): SlackMessage {
+function withLateNote(
+  message: SlackMessage,
+  createdAt: string,
+  lateNote: (createdAt: string) => string = (at) =>
+    `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${formatJstDateTime(at)} に受け付け、保存されています。`,
+): SlackMessage {
   const note = {
     type: 'context' as const,
-    elements: [
-      {
-        type: 'mrkdwn' as const,
-        text: `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${formatJstDateTime(createdAt)} に受け付け、保存されています。`,
-      },
-    ],
+    elements: [{ type: 'mrkdwn' as const, text: lateNote(createdAt) }],
   }
   return { ...message, blocks: [note, ...message.blocks] }
 }

@@ -2,6 +2,7 @@ import type { Clock, IdGenerator } from '../domain/clock.js'
 import type { Renderer } from '../render/templates.js'
 import type { KeyedQueue } from './keyed-queue.js'
 import type {
+  AlertRepository,
   ChecklistRepository,
   LinkRepository,
   Logger,
@@ -22,6 +23,7 @@ export interface AppDeps {
   subscriptions: SubscriptionRepository
   operators: OperatorRepository
   links: LinkRepository
+  alerts: AlertRepository
   /** The SORACOM API for linked operators (`/billing link`). */
   soracom: Soracom
   notifier: Notifier

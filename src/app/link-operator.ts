@@ -2,6 +2,7 @@ import type { Coverage } from '../domain/coverage.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
 import type { AuthKey } from './ports.js'
+import { withdrawReminders } from './reminders.js'
 import { type SoracomFailure, soracomFailure } from './soracom-failure.js'
 
 export const AUTH_KEY_REFUSED =
@@ -62,6 +63,11 @@ export async function linkOperator(
   }
   await deps.links.save(link)
   deps.soracom.forget(target)
+  // The checks announce the final amount in this channel now: the date-based reminder would repeat it.
+  await withdrawReminders(
+    deps,
+    (r) => r.kind === 'calendar_amount_final' && r.channel === link.alertChannel,
+  ).catch((error: unknown) => deps.logger.warn('amount-final reminders not withdrawn', { error }))
   deps.logger.info('soracom operator linked', {
     operatorId: link.operatorId,
     coverage: link.coverage,

@@ -1,4 +1,5 @@
 import type { Bill, PaymentMethodFacts } from '../domain/bill.js'
+import type { BillingAlert } from '../domain/billing-alert.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
@@ -65,6 +66,12 @@ export interface LinkRepository {
   list(): OperatorLink[]
   /** False when there was no such link. */
   remove(operatorId: string, coverage: Coverage): Promise<boolean>
+}
+
+export interface AlertRepository {
+  save(alert: BillingAlert): Promise<void>
+  get(id: string): BillingAlert | undefined
+  all(): readonly BillingAlert[]
 }
 
 // --- SORACOM, seen from the use cases (src/soracom implements it) ---

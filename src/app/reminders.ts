@@ -100,7 +100,12 @@ export async function extendCalendar(
 ): Promise<void> {
   const { from, until } = calendarWindow(today(deps))
   const paymentMethod = subscription.paymentMethod ?? 'invoice'
-  const wanted = planCalendarReminders(subscription.channel, from, until, paymentMethod).map(
+  // A channel where a linked operator's checks announce the final amount gets no date-based one.
+  const announced = deps.links.list().some((l) => l.alertChannel === subscription.channel)
+  const plans = planCalendarReminders(subscription.channel, from, until, paymentMethod).filter(
+    (plan) => !(announced && plan.kind === 'calendar_amount_final'),
+  )
+  const wanted = plans.map(
     (plan): NewReminder => {
       const dates = billingDatesFor(plan.usageMonth)
       return {

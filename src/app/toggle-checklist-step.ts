@@ -10,6 +10,7 @@ const REFUSALS = {
   final_step_locked: '「アカウントを削除する」は、ほかの項目がすべて完了してからチェックできます。',
   completed: 'このチェックリストはすべて完了しています。アカウントは削除済みのため、変更できません。',
   not_owner: 'このチェックリストを変更できるのは、作成した本人か管理者だけです。',
+  closed: 'このチェックリストは完了済みです（SORACOM API で支払いを確認しました）。',
 } as const
 
 export type ToggleOutcome = ChangeOutcome

@@ -2,6 +2,7 @@ import { ACCOUNT_DELETION_WARNINGS } from './account-deletion.js'
 import { billingDatesFor } from './billing-calendar.js'
 import type { Checklist, ChecklistStep } from './checklist.js'
 import { CHECKLIST_DEFINITIONS } from './checklist-definitions.js'
+import { paymentErrorCauseText } from './payment-error.js'
 import { type PlainDate, yearMonthOf } from './plain-date.js'
 
 /** What the renderer needs to draw a checklist message as it stands. */
@@ -14,6 +15,8 @@ export interface ChecklistView {
   header: { template: string; model: object }
   /** The notification text. */
   fallback: string
+  /** Closed by the bot (SORACOM shows the payment made): no more ticking. */
+  closed?: { at: string; reason: string }
 }
 
 /** Describes a stored checklist: when it is first posted and after every tick. */
@@ -35,6 +38,25 @@ export function describeChecklist(checklist: Checklist): ChecklistView {
         },
       },
       fallback: `アカウント退会のチェックリスト（${operatorId}）`,
+    }
+  }
+  if (checklist.kind !== 'bank_account_merge') {
+    const operatorId = checklist.operatorIds[0] ?? ''
+    const target = { operatorId, coverage: checklist.coverage ?? 'jp' }
+    return {
+      checklist,
+      ...definition,
+      header: {
+        template: 'payment-error-checklist',
+        model: {
+          cause: paymentErrorCauseText(checklist.cause ?? { kind: 'reported' }, target),
+          card: checklist.kind !== 'payment_error_invoice',
+          individual: checklist.kind === 'payment_error_card_individual',
+          watched: Boolean(checklist.alertKey),
+        },
+      },
+      fallback: `支払いエラーの対応（${operatorId}）`,
+      ...(checklist.closed ? { closed: checklist.closed } : {}),
     }
   }
   return {

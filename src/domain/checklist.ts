@@ -1,10 +1,18 @@
 import { z } from 'zod'
+import { COVERAGES } from './coverage.js'
 
 /**
  * A checklist is a list of steps the user works through in Slack, ticking each one: who ticked it
- * and when is kept. Account deletion (§6.4) and the NP MyPage bank-account merge (§3.4.3 ②) use it.
+ * and when is kept. Account deletion (§6.4), the NP MyPage bank-account merge (§3.4.3 ②) and the
+ * payment-error recovery (§3.8.1) use it.
  */
-export const CHECKLIST_KINDS = ['account_deletion', 'bank_account_merge'] as const
+export const CHECKLIST_KINDS = [
+  'account_deletion',
+  'bank_account_merge',
+  'payment_error_card',
+  'payment_error_card_individual',
+  'payment_error_invoice',
+] as const
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number]
 
 export interface ChecklistStep {
@@ -23,6 +31,19 @@ export const checklistSchema = z.object({
   cancelDate: z.iso.date().optional(),
   /** Bank-account merge: the operator whose key should be registered first. */
   representative: z.string().optional(),
+  /** Payment error: the coverage, and what started it (SORACOM's API, or the user's report). */
+  coverage: z.enum(COVERAGES).optional(),
+  cause: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('bill_failed'), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+      z.object({ kind: z.literal('card_error'), errorCode: z.string() }),
+      z.object({ kind: z.literal('reported') }),
+    ])
+    .optional(),
+  /** Payment-error alert: `payment_failed:OP…/jp:2026-10` — one alert per operator, coverage, month and kind. */
+  alertKey: z.string().optional(),
+  /** Closed by the bot when SORACOM shows the payment made (the bill `paid`, the card `success`). */
+  closed: z.object({ at: instant, reason: z.string() }).optional(),
   items: z.array(
     z.object({
       key: z.string(),
@@ -67,7 +88,7 @@ export function createChecklist(
 export type StepOutcome =
   | { kind: 'changed'; checklist: Checklist; action: 'tick' | 'untick' }
   | { kind: 'unchanged'; checklist: Checklist }
-  | { kind: 'refused'; reason: 'unknown_step' | 'final_step_locked' | 'completed' }
+  | { kind: 'refused'; reason: 'unknown_step' | 'final_step_locked' | 'completed' | 'closed' }
 
 /**
  * Ticks or unticks a step. The wanted state comes from the button, so a double click or a retried
@@ -85,6 +106,7 @@ export function setChecklistStep(
   const index = checklist.items.findIndex((i) => i.key === key)
   const item = checklist.items[index]
   if (!item) return { kind: 'refused', reason: 'unknown_step' }
+  if (checklist.closed) return { kind: 'refused', reason: 'closed' }
   if (Boolean(item.ticked) === ticked) return { kind: 'unchanged', checklist }
   const lastIndex = checklist.items.length - 1
   if (rules.lastStepAfterOthers && checklist.items[lastIndex]?.ticked)

@@ -29,6 +29,11 @@ export const operatorLinkSchema = z.object({
   latestBill: knownBillSchema.optional(),
   /** This month so far (集計中), from `GET /bills/latest`. */
   runningBill: knownBillSchema.optional(),
+  /**
+   * The checks' memory: the newest month already finalized when last checked (a month newer than
+   * it that is closed now "became closed"; the first check only sets it), and when that was.
+   */
+  watch: z.object({ closedThrough: z.string().optional(), checkedAt: z.iso.datetime({ offset: true }) }).optional(),
 })
 
 export type OperatorLink = z.infer<typeof operatorLinkSchema>

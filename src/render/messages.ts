@@ -144,14 +144,15 @@ export const CHECKLIST_TOGGLE_ACTION = 'checklist_toggle'
  * who and when; a locked last step says why it cannot be ticked yet.
  */
 export function checklistMessage(
-  view: Pick<ChecklistView, 'checklist' | 'steps' | 'lastStepAfterOthers'>,
+  view: Pick<ChecklistView, 'checklist' | 'steps' | 'lastStepAfterOthers' | 'closed'>,
   header: string,
   fallback: string,
 ): SlackMessage {
   const { checklist, steps } = view
   const lastIndex = steps.length - 1
   const othersDone = checklist.items.slice(0, lastIndex).every((i) => i.ticked)
-  const completed = view.lastStepAfterOthers && Boolean(checklist.items[lastIndex]?.ticked)
+  const completed =
+    Boolean(view.closed) || (view.lastStepAfterOthers && Boolean(checklist.items[lastIndex]?.ticked))
   const stepBlocks: KnownBlock[] = steps.map((step, index) => {
     const ticked = checklist.items.find((i) => i.key === step.key)?.ticked
     const locked = view.lastStepAfterOthers && index === lastIndex && !othersDone
@@ -189,7 +190,9 @@ export function checklistMessage(
         elements: [
           {
             type: 'mrkdwn',
-            text: `チェックリスト \`${checklist.id}\` ・ ${done}/${steps.length} 完了${completed ? ' ・ すべて完了しました' : ''} ・ 依頼者: <@${checklist.requester}>`,
+            text: view.closed
+              ? `チェックリスト \`${checklist.id}\` ・ :white_check_mark: ${formatJstDateTime(view.closed.at)} に完了: ${view.closed.reason}`
+              : `チェックリスト \`${checklist.id}\` ・ ${done}/${steps.length} 完了${completed ? ' ・ すべて完了しました' : ''} ・ 依頼者: <@${checklist.requester}>`,
           },
         ],
       },

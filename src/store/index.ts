@@ -1,3 +1,4 @@
+import { AlertStore } from './alert-store.js'
 import { ChecklistStore } from './checklist-store.js'
 import { Database } from './database.js'
 import { LinkStore } from './link-store.js'
@@ -25,6 +26,7 @@ export async function openStore(file: string, lock: LockOptions = {}) {
     subscriptions: new SubscriptionStore(db),
     operators: new OperatorStore(db),
     links: new LinkStore(db),
+    alerts: new AlertStore(db),
     isHealthy: () => db.isHealthy(),
     /**
      * Moves tickets closed, and reminders finished, more than 30 days before `now` into the

@@ -178,20 +178,21 @@ function hold(
   onLost: LockOptions['onLost'],
 ): { release: () => Promise<void> } {
   const mine = (text: string) => parseHolder(text)?.token === me.token
+  let released = false
   const heartbeat = setInterval(() => {
-    readFile(lockFile, 'utf8').then(
-      (text) => {
+    readFile(lockFile, 'utf8')
+      .then((text) => {
         if (!mine(text)) return lost()
         const now = new Date()
         return utimes(lockFile, now, now)
-      },
-      () => lost(),
-    )
+      })
+      // A release between the read and the renewal removes the file: that is no loss.
+      .catch(() => lost())
   }, heartbeatMs)
   heartbeat.unref()
   const lost = () => {
     clearInterval(heartbeat)
-    onLost?.(lockFile)
+    if (!released) onLost?.(lockFile)
   }
   const releaseSync = () => {
     try {
@@ -203,6 +204,7 @@ function hold(
   process.once('exit', releaseSync)
   return {
     release: async () => {
+      released = true
       clearInterval(heartbeat)
       process.removeListener('exit', releaseSync)
       const text = await readFile(lockFile, 'utf8').catch(() => '')

@@ -22,8 +22,8 @@ const MIGRATIONS: Record<number, (data: Json) => Json> = {
     subscriptions: data.subscriptions ?? [],
     operators: data.operators ?? [],
   }),
-  // v3 adds the SORACOM operator links (`/billing link`).
-  2: (data) => ({ ...data, schemaVersion: 3, links: data.links ?? [] }),
+  // v3 adds the SORACOM operator links (`/billing link`) and the alerts their checks post.
+  2: (data) => ({ ...data, schemaVersion: 3, links: data.links ?? [], alerts: data.alerts ?? [] }),
 }
 
 export type MigrationResult =

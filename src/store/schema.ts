@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { billingAlertSchema } from '../domain/billing-alert.js'
 import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
 import { registeredOperatorSchema } from '../domain/operator-registry.js'
@@ -18,6 +19,7 @@ export const dbSchema = z.object({
   subscriptions: z.array(calendarSubscriptionSchema),
   operators: z.array(registeredOperatorSchema),
   links: z.array(operatorLinkSchema),
+  alerts: z.array(billingAlertSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -31,5 +33,6 @@ export function emptyDb(): DbData {
     subscriptions: [],
     operators: [],
     links: [],
+    alerts: [],
   }
 }

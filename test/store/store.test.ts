@@ -45,6 +45,7 @@ describe('the store (real temp file)', () => {
       subscriptions: [],
       operators: [],
       links: [],
+      alerts: [],
     })
   })
 

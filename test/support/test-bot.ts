@@ -27,6 +27,8 @@ export interface TestBot {
   deps: AppDeps
   /** The periodic sweep, run now. */
   sweep(): Promise<void>
+  /** The checks of linked operators (SORACOM), run now. */
+  checkLinks(): ReturnType<ReturnType<typeof createBot>['checkLinks']>
   /** Moves the bot's clock. */
   setNow(iso: string): void
   slack: FakeSlack
@@ -106,7 +108,7 @@ export async function startTestBot(
   const lines = opts.logLines
   const logger = createLogger({ write: lines ? (line) => void lines.push(line) : () => undefined })
   logger.setLevel(lines ? LogLevel.DEBUG : LogLevel.ERROR)
-  const { app, deps, drain, sweep, identity } = createBot({
+  const { app, deps, drain, sweep, identity, checkLinks } = createBot({
     config,
     store,
     clock: { now: () => new Date(now) },
@@ -124,6 +126,7 @@ export async function startTestBot(
     url,
     deps,
     sweep,
+    checkLinks,
     setNow(iso: string) {
       now = new Date(iso)
     },

@@ -1,0 +1,203 @@
+import { type Bill, paymentMethodFailing, type PaymentMethodFacts } from '../domain/bill.js'
+import { alertKey } from '../domain/billing-alert.js'
+import { type Checklist, createChecklist } from '../domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
+import type { PaymentErrorCause } from '../domain/payment-error.js'
+import { tokyoDate, yearMonthOf } from '../domain/plain-date.js'
+import type { OperatorLink } from '../domain/soracom-link.js'
+import { errorCode } from '../errors.js'
+import { checklistMessage, storeAlert, storeChecklist, updatePosted } from './deliver-record.js'
+import type { AppDeps } from './deps.js'
+import { refreshHome } from './refresh-home.js'
+import { soracomFailure } from './soracom-failure.js'
+
+/** A month that closed long ago is not news: after downtime, at most this many are announced. */
+const AMOUNT_FINAL_CATCH_UP = 2
+
+export interface CheckReport {
+  checked: number
+  failed: number
+  alerts: number
+  closed: number
+}
+
+/**
+ * The checks of every linked operator (at start-up and every SORACOM_POLL_MINUTES): its finalized
+ * bills, this month so far and the payment method. A month newly closed → one amount-final alert;
+ * a failed payment or a card SORACOM cannot charge → one payment-error alert with the §3.8.1
+ * checklist; a payment made again → that checklist closes itself. One operator failing (SORACOM
+ * down, key revoked) is logged and the others go on; the next run catches up.
+ */
+export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> {
+  const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
+  for (const link of deps.links.list()) {
+    try {
+      const outcome = await deps.queue.run(`link:${link.operatorId}/${link.coverage}`, () => checkLink(deps, link))
+      report.checked += 1
+      report.alerts += outcome.alerts
+      report.closed += outcome.closed
+    } catch (error) {
+      report.failed += 1
+      const code = errorCode(error)
+      deps.logger.warn('soracom check failed; next run retries', {
+        operatorId: link.operatorId,
+        coverage: link.coverage,
+        reason: code.startsWith('soracom_') ? soracomFailure(error) : code,
+      })
+    }
+  }
+  return report
+}
+
+async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: number; closed: number }> {
+  const link = deps.links.get(stale.operatorId, stale.coverage)
+  if (!link) return { alerts: 0, closed: 0 }
+  const api = deps.soracom.api(link)
+  const [history, running, method] = await Promise.all([api.history(), api.latest(), api.paymentMethod()])
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const closedBills = history.filter((b) => b.state === 'closed').sort((a, b) => a.month.localeCompare(b.month))
+  const newest = closedBills.at(-1)
+  const baseline = link.watch?.closedThrough
+  const newlyClosed =
+    baseline === undefined ? [] : closedBills.filter((b) => b.month > baseline).slice(-AMOUNT_FINAL_CATCH_UP)
+
+  let alerts = 0
+  for (const bill of newlyClosed) {
+    const previous = closedBills[closedBills.indexOf(bill) - 1]
+    if (await alertAmountFinal(deps, link, bill, previous)) alerts += 1
+  }
+  for (const bill of history.filter((b) => b.paymentStatus === 'fail')) {
+    if (await alertPaymentError(deps, link, alertKey('payment_failed', link, bill.month), { kind: 'bill_failed', month: bill.month }, method))
+      alerts += 1
+  }
+  if (paymentMethodFailing(method) && !openPaymentChecklists(deps, link).some((c) => c.cause?.kind === 'card_error')) {
+    const month = yearMonthOf(tokyoDate(now))
+    const cause: PaymentErrorCause = { kind: 'card_error', errorCode: method?.errorCode ?? 'unknown' }
+    if (await alertPaymentError(deps, link, alertKey('card_error', link, month), cause, method)) alerts += 1
+  }
+  const closed = await closeRecovered(deps, link, history, method)
+
+  const current = deps.links.get(link.operatorId, link.coverage)
+  if (current) {
+    await deps.links.save({
+      ...current,
+      ...(newest ? { latestBill: { ...newest, checkedAt: at } } : {}),
+      ...(running ? { runningBill: { ...running, checkedAt: at } } : {}),
+      watch: { ...closedThrough(baseline, newest?.month), checkedAt: at },
+    })
+  }
+  return { alerts, closed }
+}
+
+/** The later of the two months, when there is one. */
+function closedThrough(baseline: string | undefined, newest: string | undefined): { closedThrough?: string } {
+  const later = [baseline, newest].filter((m) => m !== undefined).sort().at(-1)
+  return later ? { closedThrough: later } : {}
+}
+
+/** One amount-final message in the alert channel (unless this month's was stored already). */
+async function alertAmountFinal(
+  deps: AppDeps,
+  link: OperatorLink,
+  bill: Bill,
+  previous: Bill | undefined,
+): Promise<boolean> {
+  const id = alertKey('amount_final', link, bill.month)
+  if (deps.alerts.get(id)) return false
+  const post = await storeAlert(deps, {
+    id,
+    kind: 'amount_final',
+    operatorId: link.operatorId,
+    coverage: link.coverage,
+    bill,
+    ...(previous ? { previous } : {}),
+    channel: link.alertChannel,
+    requester: link.linkedBy,
+    createdAt: deps.clock.now().toISOString(),
+  })
+  await post()
+  return true
+}
+
+const openPaymentChecklists = (deps: AppDeps, link: OperatorLink): Checklist[] =>
+  deps.checklists
+    .all()
+    .filter(
+      (c) =>
+        c.alertKey !== undefined &&
+        !c.closed &&
+        c.operatorIds[0] === link.operatorId &&
+        c.coverage === link.coverage,
+    )
+
+/**
+ * A payment-error alert: the §3.8.1 checklist (card or invoice, as SORACOM shows the operator
+ * pays) posted in the alert channel. The checklist carries the alert's key, so it exists once.
+ */
+async function alertPaymentError(
+  deps: AppDeps,
+  link: OperatorLink,
+  key: string,
+  cause: PaymentErrorCause,
+  method: PaymentMethodFacts | undefined,
+): Promise<boolean> {
+  if (deps.checklists.all().some((c) => c.alertKey === key)) return false
+  const card = cause.kind === 'card_error' || method?.providerType === 'WebPay'
+  const registered = deps.operators.get(link.operatorId)
+  const kind = !card
+    ? 'payment_error_invoice'
+    : registered?.accountType === 'individual'
+      ? 'payment_error_card_individual'
+      : 'payment_error_card'
+  const checklist = createChecklist(
+    {
+      kind,
+      operatorIds: [link.operatorId],
+      coverage: link.coverage,
+      cause,
+      alertKey: key,
+      requester: link.linkedBy,
+      channel: link.alertChannel,
+    },
+    CHECKLIST_DEFINITIONS[kind].steps,
+    { id: deps.newId(), now: deps.clock.now() },
+  )
+  const post = await storeChecklist(deps, checklist, `alert:${key}`)
+  await post()
+  return true
+}
+
+/** Closes the payment-error checklists whose payment SORACOM now shows made; returns how many. */
+async function closeRecovered(
+  deps: AppDeps,
+  link: OperatorLink,
+  history: Bill[],
+  method: PaymentMethodFacts | undefined,
+): Promise<number> {
+  let closed = 0
+  for (const open of openPaymentChecklists(deps, link)) {
+    const cause = open.cause
+    const reason =
+      cause?.kind === 'bill_failed'
+        ? history.find((b) => b.month === cause.month)?.paymentStatus === 'paid'
+          ? 'SORACOM API でこの月の支払い済みを確認しました。'
+          : undefined
+        : cause?.kind === 'card_error' && method?.errorCode === 'success'
+          ? 'SORACOM API でクレジットカードが決済できる状態に戻ったことを確認しました。'
+          : undefined
+    if (!reason) continue
+    await deps.queue.run(open.id, async () => {
+      const current = deps.checklists.get(open.id)
+      if (!current || current.closed) return
+      const at = deps.clock.now().toISOString()
+      const updated: Checklist = { ...current, closed: { at, reason }, updatedAt: at }
+      await deps.checklists.save(updated)
+      const notice = await updatePosted(deps, updated.message, checklistMessage(deps, updated))
+      if (notice) deps.logger.warn('closed checklist message not updated', { checklist: open.id })
+      closed += 1
+    })
+  }
+  if (closed > 0) await refreshHome(deps, link.linkedBy)
+  return closed
+}
