@@ -28,9 +28,16 @@ const CHANNEL = 'C0BILLING'
 
 type View = Parameters<typeof viewSubmissionForm>[0]
 
+async function waitUntil(done: () => boolean, ms = 10_000): Promise<void> {
+  for (const until = Date.now() + ms; !done(); ) {
+    if (Date.now() > until) throw new Error('demo: the bot did not get there in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
 const DEMO_KEY = { authKeyId: 'keyId-demo0000000000000000', authKey: 'secret-demo000000000000000000000000' }
 
-/** The bundled fake SORACOM API with one operator's bills: August 2022, and a 0-yen October 2026. */
+/** The bundled fake SORACOM API with one operator's bills: August 2022, and a 0-yen September 2026. */
 async function demoSoracom(): Promise<FakeSoracom> {
   const soracom = await new FakeSoracom().start()
   soracom.keys.set(DEMO_KEY.authKeyId, { authKey: DEMO_KEY.authKey, operatorId: 'OP0123456789' })
@@ -39,7 +46,7 @@ async function demoSoracom(): Promise<FakeSoracom> {
     soracom.bills.set(yearMonth, { yearMonth, amount, currency: 'JPY', state: 'closed', ...extra })
   bill('202207', 27842, { paymentStatus: 'delegated_to_third_party' })
   bill('202208', 28734, { paymentStatus: 'delegated_to_third_party', appliedCouponAmount: 500 })
-  bill('202610', 0, { paymentStatus: 'lessThanMinimumCharge', appliedCouponAmount: 1200 })
+  bill('202609', 0, { paymentStatus: 'lessThanMinimumCharge', appliedCouponAmount: 1200 })
   return soracom
 }
 
@@ -49,23 +56,21 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
   const soracom = await demoSoracom()
   let bot: BotProcess | undefined
   try {
-    const started = await startListening(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-demo',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_FILE: join(dir, 'db.json'),
-        BOT_NOW: DEMO_NOW,
-        ADMIN_USER_IDS: USER,
-        SORACOM_API_URL: soracom.url,
-        SORACOM_GLOBAL_API_URL: soracom.url,
-        SORACOM_POLL_MINUTES: '0',
-        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      },
-      dir,
-    )
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-demo',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATA_FILE: join(dir, 'db.json'),
+      BOT_NOW: DEMO_NOW,
+      ADMIN_USER_IDS: USER,
+      SORACOM_API_URL: soracom.url,
+      SORACOM_GLOBAL_API_URL: soracom.url,
+      SORACOM_POLL_MINUTES: '60',
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    }
+    const started = await startListening(env, dir)
     bot = started.bot
-    const url = started.url
+    let url = started.url
     print(
       `# 請求サポート — demo (bot clock fixed at ${formatJstDateTime(DEMO_NOW)} JST, fake Slack at ${slack.apiUrl})`,
     )
@@ -248,7 +253,7 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
     const exported = await slack.waitFor('response_url', () => true, { count: ++answered })
     print(`  ${String(exported.args.text)}`)
 
-    print('\n（2026年10月分の再発行。金額とお支払い方法の質問は空欄のまま送ります）')
+    print('\n（2026年9月分の再発行。金額とお支払い方法の質問は空欄のまま送ります）')
     const reissueLinked = await openModal('/invoice-reissue', 'OP0123456789')
     const acked = await postSigned(
       url,
@@ -257,7 +262,7 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
         {
           operator_id: 'OP0123456789',
           coverage: 'jp',
-          usage_month: '2026-10',
+          usage_month: '2026-09',
           delivery: 'email',
           destination: 'soracom',
         },
@@ -271,6 +276,35 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
     print(
       `\n偽 SORACOM API が受けた呼び出し: ${soracom.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
     )
+
+    print(
+      '\n## 8. ボットからのお知らせ（連携中のオペレーターのチェック: 起動時と SORACOM_POLL_MINUTES ごと）',
+    )
+    const restart = async () => {
+      bot?.child.kill('SIGTERM')
+      await bot?.exited
+      const again = await startListening(env, dir)
+      bot = again.bot
+      url = again.url
+    }
+    const checked = soracom.callsTo('GET /v1/payment_methods/current').length
+    await restart()
+    await waitUntil(() => soracom.callsTo('GET /v1/payment_methods/current').length > checked)
+    print('再起動時のチェック: 確定済みの月を記録（お知らせなし）')
+    print('…SORACOM で 2026年10月分が確定し、その支払いがカード会社に断られる…')
+    soracom.bills.set('202610', {
+      yearMonth: '202610',
+      amount: 28734,
+      currency: 'JPY',
+      state: 'closed',
+      paymentStatus: 'fail',
+    })
+    soracom.paymentMethod = { providerType: 'WebPay', errorCode: 'card_declined' }
+    await restart()
+    for (let n = 0; n < 2; n++) {
+      const alert = await slack.waitFor('chat.postMessage', () => true, { count: ++posted })
+      printMessage(alert)
+    }
     print('\n# demo finished')
   } finally {
     if (bot) {

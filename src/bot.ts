@@ -1,7 +1,7 @@
 import type { Logger as BoltLogger, LogLevel } from '@slack/bolt'
 import { type RetryOptions, WebClient } from '@slack/web-api'
-import type { AppDeps } from './app/deps.js'
 import { checkLinkedOperators } from './app/check-linked-operators.js'
+import type { AppDeps } from './app/deps.js'
 import { KeyedQueue } from './app/keyed-queue.js'
 import type { Logger } from './app/ports.js'
 import { sweep } from './app/sweep.js'

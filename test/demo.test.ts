@@ -22,6 +22,7 @@ describe('npm run demo', () => {
       '## 5. 請求カレンダーのリマインド',
       '## 6. App Home',
       '## 7. SORACOM 連携',
+      '## 8. ボットからのお知らせ',
       '# demo finished',
     ].map((heading) => transcript.indexOf(heading))
     expect(order.every((i) => i >= 0)).toBe(true)
@@ -52,7 +53,11 @@ describe('npm run demo', () => {
     expect(transcript).toContain('OP0123456789（日本）を連携しました')
     expect(transcript).toContain('*請求金額*: 28,734 円')
     expect(transcript).toContain('https://soracom-export.example/202208.csv')
-    expect(transcript).toContain('2026年10月ご利用分は 0 円（確定・クーポンで全額充当）')
+    expect(transcript).toContain('2026年9月ご利用分は 0 円（確定・クーポンで全額充当）')
+    // The checks' alerts after a month closed and the card was declined.
+    expect(transcript).toContain('2026年10月ご利用分の請求金額が確定しました: 28,734 円')
+    expect(transcript).toContain('2026年10月ご利用分の支払いが「支払いエラー（決済できませんでした）」')
+    expect(transcript).toContain('支払いエラーの対応')
     expect(transcript).not.toContain('secret-demo')
     expect(Date.now() - started).toBeLessThan(60_000)
     expect(await demoDirs()).toEqual(before)

@@ -1,4 +1,4 @@
-import { type Bill, paymentMethodFailing, type PaymentMethodFacts } from '../domain/bill.js'
+import { type Bill, type PaymentMethodFacts, paymentMethodFailing } from '../domain/bill.js'
 import { alertKey } from '../domain/billing-alert.js'
 import { type Checklist, createChecklist } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
@@ -32,7 +32,9 @@ export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> 
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of deps.links.list()) {
     try {
-      const outcome = await deps.queue.run(`link:${link.operatorId}/${link.coverage}`, () => checkLink(deps, link))
+      const outcome = await deps.queue.run(`link:${link.operatorId}/${link.coverage}`, () =>
+        checkLink(deps, link),
+      )
       report.checked += 1
       report.alerts += outcome.alerts
       report.closed += outcome.closed
@@ -56,7 +58,9 @@ async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: 
   const [history, running, method] = await Promise.all([api.history(), api.latest(), api.paymentMethod()])
   const now = deps.clock.now()
   const at = now.toISOString()
-  const closedBills = history.filter((b) => b.state === 'closed').sort((a, b) => a.month.localeCompare(b.month))
+  const closedBills = history
+    .filter((b) => b.state === 'closed')
+    .sort((a, b) => a.month.localeCompare(b.month))
   const newest = closedBills.at(-1)
   const baseline = link.watch?.closedThrough
   const newlyClosed =
@@ -68,10 +72,19 @@ async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: 
     if (await alertAmountFinal(deps, link, bill, previous)) alerts += 1
   }
   for (const bill of history.filter((b) => b.paymentStatus === 'fail')) {
-    if (await alertPaymentError(deps, link, alertKey('payment_failed', link, bill.month), { kind: 'bill_failed', month: bill.month }, method))
+    if (
+      await alertPaymentError(
+        deps,
+        link,
+        alertKey('payment_failed', link, bill.month),
+        { kind: 'bill_failed', month: bill.month },
+        method,
+      )
+    )
       alerts += 1
   }
-  if (paymentMethodFailing(method) && !openPaymentChecklists(deps, link).some((c) => c.cause?.kind === 'card_error')) {
+  // One recovery checklist at a time per link: a declined card behind a failed bill is the same chore.
+  if (paymentMethodFailing(method) && openPaymentChecklists(deps, link).length === 0) {
     const month = yearMonthOf(tokyoDate(now))
     const cause: PaymentErrorCause = { kind: 'card_error', errorCode: method?.errorCode ?? 'unknown' }
     if (await alertPaymentError(deps, link, alertKey('card_error', link, month), cause, method)) alerts += 1
@@ -92,7 +105,10 @@ async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: 
 
 /** The later of the two months, when there is one. */
 function closedThrough(baseline: string | undefined, newest: string | undefined): { closedThrough?: string } {
-  const later = [baseline, newest].filter((m) => m !== undefined).sort().at(-1)
+  const later = [baseline, newest]
+    .filter((m) => m !== undefined)
+    .sort()
+    .at(-1)
   return later ? { closedThrough: later } : {}
 }
 

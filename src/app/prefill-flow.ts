@@ -6,9 +6,16 @@ import { accountDeletionModal } from '../render/modals/account-deletion.js'
 import { directDebitModal } from '../render/modals/direct-debit.js'
 import { invoiceMergeModal } from '../render/modals/invoice-merge.js'
 import { invoiceReissueModal } from '../render/modals/invoice-reissue.js'
+import { paymentErrorModal } from '../render/modals/payment-error.js'
 import type { AppDeps } from './deps.js'
 
-export const FLOWS = ['invoice_reissue', 'invoice_merge', 'direct_debit', 'account_deletion'] as const
+export const FLOWS = [
+  'invoice_reissue',
+  'invoice_merge',
+  'direct_debit',
+  'account_deletion',
+  'payment_error',
+] as const
 export type Flow = (typeof FLOWS)[number]
 
 /** Text after a slash command that pre-fills the operator ID: normalised when valid, else shown as typed. */
@@ -52,6 +59,16 @@ export function flowModal(
         privateMetadata,
         soracomAnswers: deps.links.list().length > 0,
       })
+    case 'payment_error': {
+      const linked = deps.links.list().find((l) => l.operatorId === (typed ?? known?.operatorId))
+      return paymentErrorModal({
+        operatorId: typed ?? known?.operatorId,
+        coverage: linked?.coverage ?? (known && known.coverage !== 'both' ? known.coverage : undefined),
+        paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
+        accountType: known?.accountType,
+        privateMetadata,
+      })
+    }
     case 'account_deletion':
       return accountDeletionModal({
         operatorId: typed ?? operatorToPrefill(undefined, deps.operators.list())?.operatorId,

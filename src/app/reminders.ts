@@ -105,29 +105,27 @@ export async function extendCalendar(
   const plans = planCalendarReminders(subscription.channel, from, until, paymentMethod).filter(
     (plan) => !(announced && plan.kind === 'calendar_amount_final'),
   )
-  const wanted = plans.map(
-    (plan): NewReminder => {
-      const dates = billingDatesFor(plan.usageMonth)
-      return {
-        kind: plan.kind,
-        key: plan.key,
-        owner: subscription.subscribedBy,
-        channel: subscription.channel,
-        dueDate: plan.date,
-        dueAt: tokyoNineAm(plan.date).toISOString(),
-        subscriptionId: subscription.id,
-        text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
-          usageMonthLabel: usageMonthLabel(plan.usageMonth),
-          invoiceIssued: dates.invoiceIssued,
-          paymentDue: dates.paymentDue,
-          npMailSubject: npInvoiceMailSubject(plan.usageMonth),
-          dueToday: plan.date === dates.paymentDue,
-          daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
-          paymentMethod,
-        }),
-      }
-    },
-  )
+  const wanted = plans.map((plan): NewReminder => {
+    const dates = billingDatesFor(plan.usageMonth)
+    return {
+      kind: plan.kind,
+      key: plan.key,
+      owner: subscription.subscribedBy,
+      channel: subscription.channel,
+      dueDate: plan.date,
+      dueAt: tokyoNineAm(plan.date).toISOString(),
+      subscriptionId: subscription.id,
+      text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
+        usageMonthLabel: usageMonthLabel(plan.usageMonth),
+        invoiceIssued: dates.invoiceIssued,
+        paymentDue: dates.paymentDue,
+        npMailSubject: npInvoiceMailSubject(plan.usageMonth),
+        dueToday: plan.date === dates.paymentDue,
+        daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
+        paymentMethod,
+      }),
+    }
+  })
   await addReminders(deps, wanted, options)
 }
 

@@ -70,7 +70,7 @@ export type PaymentErrorCause =
   | { kind: 'card_error'; errorCode: string }
   | { kind: 'reported' }
 
-/** The cause in Japanese, for the alert and the checklist's header. */
+/** The cause in Japanese, for the alert and the checklist's header (mrkdwn: only our own words and checked IDs). */
 export function paymentErrorCauseText(
   cause: PaymentErrorCause,
   target: { operatorId: string; coverage: Coverage },
@@ -82,7 +82,7 @@ export function paymentErrorCauseText(
       return `${who} の ${year}年${Number(month)}月ご利用分の支払いが「${PAYMENT_STATUS_LABELS.fail}」になっています。`
     }
     case 'card_error':
-      return `${who} に登録されているクレジットカードで決済できません: ${PAYMENT_METHOD_ERROR_LABELS[cause.errorCode] ?? '決済できない状態です'}（${cause.errorCode}）。`
+      return `${who} に登録されているクレジットカードで決済できません: ${PAYMENT_METHOD_ERROR_LABELS[cause.errorCode] ?? '決済できない状態です'}（\`${cause.errorCode.replace(/[^a-z_]/g, '')}\`）。`
     case 'reported':
       return `${who} で SORACOM から支払いエラーの連絡がありました。`
   }

@@ -33,7 +33,9 @@ export const operatorLinkSchema = z.object({
    * The checks' memory: the newest month already finalized when last checked (a month newer than
    * it that is closed now "became closed"; the first check only sets it), and when that was.
    */
-  watch: z.object({ closedThrough: z.string().optional(), checkedAt: z.iso.datetime({ offset: true }) }).optional(),
+  watch: z
+    .object({ closedThrough: z.string().optional(), checkedAt: z.iso.datetime({ offset: true }) })
+    .optional(),
 })
 
 export type OperatorLink = z.infer<typeof operatorLinkSchema>

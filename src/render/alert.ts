@@ -13,10 +13,16 @@ import { button, type SlackMessage } from './messages.js'
  */
 export function amountFinalAlertMessage(alert: BillingAlert): SlackMessage {
   const bill = { ...alert.bill, month: alert.bill.month as YearMonth } as Bill
-  const previous = alert.previous ? ({ ...alert.previous, month: alert.previous.month as YearMonth } as Bill) : undefined
+  const previous = alert.previous
+    ? ({ ...alert.previous, month: alert.previous.month as YearMonth } as Bill)
+    : undefined
   const change = changeAgainst(bill, previous)
   const headline = `${usageMonthLabel(bill.month)}ご利用分の請求金額が確定しました: ${formatAmount(bill.amount, bill.currency)}${change ? `（前月比 ${change}）` : ''}`
-  const value = JSON.stringify({ o: alert.operatorId, c: alert.coverage, m: bill.month } satisfies BillButtonValue)
+  const value = JSON.stringify({
+    o: alert.operatorId,
+    c: alert.coverage,
+    m: bill.month,
+  } satisfies BillButtonValue)
   return {
     text: `${headline}（${alert.operatorId}）`,
     blocks: [
@@ -27,7 +33,10 @@ export function amountFinalAlertMessage(alert: BillingAlert): SlackMessage {
           text: `:receipt: *${headline}*\n${alert.operatorId}（${coverageLabel(alert.coverage)}）・ ${BILL_STATE_LABELS[bill.state]}`,
         },
       },
-      { type: 'section', fields: billFields(bill, previous).map((text) => ({ type: 'mrkdwn' as const, text })) },
+      {
+        type: 'section',
+        fields: billFields(bill, previous).map((text) => ({ type: 'mrkdwn' as const, text })),
+      },
       {
         type: 'actions',
         block_id: 'alert_actions',

@@ -10,12 +10,14 @@ import { escapeMrkdwn } from './mrkdwn.js'
 import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
 
-export const HOME_START_ACTION = /^home_start_(invoice_reissue|invoice_merge|direct_debit|account_deletion)$/
+export const HOME_START_ACTION =
+  /^home_start_(invoice_reissue|invoice_merge|direct_debit|account_deletion|payment_error)$/
 export const HOME_FLOWS = [
   ['invoice_reissue', '請求書の再発行'],
   ['invoice_merge', '請求書をまとめる'],
   ['direct_debit', '口座振替にする'],
   ['account_deletion', 'アカウント退会'],
+  ['payment_error', '支払いエラーの対応'],
 ] as const
 
 const RECENT_CLOSED = 5

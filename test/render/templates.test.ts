@@ -122,6 +122,13 @@ const GUIDANCE: Record<string, object> = {
     operatorIds: ['OP1111111111', 'OP2222222222'],
     representative: 'OP1111111111',
   },
+  'payment-error-checklist': {
+    cause:
+      'OP0123456789（日本） に登録されているクレジットカードで決済できません: カード会社に決済を断られました（`card_declined`）。',
+    card: true,
+    individual: false,
+    watched: true,
+  },
   'account-deletion-checklist': {
     operatorId: OP,
     cancelDate: '2027-04-15',

@@ -7,6 +7,7 @@ import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
 import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
 import { OPERATOR_LINK_CALLBACK_ID } from '../../render/modals/operator-link.js'
+import { PAYMENT_ERROR_CALLBACK_ID } from '../../render/modals/payment-error.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
@@ -15,6 +16,7 @@ import { invoiceMergeSubmission } from './invoice-merge.js'
 import { invoiceReissueSubmission } from './invoice-reissue.js'
 import { operatorLinkSubmission } from './operator-link.js'
 import { operatorRegisterSubmission } from './operator-register.js'
+import { paymentErrorSubmission } from './payment-error.js'
 import { ticketReferenceSubmission } from './ticket-reference.js'
 
 /** Every modal's view_submission, by its callback_id. */
@@ -27,4 +29,5 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps))
   app.view<ViewSubmitAction>(CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps))
   app.view<ViewSubmitAction>(OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps))
+  app.view<ViewSubmitAction>(PAYMENT_ERROR_CALLBACK_ID, paymentErrorSubmission(deps))
 }

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import type { AppDeps } from '../../app/deps.js'
+import { type PaymentErrorRequest, startPaymentError } from '../../app/start-payment-error.js'
+import { ACCOUNT_TYPES } from '../../domain/account.js'
+import { COVERAGES } from '../../domain/coverage.js'
+import { operatorIdField } from '../fields.js'
+import { submission, type ViewListener } from './submission.js'
+
+export const paymentErrorForm = z
+  .object({
+    operator_id: operatorIdField,
+    coverage: z.enum(COVERAGES, {
+      error: 'エラーになったカバレッジを「日本」か「グローバル」から選んでください。',
+    }),
+    payment_method: z.enum(['card', 'invoice'], {
+      error: 'お支払い方法を「クレジットカード」か「請求書払い」から選んでください。',
+    }),
+    account_type: z.enum(ACCOUNT_TYPES, { error: 'アカウント区分を「法人」か「個人」から選んでください。' }),
+  })
+  .transform(
+    (f): PaymentErrorRequest => ({
+      operatorId: f.operator_id,
+      coverage: f.coverage,
+      paymentMethod: f.payment_method,
+      accountType: f.account_type,
+    }),
+  )
+
+/** view_submission of the payment-error modal: the §3.8.1 checklist, posted where it started. */
+export const paymentErrorSubmission = (deps: AppDeps): ViewListener =>
+  submission(paymentErrorForm, (input) => startPaymentError(deps, input))
