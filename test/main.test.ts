@@ -92,6 +92,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
         reminders: [],
         subscriptions: [],
         operators: [],
+        alerts: [],
         links: [
           {
             ...target,
