@@ -3,6 +3,7 @@ import type { BillingAlert } from '../domain/billing-alert.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
+import type { GuideAnswer } from '../domain/guide.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
@@ -109,6 +110,13 @@ export interface Soracom {
   api(link: OperatorLink): BillingApi
   /** Forgets what was opened for a link (after unlink or relink). */
   forget(link: { operatorId: string; coverage: Coverage }): void
+}
+
+// --- the guide's answers (src/answers implements it) ---
+
+export interface Answerer {
+  /** The best section of the guide for a question and up to two related ones, or no answer. */
+  answer(question: string): GuideAnswer
 }
 
 // --- Slack, seen from the use cases ---

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import MiniSearch, { type SearchResult } from 'minisearch'
+import { parse } from 'yaml'
+import { z } from 'zod'
+import type { Answerer } from '../app/ports.js'
+import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
+import { TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
+
+export const KNOWLEDGE_FILE = new URL('../../knowledge/guide.yaml', import.meta.url)
+
+/** Reads and validates knowledge/guide.yaml: a broken entry stops start-up, naming it. */
+export function loadGuide(file: URL | string = KNOWLEDGE_FILE): GuideEntry[] {
+  const entries = z.array(guideEntrySchema).parse(parse(readFileSync(file, 'utf8')))
+  const ids = new Set<string>()
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new Error(`knowledge/guide.yaml: § ${e.id} appears twice`)
+    ids.add(e.id)
+  }
+  return entries
+}
+
+export interface GuideIndexOptions {
+  tokenizer?: TokenizerName
+  /**
+   * Below this share of the question's terms found in the best section, the bot says it has no
+   * answer instead of guessing. Tuned on the question set (test/answers/questions.ts).
+   */
+  minCoverage?: number
+  /** …and below this BM25 score. */
+  minScore?: number
+  /** Field weights (the ways people ask weigh most). */
+  boost?: { title: number; asksText: number; answer: number }
+}
+
+/** Field weights, measured on the question set like the thresholds. */
+export const FIELD_BOOST = { asksText: 3, title: 2, answer: 1 }
+
+/** Defaults measured on the question set: see README "Answers from the guide". */
+export const ANSWER_THRESHOLDS = { minCoverage: 0.3, minScore: 1 }
+
+/**
+ * BM25 search (MiniSearch) over the guide's sections: title, the ways people ask, and the answer,
+ * with the ways people ask weighted most. Built once at start-up.
+ */
+export class GuideIndex implements Answerer {
+  private readonly search: MiniSearch<GuideEntry & { asksText: string }>
+  private readonly byId: Map<string, GuideEntry>
+  private readonly tokenize: (text: string) => string[]
+  private readonly minCoverage: number
+  private readonly minScore: number
+
+  constructor(entries: readonly GuideEntry[], options: GuideIndexOptions = {}) {
+    this.tokenize = TOKENIZERS[options.tokenizer ?? TOKENIZER]
+    this.minCoverage = options.minCoverage ?? ANSWER_THRESHOLDS.minCoverage
+    this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
+    this.byId = new Map(entries.map((e) => [e.id, e]))
+    this.search = new MiniSearch({
+      fields: ['title', 'asksText', 'answer'],
+      storeFields: [],
+      tokenize: this.tokenize,
+      processTerm: (term) => term,
+      searchOptions: { boost: options.boost ?? FIELD_BOOST, combineWith: 'OR' },
+    })
+    this.search.addAll(entries.map((e) => ({ ...e, asksText: e.asks.join('\n') })))
+  }
+
+  /** The ranked sections for a question, with how much of the question each covers. */
+  rank(question: string): Array<{ entry: GuideEntry; score: number; coverage: number }> {
+    const terms = new Set(this.tokenize(question))
+    if (terms.size === 0) return []
+    return this.search.search(question).flatMap((r: SearchResult) => {
+      const entry = this.byId.get(String(r.id))
+      return entry ? [{ entry, score: r.score, coverage: new Set(r.queryTerms).size / terms.size }] : []
+    })
+  }
+
+  answer(question: string): GuideAnswer {
+    const [best, ...rest] = this.rank(question.slice(0, 500))
+    if (!best || best.coverage < this.minCoverage || best.score < this.minScore)
+      return { kind: 'no_answer', question }
+    const related = rest
+      .filter((r) => r.score >= best.score * 0.5 && r.coverage >= this.minCoverage * 0.8)
+      .slice(0, 2)
+      .map((r) => r.entry)
+    return { kind: 'answer', best: best.entry, related }
+  }
+}

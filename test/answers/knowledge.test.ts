@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { GuideIndex, loadGuide } from '../../src/answers/guide-index.js'
+import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
+import { evaluate } from './evaluate.js'
+import { QUESTIONS } from './questions.js'
+
+const GUIDE = readFileSync(
+  new URL('../../knowledge/source/soracom-billing-guide-2021-03.md', import.meta.url),
+  'utf8',
+)
+const entries = loadGuide()
+
+/** The sections of §2–§7 that answer something (§1 is about the company; headings without content are left out). */
+const ANSWERING_SECTIONS = [
+  '2.1',
+  '2.2',
+  '2.3',
+  '2.4',
+  '2.5.1',
+  '2.5.2',
+  '3.1',
+  '3.2.1',
+  '3.2.2',
+  '3.3.1',
+  '3.3.2',
+  '3.4.1',
+  '3.4.2',
+  '3.4.3',
+  '3.4.4',
+  '3.4.5',
+  '3.4.6',
+  '3.4.7',
+  '3.4.8',
+  '3.5',
+  '3.6',
+  '3.7.1',
+  '3.7.2',
+  '3.8.1',
+  '4.1.1',
+  '4.1.2',
+  '4.2.1',
+  '4.3',
+  '4.4',
+  '4.5',
+  '4.6.1',
+  '5.1',
+  '5.2.1',
+  '5.2.2',
+  '5.2.3',
+  '5.3',
+  '5.4.1',
+  '5.4.2',
+  '6.1',
+  '6.1.2',
+  '6.1.3',
+  '6.2',
+  '6.3',
+  '6.4',
+  '7.1',
+  '7.2',
+  '7.3',
+  '7.3.1',
+  '7.4',
+  '7.5',
+]
+
+describe('the knowledge base (knowledge/guide.yaml)', () => {
+  it('has one entry for every section of §2–§7 that answers something, each named as in the guide', () => {
+    expect(entries.map((e) => e.id).sort()).toEqual([...ANSWERING_SECTIONS].sort())
+    for (const id of ANSWERING_SECTIONS) expect(GUIDE).toContain(`${id}. `)
+  })
+
+  it('lists colloquial, formal and English ways to ask each one', () => {
+    for (const entry of entries) {
+      expect(entry.asks.length, entry.id).toBeGreaterThanOrEqual(4)
+      expect(
+        entry.asks.some((a) => /^[\x20-\x7e]+$/.test(a)),
+        `${entry.id}: an English phrasing`,
+      ).toBe(true)
+    }
+  })
+
+  it('words the answers itself: no 30-character run copied from the guide (links aside)', () => {
+    const guide = normalize(GUIDE).replace(/\s+/g, '')
+    for (const entry of entries) {
+      const answer = normalize(entry.answer)
+        .replace(/https?:\/\/\S+/g, ' ')
+        .replace(/「[^」]*」/g, ' ')
+        .replace(/\s+/g, '')
+      for (let i = 0; i + 30 <= answer.length; i += 5) {
+        const run = answer.slice(i, i + 30)
+        // Product names and console labels are facts, not sentences: only runs of Japanese prose count.
+        if ((run.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length < 24)
+          continue
+        expect(guide.includes(run), `${entry.id} copies「${run}」`).toBe(false)
+      }
+    }
+  })
+})
+
+describe('answers on the question set (test/answers/questions.ts)', () => {
+  it(`has at least 120 questions covering every section, and 10 the guide cannot answer`, () => {
+    const answerable = QUESTIONS.filter(([, s]) => s !== null)
+    expect(answerable.length).toBeGreaterThanOrEqual(120)
+    expect(QUESTIONS.filter(([, s]) => s === null)).toHaveLength(10)
+    expect(new Set(answerable.map(([, s]) => s))).toEqual(new Set(ANSWERING_SECTIONS))
+    // Paraphrased: no question is a section title or one of the knowledge base's own phrasings.
+    const known = new Set(entries.flatMap((e) => [e.title, ...e.asks]).map(normalize))
+    for (const [q] of QUESTIONS) expect(known.has(normalize(q)), q).toBe(false)
+  })
+
+  it('names the right section first for at least 90 % and declines at least 8 of the 10 it cannot answer', () => {
+    const score = evaluate(entries)
+    const accuracy = score.top1 / score.answerable
+    console.log(
+      `answers (${TOKENIZER}): top-1 ${score.top1}/${score.answerable} (${(accuracy * 100).toFixed(1)} %), declined ${score.correctlyDeclined}/${score.unanswerable} unanswerable`,
+    )
+    expect(accuracy).toBeGreaterThanOrEqual(0.9)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(8)
+  })
+
+  it('understands full-width, half-width and a common typo the same way', () => {
+    const index = new GuideIndex(entries)
+    const ids = ['領収書がほしい', 'ﾘｮｳｼｭｳｼｮ 領主書がほしい', '領収書がほしい！！'].map((q) => {
+      const a = index.answer(q)
+      return a.kind === 'answer' ? a.best.id : null
+    })
+    expect(ids).toEqual(['5.4.2', '5.4.2', '5.4.2'])
+    expect(bigrams(normalize('ＳＩＭの請求書'))).toEqual(expect.arrayContaining(['請求', '求書']))
+  })
+
+  it('answers English questions too', () => {
+    const index = new GuideIndex(entries)
+    const answer = index.answer('How can I get a receipt?')
+    expect(answer.kind === 'answer' ? answer.best.id : null).toBe('5.4.2')
+  })
+})
