@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatJstDateTime } from '../src/render/time.js'
-import { type BotProcess, startListening } from '../test/support/bot-process.js'
+import { type BotProcess, startListening, waitForOutput } from '../test/support/bot-process.js'
 import { FakeSlack, type SlackCall } from '../test/support/fake-slack.js'
 import { FakeSoracom } from '../test/support/fake-soracom.js'
 import {
@@ -27,13 +27,6 @@ const USER = 'U0DEMO'
 const CHANNEL = 'C0BILLING'
 
 type View = Parameters<typeof viewSubmissionForm>[0]
-
-async function waitUntil(done: () => boolean, ms = 10_000): Promise<void> {
-  for (const until = Date.now() + ms; !done(); ) {
-    if (Date.now() > until) throw new Error('demo: the bot did not get there in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const DEMO_KEY = { authKeyId: 'keyId-demo0000000000000000', authKey: 'secret-demo000000000000000000000000' }
 
@@ -287,9 +280,9 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       bot = again.bot
       url = again.url
     }
-    const checked = soracom.callsTo('GET /v1/payment_methods/current').length
     await restart()
-    await waitUntil(() => soracom.callsTo('GET /v1/payment_methods/current').length > checked)
+    // The start-up check has read SORACOM and stored what it saw (its log line says so).
+    if (bot) await waitForOutput(bot, /soracom checks done/, 10_000)
     print('再起動時のチェック: 確定済みの月を記録（お知らせなし）')
     print('…SORACOM で 2026年10月分が確定し、その支払いがカード会社に断られる…')
     soracom.bills.set('202610', {

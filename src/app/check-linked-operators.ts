@@ -48,6 +48,7 @@ export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> 
       })
     }
   }
+  if (report.checked + report.failed > 0) deps.logger.info('soracom checks done', { ...report })
   return report
 }
 
