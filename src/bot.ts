@@ -1,5 +1,6 @@
 import type { Logger as BoltLogger, LogLevel } from '@slack/bolt'
 import { type RetryOptions, WebClient } from '@slack/web-api'
+import { GuideIndex, loadGuide } from './answers/guide-index.js'
 import { checkLinkedOperators } from './app/check-linked-operators.js'
 import type { AppDeps } from './app/deps.js'
 import { KeyedQueue } from './app/keyed-queue.js'
@@ -23,6 +24,8 @@ export interface BotParts {
   logger: Logger & BoltLogger
   retryConfig?: RetryOptions
   logLevel?: LogLevel
+  /** The guide's answers (built from knowledge/guide.yaml when not given). */
+  answers?: GuideIndex
   /** SORACOM timeouts and backoff (tests shorten them). */
   soracomTiming?: SoracomGatewayOptions['timing']
 }
@@ -58,6 +61,7 @@ export function createBot(parts: BotParts) {
     operators: store.operators,
     links: store.links,
     alerts: store.alerts,
+    answers: parts.answers ?? new GuideIndex(loadGuide()),
     soracom,
     notifier: new SlackNotifier(client),
     scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger }),

@@ -74,7 +74,10 @@ describe('manifest.json (Slack app manifest reference)', async () => {
     ...new Set([...code.matchAll(/client\.([a-z]+(?:\.[a-zA-Z]+){1,2})\(/g)].map((m) => m[1] ?? '')),
   ]
   const commands = [...code.matchAll(/app\.command\('([^']+)'/g)].map((m) => m[1])
-  const events = [...code.matchAll(/app\.event\('([^']+)'/g)].map((m) => m[1] ?? '')
+  // The code listens to `message` and keeps direct messages only: the manifest's `message.im`.
+  const events = [...code.matchAll(/app\.event\('([^']+)'/g)].map((m) =>
+    m[1] === 'message' ? 'message.im' : (m[1] ?? ''),
+  )
   const requested = manifest.oauth_config.scopes.bot ?? []
 
   it('has the display information Slack requires, within its lengths', () => {

@@ -74,6 +74,10 @@ export class GuideIndex implements Answerer {
     })
   }
 
+  entry(id: string): GuideEntry | undefined {
+    return this.byId.get(id)
+  }
+
   answer(question: string): GuideAnswer {
     const [best, ...rest] = this.rank(question.slice(0, 500))
     if (!best || best.coverage < this.minCoverage || best.score < this.minScore)

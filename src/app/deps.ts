@@ -1,8 +1,10 @@
 import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { GuideEntry } from '../domain/guide.js'
 import type { Renderer } from '../render/templates.js'
 import type { KeyedQueue } from './keyed-queue.js'
 import type {
   AlertRepository,
+  Answerer,
   ChecklistRepository,
   LinkRepository,
   Logger,
@@ -24,6 +26,8 @@ export interface AppDeps {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
+  /** The guide's answers (`/billing ask`, DMs). */
+  answers: Answerer & { entry(id: string): GuideEntry | undefined }
   /** The SORACOM API for linked operators (`/billing link`). */
   soracom: Soracom
   notifier: Notifier

@@ -1,22 +1,23 @@
 import type { ModalView } from '@slack/types'
+import { GUIDE_FLOWS, type GuideFlow } from '../domain/guide.js'
 import { normalizeOperatorId, parseOperatorId } from '../domain/operator-id.js'
 import { operatorToPrefill } from '../domain/operator-registry.js'
 import { addMonths, tokyoDate, yearMonthOf } from '../domain/plain-date.js'
 import { accountDeletionModal } from '../render/modals/account-deletion.js'
 import { directDebitModal } from '../render/modals/direct-debit.js'
+import {
+  bankAccountInquiryModal,
+  companyNameChangeModal,
+  loginRecoveryModal,
+} from '../render/modals/guided.js'
 import { invoiceMergeModal } from '../render/modals/invoice-merge.js'
 import { invoiceReissueModal } from '../render/modals/invoice-reissue.js'
 import { paymentErrorModal } from '../render/modals/payment-error.js'
 import type { AppDeps } from './deps.js'
 
-export const FLOWS = [
-  'invoice_reissue',
-  'invoice_merge',
-  'direct_debit',
-  'account_deletion',
-  'payment_error',
-] as const
-export type Flow = (typeof FLOWS)[number]
+/** Every chore with a modal: the four flows, the payment error and the guide's guided requests. */
+export const FLOWS = GUIDE_FLOWS
+export type Flow = GuideFlow
 
 /** Text after a slash command that pre-fills the operator ID: normalised when valid, else shown as typed. */
 export function operatorIdPrefill(commandText: string): string | undefined {
@@ -69,6 +70,12 @@ export function flowModal(
         privateMetadata,
       })
     }
+    case 'login_recovery':
+      return loginRecoveryModal({ operatorId: typed ?? known?.operatorId, privateMetadata })
+    case 'bank_account_inquiry':
+      return bankAccountInquiryModal({ operatorId: typed ?? known?.operatorId, privateMetadata })
+    case 'company_name_change':
+      return companyNameChangeModal({ operatorId: typed ?? known?.operatorId, privateMetadata })
     case 'account_deletion':
       return accountDeletionModal({
         operatorId: typed ?? operatorToPrefill(undefined, deps.operators.list())?.operatorId,

@@ -1,5 +1,6 @@
 import { ACCOUNT_DELETION_STEPS } from './account-deletion.js'
 import type { ChecklistKind, ChecklistStep } from './checklist.js'
+import { loginRecoverySteps } from './guided-requests.js'
 import { BANK_ACCOUNT_MERGE_STEPS } from './invoice-merge.js'
 import {
   PAYMENT_ERROR_CARD_INDIVIDUAL_STEPS,
@@ -19,4 +20,6 @@ export const CHECKLIST_DEFINITIONS: Record<ChecklistKind, ChecklistDefinition> =
   payment_error_card: { steps: PAYMENT_ERROR_CARD_STEPS, lastStepAfterOthers: false },
   payment_error_card_individual: { steps: PAYMENT_ERROR_CARD_INDIVIDUAL_STEPS, lastStepAfterOthers: false },
   payment_error_invoice: { steps: PAYMENT_ERROR_INVOICE_STEPS, lastStepAfterOthers: false },
+  // The new-address step is there only when the login address is unusable: the stored items say which.
+  login_recovery: { steps: loginRecoverySteps(false), lastStepAfterOthers: false },
 }

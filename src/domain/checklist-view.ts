@@ -2,6 +2,7 @@ import { ACCOUNT_DELETION_WARNINGS } from './account-deletion.js'
 import { billingDatesFor } from './billing-calendar.js'
 import type { Checklist, ChecklistStep } from './checklist.js'
 import { CHECKLIST_DEFINITIONS } from './checklist-definitions.js'
+import { LOGIN_RECOVERY_MAIL } from './guided-requests.js'
 import { paymentErrorCauseText } from './payment-error.js'
 import { type PlainDate, yearMonthOf } from './plain-date.js'
 
@@ -38,6 +39,20 @@ export function describeChecklist(checklist: Checklist): ChecklistView {
         },
       },
       fallback: `アカウント退会のチェックリスト（${operatorId}）`,
+    }
+  }
+  if (checklist.kind === 'login_recovery') {
+    const operatorId = checklist.operatorIds[0]
+    return {
+      checklist,
+      ...definition,
+      // Only the steps this one has (the new-address step when the login address is unusable).
+      steps: definition.steps.filter((s) => checklist.items.some((i) => i.key === s.key)),
+      header: {
+        template: 'login-recovery-checklist',
+        model: { mail: LOGIN_RECOVERY_MAIL, operatorId, ...checklist.recovery },
+      },
+      fallback: 'ログイン情報の開示依頼のチェックリスト',
     }
   }
   if (checklist.kind !== 'bank_account_merge') {

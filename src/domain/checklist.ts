@@ -12,6 +12,7 @@ export const CHECKLIST_KINDS = [
   'payment_error_card',
   'payment_error_card_individual',
   'payment_error_invoice',
+  'login_recovery',
 ] as const
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number]
 
@@ -26,7 +27,16 @@ const instant = z.iso.datetime({ offset: true })
 export const checklistSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(CHECKLIST_KINDS),
-  operatorIds: z.array(z.string().regex(/^OP\d{10}$/)).min(1),
+  /** At least one, except for a login recovery (whoever cannot log in may not know it). */
+  operatorIds: z.array(z.string().regex(/^OP\d{10}$/)),
+  /** Login recovery: who asks, for which company, and the new login address when the old one is gone. */
+  recovery: z
+    .object({
+      companyName: z.string().max(100),
+      applicant: z.string().max(60),
+      newEmail: z.string().max(254).optional(),
+    })
+    .optional(),
   /** Account deletion: the planned cancellation day the final invoice follows from. */
   cancelDate: z.iso.date().optional(),
   /** Bank-account merge: the operator whose key should be registered first. */

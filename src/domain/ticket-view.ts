@@ -83,5 +83,15 @@ function introOf(ticket: Ticket): TicketView['intro'] {
     }
     case 'invoice_merge':
       return { template: 'invoice-merge-ticket', model: { ...ticket.request, support: SORACOM_SUPPORT } }
+    case 'bank_account_inquiry':
+      return {
+        template: 'bank-account-inquiry-ticket',
+        model: { operatorId: ticket.operatorId, support: SORACOM_SUPPORT },
+      }
+    case 'company_name_change':
+      return {
+        template: 'company-name-change-ticket',
+        model: { operatorId: ticket.operatorId, support: SORACOM_SUPPORT },
+      }
   }
 }

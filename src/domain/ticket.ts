@@ -3,6 +3,7 @@ import { ACCOUNT_TYPES } from './account.js'
 import { DESTINATIONS } from './contacts.js'
 import { COVERAGE_SELECTIONS, COVERAGES } from './coverage.js'
 import { INVOICE_PAYMENT_STATES } from './direct-debit.js'
+import { NAME_CHANGE_REASONS } from './guided-requests.js'
 import {
   AMOUNT_ZERO_ANSWERS,
   DELIVERIES,
@@ -84,6 +85,22 @@ const invoiceMergeRequestSchema = z.object({
 })
 
 export const ticketSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...ticketCommon,
+    kind: z.literal('bank_account_inquiry'),
+    destination: z.literal('soracom'),
+    request: z.object({ coverage: z.enum(COVERAGE_SELECTIONS) }),
+  }),
+  z.object({
+    ...ticketCommon,
+    kind: z.literal('company_name_change'),
+    destination: z.literal('soracom'),
+    request: z.object({
+      reason: z.enum(NAME_CHANGE_REASONS),
+      currentName: z.string().max(100),
+      newName: z.string().max(100),
+    }),
+  }),
   z.object({
     ...ticketCommon,
     kind: z.literal('direct_debit'),

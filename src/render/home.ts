@@ -4,6 +4,7 @@ import { formatAmount } from '../domain/bill.js'
 import { coverageLabel } from '../domain/coverage.js'
 import type { Ticket } from '../domain/ticket.js'
 import { isClosed } from '../domain/ticket-progress.js'
+import { GUIDE_SHOW_ACTION } from './answer.js'
 import { billLine } from './bill.js'
 import { button, ticketStatusLabel } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
@@ -19,6 +20,33 @@ export const HOME_FLOWS = [
   ['account_deletion', 'アカウント退会'],
   ['payment_error', '支払いエラーの対応'],
 ] as const
+
+/** The guide's other chores on App Home: a modal for requests, the answer (to the DM) for the rest. */
+const HOME_GUIDED: ReadonlyArray<{ text: string } & ({ flow: string } | { section: string })> = [
+  { text: 'ログインできない', flow: 'login_recovery' },
+  { text: '入金口座を先に知りたい', flow: 'bank_account_inquiry' },
+  { text: '社名が変わった', flow: 'company_name_change' },
+  { text: '請求書払いの申請エラー', section: '3.3.1' },
+  { text: '領収書・請求明細書', section: '5.4.2' },
+  { text: '納品書', section: '5.4.1' },
+  { text: '請求書に印鑑がほしい', section: '3.4.8' },
+  { text: '請求書を郵送にする', section: '3.6' },
+]
+
+function guidedButtons(): KnownBlock[] {
+  return [
+    section('*ほかの手続き*（ガイドの答えから始められます。質問は `/billing ask` か、このアプリへの DM で）'),
+    {
+      type: 'actions',
+      block_id: 'home_guided',
+      elements: HOME_GUIDED.map((g, i) =>
+        'flow' in g
+          ? button({ actionId: `home_start_${g.flow}`, text: g.text, value: g.flow })
+          : button({ actionId: `${GUIDE_SHOW_ACTION}:home${i}`, text: g.text, value: g.section }),
+      ),
+    },
+  ]
+}
 
 const RECENT_CLOSED = 5
 const OPEN_LIMIT = 20
@@ -73,6 +101,7 @@ export function homeView(args: HomeModel): HomeView {
     { type: 'header', text: { type: 'plain_text', text: '請求サポート' } },
     section('SORACOM の請求まわりの手続きを、ガイドどおりの書式で一度で。'),
     startButtons(),
+    ...guidedButtons(),
     { type: 'divider' },
   ]
   blocks.push(section('*対応中の依頼*'))

@@ -86,6 +86,13 @@ const TICKETS: Record<string, object> = {
   'invoice-reissue-soracom': reissueTicket.model,
   'invoice-reissue-np': { ...reissueTicket.model, destination: 'np', companyName: '株式会社サンプル' },
   'invoice-merge': merge.model,
+  'bank-account-inquiry': { operatorId: OP, coverageLabel: '日本' },
+  'company-name-change': {
+    operatorId: OP,
+    currentName: '株式会社サンプル',
+    newName: '株式会社サンプルホールディングス',
+    reasonLabel: '商号変更',
+  },
 }
 
 const GUIDANCE: Record<string, object> = {
@@ -121,6 +128,17 @@ const GUIDANCE: Record<string, object> = {
   'invoice-merge-self-service': {
     operatorIds: ['OP1111111111', 'OP2222222222'],
     representative: 'OP1111111111',
+  },
+  'bank-account-inquiry-ticket': { operatorId: OP, support: SORACOM_SUPPORT },
+  'bank-account-too-early': { operatorId: OP, applicationUrl: 'https://soracom.jp/contact/bill_payment/' },
+  'company-name-change-ticket': { operatorId: OP, support: SORACOM_SUPPORT },
+  'company-name-change-not-possible': { operatorId: OP },
+  'login-recovery-checklist': {
+    mail: 'contact-us@soracom.jp',
+    operatorId: OP,
+    companyName: '株式会社サンプル',
+    applicant: '山田 花子',
+    newEmail: 'billing@example.co.jp',
   },
   'payment-error-checklist': {
     cause:

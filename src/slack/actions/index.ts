@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
+import { GUIDE_SHOW_ACTION, GUIDE_START_ACTION } from '../../render/answer.js'
 import {
   BILL_CSV_ACTION,
   BILL_SHARE_ACTION,
@@ -14,6 +15,7 @@ import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION }
 import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
 import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import { checklistToggleAction } from './checklist-toggle.js'
+import { guideShowAction, guideStartAction } from './guide.js'
 import { homeStartAction } from './home-start.js'
 import { operatorAddAction } from './operator-add.js'
 import { reissueRemindAction } from './reissue-remind.js'
@@ -37,6 +39,9 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action<BlockButtonAction>(BILL_CSV_ACTION, billExportAction(deps, 'csv'))
   app.action<BlockButtonAction>(BILL_STATEMENT_ACTION, billExportAction(deps, 'statement'))
   app.action<BlockButtonAction>(BILL_SHARE_ACTION, billShareAction(deps))
+  // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
+  app.action<BlockButtonAction>(new RegExp(`^${GUIDE_START_ACTION}(:|$)`), guideStartAction(deps))
+  app.action<BlockButtonAction>(new RegExp(`^${GUIDE_SHOW_ACTION}(:|$)`), guideShowAction(deps))
   // One button per linked operator in a list, so the ids carry a suffix: `bill_show:OP…:jp`.
   app.action<BlockButtonAction>(new RegExp(`^${BILL_SHOW_ACTION}(:|$)`), billShowAction(deps))
 }

@@ -1,3 +1,4 @@
+import { askGuide } from '../../app/ask-guide.js'
 import type { AppDeps } from '../../app/deps.js'
 import { ADMINS_ONLY, unlinkOperator } from '../../app/link-operator.js'
 import { listTickets } from '../../app/list-tickets.js'
@@ -10,6 +11,7 @@ import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
 import { COVERAGES, type Coverage, coverageLabel } from '../../domain/coverage.js'
 import { isOperatorId, normalizeOperatorId } from '../../domain/operator-id.js'
 import { parseYearMonth } from '../../domain/plain-date.js'
+import { answerMessage } from '../../render/answer.js'
 import { billReportMessage } from '../../render/bill.js'
 import { calendarSubscribedText } from '../../render/calendar.js'
 import { guidanceMessage } from '../../render/messages.js'
@@ -80,6 +82,21 @@ export const billingCommand =
         })
       case 'operators':
         return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
+      case 'ask': {
+        const question = command.text
+          .trim()
+          .replace(/^ask\s*/i, '')
+          .slice(0, 500)
+        if (question === '')
+          return say(
+            '`/billing ask 領収書はもらえる？` のように、質問をあとに書いてください。ガイド（SORACOM 管理の手引き）から答えます。',
+          )
+        await ack()
+        await respond({ response_type: 'ephemeral', ...answerMessage(askGuide(deps, question)) }).catch(
+          (error: unknown) => logger.warn('answer not delivered', { error }),
+        )
+        return
+      }
       case 'link':
         if (!admin()) return say(ADMINS_ONLY)
         await ack()

@@ -1,8 +1,11 @@
 import type { App } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { appHomeOpened } from './app-home-opened.js'
+import { messageIm } from './message-im.js'
 
 /** The events the manifest subscribes to. */
 export function registerEvents(app: App, deps: AppDeps): void {
   app.event('app_home_opened', appHomeOpened(deps))
+  // Direct messages only (`message.im` in the manifest): the listener drops every other channel type.
+  app.event('message', messageIm(deps))
 }

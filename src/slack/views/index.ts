@@ -3,6 +3,11 @@ import type { AppDeps } from '../../app/deps.js'
 import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
 import { CALENDAR_SUBSCRIBE_CALLBACK_ID } from '../../render/modals/calendar-subscribe.js'
 import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
+import {
+  BANK_ACCOUNT_INQUIRY_CALLBACK_ID,
+  COMPANY_NAME_CHANGE_CALLBACK_ID,
+  LOGIN_RECOVERY_CALLBACK_ID,
+} from '../../render/modals/guided.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
 import { INVOICE_REISSUE_CALLBACK_ID } from '../../render/modals/invoice-reissue.js'
 import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
@@ -12,6 +17,11 @@ import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
+import {
+  bankAccountInquirySubmission,
+  companyNameChangeSubmission,
+  loginRecoverySubmission,
+} from './guided.js'
 import { invoiceMergeSubmission } from './invoice-merge.js'
 import { invoiceReissueSubmission } from './invoice-reissue.js'
 import { operatorLinkSubmission } from './operator-link.js'
@@ -30,4 +40,7 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps))
   app.view<ViewSubmitAction>(OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps))
   app.view<ViewSubmitAction>(PAYMENT_ERROR_CALLBACK_ID, paymentErrorSubmission(deps))
+  app.view<ViewSubmitAction>(BANK_ACCOUNT_INQUIRY_CALLBACK_ID, bankAccountInquirySubmission(deps))
+  app.view<ViewSubmitAction>(COMPANY_NAME_CHANGE_CALLBACK_ID, companyNameChangeSubmission(deps))
+  app.view<ViewSubmitAction>(LOGIN_RECOVERY_CALLBACK_ID, loginRecoverySubmission(deps))
 }

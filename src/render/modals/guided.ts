@@ -1,0 +1,98 @@
+import type { ModalView } from '@slack/types'
+import { modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+
+export const BANK_ACCOUNT_INQUIRY_CALLBACK_ID = 'bank_account_inquiry'
+export const COMPANY_NAME_CHANGE_CALLBACK_ID = 'company_name_change'
+export const LOGIN_RECOVERY_CALLBACK_ID = 'login_recovery'
+
+const operatorField = (initial: string | undefined, optional = false) =>
+  textInput('operator_id', optional ? 'オペレーター ID（わかれば）' : 'オペレーター ID', {
+    initial,
+    placeholder: 'OP0123456789',
+    maxLength: 100,
+    optional,
+  })
+
+/** §3.4.2: the bank account before the first invoice. */
+export function bankAccountInquiryModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: BANK_ACCOUNT_INQUIRY_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('入金口座の事前確認'),
+    submit: modalText('問い合わせ文を作成'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note(
+        '取引先登録などで、請求書が届く前に入金口座（振込先）を知りたいときの問い合わせ文を作ります（§3.4.2）。',
+      ),
+      operatorField(args.operatorId),
+      staticSelect('coverage', 'カバレッジ', [
+        { value: 'jp', label: '日本' },
+        { value: 'g', label: 'グローバル' },
+        { value: 'both', label: '両方' },
+      ]),
+      radioButtons('switch_mail', '「請求書払いの切替完了メール」は届いていますか？', [
+        { value: 'yes', label: 'はい、届いている' },
+        { value: 'no', label: 'いいえ、まだ' },
+      ]),
+    ],
+  }
+}
+
+/** §3.3.2 / §6.2: a company-name change. */
+export function companyNameChangeModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: COMPANY_NAME_CHANGE_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('社名変更の依頼'),
+    submit: modalText('依頼文を作成'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note(
+        '社名（契約名義）の変更はユーザーコンソールではできず、ソラコムとネットプロテクションズ社の確認が必要です（§3.3.2、§6.2）。依頼文を作ります。',
+      ),
+      operatorField(args.operatorId),
+      radioButtons('reason', '変更の理由', [
+        { value: 'trade_name', label: '商号変更' },
+        { value: 'merger', label: '買収・合併' },
+        { value: 'transfer', label: '別の会社へのアカウントの譲渡' },
+      ]),
+      textInput('current_name', '現在の社名', { placeholder: '株式会社サンプル', maxLength: 100 }),
+      textInput('new_name', '変更後の社名', {
+        placeholder: '株式会社サンプルホールディングス',
+        maxLength: 100,
+      }),
+    ],
+  }
+}
+
+/** §7.3: login information lost. */
+export function loginRecoveryModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: LOGIN_RECOVERY_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('ログイン情報の開示'),
+    submit: modalText('チェックリスト作成'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note(
+        'ログイン情報がわからなくなったときに、ソラコムへ送る書類のチェックリストとメール文を作ります（§7.3）。',
+      ),
+      textInput('company_name', '会社名', { placeholder: '株式会社サンプル', maxLength: 100 }),
+      textInput('applicant', '申請者の氏名', { placeholder: '山田 花子', maxLength: 60 }),
+      operatorField(args.operatorId, true),
+      radioButtons('email_usable', '今のログイン用メールアドレスは使えますか？', [
+        { value: 'yes', label: '使える（パスワードなどがわからないだけ）' },
+        { value: 'no', label: '使えない（担当者の退職など）' },
+      ]),
+      textInput('new_email', '新しいログイン用メールアドレス（使えないとき）', {
+        placeholder: 'billing@example.co.jp',
+        maxLength: 254,
+        optional: true,
+      }),
+    ],
+  }
+}

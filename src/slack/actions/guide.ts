@@ -1,0 +1,48 @@
+import type { AppDeps } from '../../app/deps.js'
+import { FLOWS, type Flow, flowModal } from '../../app/prefill-flow.js'
+import { errorCode } from '../../errors.js'
+import { sectionMessage } from '../../render/answer.js'
+import { encodeOrigin } from '../private-metadata.js'
+import { type ButtonListener, ephemeral } from './button.js'
+
+/**
+ * The button under an answer (or on App Home) that starts its chore: the chore's modal, whose
+ * result goes back where the button was (the channel, the DM; from App Home the DM).
+ */
+export const guideStartAction =
+  (deps: AppDeps): ButtonListener =>
+  async ({ ack, action, body, client, logger }) => {
+    await ack()
+    const flow = action.value as Flow
+    if (!FLOWS.includes(flow)) return
+    const user = body.user.id
+    const channel = body.channel?.id ?? user
+    await client.views
+      .open({
+        trigger_id: body.trigger_id,
+        view: flowModal(deps, flow, { text: '', privateMetadata: encodeOrigin({ channel, user }) }),
+      })
+      .catch((error: unknown) => logger.warn('guide flow not opened', { error: errorCode(error), flow }))
+  }
+
+/**
+ * A related section's button (or a guided answer on App Home): that section's answer, to the
+ * clicking user only — ephemeral in a channel, in the DM from App Home.
+ */
+export const guideShowAction =
+  (deps: AppDeps): ButtonListener =>
+  async ({ ack, action, body, respond }) => {
+    await ack()
+    const entry = deps.answers.entry(action.value ?? '')
+    if (!entry) {
+      await ephemeral(respond)('このボタンは古いか壊れています。`/billing ask` で聞き直してください。')
+      return
+    }
+    const message = sectionMessage(entry)
+    if (body.container?.type === 'view' || !body.response_url) {
+      const user = body.user.id
+      await deps.notifier.post({ channel: user, user }, message)
+      return
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message })
+  }
