@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types'
 import type { HomeModel } from '../app/ports.js'
 import { formatAmount } from '../domain/bill.js'
 import { coverageLabel } from '../domain/coverage.js'
+import { GUIDE_FLOWS } from '../domain/guide.js'
 import type { Ticket } from '../domain/ticket.js'
 import { isClosed } from '../domain/ticket-progress.js'
 import { GUIDE_SHOW_ACTION } from './answer.js'
@@ -11,8 +12,7 @@ import { escapeMrkdwn } from './mrkdwn.js'
 import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
 
-export const HOME_START_ACTION =
-  /^home_start_(invoice_reissue|invoice_merge|direct_debit|account_deletion|payment_error)$/
+export const HOME_START_ACTION = new RegExp(`^home_start_(${GUIDE_FLOWS.join('|')})$`)
 export const HOME_FLOWS = [
   ['invoice_reissue', '請求書の再発行'],
   ['invoice_merge', '請求書をまとめる'],

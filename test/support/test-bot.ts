@@ -60,7 +60,7 @@ export interface TestBot {
   /** Clicks a button as `userId` on a message the bot posted. */
   click(
     action: { action_id: string; value: string; block_id?: string },
-    opts?: { userId?: string; channelId?: string; messageTs?: string },
+    opts?: { userId?: string; channelId?: string; messageTs?: string; home?: boolean },
   ): ReturnType<typeof postSigned>
   stop(): Promise<void>
   /** Stops the bot but leaves its data file, for restart tests. */

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buttonsOf, preformattedText } from '../support/blocks.js'
+import { startTestBot, type TestBot } from '../support/test-bot.js'
+
+const NOW = '2026-11-26T10:00:00+09:00'
+const text = (call: { args: Record<string, unknown> }) =>
+  `${String(call.args.text)}\n${JSON.stringify(call.args.blocks ?? [])}`
+const firstSection = (call: { args: Record<string, unknown> }) =>
+  String((call.args.blocks as Array<{ text?: { text?: string } }>)[0]?.text?.text ?? '')
+
+describe('answers from the guide: /billing ask and DMs', () => {
+  let bot: TestBot
+  beforeEach(async () => {
+    bot = await startTestBot({ now: NOW })
+  })
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('/billing ask acks at once, then answers only the asker with the best § first and the chore button', async () => {
+    const res = await bot.command('/billing', 'ask 請求書にハンコを押してもらえる？')
+    expect(res.status).toBe(200)
+    expect(res.text).toBe('')
+    const answer = await bot.slack.waitFor('response_url')
+    expect(answer.args.response_type).toBe('ephemeral')
+    expect(firstSection(answer)).toMatch(/^\*§3\.4\.8 /)
+    expect(text(answer)).toContain('ネットプロテクションズ社に依頼')
+    expect(text(answer)).toContain('出典: SORACOM 管理の手引き')
+  })
+
+  it('offers the fitting chore and up to two related sections; the chore button opens its modal', async () => {
+    await bot.command('/billing', 'ask 先月分の請求書がまだ来ないので再送してほしい')
+    const answer = await bot.slack.waitFor('response_url')
+    expect(firstSection(answer)).toMatch(/^\*§3\.4\.1 /)
+    const buttons = buttonsOf(answer)
+    expect(buttons[0]).toMatchObject({ action_id: 'guide_start', value: 'invoice_reissue' })
+    expect(buttons.filter((b) => b.action_id.startsWith('guide_show')).length).toBeLessThanOrEqual(2)
+
+    await bot.click({ action_id: 'guide_start', value: 'invoice_reissue' })
+    const modal = await bot.slack.waitFor('views.open')
+    expect((modal.args.view as { callback_id: string }).callback_id).toBe('invoice_reissue')
+  })
+
+  it('says it has no answer for what the guide does not cover, and shows what it can do', async () => {
+    await bot.command('/billing', 'ask SIM の通信速度を上げたい')
+    const answer = await bot.slack.waitFor('response_url')
+    expect(text(answer)).toContain('答えが見つかりませんでした')
+    expect(text(answer)).not.toMatch(/\*§\d/)
+    expect(buttonsOf(answer).length).toBeGreaterThan(0)
+  })
+
+  it('asks for a question when none is given', async () => {
+    const res = await bot.command('/billing', 'ask')
+    expect(String((res.json() as { text: string }).text)).toContain('質問をあとに書いてください')
+  })
+
+  it('answers a direct message in the DM, the same way; ignores edits and bot messages', async () => {
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0ALICE',
+      user: 'U0ALICE',
+      text: '領収書はもらえますか？',
+      ts: '1.1',
+    })
+    const dm = await bot.slack.waitFor('chat.postMessage')
+    expect(dm.args.channel).toBe('D0ALICE')
+    expect(firstSection(dm)).toMatch(/^\*§5\.4\.2 /)
+
+    await bot.event({
+      type: 'message',
+      subtype: 'message_changed',
+      channel_type: 'im',
+      channel: 'D0ALICE',
+      ts: '1.2',
+    })
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0ALICE',
+      bot_id: 'B1',
+      text: '領収書',
+      ts: '1.3',
+    })
+    await bot.event({
+      type: 'message',
+      channel_type: 'channel',
+      channel: 'C0BILLING',
+      user: 'U0ALICE',
+      text: '領収書',
+      ts: '1.4',
+    })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1)
+  })
+
+  it('answers English questions (in Japanese)', async () => {
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0BOB',
+      user: 'U0BOB',
+      text: 'I forgot my password',
+      ts: '2.1',
+    })
+    const dm = await bot.slack.waitFor('chat.postMessage')
+    expect(firstSection(dm)).toMatch(/^\*§7\.3 /)
+    expect(buttonsOf(dm)[0]).toMatchObject({ action_id: 'guide_start', value: 'login_recovery' })
+  })
+})
+
+describe('guided paths for the guide\u2019s other chores', () => {
+  let bot: TestBot
+  beforeEach(async () => {
+    bot = await startTestBot({ now: NOW })
+  })
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('login recovery (§7.3): the documents as a checklist and the mail to contact-us@soracom.jp', async () => {
+    await bot.click({ action_id: 'guide_start', value: 'login_recovery' }, { channelId: 'C0BILLING' })
+    const bad = await bot.submitOpened({
+      company_name: '株式会社サンプル',
+      applicant: '山田 花子',
+      email_usable: 'no',
+    })
+    expect(bad.body).toMatchObject({
+      response_action: 'errors',
+      errors: { new_email: expect.stringContaining('新しいログイン用') },
+    })
+
+    await bot.submitOpened({
+      company_name: '株式会社サンプル',
+      applicant: '山田 花子',
+      operator_id: 'op0123456789',
+      email_usable: 'no',
+      new_email: 'billing@example.co.jp',
+    })
+    const post = await bot.slack.waitFor('chat.postMessage')
+    expect(text(post)).toContain('contact-us@soracom.jp')
+    expect(text(post)).toContain('オペレーター ID: OP0123456789')
+    expect(text(post)).toContain('申請者の身分証明書')
+    expect(text(post)).toContain('新しいログイン用メールアドレスを決める')
+    expect(bot.store.checklists.all()[0]).toMatchObject({
+      kind: 'login_recovery',
+      operatorIds: ['OP0123456789'],
+    })
+  })
+
+  it('bank account before the invoice (§3.4.2): a ticket to SORACOM once the switch mail came, else when to ask', async () => {
+    await bot.click({ action_id: 'home_start_bank_account_inquiry', value: 'bank_account_inquiry' })
+    await bot.submitOpened({ operator_id: 'OP0123456789', coverage: 'jp', switch_mail: 'no' })
+    const early = await bot.slack.waitFor('chat.postMessage')
+    expect(text(early)).toContain('入金口座はまだ開設されていません')
+    expect(bot.store.tickets.all()).toEqual([])
+
+    await bot.click({ action_id: 'home_start_bank_account_inquiry', value: 'bank_account_inquiry' })
+    await bot.submitOpened(
+      { operator_id: 'OP0123456789', coverage: 'both', switch_mail: 'yes' },
+      { count: 2 },
+    )
+    const ticket = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
+    expect(preformattedText(ticket)).toMatch(/^件名: 入金口座の事前確認のお願い/)
+    expect(preformattedText(ticket)).toContain('対象カバレッジ: 両方')
+    expect(bot.store.tickets.all()[0]).toMatchObject({ kind: 'bank_account_inquiry', status: 'rendered' })
+    expect(buttonsOf(ticket).map((b) => b.action_id)).toContain('ticket_progress')
+  })
+
+  it('company-name change (§3.3.2, §6.2): a ticket for a trade-name change; a transfer is refused with the reason', async () => {
+    await bot.click({ action_id: 'home_start_company_name_change', value: 'company_name_change' })
+    await bot.submitOpened({
+      operator_id: 'OP0123456789',
+      reason: 'transfer',
+      current_name: 'A社',
+      new_name: 'B社',
+    })
+    expect(text(await bot.slack.waitFor('chat.postMessage'))).toContain('第三者へ譲渡')
+
+    await bot.click({ action_id: 'home_start_company_name_change', value: 'company_name_change' })
+    await bot.submitOpened(
+      {
+        operator_id: 'OP0123456789',
+        reason: 'trade_name',
+        current_name: '株式会社サンプル',
+        new_name: '株式会社サンプル2',
+      },
+      { count: 2 },
+    )
+    const ticket = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
+    expect(preformattedText(ticket)).toContain('変更後の社名: 株式会社サンプル2')
+    expect(text(ticket)).toContain('請求書の宛名は変わりません')
+  })
+
+  it('App Home offers every guided chore, and shows a guidance-only answer in the DM', async () => {
+    await bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' })
+    const home = await bot.slack.waitFor('views.publish')
+    const homeButtons = buttonsOf({ args: home.args.view as Record<string, unknown> } as never)
+    for (const id of [
+      'home_start_payment_error',
+      'home_start_login_recovery',
+      'home_start_bank_account_inquiry',
+      'home_start_company_name_change',
+    ])
+      expect(homeButtons.map((b) => b.action_id)).toContain(id)
+    const seal = homeButtons.find((b) => b.value === '3.4.8')
+    expect(seal).toBeDefined()
+
+    await bot.click({ action_id: seal?.action_id ?? '', value: seal?.value ?? '' }, { home: true })
+    const dm = await bot.slack.waitFor('chat.postMessage')
+    expect(firstSection(dm)).toMatch(/^\*§3\.4\.8 /)
+  })
+})
