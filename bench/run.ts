@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: acknowledgement latency of this bot side by side with a bare Bolt app, the
+ * `npm run bench`: the guide's answers (index build, answer latency, tokenizer accuracy; alone with
+ * BENCH_ONLY=answers), acknowledgement latency of this bot side by side with a bare Bolt app, the
  * store at 10,000 and 100,000 tickets, ticket rendering, and one reminder sweep over 100,000
  * reminders. Prints a table and writes bench/results.json. Everything talks to a local fake
  * Slack Web API on 127.0.0.1; nothing leaves the machine.
@@ -9,6 +10,8 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { WebClient } from '@slack/web-api'
+import { GuideIndex, loadGuide } from '../src/answers/guide-index.js'
+import { TOKENIZER } from '../src/answers/tokenize.js'
 import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
 import type { OperatorId } from '../src/domain/operator-id.js'
 import { createTicket } from '../src/domain/ticket.js'
@@ -18,6 +21,8 @@ import { createRenderer } from '../src/render/templates.js'
 import { renderTicketMessage } from '../src/render/ticket.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore } from '../src/store/index.js'
+import { evaluate } from '../test/answers/evaluate.js'
+import { QUESTIONS } from '../test/answers/questions.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import { FakeSlack } from '../test/support/fake-slack.js'
 import {
@@ -250,6 +255,45 @@ async function reminderSweep(slack: FakeSlack, dir: string) {
   return { reminders: 100_000, openMs, sweepMs, report }
 }
 
+/**
+ * The guide's answers: index build time (what start-up pays), answer latency over the question
+ * set, and top-1 accuracy / correct declines for each tokenizer (the comparison that picked one).
+ */
+function answersBench() {
+  const builds: number[] = []
+  let index: GuideIndex | undefined
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now()
+    index = new GuideIndex(loadGuide())
+    builds.push(performance.now() - started)
+  }
+  const latencies: number[] = []
+  for (let round = 0; round < 50; round++)
+    for (const [question] of QUESTIONS) {
+      const started = performance.now()
+      index?.answer(question)
+      latencies.push(performance.now() - started)
+    }
+  const entries = loadGuide()
+  const tokenizers = (['bigram', 'segmenter', 'hybrid'] as const).map((tokenizer) => {
+    const score = evaluate(entries, { tokenizer })
+    return {
+      tokenizer,
+      top1: score.top1,
+      answerable: score.answerable,
+      correctlyDeclined: score.correctlyDeclined,
+      unanswerable: score.unanswerable,
+    }
+  })
+  return {
+    sections: entries.length,
+    questions: QUESTIONS.length,
+    build: stats(builds),
+    answer: stats(latencies),
+    tokenizers,
+  }
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')).join('\n')
@@ -271,6 +315,31 @@ async function main() {
       node: process.version,
     }
     console.log(`machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}`)
+    const answers = answersBench()
+    console.log(
+      table([
+        ['guide answers', 'p50', 'p99', 'note'],
+        [
+          '  index build at start-up',
+          `${answers.build.p50} ms`,
+          `${answers.build.p99} ms`,
+          `${answers.sections} sections, 20 builds`,
+        ],
+        [
+          '  answer latency',
+          `${answers.answer.p50} ms`,
+          `${answers.answer.p99} ms`,
+          `${answers.questions} questions × 50`,
+        ],
+        ...answers.tokenizers.map((t) => [
+          `  tokenizer ${t.tokenizer}${t.tokenizer === TOKENIZER ? ' (used)' : ''}`,
+          `${((t.top1 / t.answerable) * 100).toFixed(1)} %`,
+          '',
+          `top-1 ${t.top1}/${t.answerable}, declined ${t.correctlyDeclined}/${t.unanswerable} unanswerable`,
+        ]),
+      ]),
+    )
+    if (process.env.BENCH_ONLY === 'answers') return
     const sbs = await sideBySide(slack, dir)
     const scale = [await storeScale(slack, dir, 10_000), await storeScale(slack, dir, 100_000)]
     const rendering = renderingRate()
@@ -285,6 +354,7 @@ async function main() {
       storeScale: scale,
       rendering,
       reminderSweep: sweep,
+      answers,
     }
     await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
 
