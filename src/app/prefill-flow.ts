@@ -8,6 +8,7 @@ import { directDebitModal } from '../render/modals/direct-debit.js'
 import {
   bankAccountInquiryModal,
   companyNameChangeModal,
+  invoiceApplicationModal,
   loginRecoveryModal,
 } from '../render/modals/guided.js'
 import { invoiceMergeModal } from '../render/modals/invoice-merge.js'
@@ -70,6 +71,8 @@ export function flowModal(
         privateMetadata,
       })
     }
+    case 'invoice_application_check':
+      return invoiceApplicationModal({ privateMetadata })
     case 'login_recovery':
       return loginRecoveryModal({ operatorId: typed ?? known?.operatorId, privateMetadata })
     case 'bank_account_inquiry':

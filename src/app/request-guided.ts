@@ -7,6 +7,11 @@ import {
   evaluateCompanyNameChange,
   loginRecoverySteps,
 } from '../domain/guided-requests.js'
+import {
+  CAUSE_TEXT,
+  diagnoseInvoiceApplication,
+  type InvoiceApplicationFacts,
+} from '../domain/invoice-application.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
@@ -121,4 +126,21 @@ export async function startLoginRecovery(
     { id: deps.newId(), now: deps.clock.now() },
   )
   return accepted(await storeChecklist(deps, checklist, input.viewId))
+}
+
+/** §3.3.1: the application errors that apply, each with its fix (a message, nothing stored). */
+export function diagnoseApplication(
+  deps: AppDeps,
+  input: { request: InvoiceApplicationFacts; origin: Origin },
+): SubmissionOutcome {
+  const findings = diagnoseInvoiceApplication(input.request).map((cause) => CAUSE_TEXT[cause])
+  return accepted(() =>
+    postGuidance(
+      deps,
+      input.origin,
+      'invoice-application-diagnosis',
+      { findings, applicationUrl: INVOICE_PAYMENT_APPLICATION_URL },
+      '請求書払いの申請で止まった原因と直し方',
+    ),
+  )
 }

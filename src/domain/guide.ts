@@ -10,6 +10,7 @@ export const GUIDE_FLOWS = [
   'login_recovery',
   'bank_account_inquiry',
   'company_name_change',
+  'invoice_application_check',
 ] as const
 export type GuideFlow = (typeof GUIDE_FLOWS)[number]
 

@@ -17,6 +17,7 @@ const FLOW_LABELS: Record<GuideFlow, string> = {
   login_recovery: 'ログイン情報の開示を依頼する',
   bank_account_inquiry: '入金口座の問い合わせ文を作る',
   company_name_change: '社名変更の依頼文を作る',
+  invoice_application_check: '申請エラーの原因を調べる',
 }
 
 const SOURCE = '出典: SORACOM 管理の手引き（2021年3月版）'

@@ -26,7 +26,7 @@ const HOME_GUIDED: ReadonlyArray<{ text: string } & ({ flow: string } | { sectio
   { text: 'ログインできない', flow: 'login_recovery' },
   { text: '入金口座を先に知りたい', flow: 'bank_account_inquiry' },
   { text: '社名が変わった', flow: 'company_name_change' },
-  { text: '請求書払いの申請エラー', section: '3.3.1' },
+  { text: '請求書払いの申請エラー', flow: 'invoice_application_check' },
   { text: '領収書・請求明細書', section: '5.4.2' },
   { text: '納品書', section: '5.4.1' },
   { text: '請求書に印鑑がほしい', section: '3.4.8' },

@@ -140,6 +140,15 @@ const GUIDANCE: Record<string, object> = {
     applicant: '山田 花子',
     newEmail: 'billing@example.co.jp',
   },
+  'invoice-application-diagnosis': {
+    findings: [
+      {
+        cause: '③ 住所欄に都道府県を書いています。',
+        fix: '住所欄には都道府県を書かず、市区町村から先を入力します。',
+      },
+    ],
+    applicationUrl: 'https://soracom.jp/contact/bill_payment/',
+  },
   'payment-error-checklist': {
     cause:
       'OP0123456789（日本） に登録されているクレジットカードで決済できません: カード会社に決済を断られました（`card_declined`）。',

@@ -210,4 +210,23 @@ describe('guided paths for the guide\u2019s other chores', () => {
     const dm = await bot.slack.waitFor('chat.postMessage')
     expect(firstSection(dm)).toMatch(/^\*§3\.4\.8 /)
   })
+
+  it('invoice-payment application errors (§3.3.1): the causes that apply, with their fixes', async () => {
+    await bot.click(
+      { action_id: 'home_start_invoice_application_check', value: 'invoice_application_check' },
+      { home: true },
+    )
+    await bot.submitOpened({
+      account_type: 'corporate',
+      email: 'free',
+      error: 'e1999507',
+      postal_code: 'large_office',
+      prefecture: 'no',
+    })
+    const post = await bot.slack.waitFor('chat.postMessage')
+    expect(post.args.channel).toBe('U0ALICE')
+    expect(text(post)).toContain('フリーメール')
+    expect(text(post)).toContain('広域の郵便番号')
+    expect(text(post)).not.toContain('都道府県を書いています')
+  })
 })

@@ -4,6 +4,7 @@ import { modalText, note, radioButtons, staticSelect, textInput } from './elemen
 export const BANK_ACCOUNT_INQUIRY_CALLBACK_ID = 'bank_account_inquiry'
 export const COMPANY_NAME_CHANGE_CALLBACK_ID = 'company_name_change'
 export const LOGIN_RECOVERY_CALLBACK_ID = 'login_recovery'
+export const INVOICE_APPLICATION_CALLBACK_ID = 'invoice_application_check'
 
 const operatorField = (initial: string | undefined, optional = false) =>
   textInput('operator_id', optional ? 'オペレーター ID（わかれば）' : 'オペレーター ID', {
@@ -93,6 +94,51 @@ export function loginRecoveryModal(args: { operatorId?: string; privateMetadata:
         maxLength: 254,
         optional: true,
       }),
+    ],
+  }
+}
+
+/** §3.3.1: why the invoice-payment application stopped. */
+export function invoiceApplicationModal(args: { privateMetadata: string }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: INVOICE_APPLICATION_CALLBACK_ID,
+    private_metadata: args.privateMetadata,
+    title: modalText('請求書払いの申請エラー'),
+    submit: modalText('原因を調べる'),
+    close: modalText('キャンセル'),
+    blocks: [
+      note(
+        '請求書払いの申請（https://soracom.jp/contact/bill_payment/ ）でエラーになった、または申請を断られたときに、ガイド §3.3.1 の原因と直し方を絞り込みます。',
+      ),
+      radioButtons('account_type', 'アカウント区分', [
+        { value: 'corporate', label: '法人' },
+        { value: 'individual', label: '個人' },
+        {
+          value: 'unknown',
+          label: 'わからない',
+          description: 'コンソール右上 →「契約者情報」で確認できます',
+        },
+      ]),
+      radioButtons('email', 'アカウントと請求書送付先のメールアドレス', [
+        { value: 'company', label: '会社のドメインのアドレス' },
+        { value: 'free', label: 'フリーメール（Gmail など）' },
+        { value: 'other_domain', label: '会社名と一致しないドメイン' },
+      ]),
+      radioButtons('error', '申請ページの表示', [
+        { value: 'e1999507', label: 'E1999507（郵便番号と住所では登録できない）' },
+        { value: 'other', label: 'ほかのエラー' },
+        { value: 'none', label: 'エラーは出ず、申請を受けられないと連絡が来た' },
+      ]),
+      radioButtons('postal_code', '入力した郵便番号', [
+        { value: 'ordinary', label: '一般の郵便番号' },
+        { value: 'large_office', label: '大口事業所の個別番号' },
+        { value: 'business_reply', label: '料金受取人払いの番号' },
+      ]),
+      radioButtons('prefecture', '住所欄に都道府県を書きましたか？', [
+        { value: 'yes', label: 'はい' },
+        { value: 'no', label: 'いいえ（市区町村から）' },
+      ]),
     ],
   }
 }

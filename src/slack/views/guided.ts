@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import {
+  diagnoseApplication,
   type LoginRecoveryRequest,
   requestBankAccountInquiry,
   requestCompanyNameChange,
@@ -12,6 +13,7 @@ import {
   type CompanyNameChangeRequest,
   NAME_CHANGE_REASONS,
 } from '../../domain/guided-requests.js'
+import type { InvoiceApplicationFacts } from '../../domain/invoice-application.js'
 import { parseOperatorId } from '../../domain/operator-id.js'
 import { operatorIdField, optionalTextField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
@@ -112,3 +114,31 @@ export const companyNameChangeSubmission = (deps: AppDeps): ViewListener =>
 /** §7.3: the login-recovery checklist and mail. */
 export const loginRecoverySubmission = (deps: AppDeps): ViewListener =>
   submission(loginRecoveryForm, (input) => startLoginRecovery(deps, input))
+
+export const invoiceApplicationForm = z
+  .object({
+    account_type: z.enum(['corporate', 'individual', 'unknown'], {
+      error: 'アカウント区分を選んでください。',
+    }),
+    email: z.enum(['company', 'free', 'other_domain'], { error: 'メールアドレスの種類を選んでください。' }),
+    error: z.enum(['e1999507', 'other', 'none'], { error: '申請ページの表示を選んでください。' }),
+    postal_code: z.enum(['ordinary', 'large_office', 'business_reply'], {
+      error: '郵便番号の種類を選んでください。',
+    }),
+    prefecture: z.enum(['yes', 'no'], { error: '住所欄に都道府県を書いたかを選んでください。' }),
+  })
+  .transform(
+    (f): InvoiceApplicationFacts => ({
+      accountType: f.account_type,
+      email: f.email,
+      error: f.error,
+      postalCode: f.postal_code,
+      prefectureInAddress: f.prefecture === 'yes',
+    }),
+  )
+
+/** §3.3.1: the causes that apply and their fixes, posted where the path started. */
+export const invoiceApplicationSubmission = (deps: AppDeps): ViewListener =>
+  submission(invoiceApplicationForm, async ({ request, origin }) =>
+    diagnoseApplication(deps, { request, origin }),
+  )

@@ -6,6 +6,7 @@ import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
 import {
   BANK_ACCOUNT_INQUIRY_CALLBACK_ID,
   COMPANY_NAME_CHANGE_CALLBACK_ID,
+  INVOICE_APPLICATION_CALLBACK_ID,
   LOGIN_RECOVERY_CALLBACK_ID,
 } from '../../render/modals/guided.js'
 import { INVOICE_MERGE_CALLBACK_ID } from '../../render/modals/invoice-merge.js'
@@ -20,6 +21,7 @@ import { directDebitSubmission } from './direct-debit.js'
 import {
   bankAccountInquirySubmission,
   companyNameChangeSubmission,
+  invoiceApplicationSubmission,
   loginRecoverySubmission,
 } from './guided.js'
 import { invoiceMergeSubmission } from './invoice-merge.js'
@@ -43,4 +45,5 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(BANK_ACCOUNT_INQUIRY_CALLBACK_ID, bankAccountInquirySubmission(deps))
   app.view<ViewSubmitAction>(COMPANY_NAME_CHANGE_CALLBACK_ID, companyNameChangeSubmission(deps))
   app.view<ViewSubmitAction>(LOGIN_RECOVERY_CALLBACK_ID, loginRecoverySubmission(deps))
+  app.view<ViewSubmitAction>(INVOICE_APPLICATION_CALLBACK_ID, invoiceApplicationSubmission(deps))
 }
