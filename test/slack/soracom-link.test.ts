@@ -280,3 +280,22 @@ describe('who may link when ADMIN_USER_IDS is unset', () => {
     }
   })
 })
+
+describe('linking without CREDENTIALS_KEY', () => {
+  it('checks nothing into the file and tells the admin the key is missing', async () => {
+    const soracom = await new FakeSoracom().start()
+    soracom.keys.set(KEY_ID, { authKey: SECRET, operatorId: 'OP0123456789' })
+    const bot = await startTestBot({ now: NOW, soracom, access: { admins: [ADMIN] } })
+    try {
+      await bot.command('/billing', 'link', { userId: ADMIN })
+      await bot.submitOpened(LINK, { userId: ADMIN })
+      const view = (await bot.slack.waitFor('views.update')).args.view as View
+      expect(visibleText(view)).toContain('CREDENTIALS_KEY が設定されていない')
+      expect(bot.store.links.list()).toEqual([])
+      expect(await readFile(bot.dataFile, 'utf8')).not.toContain(SECRET)
+    } finally {
+      await bot.stop()
+      await soracom.stop()
+    }
+  })
+})
