@@ -94,6 +94,30 @@ describe('answers from the guide: /billing ask and DMs', () => {
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1)
   })
 
+  it('answers in the thread a question came in, keeping the thread\u2019s first question as context', async () => {
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0ALICE',
+      user: 'U0ALICE',
+      text: '領収書はもらえますか？',
+      ts: '5.1',
+    })
+    await bot.slack.waitFor('chat.postMessage')
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0ALICE',
+      user: 'U0ALICE',
+      text: 'カード払いの場合は？',
+      ts: '5.2',
+      thread_ts: '5.1',
+    })
+    const reply = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
+    expect(reply.args.thread_ts).toBe('5.1')
+    expect(firstSection(reply)).toMatch(/^\*§5\.4\.2 /)
+  })
+
   it('answers English questions (in Japanese)', async () => {
     await bot.event({
       type: 'message',
