@@ -42,7 +42,7 @@ describe('the architecture', () => {
     expect(offenders).toEqual([])
   })
 
-  it.each(['app', 'domain', 'store', 'render', 'scheduling', 'soracom'])(
+  it.each(['app', 'domain', 'store', 'render', 'scheduling', 'soracom', 'answers'])(
     'src/%s imports nothing from src/slack',
     async (folder) => {
       const offenders = (await sources(folder)).filter(({ file, code }) =>
