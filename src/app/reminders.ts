@@ -222,16 +222,19 @@ export async function extendReminderWindows(deps: AppDeps): Promise<void> {
     await extendCalendar(deps, subscription, { handOver: false })
   }
   const until = calendarWindow(today(deps)).until
+  // Every ticket's missing reminders in one save: one write of the data file, not one a ticket.
+  const wanted: NewReminder[] = []
   for (const ticket of deps.tickets.all()) {
     if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
       continue
     if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
     if (calendarCoversDueDates(deps, ticket)) continue
-    const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
-    await addReminders(
-      deps,
-      dueDates.map((p) => directDebitReminder(deps, ticket, p)),
-      { handOver: false },
-    )
+    for (const plan of directDebitInvoiceDueDates(ticket.id, today(deps), until)) {
+      const existing = deps.reminders.findByKey(plan.key)
+      // Planned already (or cancelled by its owner): nothing to render.
+      if (existing && (existing.state !== 'cancelled' || existing.cancelledByUser)) continue
+      wanted.push(directDebitReminder(deps, ticket, plan))
+    }
   }
+  if (wanted.length > 0) await addReminders(deps, wanted, { handOver: false })
 }

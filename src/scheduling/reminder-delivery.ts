@@ -41,6 +41,9 @@ type ScheduleResult = 'scheduled' | 'deferred' | 'throttled' | 'failed'
  * Every state change is stored before and after the Slack call, so a crash or a Slack error
  * neither loses nor duplicates one.
  */
+/** Channels handed over at the same time in one delivery run. */
+export const DELIVERY_CONCURRENCY = 16
+
 export class ReminderDelivery implements ReminderScheduler {
   private running: Promise<DeliveryReport> | undefined
   /** One hand-over in flight per channel and time, whoever starts it (a flow, the sweep). */
@@ -70,9 +73,25 @@ export class ReminderDelivery implements ReminderScheduler {
     ]
     // One pass over the active reminders for the whole run, not one per group (100,000 reminders).
     const groups = this.activeGroups()
+    // Several channels at a time: their state writes share one physical write of the data file
+    // (group commit) instead of one each — a sweep handing over thousands of reminders otherwise
+    // keeps the disk busy for minutes while requests wait. Within a channel, groups go in time
+    // order, one after another, so Slack's per-channel limit stops the channel at once.
+    const byChannel = new Map<string, Reminder[]>()
     for (const first of keys) {
-      await this.perGroup.run(groupKey(first), () => this.deliverGroup(first, report, throttled, groups))
+      const list = byChannel.get(first.channel)
+      if (list) list.push(first)
+      else byChannel.set(first.channel, [first])
     }
+    const channels = [...byChannel.values()]
+    let next = 0
+    const worker = async () => {
+      while (next < channels.length) {
+        for (const first of channels[next++] ?? [])
+          await this.perGroup.run(groupKey(first), () => this.deliverGroup(first, report, throttled, groups))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, channels.length) }, worker))
     return report
   }
 
@@ -111,10 +130,9 @@ export class ReminderDelivery implements ReminderScheduler {
     const now = this.deps.clock.now()
     const members = this.membersOf(at, groups)
     const action = new Map(members.map((r) => [r.id, nextReminderAction(r, now)]))
-    for (const r of members.filter((m) => action.get(m.id) === 'mark_sent')) {
-      await this.save(r, { state: 'sent' })
-      report.markedSent += 1
-    }
+    const done = members.filter((m) => action.get(m.id) === 'mark_sent')
+    await this.saveAll(done, { state: 'sent' })
+    report.markedSent += done.length
     const postNow = members.filter((m) => action.get(m.id) === 'post_now')
     if (postNow.length > 0) report[(await this.post(postNow)) ? 'posted' : 'failed'] += postNow.length
     // Something new to hand over: the whole group goes out again as one message.
@@ -208,13 +226,11 @@ export class ReminderDelivery implements ReminderScheduler {
     if (members.some((m) => m.handoverStartedAt)) {
       const adopted = await this.findAlreadyScheduled(first.channel, postAt, message.text)
       if (adopted) {
-        for (const m of members) {
-          await this.save(m, {
-            state: 'scheduled',
-            scheduledMessageId: adopted,
-            handoverStartedAt: undefined,
-          })
-        }
+        await this.saveAll(members, {
+          state: 'scheduled',
+          scheduledMessageId: adopted,
+          handoverStartedAt: undefined,
+        })
         return 'scheduled'
       }
     }
@@ -223,37 +239,30 @@ export class ReminderDelivery implements ReminderScheduler {
     )
     for (const id of previous) await this.deleteScheduled(first.channel, id)
     const startedAt = this.deps.clock.now().toISOString()
-    const started: Reminder[] = []
-    for (const m of members) {
-      started.push(
-        await this.save(m, { state: 'pending', scheduledMessageId: undefined, handoverStartedAt: startedAt }),
-      )
-    }
+    const started = await this.saveAll(members, {
+      state: 'pending',
+      scheduledMessageId: undefined,
+      handoverStartedAt: startedAt,
+    })
     try {
       const result = await this.deps.client.chat.scheduleMessage({
         channel: first.channel,
         post_at: postAt,
         ...message,
       })
-      for (const m of started) {
-        await this.save(m, {
-          state: 'scheduled',
-          // A DM is scheduled by user ID; Slack answers with the D… channel, which withdrawing needs.
-          channel: result.channel ?? m.channel,
-          scheduledMessageId: result.scheduled_message_id,
-          handoverStartedAt: undefined,
-          lastError: undefined,
-        })
-      }
+      await this.saveAll(started, (m) => ({
+        state: 'scheduled',
+        // A DM is scheduled by user ID; Slack answers with the D… channel, which withdrawing needs.
+        channel: result.channel ?? m.channel,
+        scheduledMessageId: result.scheduled_message_id,
+        handoverStartedAt: undefined,
+        lastError: undefined,
+      }))
       return 'scheduled'
     } catch (error) {
       const code = errorCode(error)
       const cleared = { handoverStartedAt: undefined, lastError: code }
-      const clearAll = async () => {
-        const out: Reminder[] = []
-        for (const m of started) out.push(await this.save(m, cleared))
-        return out
-      }
+      const clearAll = () => this.saveAll(started, cleared)
       if (
         code === 'time_too_far' ||
         code === 'restricted_too_many' ||
@@ -269,8 +278,7 @@ export class ReminderDelivery implements ReminderScheduler {
         this.deps.logger?.warn(
           `reminders for ${first.channel}: channel unusable (${code}); moving them to their owners' DMs`,
         )
-        const moved: Reminder[] = []
-        for (const m of started) moved.push(await this.save(m, { ...cleared, channel: m.owner }))
+        const moved = await this.saveAll(started, (m) => ({ ...cleared, channel: m.owner }))
         let worst: ScheduleResult = 'scheduled'
         for (const owner of new Set(moved.map((m) => m.owner))) {
           const result = await this.schedule(moved.filter((m) => m.owner === owner))
@@ -296,21 +304,18 @@ export class ReminderDelivery implements ReminderScheduler {
         channel: first.channel,
         ...reminderMessage(members, late),
       })
-      for (const m of members) {
-        await this.save(m, {
-          state: 'sent',
-          channel: posted.channel ?? m.channel,
-          late,
-          lastError: undefined,
-          handoverStartedAt: undefined,
-        })
-      }
+      await this.saveAll(members, (m) => ({
+        state: 'sent',
+        channel: posted.channel ?? m.channel,
+        late,
+        lastError: undefined,
+        handoverStartedAt: undefined,
+      }))
       return true
     } catch (error) {
       const code = errorCode(error)
       if (CHANNEL_GONE.has(code) && members.some((m) => m.channel !== m.owner)) {
-        const moved: Reminder[] = []
-        for (const m of members) moved.push(await this.save(m, { channel: m.owner, lastError: code }))
+        const moved = await this.saveAll(members, (m) => ({ channel: m.owner, lastError: code }))
         let all = true
         for (const owner of new Set(moved.map((m) => m.owner))) {
           if (!(await this.post(moved.filter((m) => m.owner === owner)))) all = false
@@ -318,7 +323,7 @@ export class ReminderDelivery implements ReminderScheduler {
         return all
       }
       this.deps.logger?.warn(`reminders for ${first.channel}: could not post (${code}); they stay pending`)
-      for (const m of members) await this.save(m, { lastError: code })
+      await this.saveAll(members, { lastError: code })
       return false
     }
   }
@@ -342,12 +347,27 @@ export class ReminderDelivery implements ReminderScheduler {
   }
 
   private async save(reminder: Reminder, changes: Partial<Reminder>): Promise<Reminder> {
-    const current = this.deps.reminders.get(reminder.id) ?? reminder
-    const updated: Reminder = { ...current, ...changes, updatedAt: this.deps.clock.now().toISOString() }
-    for (const key of Object.keys(changes) as Array<keyof Reminder>) {
-      if (changes[key] === undefined) delete updated[key]
-    }
-    await this.deps.reminders.save([updated])
+    const [updated] = await this.saveAll([reminder], changes)
+    return updated ?? reminder
+  }
+
+  /** The same change to several reminders (a group), in one save: one write of the data file. */
+  private async saveAll(
+    reminders: readonly Reminder[],
+    changes: Partial<Reminder> | ((r: Reminder) => Partial<Reminder>),
+  ): Promise<Reminder[]> {
+    if (reminders.length === 0) return []
+    const at = this.deps.clock.now().toISOString()
+    const updated = reminders.map((reminder) => {
+      const change = typeof changes === 'function' ? changes(reminder) : changes
+      const current = this.deps.reminders.get(reminder.id) ?? reminder
+      const next: Reminder = { ...current, ...change, updatedAt: at }
+      for (const key of Object.keys(change) as Array<keyof Reminder>) {
+        if (change[key] === undefined) delete next[key]
+      }
+      return next
+    })
+    await this.deps.reminders.save(updated)
     return updated
   }
 }

@@ -54,6 +54,34 @@ describe('ReminderDelivery against the fake Slack API', () => {
     await store.save(reminders)
   }
 
+  it('stores a group\u2019s hand-over in two saves however many reminders it has (one write of the file each)', async () => {
+    await given(...Array.from({ length: 40 }, (_, i) => aReminder(`G${i}`, '2027-01-29')))
+    const before = store.saves
+
+    await delivery.sweep()
+
+    expect(slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
+    expect(store.saves - before).toBe(2)
+    expect(store.active().every((r) => r.state === 'scheduled')).toBe(true)
+  })
+
+  it('hands over several channels at once, each channel\u2019s days in order', async () => {
+    await given(
+      ...['C01', 'C02', 'C03'].flatMap((channel) =>
+        ['2027-01-04', '2027-01-05'].map((day) => aReminder(`${channel}-${day}`, day, { channel })),
+      ),
+    )
+
+    await delivery.sweep()
+
+    const calls = slack.callsTo('chat.scheduleMessage')
+    expect(calls).toHaveLength(6)
+    for (const channel of ['C01', 'C02', 'C03']) {
+      const days = calls.filter((c) => c.args.channel === channel).map((c) => Number(c.args.post_at))
+      expect(days).toEqual([...days].sort((a, b) => a - b))
+    }
+  })
+
   it('hands a reminder within 120 days to chat.scheduleMessage at 09:00 JST on its day', async () => {
     await given(aReminder('R1', '2027-01-29'))
 
