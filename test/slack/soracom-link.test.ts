@@ -199,6 +199,15 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(String(answer.args.text)).toContain('SORACOM API に接続できませんでした。しばらくしてから')
   })
 
+  it('tells the user to link again when SORACOM no longer accepts the stored key', async () => {
+    await link()
+    soracom.keys.clear()
+    soracom.tokens.clear()
+    await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
+    const answer = await bot.slack.waitFor('response_url')
+    expect(String(answer.args.text)).toContain('`/billing link` で連携し直してください')
+  })
+
   it('unlinks (admins only) and forgets the sealed key', async () => {
     await link()
     const refused = await bot.command('/billing', 'unlink OP0123456789', { userId: 'U0ALICE' })
