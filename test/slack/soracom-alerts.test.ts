@@ -4,6 +4,7 @@ import { linkOperator } from '../../src/app/link-operator.js'
 import { buttonsOf } from '../support/blocks.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { FakeSoracom } from '../support/fake-soracom.js'
+import { storeLink } from '../support/soracom-link.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
@@ -34,13 +35,12 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
       paymentStatus: 'paid',
     })
     bot = await start()
-    const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
-    await bot.store.links.save({
-      ...target,
-      credentials: bot.deps.soracom.seal(target, KEY),
+    await storeLink(bot, {
+      operatorId: 'OP0123456789',
+      coverage: 'jp',
+      key: KEY,
       alertChannel: ALERTS,
       linkedBy: 'U0ADMIN',
-      linkedAt: '2026-11-01T00:00:00.000Z',
     })
   })
   afterEach(async () => {
@@ -143,17 +143,12 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
   })
 
   it('SORACOM down during a run: no alert, no crash, the other operators go on; the next run catches up', async () => {
-    const other = { operatorId: 'OP0000000002', coverage: 'g' as const }
-    soracom.keys.set('keyId-other0000000000', { authKey: 'secret-other', operatorId: other.operatorId })
-    await bot.store.links.save({
-      ...other,
-      credentials: bot.deps.soracom.seal(other, {
-        authKeyId: 'keyId-other0000000000',
-        authKey: 'secret-other',
-      }),
+    soracom.keys.set('keyId-other0000000000', { authKey: 'secret-other', operatorId: 'OP0000000002' })
+    await storeLink(bot, {
+      operatorId: 'OP0000000002',
+      coverage: 'g',
+      key: { authKeyId: 'keyId-other0000000000', authKey: 'secret-other' },
       alertChannel: ALERTS,
-      linkedBy: 'U0ADMIN',
-      linkedAt: '2026-11-01T00:00:00.000Z',
     })
     await bot.checkLinks()
     soracom.bills.set('202610', {

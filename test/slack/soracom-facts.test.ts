@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { preformattedText } from '../support/blocks.js'
 import { FakeSoracom } from '../support/fake-soracom.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
+import { storeLink } from '../support/soracom-link.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 /** Thursday 26 November 2026: October's invoice was issued on 6 November, so it is late now. */
@@ -31,13 +32,12 @@ describe('flows decide from SORACOM what it knows (a linked operator)', () => {
     soracom.keys.set(KEY.authKeyId, { authKey: KEY.authKey, operatorId: 'OP0123456789' })
     soracom.paymentMethod = undefined
     bot = await startTestBot({ now: NOW, soracom, credentialsKey: randomBytes(32) })
-    const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
-    await bot.store.links.save({
-      ...target,
-      credentials: bot.deps.soracom.seal(target, KEY),
+    await storeLink(bot, {
+      operatorId: 'OP0123456789',
+      coverage: 'jp',
+      key: KEY,
       alertChannel: 'C0BILLING',
       linkedBy: 'U0ADMIN',
-      linkedAt: '2026-11-01T00:00:00.000Z',
     })
   })
   afterEach(async () => {
@@ -177,13 +177,12 @@ describe('App Home shows linked operators\u2019 latest bills', () => {
     soracom.latest = { amount: 1234, currency: 'JPY', lastEvaluatedTime: '20261126090000' }
     const bot = await startTestBot({ now: NOW, soracom, credentialsKey: randomBytes(32) })
     try {
-      const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
-      await bot.store.links.save({
-        ...target,
-        credentials: bot.deps.soracom.seal(target, KEY),
+      await storeLink(bot, {
+        operatorId: 'OP0123456789',
+        coverage: 'jp',
+        key: KEY,
         alertChannel: 'C0BILLING',
         linkedBy: 'U0ADMIN',
-        linkedAt: '2026-11-01T00:00:00.000Z',
       })
       await Promise.all([
         bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' }),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buttonsOf } from '../support/blocks.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { FakeSoracom } from '../support/fake-soracom.js'
+import { storeLink } from '../support/soracom-link.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
@@ -241,13 +242,12 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
 
   it('lists the linked operators to pick from when more than one fits, keeping the month', async () => {
     await link()
-    const target = { operatorId: 'OP0123456789', coverage: 'g' as const }
-    await bot.store.links.save({
-      ...target,
-      credentials: bot.deps.soracom.seal(target, { authKeyId: KEY_ID, authKey: SECRET }),
+    await storeLink(bot, {
+      operatorId: 'OP0123456789',
+      coverage: 'g',
+      key: { authKeyId: KEY_ID, authKey: SECRET },
       alertChannel: 'C0BILLING',
       linkedBy: ADMIN,
-      linkedAt: '2026-11-01T00:00:00.000Z',
     })
     await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
     const list = await bot.slack.waitFor('response_url')
