@@ -6,17 +6,18 @@ import { encodeOrigin } from '../private-metadata.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
 /**
- * The button under an answer (or on App Home) that starts its chore: the chore's modal, whose
- * result goes back where the button was (the channel, the DM; from App Home the DM).
+ * A button that starts a chore — under an answer, or on App Home (`home_start_<flow>`): the
+ * chore's modal, pre-filled as the slash command would, whose result goes back where the button
+ * was (the channel or the DM); App Home's buttons (`toDm`) answer in the user's DM.
  */
 export const guideStartAction =
-  (deps: AppDeps): ButtonListener =>
+  (deps: AppDeps, options: { toDm?: boolean } = {}): ButtonListener =>
   async ({ ack, action, body, client, logger }) => {
     await ack()
     const flow = action.value as Flow
     if (!FLOWS.includes(flow)) return
     const user = body.user.id
-    const channel = body.channel?.id ?? user
+    const channel = options.toDm ? user : (body.channel?.id ?? user)
     await client.views
       .open({
         trigger_id: body.trigger_id,

@@ -16,7 +16,6 @@ import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
 import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import { checklistToggleAction } from './checklist-toggle.js'
 import { guideShowAction, guideStartAction } from './guide.js'
-import { homeStartAction } from './home-start.js'
 import { operatorAddAction } from './operator-add.js'
 import { reissueRemindAction } from './reissue-remind.js'
 import { reminderCancelAction } from './reminder-cancel.js'
@@ -35,7 +34,8 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, reminderCancelAction(deps))
   app.action<BlockButtonAction>(TICKETS_PAGE_ACTION, ticketsPageAction(deps))
   app.action<BlockButtonAction>(OPERATOR_ADD_ACTION, operatorAddAction)
-  app.action<BlockButtonAction>(HOME_START_ACTION, homeStartAction(deps))
+  // App Home's chore buttons open the same modals as an answer's button.
+  app.action<BlockButtonAction>(HOME_START_ACTION, guideStartAction(deps, { toDm: true }))
   app.action<BlockButtonAction>(BILL_CSV_ACTION, billExportAction(deps, 'csv'))
   app.action<BlockButtonAction>(BILL_STATEMENT_ACTION, billExportAction(deps, 'statement'))
   app.action<BlockButtonAction>(BILL_SHARE_ACTION, billShareAction(deps))

@@ -8,7 +8,7 @@ import { type DirectDebitRequest, INVOICE_PAYMENT_STATES } from '../../domain/di
 import { paymentMethodFactText } from '../../render/bill.js'
 import { directDebitModal } from '../../render/modals/direct-debit.js'
 import { operatorIdField } from '../fields.js'
-import { factCheckedSubmission, linkedOperator } from './fact-checked.js'
+import { factCheckedSubmission } from './fact-checked.js'
 import type { ViewListener } from './submission.js'
 
 const INVOICE_PAYMENT_MISSING = '請求書払いを利用中かどうかを選んでください。'
@@ -40,15 +40,13 @@ export const directDebitDraftForm = z
  * SORACOM says whether it pays by invoice already (口座振替 needs 請求書払い first) or by card.
  */
 export const directDebitSubmission = (deps: AppDeps): ViewListener =>
-  factCheckedSubmission({
+  factCheckedSubmission(deps, {
     title: '口座振替の依頼',
     form: directDebitDraftForm,
     answered: (d): DirectDebitRequest | undefined =>
       d.invoicePayment ? { ...d, invoicePayment: d.invoicePayment } : undefined,
     questions: { invoice_payment: INVOICE_PAYMENT_MISSING },
-    mayBeLinked: (raw) => linkedOperator(deps, raw),
     linkOf: (d) => (d.coverage === 'both' ? undefined : deps.links.get(d.operatorId, d.coverage)),
-    unanswered: () => ({ invoice_payment: INVOICE_PAYMENT_MISSING }),
     lookup: (link) => lookupPaymentMethod(deps, link),
     complete: (d, facts) => {
       const invoicePayment =

@@ -10,7 +10,7 @@ import { SORACOM_FAILURE_TEXT } from '../../render/bill.js'
 import { messageModal } from '../../render/modals/elements.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields, readViewFields } from '../view-state.js'
-import { NOT_SAVED, submission, type ViewListener } from './submission.js'
+import { completeSubmission, NOT_SAVED, type ViewListener } from './submission.js'
 
 /**
  * A flow whose questions SORACOM can answer for a linked operator (the amount, the payment
@@ -24,10 +24,6 @@ export interface FactCheckedFlow<Draft, Request, Facts> {
   answered(draft: Draft): Request | undefined
   /** The linked operator the draft is about, when there is one. */
   linkOf(draft: Draft): OperatorLink | undefined
-  /** Inline errors for the questions left empty (no link to ask instead). */
-  unanswered(draft: Draft): Record<string, string>
-  /** Whether an operator ID as typed may be linked: else its empty questions are named with the other errors. */
-  mayBeLinked(rawOperatorId: string | undefined): boolean
   /** Asks SORACOM (after the ack). Throws a SORACOM error when it cannot. */
   lookup(link: OperatorLink, draft: Draft): Promise<Facts>
   /**
@@ -53,30 +49,31 @@ export interface FactCheckedFlow<Draft, Request, Facts> {
  * said and what follows — or the form again, asking what SORACOM could not tell.
  */
 export function factCheckedSubmission<Draft, Request, Facts>(
+  deps: Pick<AppDeps, 'links'>,
   flow: FactCheckedFlow<Draft, Request, Facts>,
 ): ViewListener {
-  const plain = submission(flow.form, async ({ request: draft, origin, viewId }) => {
-    const request = flow.answered(draft)
-    if (request) return flow.run({ request, origin, viewId })
-    return { kind: 'invalid', errors: flow.unanswered(draft) }
-  })
   return async (args) => {
     const { ack, body, view, client, logger } = args
     const values = view.state?.values ?? {}
+    const raw = readViewFields(values)
+    // The questions left empty: an error each when there is no linked operator to ask instead.
+    const unanswered = Object.fromEntries(Object.entries(flow.questions).filter(([blockId]) => !raw[blockId]))
     const parsed = parseViewFields(flow.form, values)
     if (!parsed.ok) {
       // Every bad field at once: the questions SORACOM cannot answer for this operator too.
-      const raw = readViewFields(values)
       const operator = typeof raw.operator_id === 'string' ? raw.operator_id : undefined
-      const missing = flow.mayBeLinked(operator)
-        ? {}
-        : Object.fromEntries(Object.entries(flow.questions).filter(([blockId]) => !raw[blockId]))
+      const missing = linkedOperator(deps, operator) ? {} : unanswered
       await ack({ response_action: 'errors', errors: { ...missing, ...parsed.errors } })
       return
     }
-    const link = flow.linkOf(parsed.value)
-    if (!link) return plain(args)
     const draft = parsed.value
+    const link = flow.linkOf(draft)
+    if (!link) {
+      return completeSubmission(args, draft, async ({ origin, viewId }) => {
+        const request = flow.answered(draft)
+        return request ? flow.run({ request, origin, viewId }) : { kind: 'invalid', errors: unanswered }
+      })
+    }
     const origin = decodeOrigin(view.private_metadata, body.user.id)
     const again = (banner: string, ask: boolean) =>
       flow.modal(draft, { banner, ask, privateMetadata: view.private_metadata })
@@ -125,7 +122,7 @@ export function factCheckedSubmission<Draft, Request, Facts>(
 }
 
 /** Whether an operator ID as typed (normalised) has a link in either coverage. */
-export function linkedOperator(deps: Pick<AppDeps, 'links'>, raw: string | undefined): boolean {
+function linkedOperator(deps: Pick<AppDeps, 'links'>, raw: string | undefined): boolean {
   if (!raw) return false
   const id = normalizeOperatorId(raw)
   return deps.links.list().some((l) => l.operatorId === id)

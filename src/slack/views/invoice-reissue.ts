@@ -16,7 +16,7 @@ import { tokyoDate } from '../../domain/plain-date.js'
 import { reissueFactsText } from '../../render/bill.js'
 import { invoiceReissueModal } from '../../render/modals/invoice-reissue.js'
 import { operatorIdField, optionalTextField, yearMonthField } from '../fields.js'
-import { factCheckedSubmission, linkedOperator } from './fact-checked.js'
+import { factCheckedSubmission } from './fact-checked.js'
 import type { ViewListener } from './submission.js'
 
 const PAYMENT_METHOD_MISSING = 'お支払い方法を「請求書払い」か「クレジットカード」から選んでください。'
@@ -72,7 +72,7 @@ function full(
  * For a linked operator SORACOM says whether the month was 0 yen and whether it is paid by card.
  */
 export const invoiceReissueSubmission = (deps: AppDeps): ViewListener =>
-  factCheckedSubmission({
+  factCheckedSubmission(deps, {
     title: '請求書の再発行',
     form: invoiceReissueDraftForm,
     answered: (d) =>
@@ -80,12 +80,7 @@ export const invoiceReissueSubmission = (deps: AppDeps): ViewListener =>
         ? full(d, { paymentMethod: d.paymentMethod, amountZero: d.amountZero })
         : undefined,
     questions: { payment_method: PAYMENT_METHOD_MISSING, amount_zero: AMOUNT_ZERO_MISSING },
-    mayBeLinked: (raw) => linkedOperator(deps, raw),
     linkOf: (d) => deps.links.get(d.operatorId, d.coverage),
-    unanswered: (d) => ({
-      ...(d.paymentMethod ? {} : { payment_method: PAYMENT_METHOD_MISSING }),
-      ...(d.amountZero ? {} : { amount_zero: AMOUNT_ZERO_MISSING }),
-    }),
     lookup: (link, d) => lookupReissueFacts(deps, link, d.usageMonth),
     complete: (d, facts) => {
       const amountZero = facts.amountZero ?? d.amountZero

@@ -21,31 +21,43 @@ export function submission<T>(
   form: z.ZodType<T>,
   run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
 ): ViewListener {
-  return async ({ ack, body, view, logger }) => {
+  return async (args) => {
     // A payload without `state` (not one Slack sends, but possible): every field is missing.
-    const values = view.state?.values ?? {}
-    const parsed = parseViewFields(form, values)
+    const parsed = parseViewFields(form, args.view.state?.values ?? {})
     if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors })
+      await args.ack({ response_action: 'errors', errors: parsed.errors })
       return
     }
-    const origin = decodeOrigin(view.private_metadata, body.user.id)
-    let outcome: SubmissionOutcome
-    try {
-      outcome = await run({ request: parsed.value, origin, viewId: view.id })
-    } catch (error) {
-      // Nothing was kept (the store rolled the change back): say so on the form, which stays
-      // open with the user's answers, so they can send it again.
-      logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
-      const field = Object.keys(values)[0]
-      await ack(field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined)
-      return
-    }
-    if (outcome.kind === 'invalid') {
-      await ack({ response_action: 'errors', errors: outcome.errors })
-      return
-    }
-    await ack()
-    await outcome.afterAck()
+    await completeSubmission(args, parsed.value, run)
   }
+}
+
+/**
+ * The rest of a submission once its fields are parsed: the use case decides and stores, the ack
+ * closes the modal or names the bad fields (or says nothing was saved), then what follows the ack.
+ */
+export async function completeSubmission<T>(
+  { ack, body, view, logger }: Parameters<ViewListener>[0],
+  request: T,
+  run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
+): Promise<void> {
+  const values = view.state?.values ?? {}
+  const origin = decodeOrigin(view.private_metadata, body.user.id)
+  let outcome: SubmissionOutcome
+  try {
+    outcome = await run({ request, origin, viewId: view.id })
+  } catch (error) {
+    // Nothing was kept (the store rolled the change back): say so on the form, which stays
+    // open with the user's answers, so they can send it again.
+    logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
+    const field = Object.keys(values)[0]
+    await ack(field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined)
+    return
+  }
+  if (outcome.kind === 'invalid') {
+    await ack({ response_action: 'errors', errors: outcome.errors })
+    return
+  }
+  await ack()
+  await outcome.afterAck()
 }
