@@ -8,6 +8,7 @@ import type { OperatorLink } from '../domain/soracom-link.js'
 import { errorCode } from '../errors.js'
 import { checklistMessage, storeAlert, storeChecklist, updatePosted } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
+import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
 import { soracomFailure } from './soracom-failure.js'
 
@@ -92,15 +93,11 @@ async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: 
   }
   const closed = await closeRecovered(deps, link, history, method)
 
-  const current = deps.links.get(link.operatorId, link.coverage)
-  if (current) {
-    await deps.links.save({
-      ...current,
-      ...(newest ? { latestBill: { ...newest, checkedAt: at } } : {}),
-      ...(running ? { runningBill: { ...running, checkedAt: at } } : {}),
-      watch: { ...closedThrough(baseline, newest?.month), checkedAt: at },
-    })
-  }
+  await rememberBills(deps, link, {
+    ...(newest ? { latestBill: { ...newest, checkedAt: at } } : {}),
+    ...(running ? { runningBill: { ...running, checkedAt: at } } : {}),
+    watch: { ...closedThrough(baseline, newest?.month), checkedAt: at },
+  })
   return { alerts, closed }
 }
 

@@ -1,5 +1,4 @@
 import type { Clock, IdGenerator } from '../domain/clock.js'
-import type { GuideEntry } from '../domain/guide.js'
 import type { Renderer } from '../render/templates.js'
 import type { KeyedQueue } from './keyed-queue.js'
 import type {
@@ -27,7 +26,7 @@ export interface AppDeps {
   links: LinkRepository
   alerts: AlertRepository
   /** The guide's answers (`/billing ask`, DMs). */
-  answers: Answerer & { entry(id: string): GuideEntry | undefined }
+  answers: Answerer
   /** The SORACOM API for linked operators (`/billing link`). */
   soracom: Soracom
   notifier: Notifier

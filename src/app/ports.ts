@@ -3,8 +3,9 @@ import type { BillingAlert } from '../domain/billing-alert.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
-import type { GuideAnswer } from '../domain/guide.js'
+import type { GuideAnswer, GuideEntry } from '../domain/guide.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
+import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import type { Ticket } from '../domain/ticket.js'
@@ -89,16 +90,16 @@ export interface AuthKey {
  */
 export interface BillingApi {
   /** The month's bill; undefined when SORACOM has none (404: no charge, or not aggregated). */
-  bill(month: string): Promise<Bill | undefined>
+  bill(month: YearMonth): Promise<Bill | undefined>
   /** Finalized months, as SORACOM lists them. */
   history(): Promise<Bill[]>
   /** This month so far (集計中). */
   latest(): Promise<Bill | undefined>
   paymentMethod(): Promise<PaymentMethodFacts | undefined>
   /** The 課金詳細 CSV of a month: a download URL. */
-  exportCsv(month: string): Promise<string>
+  exportCsv(month: YearMonth): Promise<string>
   /** The 請求明細書 PDF covering a month (card payers): a download URL, or undefined when there is none. */
-  exportStatement(month: string): Promise<string | undefined>
+  exportStatement(month: YearMonth): Promise<string | undefined>
 }
 
 export interface Soracom {
@@ -117,6 +118,8 @@ export interface Soracom {
 export interface Answerer {
   /** The best section of the guide for a question and up to two related ones, or no answer. */
   answer(question: string): GuideAnswer
+  /** One section by its § (a related section's button, App Home). */
+  entry(id: string): GuideEntry | undefined
 }
 
 // --- Slack, seen from the use cases ---

@@ -73,7 +73,7 @@ export async function billReport(deps: AppDeps, target: BillTarget): Promise<Bil
       bill.paymentStatus === 'delegated_to_third_party' || bill.paymentStatus === 'delegating_to_third_party'
         ? undefined
         : await api.paymentMethod()
-    if (bill.state === 'closed') await rememberBill(deps, link, { latestBill: known(bill, deps) })
+    if (bill.state === 'closed') await rememberQuietly(deps, link, { latestBill: known(bill, deps) })
     return {
       kind: 'bill',
       link,
@@ -122,7 +122,7 @@ export async function refreshLinkBills(deps: AppDeps, link: OperatorLink): Promi
   try {
     const [history, running] = await Promise.all([api.history(), api.latest()])
     const newest = [...history].sort((a, b) => b.month.localeCompare(a.month))[0]
-    return await rememberBill(deps, link, {
+    return await rememberQuietly(deps, link, {
       ...(newest ? { latestBill: known(newest, deps) } : {}),
       ...(running ? { runningBill: known(running, deps) } : {}),
     })
@@ -139,27 +139,52 @@ function known(bill: Bill, deps: AppDeps): KnownBill {
   return { ...bill, checkedAt: deps.clock.now().toISOString() }
 }
 
-/** Keeps what was read on the stored link (unless it was unlinked meanwhile); never older months over newer. */
-async function rememberBill(
+/**
+ * Keeps what was read on the stored link (unless it was unlinked meanwhile), never an older month
+ * over a newer one; nothing is written when nothing changed but the time it was read. Failures
+ * throw (the checks count them); the user-facing reads only log them.
+ */
+export async function rememberBills(
   deps: AppDeps,
   link: OperatorLink,
-  seen: Pick<OperatorLink, 'latestBill' | 'runningBill'>,
+  seen: Pick<OperatorLink, 'latestBill' | 'runningBill' | 'watch'>,
 ): Promise<OperatorLink> {
   const current = deps.links.get(link.operatorId, link.coverage)
   if (!current) return link
-  const latestBill =
+  const newer =
     seen.latestBill && (!current.latestBill || current.latestBill.month <= seen.latestBill.month)
       ? seen.latestBill
-      : current.latestBill
+      : undefined
+  const changed =
+    seen.runningBill !== undefined ||
+    seen.watch !== undefined ||
+    (newer !== undefined && !sameBill(newer, current.latestBill))
+  if (!changed) return current
   const updated: OperatorLink = {
     ...current,
-    ...(latestBill ? { latestBill } : {}),
+    ...(newer ? { latestBill: newer } : {}),
     ...(seen.runningBill ? { runningBill: seen.runningBill } : {}),
+    ...(seen.watch ? { watch: seen.watch } : {}),
   }
-  try {
-    await deps.links.save(updated)
-  } catch (error) {
-    deps.logger.warn('link facts not saved', { operatorId: link.operatorId, error })
-  }
+  await deps.links.save(updated)
   return updated
+}
+
+function sameBill(a: KnownBill, b: KnownBill | undefined): boolean {
+  if (!b) return false
+  const { checkedAt: _a, ...left } = a
+  const { checkedAt: _b, ...right } = b
+  return JSON.stringify(left) === JSON.stringify(right)
+}
+
+/** For reads a user asked for: a link not updated on disk is logged, the answer still goes out. */
+function rememberQuietly(
+  deps: AppDeps,
+  link: OperatorLink,
+  seen: Pick<OperatorLink, 'latestBill' | 'runningBill'>,
+) {
+  return rememberBills(deps, link, seen).catch((error: unknown) => {
+    deps.logger.warn('link facts not saved', { operatorId: link.operatorId, error })
+    return link
+  })
 }

@@ -75,7 +75,7 @@ export class SoracomGateway implements Soracom {
 
 function billingApi(client: SoracomClient): BillingApi {
   return {
-    bill: (month) => notFoundAsUndefined(client.getBilling(apiMonth(month as never)).then(toBill)),
+    bill: (month) => notFoundAsUndefined(client.getBilling(apiMonth(month)).then(toBill)),
     history: async () => (await client.getBillingHistory()).map(toBill).filter((b) => b !== undefined),
     latest: async () => {
       const latest = await client.getLatestBilling()
@@ -90,9 +90,9 @@ function billingApi(client: SoracomClient): BillingApi {
           ...(m.errorCode ? { errorCode: m.errorCode } : {}),
         })),
       ),
-    exportCsv: (month) => client.exportBilling(apiMonth(month as never)),
+    exportCsv: (month) => client.exportBilling(apiMonth(month)),
     exportStatement: async (month) => {
-      const wanted = apiMonth(month as never)
+      const wanted = apiMonth(month)
       const statement = (await client.listPaymentStatements())
         .filter((s) => s.chargedYearMonths?.includes(wanted) && s.paymentStatementId)
         .sort((a, b) => (b.paymentDateTime ?? 0) - (a.paymentDateTime ?? 0))[0]

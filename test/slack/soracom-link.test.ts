@@ -200,6 +200,21 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(String(answer.args.text)).toContain('SORACOM API に接続できませんでした。しばらくしてから')
   })
 
+  it('keeps the bill it showed on the link once: asking again writes nothing', async () => {
+    await link()
+    await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
+    await bot.slack.waitFor('response_url')
+    expect(bot.store.links.get('OP0123456789', 'jp')?.latestBill).toMatchObject({
+      month: '2022-08',
+      amount: 28734,
+    })
+    const writes = bot.store.db.fileWrites
+
+    await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
+    await bot.slack.waitFor('response_url', () => true, { count: 2 })
+    expect(bot.store.db.fileWrites).toBe(writes)
+  })
+
   it('tells the user to link again when SORACOM no longer accepts the stored key', async () => {
     await link()
     soracom.keys.clear()

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { YearMonth } from '../../src/domain/plain-date.js'
 import { SoracomClient } from '../../src/soracom/client.js'
 import { SoracomGateway } from '../../src/soracom/gateway.js'
 
@@ -87,7 +88,7 @@ describe('contract: the SORACOM client against Prism serving openapi/soracom-bil
       linkedAt: '2026-11-01T00:00:00.000Z',
     })
     await expect(api.paymentMethod()).resolves.toBeDefined()
-    await expect(api.exportCsv('2022-08')).resolves.toEqual(expect.any(String))
+    await expect(api.exportCsv('2022-08' as YearMonth)).resolves.toEqual(expect.any(String))
     await expect(api.history()).resolves.toBeInstanceOf(Array)
   })
 
