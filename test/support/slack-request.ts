@@ -141,34 +141,27 @@ export function blockActionsForm(
   action: { action_id: string; block_id?: string; value?: string },
   context: { userId?: string; channelId?: string; messageTs?: string; responseUrl: string; home?: boolean },
 ): Record<string, string> {
-  const payload = context.home
-    ? {
-        // A button on App Home: a view container, no channel, no response_url.
-        type: 'block_actions',
-        team: { id: 'T000TEST', domain: 'test' },
-        user: { id: context.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T000TEST' },
-        api_app_id: 'A0BOT',
-        token: 'legacy-token',
-        trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
-        container: { type: 'view', view_id: 'VHOME' },
-        view: { id: 'VHOME', type: 'home' },
-        actions: [
-          {
-            type: 'button',
-            block_id: action.block_id ?? 'b',
-            action_id: action.action_id,
-            value: action.value ?? '',
-            action_ts: '1',
-          },
-        ],
-      }
+  const common = {
+    type: 'block_actions',
+    team: { id: 'T000TEST', domain: 'test' },
+    user: { id: context.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T000TEST' },
+    api_app_id: 'A0BOT',
+    token: 'legacy-token',
+    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    actions: [
+      {
+        type: 'button',
+        block_id: action.block_id ?? 'b',
+        action_id: action.action_id,
+        value: action.value ?? '',
+        action_ts: '1',
+      },
+    ],
+  }
+  const where = context.home
+    ? // A button on App Home: a view container, no channel, no response_url.
+      { container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } }
     : {
-        type: 'block_actions',
-        team: { id: 'T000TEST', domain: 'test' },
-        user: { id: context.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T000TEST' },
-        api_app_id: 'A0BOT',
-        token: 'legacy-token',
-        trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
         container: {
           type: 'message',
           message_ts: context.messageTs ?? '1.1',
@@ -177,17 +170,8 @@ export function blockActionsForm(
         channel: { id: context.channelId ?? 'C0BILLING', name: 'billing' },
         message: { ts: context.messageTs ?? '1.1', type: 'message', text: '' },
         response_url: context.responseUrl,
-        actions: [
-          {
-            type: 'button',
-            block_id: action.block_id ?? 'b',
-            action_id: action.action_id,
-            value: action.value ?? '',
-            action_ts: '1',
-          },
-        ],
       }
-  return { payload: JSON.stringify(payload) }
+  return { payload: JSON.stringify({ ...common, ...where }) }
 }
 
 /** POSTs an Events API callback (JSON) to the bot's `/slack/events` as Slack would. */
