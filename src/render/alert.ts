@@ -33,10 +33,7 @@ export function amountFinalAlertMessage(alert: BillingAlert): SlackMessage {
           text: `:receipt: *${headline}*\n${alert.operatorId}（${coverageLabel(alert.coverage)}）・ ${BILL_STATE_LABELS[bill.state]}`,
         },
       },
-      {
-        type: 'section',
-        fields: billFields(bill, previous).map((text) => ({ type: 'mrkdwn' as const, text })),
-      },
+      billFields(bill, previous),
       {
         type: 'actions',
         block_id: 'alert_actions',

@@ -55,7 +55,7 @@ export function billLine(
 }
 
 /** The fields of a bill: amount, state, payment status, coupon and the change against the month before. */
-export function billFields(bill: Bill, previous: Bill | undefined): string[] {
+function billFieldLines(bill: Bill, previous: Bill | undefined): string[] {
   const change = changeAgainst(bill, previous)
   return [
     `*請求金額*: ${formatAmount(bill.amount, bill.currency)}`,
@@ -72,6 +72,27 @@ export function billFields(bill: Bill, previous: Bill | undefined): string[] {
   ]
 }
 
+/** The fields as one Block Kit section (ten fields at most: there are five). */
+export function billFields(bill: Bill, previous: Bill | undefined): KnownBlock {
+  return {
+    type: 'section',
+    fields: billFieldLines(bill, previous).map((text) => ({ type: 'mrkdwn' as const, text })),
+  }
+}
+
+/** The headline and the fields of one bill, shared by the private answer and the shared post. */
+function billSummary(report: Extract<BillReport, { kind: 'bill' }>, note = '') {
+  const { link, bill } = report
+  const title = `${who(link)} ${usageMonthLabel(bill.month)}ご利用分`
+  return {
+    text: `${title}: ${formatAmount(bill.amount, bill.currency)}（${BILL_STATE_LABELS[bill.state]}）`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${title}の請求*${note}` } },
+      billFields(bill, report.previous),
+    ] as KnownBlock[],
+  }
+}
+
 /** `/billing bill`: the bill, or why there is none, with the export and share buttons. */
 export function billReportMessage(report: BillReport): SlackMessage {
   switch (report.kind) {
@@ -82,15 +103,11 @@ export function billReportMessage(report: BillReport): SlackMessage {
         c: link.coverage,
         m: bill.month,
       } satisfies BillButtonValue)
-      const title = `${who(link)} ${usageMonthLabel(bill.month)}ご利用分`
+      const summary = billSummary(report)
       return {
-        text: `${title}: ${formatAmount(bill.amount, bill.currency)}（${BILL_STATE_LABELS[bill.state]}）`,
+        text: summary.text,
         blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text: `*${title}の請求*` } },
-          {
-            type: 'section',
-            fields: billFields(bill, report.previous).map((text) => ({ type: 'mrkdwn' as const, text })),
-          },
+          ...summary.blocks,
           {
             type: 'actions',
             block_id: 'bill_actions',
@@ -129,18 +146,7 @@ export function billReportMessage(report: BillReport): SlackMessage {
 
 /** The user shares a bill to the channel: the same facts, without the private buttons. */
 export function sharedBillMessage(report: Extract<BillReport, { kind: 'bill' }>, user: string): SlackMessage {
-  const { link, bill } = report
-  const title = `${who(link)} ${usageMonthLabel(bill.month)}ご利用分`
-  return {
-    text: `${title}: ${formatAmount(bill.amount, bill.currency)}（${BILL_STATE_LABELS[bill.state]}）`,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${title}の請求*（<@${user}> さんが共有）` } },
-      {
-        type: 'section',
-        fields: billFields(bill, report.previous).map((t) => ({ type: 'mrkdwn' as const, text: t })),
-      },
-    ],
-  }
+  return billSummary(report, `（<@${user}> さんが共有）`)
 }
 
 /** No link fits the command, or several do. */
