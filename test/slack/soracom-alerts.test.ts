@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkOperator } from '../../src/app/link-operator.js'
 import { buttonsOf } from '../support/blocks.js'
+import { eventually } from '../support/eventually.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { FakeSoracom } from '../support/fake-soracom.js'
 import { storeLink } from '../support/soracom-link.js'
@@ -244,10 +245,15 @@ describe('the payment-error checklist without a link (SORACOM mail arrived)', ()
 
       const step = buttonsOf(post).find((b) => b.value.endsWith(':coverage:tick'))
       expect(step).toBeDefined()
+      // The click is acknowledged first and applied after, so the outcome is awaited, not read at once.
       await bot.click({ action_id: step?.action_id ?? '', value: step?.value ?? '' }, { userId: 'U0MALLORY' })
+      const refusal = await bot.slack.waitFor('response_url')
+      expect(String(refusal.args.text)).toContain('作成した本人か管理者だけ')
       expect(bot.store.checklists.get(checklist?.id ?? '')?.items[0]?.ticked).toBeUndefined()
       await bot.click({ action_id: step?.action_id ?? '', value: step?.value ?? '' }, { userId: 'U0ALICE' })
-      expect(bot.store.checklists.get(checklist?.id ?? '')?.items[0]?.ticked?.by).toBe('U0ALICE')
+      await eventually(() =>
+        expect(bot.store.checklists.get(checklist?.id ?? '')?.items[0]?.ticked?.by).toBe('U0ALICE'),
+      )
     } finally {
       await bot.stop()
     }
