@@ -32,4 +32,6 @@ const server = await app.start(Number(process.env.PORT ?? 0))
 const address = server.address()
 const port = typeof address === 'object' && address ? address.port : 0
 console.log(`bare-bolt: listening on http://127.0.0.1:${port}/slack/events`)
+// A clean exit on either signal, so that a CPU profile (BENCH_PROFILE) is written.
 process.once('SIGINT', () => process.exit(0))
+process.once('SIGTERM', () => process.exit(0))

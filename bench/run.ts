@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the guide's answers (index build, answer latency, tokenizer accuracy; alone with
- * BENCH_ONLY=answers; the 100,000-ticket store alone with BENCH_ONLY=store100k), acknowledgement latency of this bot side by side with a bare Bolt app, the
+ * BENCH_ONLY=answers; the 100,000-ticket store alone with BENCH_ONLY=store100k; the side-by-side
+ * acknowledgements alone with BENCH_ONLY=ack), acknowledgement latency of this bot side by side with a bare Bolt app, the
  * store at 10,000 and 100,000 tickets, ticket rendering, and one reminder sweep over 100,000
  * reminders. Prints a table and writes bench/results.json. Everything talks to a local fake
  * Slack Web API on 127.0.0.1; nothing leaves the machine.
@@ -37,6 +38,10 @@ const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000)
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 500)
 const CONCURRENCY = 8
 const ROUNDS = 8
+/** BENCH_PROFILE=<dir>: both apps of the side-by-side run write V8 CPU profiles there (open in Chrome DevTools). */
+const PROFILE = process.env.BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+  : undefined
 const NOW = '2026-11-26T10:00:00+09:00'
 
 type Stats = { n: number; p50: number; p99: number; max: number }
@@ -131,9 +136,9 @@ async function sideBySide(slack: FakeSlack, dir: string) {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
   }
-  const bare = await startListening(env, dir, 'bench/bare-bolt.ts')
+  const bare = await startListening(env, dir, 'bench/bare-bolt.ts', PROFILE)
   const botFile = join(dir, 'side-by-side.json')
-  const bot = await startListening({ ...env, DATA_FILE: botFile, BOT_NOW: NOW }, dir)
+  const bot = await startListening({ ...env, DATA_FILE: botFile, BOT_NOW: NOW }, dir, undefined, PROFILE)
   const command = (url: string) => () =>
     postSigned(
       url,
@@ -348,6 +353,13 @@ async function main() {
       return
     }
     const sbs = await sideBySide(slack, dir)
+    if (process.env.BENCH_ONLY === 'ack') {
+      const { bare, bot, ratioP50, ratioP99 } = sbs.slashCommand
+      console.log(
+        `slash command ack p50/p99: bare ${bare.p50}/${bare.p99} ms, bot ${bot.p50}/${bot.p99} ms, ratio ${ratioP50.toFixed(2)}/${ratioP99.toFixed(2)}`,
+      )
+      return
+    }
     const scale = [await storeScale(slack, dir, 10_000), await storeScale(slack, dir, 100_000)]
     const rendering = renderingRate()
     const sweep = await reminderSweep(slack, dir)

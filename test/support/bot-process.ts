@@ -16,10 +16,10 @@ export function startBotProcess(
   env: Record<string, string>,
   cwd: string,
   script = 'src/main.ts',
-  options: { loader?: boolean } = {},
+  options: { loader?: boolean; nodeArgs?: string[] } = {},
 ): BotProcess {
   const loader = options.loader === false ? [] : ['--import', TSX]
-  const child = spawn(process.execPath, [...loader, join(ROOT, script)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, join(ROOT, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,8 +55,9 @@ export async function startListening(
   env: Record<string, string>,
   cwd: string,
   script?: string,
+  nodeArgs?: string[],
 ): Promise<{ bot: BotProcess; url: string }> {
-  const bot = startBotProcess({ PORT: '0', ...env }, cwd, script)
+  const bot = startBotProcess({ PORT: '0', ...env }, cwd, script, nodeArgs ? { nodeArgs } : {})
   const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
   return { bot, url: `http://127.0.0.1:${port}` }
 }
