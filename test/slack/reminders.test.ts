@@ -274,7 +274,10 @@ describe('follow-ups that move with their ticket', () => {
     await eventually(() =>
       expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('cancelled'),
     )
-    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_return`)?.state).toBe('scheduled')
+    // Planned with the change, handed to Slack after it: waited for, not read at once.
+    await eventually(() =>
+      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_return`)?.state).toBe('scheduled'),
+    )
 
     await bot.click(progressButton(afterReceived))
     const afterReturned = await bot.slack.waitFor('chat.update', () => true, { count: 3 })
