@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types'
 import type { Ticket } from '../domain/ticket.js'
 import type { TicketView } from '../domain/ticket-view.js'
 import { type Button, type SlackMessage, ticketMessage } from './messages.js'
-import { modalText, textInput } from './modals/elements.js'
+import { formModal, textInput } from './modals/elements.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import type { Renderer } from './templates.js'
 import { formatJstDateTime } from './time.js'
@@ -92,13 +92,11 @@ function historyLine(entry: Ticket['history'][number]): string {
 
 /** The small modal behind 「受付番号を記録」. */
 export function referenceModal(ticket: Ticket): ModalView {
-  return {
-    type: 'modal',
-    callback_id: TICKET_REFERENCE_CALLBACK_ID,
-    private_metadata: ticket.id,
-    title: modalText('受付番号'),
-    submit: modalText('記録する'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: TICKET_REFERENCE_CALLBACK_ID,
+    privateMetadata: ticket.id,
+    title: '受付番号',
+    submit: '記録する',
     blocks: [
       textInput('reference', `${ticket.subject.slice(0, 60)} の受付番号`, {
         optional: true,
@@ -108,5 +106,5 @@ export function referenceModal(ticket: Ticket): ModalView {
         maxLength: 100,
       }),
     ],
-  }
+  })
 }

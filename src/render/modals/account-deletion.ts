@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { datepicker, modalText, note, textInput } from './elements.js'
+import { datepicker, formModal, note, textInput } from './elements.js'
 
 export const ACCOUNT_DELETION_CALLBACK_ID = 'account_deletion'
 
@@ -9,13 +9,11 @@ export function accountDeletionModal(args: {
   today: string
   privateMetadata: string
 }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ACCOUNT_DELETION_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('アカウントの退会'),
-    submit: modalText('チェックリスト作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: ACCOUNT_DELETION_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: 'アカウントの退会',
+    submit: 'チェックリスト作成',
     blocks: [
       note('退会までに必要な手順を、順番どおりのチェックリストにしてこのチャンネルに投稿します。'),
       textInput('operator_id', '退会するオペレーター ID', {
@@ -29,5 +27,5 @@ export function accountDeletionModal(args: {
         hint: 'この日までの利用分が翌月に最終請求されます。',
       }),
     ],
-  }
+  })
 }

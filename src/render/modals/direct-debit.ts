@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types'
 import { DIRECT_DEBIT_NOTES } from '../../domain/direct-debit.js'
-import { banner, checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { banner, checkboxes, formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
 
@@ -19,13 +19,11 @@ export function directDebitModal(args: {
   soracomAnswers?: boolean
   banner?: string
 }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: DIRECT_DEBIT_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('口座振替の依頼'),
-    submit: modalText('依頼文を作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: DIRECT_DEBIT_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '口座振替の依頼',
+    submit: '依頼文を作成',
     blocks: [
       ...(args.banner ? [banner(args.banner)] : []),
       note(
@@ -81,5 +79,5 @@ export function directDebitModal(args: {
         ...(args.consent ? { initial: ['agree'] } : {}),
       }),
     ],
-  }
+  })
 }

@@ -140,6 +140,26 @@ export function banner(text: string): KnownBlock {
 }
 
 /** A modal that only says something (checking, done), with a close button. */
+/** A form: its title, the submit label and キャンセル, the private_metadata it carries, its blocks. */
+export function formModal(args: {
+  callbackId: string
+  privateMetadata: string
+  title: string
+  submit: string
+  blocks: KnownBlock[]
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: args.callbackId,
+    private_metadata: args.privateMetadata,
+    title: plain(args.title),
+    submit: plain(args.submit),
+    close: plain('キャンセル'),
+    blocks: args.blocks,
+  }
+}
+
+/** A modal that only says something, with 閉じる. */
 export function messageModal(callbackId: string, title: string, text: string): ModalView {
   return {
     type: 'modal',

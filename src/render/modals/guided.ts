@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const BANK_ACCOUNT_INQUIRY_CALLBACK_ID = 'bank_account_inquiry'
 export const COMPANY_NAME_CHANGE_CALLBACK_ID = 'company_name_change'
@@ -16,13 +16,11 @@ const operatorField = (initial: string | undefined, optional = false) =>
 
 /** §3.4.2: the bank account before the first invoice. */
 export function bankAccountInquiryModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: BANK_ACCOUNT_INQUIRY_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('入金口座の事前確認'),
-    submit: modalText('問い合わせ文を作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: BANK_ACCOUNT_INQUIRY_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '入金口座の事前確認',
+    submit: '問い合わせ文を作成',
     blocks: [
       note(
         '取引先登録などで、請求書が届く前に入金口座（振込先）を知りたいときの問い合わせ文を作ります（§3.4.2）。',
@@ -38,18 +36,16 @@ export function bankAccountInquiryModal(args: { operatorId?: string; privateMeta
         { value: 'no', label: 'いいえ、まだ' },
       ]),
     ],
-  }
+  })
 }
 
 /** §3.3.2 / §6.2: a company-name change. */
 export function companyNameChangeModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: COMPANY_NAME_CHANGE_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('社名変更の依頼'),
-    submit: modalText('依頼文を作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: COMPANY_NAME_CHANGE_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '社名変更の依頼',
+    submit: '依頼文を作成',
     blocks: [
       note(
         '社名（契約名義）の変更はユーザーコンソールではできず、ソラコムとネットプロテクションズ社の確認が必要です（§3.3.2、§6.2）。依頼文を作ります。',
@@ -66,18 +62,16 @@ export function companyNameChangeModal(args: { operatorId?: string; privateMetad
         maxLength: 100,
       }),
     ],
-  }
+  })
 }
 
 /** §7.3: login information lost. */
 export function loginRecoveryModal(args: { operatorId?: string; privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: LOGIN_RECOVERY_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('ログイン情報の開示'),
-    submit: modalText('チェックリスト作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: LOGIN_RECOVERY_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: 'ログイン情報の開示',
+    submit: 'チェックリスト作成',
     blocks: [
       note(
         'ログイン情報がわからなくなったときに、ソラコムへ送る書類のチェックリストとメール文を作ります（§7.3）。',
@@ -95,18 +89,16 @@ export function loginRecoveryModal(args: { operatorId?: string; privateMetadata:
         optional: true,
       }),
     ],
-  }
+  })
 }
 
 /** §3.3.1: why the invoice-payment application stopped. */
 export function invoiceApplicationModal(args: { privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: INVOICE_APPLICATION_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('請求書払いの申請エラー'),
-    submit: modalText('原因を調べる'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: INVOICE_APPLICATION_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '請求書払いの申請エラー',
+    submit: '原因を調べる',
     blocks: [
       note(
         '請求書払いの申請（https://soracom.jp/contact/bill_payment/ ）でエラーになった、または申請を断られたときに、ガイド §3.3.1 の原因と直し方を絞り込みます。',
@@ -140,5 +132,5 @@ export function invoiceApplicationModal(args: { privateMetadata: string }): Moda
         { value: 'no', label: 'いいえ（市区町村から）' },
       ]),
     ],
-  }
+  })
 }

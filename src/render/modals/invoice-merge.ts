@@ -1,17 +1,15 @@
 import type { ModalView } from '@slack/types'
-import { modalText, note, radioButtons, textInput } from './elements.js'
+import { formModal, note, radioButtons, textInput } from './elements.js'
 
 export const INVOICE_MERGE_CALLBACK_ID = 'invoice_merge'
 
 /** The merge modal (§3.4.3): the two different meanings of "one invoice", and the IDs involved. */
 export function invoiceMergeModal(args: { sources?: string; privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: INVOICE_MERGE_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('請求書をまとめる'),
-    submit: modalText('次へ'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: INVOICE_MERGE_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '請求書をまとめる',
+    submit: '次へ',
     blocks: [
       radioButtons('mode', 'どうまとめたいですか？', [
         {
@@ -40,5 +38,5 @@ export function invoiceMergeModal(args: { sources?: string; privateMetadata: str
       }),
       note('請求書を分けたい・送付先を増やしたい場合も、次の画面でご案内します。'),
     ],
-  }
+  })
 }

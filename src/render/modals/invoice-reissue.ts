@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { banner, checkboxes, modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { banner, checkboxes, formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const INVOICE_REISSUE_CALLBACK_ID = 'invoice_reissue'
 
@@ -28,13 +28,11 @@ export function invoiceReissueModal(args: {
   const soracomHint = fromSoracom
     ? 'SORACOM 連携済みのオペレーターは空欄で構いません（SORACOM API で確認します）。'
     : undefined
-  return {
-    type: 'modal',
-    callback_id: INVOICE_REISSUE_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('請求書の再発行'),
-    submit: modalText('確認する'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: INVOICE_REISSUE_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '請求書の再発行',
+    submit: '確認する',
     blocks: [
       ...(args.banner ? [banner(args.banner)] : []),
       note('請求書が届かないときの確認をして、必要なら再発行の依頼文を作成します。'),
@@ -125,5 +123,5 @@ export function invoiceReissueModal(args: {
         maxLength: 100,
       }),
     ],
-  }
+  })
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types'
 import { coverageLabel } from '../../domain/coverage.js'
 import type { OperatorLink } from '../../domain/soracom-link.js'
-import { conversationsSelect, modalText, note, staticSelect, textInput } from './elements.js'
+import { conversationsSelect, formModal, messageModal, note, staticSelect, textInput } from './elements.js'
 
 export const OPERATOR_LINK_CALLBACK_ID = 'operator_link'
 
@@ -33,13 +33,11 @@ export function operatorLinkModal(args: {
     const error = args.errors?.[blockId]
     return error ? [warning(error)] : []
   }
-  return {
-    type: 'modal',
-    callback_id: OPERATOR_LINK_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('SORACOM 連携'),
-    submit: modalText('連携する'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: OPERATOR_LINK_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: 'SORACOM 連携',
+    submit: '連携する',
     blocks: [
       ...(args.banner ? [warning(args.banner)] : []),
       note(
@@ -77,30 +75,22 @@ export function operatorLinkModal(args: {
         hint: '請求金額の確定や支払いエラーをお知らせします。未選択ならコマンドを実行したチャンネルです。',
       }),
     ],
-  }
+  })
 }
 
 /** While SORACOM checks the key (the submission was acknowledged with this view). */
 export function operatorLinkCheckingModal(): ModalView {
-  return {
-    type: 'modal',
-    callback_id: `${OPERATOR_LINK_CALLBACK_ID}_checking`,
-    title: modalText('SORACOM 連携'),
-    close: modalText('閉じる'),
-    blocks: [note(':hourglass_flowing_sand: SORACOM API で認証キーを確認しています…')],
-  }
+  return messageModal(
+    `${OPERATOR_LINK_CALLBACK_ID}_checking`,
+    'SORACOM 連携',
+    ':hourglass_flowing_sand: SORACOM API で認証キーを確認しています…',
+  )
 }
 
 export function operatorLinkedModal(link: OperatorLink, replaced: boolean): ModalView {
-  return {
-    type: 'modal',
-    callback_id: `${OPERATOR_LINK_CALLBACK_ID}_done`,
-    title: modalText('SORACOM 連携'),
-    close: modalText('閉じる'),
-    blocks: [
-      note(
-        `:white_check_mark: ${link.operatorId}（${coverageLabel(link.coverage)}）を${replaced ? '連携し直しました（以前の認証キーは削除しました）' : '連携しました'}。\n請求金額の確定や支払いエラーは <#${link.alertChannel}> にお知らせします。\`/billing bill\` で請求を確認できます。`,
-      ),
-    ],
-  }
+  return messageModal(
+    `${OPERATOR_LINK_CALLBACK_ID}_done`,
+    'SORACOM 連携',
+    `:white_check_mark: ${link.operatorId}（${coverageLabel(link.coverage)}）を${replaced ? '連携し直しました（以前の認証キーは削除しました）' : '連携しました'}。\n請求金額の確定や支払いエラーは <#${link.alertChannel}> にお知らせします。\`/billing bill\` で請求を確認できます。`,
+  )
 }

@@ -1,17 +1,15 @@
 import type { ModalView } from '@slack/types'
-import { modalText, note, staticSelect, textInput } from './elements.js'
+import { formModal, note, staticSelect, textInput } from './elements.js'
 
 export const OPERATOR_REGISTER_CALLBACK_ID = 'operator_register'
 
 /** Registers (or updates) one of the company's operators. */
 export function operatorModal(args: { privateMetadata: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: OPERATOR_REGISTER_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('オペレーターの登録'),
-    submit: modalText('登録する'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: OPERATOR_REGISTER_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: 'オペレーターの登録',
+    submit: '登録する',
     blocks: [
       note(
         '自社のオペレーターを登録すると、各フローで入力が補完され、登録外の ID には警告が出ます。同じ ID を登録すると上書きします。',
@@ -34,5 +32,5 @@ export function operatorModal(args: { privateMetadata: string }): ModalView {
         { value: 'convenience_store', label: 'コンビニ払込票' },
       ]),
     ],
-  }
+  })
 }

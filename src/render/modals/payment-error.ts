@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { modalText, note, radioButtons, staticSelect, textInput } from './elements.js'
+import { formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
 
 export const PAYMENT_ERROR_CALLBACK_ID = 'payment_error'
 
@@ -11,13 +11,11 @@ export function paymentErrorModal(args: {
   accountType?: string
   privateMetadata: string
 }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: PAYMENT_ERROR_CALLBACK_ID,
-    private_metadata: args.privateMetadata,
-    title: modalText('支払いエラーの対応'),
-    submit: modalText('チェックリスト作成'),
-    close: modalText('キャンセル'),
+  return formModal({
+    callbackId: PAYMENT_ERROR_CALLBACK_ID,
+    privateMetadata: args.privateMetadata,
+    title: '支払いエラーの対応',
+    submit: 'チェックリスト作成',
     blocks: [
       note(
         '支払いエラー（決済エラー）のメールや連絡が来たときの対応を、ガイド §3.8.1 の手順どおりのチェックリストにします。',
@@ -58,5 +56,5 @@ export function paymentErrorModal(args: {
         },
       ),
     ],
-  }
+  })
 }
