@@ -358,6 +358,8 @@ async function main() {
       console.log(
         `slash command ack p50/p99: bare ${bare.p50}/${bare.p99} ms, bot ${bot.p50}/${bot.p99} ms, ratio ${ratioP50.toFixed(2)}/${ratioP99.toFixed(2)}`,
       )
+      const views = sbs.viewSubmission.bot
+      console.log(`view_submission, this bot: ${views.p50} / ${views.p99} ms`)
       return
     }
     const scale = [await storeScale(slack, dir, 10_000), await storeScale(slack, dir, 100_000)]
