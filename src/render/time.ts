@@ -10,9 +10,10 @@ const WEEKDAY_OF: Record<string, (typeof WEEKDAYS)[number]> = {
 }
 
 /**
- * One formatter for Japan time, built once: dayjs's timezone plugin built a new one per call
- * (about 99 µs a time against 4 µs here), which App Home paid once per ticket line on every
- * refresh — 850 ms of CPU in one `npm run bench` run.
+ * One formatter for Japan time, built once. dayjs's timezone plugin converted through
+ * `toLocaleString` with a `timeZone` option, which sets one up on every call (about 99 µs a time
+ * against 4 µs here); App Home paid that once per ticket line on every refresh — 1.2 s of CPU in
+ * one `npm run bench` run (README, Performance).
  */
 const TOKYO_PARTS = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Tokyo',
