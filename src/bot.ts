@@ -8,6 +8,7 @@ import type { Logger } from './app/ports.js'
 import { sweep } from './app/sweep.js'
 import type { Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
+import { linkKey } from './domain/soracom-link.js'
 import { createRenderer } from './render/templates.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
 import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
@@ -49,10 +50,12 @@ export function createBot(parts: BotParts) {
     jpUrl: config.soracom.jpUrl,
     globalUrl: config.soracom.globalUrl,
     credentialsKey: config.soracom.credentialsKey,
+    previousCredentialsKey: config.soracom.previousCredentialsKey,
     ...(parts.soracomTiming ? { timing: parts.soracomTiming } : {}),
   })
-  // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here.
-  soracom.checkKeys(store.links.list())
+  // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here;
+  // during a rotation the links sealed with CREDENTIALS_KEY_PREVIOUS come back sealed anew.
+  const resealed = soracom.checkKeys(store.links.list())
   const deps: AppDeps = {
     tickets: store.tickets,
     checklists: store.checklists,
@@ -88,5 +91,10 @@ export function createBot(parts: BotParts) {
     identity,
     sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }),
     checkLinks: () => checkLinkedOperators(deps),
+    /** Stores the links whose keys were sealed again (a CREDENTIALS_KEY rotation); says which. */
+    finishKeyRotation: async (): Promise<string[]> => {
+      for (const link of resealed) await store.links.save(link)
+      return resealed.map(linkKey)
+    },
   }
 }

@@ -11,6 +11,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const PORT_MESSAGE = 'must be a port number from 1 to 65535 (0 picks a free port)'
 
+/** 32 random bytes in base64, as `openssl rand -base64 32` prints them. */
+const credentialsKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+    error: 'must be 32 random bytes in base64: create one with `openssl rand -base64 32`',
+  })
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({
@@ -48,11 +55,8 @@ const envSchema = z.object({
   SORACOM_GLOBAL_API_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://g.api.soracom.io/v1' }),
   ),
-  CREDENTIALS_KEY: optional(
-    z.string().refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
-      error: 'must be 32 random bytes in base64: create one with `openssl rand -base64 32`',
-    }),
-  ),
+  CREDENTIALS_KEY: optional(credentialsKey),
+  CREDENTIALS_KEY_PREVIOUS: optional(credentialsKey),
   SORACOM_POLL_MINUTES: optional(
     z.coerce
       .number({ error: 'must be a whole number of minutes (0 turns the checks off)' })
@@ -107,6 +111,8 @@ export interface Config {
     pollMinutes: number
     /** Seals stored auth keys (AES-256-GCM); needed only once an operator is linked. */
     credentialsKey?: Buffer
+    /** The key being rotated out: stored keys it opens are sealed again with `credentialsKey` at start-up. */
+    previousCredentialsKey?: Buffer
   }
 }
 
@@ -123,6 +129,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)) {
     problems.push(
       'SLACK_SIGNING_SECRET is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
+    )
+  }
+  if (!isBlank(env.CREDENTIALS_KEY_PREVIOUS) && isBlank(env.CREDENTIALS_KEY)) {
+    problems.push(
+      'CREDENTIALS_KEY_PREVIOUS is set without CREDENTIALS_KEY: to rotate, put the new key in CREDENTIALS_KEY and the old one in CREDENTIALS_KEY_PREVIOUS',
     )
   }
   if (!access.success) {
@@ -152,6 +163,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         globalUrl: (e.SORACOM_GLOBAL_API_URL ?? 'https://g.api.soracom.io/v1').replace(/\/$/, ''),
         pollMinutes: e.SORACOM_POLL_MINUTES ?? 60,
         ...(e.CREDENTIALS_KEY ? { credentialsKey: Buffer.from(e.CREDENTIALS_KEY, 'base64') } : {}),
+        ...(e.CREDENTIALS_KEY_PREVIOUS
+          ? { previousCredentialsKey: Buffer.from(e.CREDENTIALS_KEY_PREVIOUS, 'base64') }
+          : {}),
       },
       access: {
         ...(a.ALLOWED_CHANNEL_IDS ? { channels: a.ALLOWED_CHANNEL_IDS } : {}),

@@ -45,6 +45,14 @@ async function main(): Promise<void> {
       newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
       logger,
     })
+    const rotated = await bot.finishKeyRotation()
+    if (rotated.length > 0) {
+      logger.info('SORACOM credentials sealed again with CREDENTIALS_KEY; CREDENTIALS_KEY_PREVIOUS can go', {
+        links: rotated,
+      })
+    } else if (config.soracom.previousCredentialsKey) {
+      logger.info('no stored SORACOM credential needs CREDENTIALS_KEY_PREVIOUS; it can go')
+    }
   } catch (error) {
     // e.g. stored SORACOM credentials and no (or another) CREDENTIALS_KEY: let go of the file first.
     await store.close()

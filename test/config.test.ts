@@ -45,6 +45,28 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('reads CREDENTIALS_KEY_PREVIOUS for a rotation, and refuses it without the new key', () => {
+    const rotating = loadConfig({
+      ...base,
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      CREDENTIALS_KEY_PREVIOUS: Buffer.alloc(32, 3).toString('base64'),
+    })
+    expect(rotating.ok && rotating.config.soracom.previousCredentialsKey).toEqual(Buffer.alloc(32, 3))
+
+    const alone = loadConfig({ ...base, CREDENTIALS_KEY_PREVIOUS: Buffer.alloc(32, 3).toString('base64') })
+    expect(alone.ok ? [] : alone.problems).toEqual([
+      expect.stringMatching(/^CREDENTIALS_KEY_PREVIOUS is set without CREDENTIALS_KEY/),
+    ])
+    const malformed = loadConfig({
+      ...base,
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      CREDENTIALS_KEY_PREVIOUS: 'short',
+    })
+    expect(malformed.ok ? [] : malformed.problems).toEqual([
+      expect.stringMatching(/^CREDENTIALS_KEY_PREVIOUS .*openssl rand -base64 32/),
+    ])
+  })
+
   it('runs in Socket Mode when an app token is set, without a signing secret', () => {
     const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })
     expect(result.ok && result.config.mode).toEqual({ kind: 'socket', appToken: 'xapp-1', port: 3000 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkKey } from '../src/domain/soracom-link.js'
-import { sealSecret } from '../src/soracom/credentials.js'
+import { openSecret, sealSecret } from '../src/soracom/credentials.js'
 import { type BotProcess, startBotProcess, waitForOutput } from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
@@ -76,38 +76,41 @@ describe('start-up (the real process, as npm start runs it)', () => {
     ])
   })
 
+  const LINKED = { operatorId: 'OP0123456789', coverage: 'jp' as const }
+  const SEALED_KEY = '{"authKeyId":"keyId-x","authKey":"secret-x"}'
+
+  /** A data file holding one linked operator, its auth key sealed with `sealedWith`. */
+  async function dataFileWithLink(sealedWith: Buffer): Promise<{ file: string; content: string }> {
+    const file = join(dir, 'db.json')
+    const content = JSON.stringify({
+      schemaVersion: 3,
+      tickets: [],
+      checklists: [],
+      reminders: [],
+      subscriptions: [],
+      operators: [],
+      alerts: [],
+      links: [
+        {
+          ...LINKED,
+          credentials: sealSecret(SEALED_KEY, sealedWith, linkKey(LINKED)),
+          alertChannel: 'C0BILLING',
+          linkedBy: 'U0ADMIN',
+          linkedAt: '2026-11-01T00:00:00.000Z',
+        },
+      ],
+    })
+    await writeFile(file, content)
+    return { file, content }
+  }
+
   it.each([
     ['no CREDENTIALS_KEY', undefined],
     ['another CREDENTIALS_KEY', randomBytes(32).toString('base64')],
   ])(
     'refuses to start with stored SORACOM credentials and %s, in one line, the file untouched',
     async (_, key) => {
-      const file = join(dir, 'db.json')
-      const sealedWith = randomBytes(32)
-      const target = { operatorId: 'OP0123456789', coverage: 'jp' as const }
-      const content = JSON.stringify({
-        schemaVersion: 3,
-        tickets: [],
-        checklists: [],
-        reminders: [],
-        subscriptions: [],
-        operators: [],
-        alerts: [],
-        links: [
-          {
-            ...target,
-            credentials: sealSecret(
-              '{"authKeyId":"keyId-x","authKey":"secret-x"}',
-              sealedWith,
-              linkKey(target),
-            ),
-            alertChannel: 'C0BILLING',
-            linkedBy: 'U0ADMIN',
-            linkedAt: '2026-11-01T00:00:00.000Z',
-          },
-        ],
-      })
-      await writeFile(file, content)
+      const { file, content } = await dataFileWithLink(randomBytes(32))
       running = startBotProcess(
         {
           SLACK_BOT_TOKEN: 'xoxb-t',
@@ -125,6 +128,37 @@ describe('start-up (the real process, as npm start runs it)', () => {
       expect(await readFile(file, 'utf8')).toBe(content)
     },
   )
+
+  it('rotates CREDENTIALS_KEY: keys sealed with CREDENTIALS_KEY_PREVIOUS are sealed again at start-up', async () => {
+    const oldKey = randomBytes(32)
+    const newKey = randomBytes(32)
+    const { file } = await dataFileWithLink(oldKey)
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-t',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATA_FILE: file,
+      PORT: '0',
+      SORACOM_POLL_MINUTES: '0',
+      CREDENTIALS_KEY: newKey.toString('base64'),
+    }
+    running = startBotProcess({ ...env, CREDENTIALS_KEY_PREVIOUS: oldKey.toString('base64') }, dir)
+    await waitForOutput(running, /listening on/)
+    expect(running.output()).toContain('CREDENTIALS_KEY_PREVIOUS can go')
+    expect(running.output()).toContain('OP0123456789/jp')
+    for (const secret of [oldKey, newKey].map((k) => k.toString('base64')).concat('secret-x'))
+      expect(running.output()).not.toContain(secret)
+    const [link] = (JSON.parse(await readFile(file, 'utf8')) as { links: Array<{ credentials: string }> })
+      .links
+    expect(link && openSecret(link.credentials, newKey, linkKey(LINKED))).toBe(SEALED_KEY)
+    running.child.kill('SIGTERM')
+    expect(await running.exited).toBe(0)
+
+    // The old key is no longer needed.
+    running = startBotProcess(env, dir)
+    await waitForOutput(running, /listening on/)
+    expect(running.output()).not.toContain('credentials_key')
+  })
 
   it('refuses a corrupt data file, naming it, and leaves it as it was', async () => {
     const file = join(dir, 'db.json')

@@ -49,7 +49,7 @@ export function openSecret(sealed: string, key: Buffer, context: string): string
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8')
   } catch (error) {
     throw new CredentialsKeyError(
-      'A stored SORACOM credential cannot be opened with CREDENTIALS_KEY: set the key it was stored with',
+      'A stored SORACOM credential cannot be opened with CREDENTIALS_KEY: set the key it was stored with (to rotate: the new key in CREDENTIALS_KEY, the old in CREDENTIALS_KEY_PREVIOUS)',
       { cause: error },
     )
   }

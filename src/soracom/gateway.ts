@@ -11,6 +11,8 @@ export interface SoracomGatewayOptions {
   globalUrl: string
   /** CREDENTIALS_KEY: without it nothing can be linked (and no stored link can be read). */
   credentialsKey?: Buffer | undefined
+  /** CREDENTIALS_KEY_PREVIOUS: the key being rotated out, read only by `checkKeys`. */
+  previousCredentialsKey?: Buffer | undefined
   /** Per-request timeout, total retry deadline and first backoff (tests shorten them). */
   timing?: Pick<SoracomClientOptions, 'timeoutMs' | 'deadlineMs' | 'backoffMs'>
 }
@@ -35,9 +37,32 @@ export class SoracomGateway implements Soracom {
     return sealSecret(JSON.stringify(key), this.key(), linkKey(link))
   }
 
-  /** Opens every stored key once: a missing or wrong CREDENTIALS_KEY stops start-up here. */
-  checkKeys(links: readonly OperatorLink[]): void {
-    for (const link of links) this.open(link)
+  /**
+   * Opens every stored key once: a missing or wrong CREDENTIALS_KEY stops start-up here. During a
+   * rotation, a key that only CREDENTIALS_KEY_PREVIOUS opens is sealed again with CREDENTIALS_KEY;
+   * those links come back for the caller to store.
+   */
+  checkKeys(links: readonly OperatorLink[]): OperatorLink[] {
+    const resealed: OperatorLink[] = []
+    for (const link of links) {
+      try {
+        this.open(link)
+      } catch (error) {
+        const previous = this.options.previousCredentialsKey
+        if (!(error instanceof CredentialsKeyError) || !previous) throw error
+        let key: AuthKey
+        try {
+          key = this.openWith(link, previous)
+        } catch (previousError) {
+          throw new CredentialsKeyError(
+            `The stored SORACOM credential of ${linkKey(link)} opens with neither CREDENTIALS_KEY nor CREDENTIALS_KEY_PREVIOUS: set the key it was stored with`,
+            { cause: previousError },
+          )
+        }
+        resealed.push({ ...link, credentials: this.seal(link, key) })
+      }
+    }
+    return resealed
   }
 
   api(link: OperatorLink): BillingApi {
@@ -60,7 +85,11 @@ export class SoracomGateway implements Soracom {
   }
 
   private open(link: OperatorLink): AuthKey {
-    const parsed = JSON.parse(openSecret(link.credentials, this.key(), linkKey(link))) as AuthKey
+    return this.openWith(link, this.key())
+  }
+
+  private openWith(link: OperatorLink, key: Buffer): AuthKey {
+    const parsed = JSON.parse(openSecret(link.credentials, key, linkKey(link))) as AuthKey
     return { authKeyId: parsed.authKeyId, authKey: parsed.authKey }
   }
 
