@@ -35,20 +35,29 @@ export async function linkOperator(
   },
 ): Promise<LinkOutcome> {
   if (!input.admin) return { kind: 'refused', text: ADMINS_ONLY }
-  let operatorId: string | undefined
+  let verified: Awaited<ReturnType<AppDeps['soracom']['verify']>>
   try {
-    operatorId = (await deps.soracom.verify(input.coverage, input.key)).operatorId
+    verified = await deps.soracom.verify(input.coverage, input.key)
   } catch (error) {
     const reason = soracomFailure(error)
     if (reason === 'auth_failed') return { kind: 'invalid', errors: { auth_key: AUTH_KEY_REFUSED } }
     deps.logger.warn('soracom link check failed', { operatorId: input.operatorId, reason })
     return { kind: 'failed', reason }
   }
+  const { operatorId, missingPermissions } = verified
   if (operatorId !== undefined && operatorId !== input.operatorId) {
     return {
       kind: 'invalid',
       errors: {
         operator_id: `この認証キーはオペレーター ${operatorId} のものです。${input.operatorId} の SAM ユーザーの認証キーを使うか、オペレーター ID を直してください。`,
+      },
+    }
+  }
+  if (missingPermissions.length > 0) {
+    return {
+      kind: 'invalid',
+      errors: {
+        auth_key: `この認証キーの SAM ユーザーには ${missingPermissions.join('、')} の権限がありません。README「SORACOM 連携」の権限を SAM ユーザーに設定してから、もう一度連携してください。`,
       },
     }
   }

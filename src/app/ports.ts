@@ -103,8 +103,12 @@ export interface BillingApi {
 }
 
 export interface Soracom {
-  /** `POST /auth` with the key: the operator it belongs to. A refused key throws `soracom_auth_failed`. */
-  verify(coverage: Coverage, key: AuthKey): Promise<{ operatorId?: string }>
+  /**
+   * `POST /auth` with the key: the operator it belongs to, and which of the read calls the bot
+   * relies on its SAM user may not make (SAM actions such as `Billing:getLatestBilling`). A
+   * refused key throws `soracom_auth_failed`.
+   */
+  verify(coverage: Coverage, key: AuthKey): Promise<{ operatorId?: string; missingPermissions: string[] }>
   /** The key sealed for storing with this link (throws `credentials_key` without CREDENTIALS_KEY). */
   seal(link: { operatorId: string; coverage: Coverage }, key: AuthKey): string
   /** The API for a stored link (its key opened in memory). */

@@ -29,8 +29,30 @@ export class SoracomGateway implements Soracom {
 
   constructor(private readonly options: SoracomGatewayOptions) {}
 
-  async verify(coverage: Coverage, key: AuthKey): Promise<{ operatorId?: string }> {
-    return this.client(coverage, key).authenticate()
+  async verify(
+    coverage: Coverage,
+    key: AuthKey,
+  ): Promise<{ operatorId?: string; missingPermissions: string[] }> {
+    const client = this.client(coverage, key)
+    const { operatorId } = await client.authenticate()
+    // `/auth` succeeds whatever the SAM user may do: try one read of each kind the bot makes, so
+    // a missing permission shows now, under the form, rather than as a failed check next month.
+    const missingPermissions: string[] = []
+    const probes = [
+      ['Billing:getLatestBilling', () => client.getLatestBilling()],
+      ['Payment:getPaymentMethod', () => client.getPaymentMethod()],
+    ] as const
+    for (const [action, probe] of probes) {
+      try {
+        await probe()
+      } catch (error) {
+        if (!(error instanceof SoracomError)) throw error
+        if (error.status === 403) missingPermissions.push(action)
+        // 404: nothing of that kind yet (no payment method registered) — allowed, just empty.
+        else if (error.code !== 'soracom_not_found') throw error
+      }
+    }
+    return { ...(operatorId ? { operatorId } : {}), missingPermissions }
   }
 
   seal(link: { operatorId: string; coverage: Coverage }, key: AuthKey): string {

@@ -119,6 +119,28 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(bot.store.links.list()).toEqual([])
   })
 
+  it("shows under auth_key which read permission the key's SAM user lacks, and stores nothing", async () => {
+    soracom.denied.add('GET /v1/payment_methods/current')
+
+    const view = await link()
+
+    const at = view.blocks.findIndex((b) => b.block_id === 'auth_key')
+    const error = visibleText({ blocks: [view.blocks[at + 1]] })
+    expect(error).toContain('Payment:getPaymentMethod の権限がありません')
+    expect(error).not.toContain('Billing:getLatestBilling')
+    expect(JSON.stringify(view)).not.toContain(SECRET)
+    expect(bot.store.links.list()).toEqual([])
+  })
+
+  it('links an operator with no payment method registered yet (404 is not a missing permission)', async () => {
+    soracom.paymentMethod = undefined
+
+    const view = await link()
+
+    expect(visibleText(view)).toContain('を連携しました')
+    expect(bot.store.links.list()).toHaveLength(1)
+  })
+
   it('answers bad shapes inline at once, without asking SORACOM', async () => {
     await bot.command('/billing', 'link', { userId: ADMIN })
     const res = await bot.submitOpened({ ...LINK, auth_key: 'hunter2' }, { userId: ADMIN })

@@ -26,6 +26,8 @@ export class FakeSoracom {
   statements: Array<Record<string, unknown>> = []
   /** Tokens issued; clearing this makes the next call answer 401 (an expired token). */
   readonly tokens = new Set<string>()
+  /** Routes the key's SAM user may not call (e.g. `GET /v1/payment_methods/current`): HTTP 403. */
+  readonly denied = new Set<string>()
   private readonly queued = new Map<string, Reply[]>()
   private readonly hanging = new Set<string>()
   private server: Server | undefined
@@ -103,6 +105,12 @@ export class FakeSoracom {
       !call.headers['x-soracom-api-key']
     ) {
       return { status: 401, body: { code: 'AUM0002', message: 'Invalid token' } }
+    }
+    if (this.denied.has(route)) {
+      return {
+        status: 403,
+        body: { code: 'COM0017', message: 'You are not allowed to perform this operation' },
+      }
     }
     const month = /^\/v1\/bills\/(\d{6})(\/export)?$/.exec(call.path)
     if (call.method === 'GET' && call.path === '/v1/bills') {
