@@ -23,6 +23,7 @@ import { renderTicketMessage } from '../src/render/ticket.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore } from '../src/store/index.js'
 import { evaluate } from '../test/answers/evaluate.js'
+import { HELD_OUT } from '../test/answers/held-out.js'
 import { QUESTIONS } from '../test/answers/questions.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import { FakeSlack } from '../test/support/fake-slack.js'
@@ -282,12 +283,20 @@ function answersBench() {
   const entries = loadGuide()
   const tokenizers = (['bigram', 'segmenter', 'hybrid'] as const).map((tokenizer) => {
     const score = evaluate(entries, { tokenizer })
+    const held = evaluate(entries, { tokenizer }, HELD_OUT)
     return {
       tokenizer,
       top1: score.top1,
       answerable: score.answerable,
       correctlyDeclined: score.correctlyDeclined,
       unanswerable: score.unanswerable,
+      heldOut: {
+        top1: held.top1,
+        shown: held.shown,
+        answerable: held.answerable,
+        correctlyDeclined: held.correctlyDeclined,
+        unanswerable: held.unanswerable,
+      },
     }
   })
   return {
@@ -340,7 +349,7 @@ async function main() {
           `  tokenizer ${t.tokenizer}${t.tokenizer === TOKENIZER ? ' (used)' : ''}`,
           `${((t.top1 / t.answerable) * 100).toFixed(1)} %`,
           '',
-          `top-1 ${t.top1}/${t.answerable}, declined ${t.correctlyDeclined}/${t.unanswerable} unanswerable`,
+          `top-1 ${t.top1}/${t.answerable}, declined ${t.correctlyDeclined}/${t.unanswerable} unanswerable; held-out top-1 ${t.heldOut.top1}/${t.heldOut.answerable}, shown ${t.heldOut.shown}/${t.heldOut.answerable}, declined ${t.heldOut.correctlyDeclined}/${t.heldOut.unanswerable}`,
         ]),
       ]),
     )
