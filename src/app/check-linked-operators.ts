@@ -1,11 +1,17 @@
 import { type Bill, type PaymentMethodFacts, paymentMethodFailing } from '../domain/bill.js'
-import { alertKey } from '../domain/billing-alert.js'
+import {
+  alertKey,
+  type LinkBrokenAlert,
+  type LinkFailure,
+  linkFailureWorthTelling,
+} from '../domain/billing-alert.js'
 import { type Checklist, createChecklist } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import type { PaymentErrorCause } from '../domain/payment-error.js'
 import { tokyoDate, yearMonthOf } from '../domain/plain-date.js'
-import type { OperatorLink } from '../domain/soracom-link.js'
+import { linkKey, type OperatorLink } from '../domain/soracom-link.js'
 import { errorCode } from '../errors.js'
+import { alertMessage } from '../render/alert.js'
 import { checklistMessage, storeAlert, storeChecklist, updatePosted } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
 import { rememberBills } from './read-bill.js'
@@ -32,21 +38,30 @@ export interface CheckReport {
 export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of deps.links.list()) {
+    const queue = `link:${linkKey(link)}`
     try {
-      const outcome = await deps.queue.run(`link:${link.operatorId}/${link.coverage}`, () =>
-        checkLink(deps, link),
-      )
+      const outcome = await deps.queue.run(queue, () => checkLink(deps, link))
       report.checked += 1
       report.alerts += outcome.alerts
       report.closed += outcome.closed
     } catch (error) {
       report.failed += 1
       const code = errorCode(error)
+      const reason = code.startsWith('soracom_') ? soracomFailure(error) : undefined
       deps.logger.warn('soracom check failed; next run retries', {
         operatorId: link.operatorId,
         coverage: link.coverage,
-        reason: code.startsWith('soracom_') ? soracomFailure(error) : code,
+        reason: reason ?? code,
       })
+      if (!reason) continue
+      try {
+        if (await deps.queue.run(queue, () => alertLinkBroken(deps, link, reason))) report.alerts += 1
+      } catch (alertError) {
+        deps.logger.warn('link-broken alert not stored', {
+          operatorId: link.operatorId,
+          error: errorCode(alertError),
+        })
+      }
     }
   }
   if (report.checked + report.failed > 0) deps.logger.info('soracom checks done', { ...report })
@@ -92,6 +107,7 @@ async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: 
     if (await alertPaymentError(deps, link, alertKey('card_error', link, month), cause, method)) alerts += 1
   }
   const closed = await closeRecovered(deps, link, history, method)
+  await markLinkRestored(deps, link)
 
   await rememberBills(deps, link, {
     ...(newest ? { latestBill: { ...newest, checkedAt: at } } : {}),
@@ -214,4 +230,57 @@ async function closeRecovered(
   }
   if (closed > 0) await refreshHome(deps, link.linkedBy)
   return closed
+}
+
+/** The link's `link_broken` alert still waiting for a successful check, if any. */
+const openLinkBroken = (deps: AppDeps, link: OperatorLink): LinkBrokenAlert | undefined =>
+  deps.alerts
+    .all()
+    .find(
+      (a): a is LinkBrokenAlert =>
+        a.kind === 'link_broken' &&
+        !a.restored &&
+        a.operatorId === link.operatorId &&
+        a.coverage === link.coverage,
+    )
+
+/**
+ * The link's checks fail: tell the alert channel once per breakage (a refused key or permission at
+ * once, SORACOM unreachable after a day without a successful check), since no other alert can
+ * come until it is mended. Returns whether an alert was stored.
+ */
+async function alertLinkBroken(deps: AppDeps, stale: OperatorLink, reason: LinkFailure): Promise<boolean> {
+  const link = deps.links.get(stale.operatorId, stale.coverage)
+  if (!link || openLinkBroken(deps, link)) return false
+  const now = deps.clock.now()
+  const lastSuccess = link.watch?.checkedAt ?? link.linkedAt
+  if (!linkFailureWorthTelling(reason, new Date(lastSuccess), now)) return false
+  const post = await storeAlert(deps, {
+    // Once per breakage is kept by `openLinkBroken`; the id only has to be new.
+    id: alertKey('link_broken', link, `${now.toISOString()}:${deps.newId()}`),
+    kind: 'link_broken',
+    operatorId: link.operatorId,
+    coverage: link.coverage,
+    reason,
+    lastSuccess,
+    channel: link.alertChannel,
+    requester: link.linkedBy,
+    createdAt: now.toISOString(),
+  })
+  await post()
+  return true
+}
+
+/** A check succeeded: a `link_broken` alert of the link says it is mended (its message updated). */
+async function markLinkRestored(deps: AppDeps, link: OperatorLink): Promise<void> {
+  const open = openLinkBroken(deps, link)
+  if (!open) return
+  await deps.queue.run(open.id, async () => {
+    const current = deps.alerts.get(open.id)
+    if (current?.kind !== 'link_broken' || current.restored) return
+    const restored: LinkBrokenAlert = { ...current, restored: deps.clock.now().toISOString() }
+    await deps.alerts.save(restored)
+    const notice = await updatePosted(deps, restored.message, alertMessage(restored))
+    if (notice) deps.logger.warn('restored link message not updated', { alert: open.id })
+  })
 }

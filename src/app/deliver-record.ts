@@ -4,7 +4,7 @@ import { describeChecklist } from '../domain/checklist-view.js'
 import type { Ticket } from '../domain/ticket.js'
 import { describeTicket } from '../domain/ticket-view.js'
 import { errorCode } from '../errors.js'
-import { amountFinalAlertMessage } from '../render/alert.js'
+import { alertMessage } from '../render/alert.js'
 import { renderChecklist } from '../render/checklist.js'
 import type { SlackMessage } from '../render/messages.js'
 import { renderTicketMessage } from '../render/ticket.js'
@@ -41,7 +41,7 @@ const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
 const alertRecords = (deps: AppDeps): Records<BillingAlert> => ({
   get: (id) => deps.alerts.get(id),
   save: (a) => deps.alerts.save(a),
-  render: amountFinalAlertMessage,
+  render: alertMessage,
   lateNote: (createdAt) =>
     `:hourglass: Slack の一時的な障害でお知らせが遅れました（${formatJstDateTime(createdAt)} に確認）。`,
 })

@@ -7,15 +7,35 @@ import { COVERAGES, type Coverage } from './coverage.js'
  * a payment failed (a bill `fail`), the card on file cannot be charged. Each at most once per
  * operator, coverage, month and kind: the key says which.
  */
-export const ALERT_KINDS = ['amount_final', 'payment_failed', 'card_error'] as const
+export const ALERT_KINDS = ['amount_final', 'payment_failed', 'card_error', 'link_broken'] as const
 export type AlertKind = (typeof ALERT_KINDS)[number]
 
+/** `amount_final:OP0123456789/jp:2026-10`; for `link_broken` the scope is when the breakage was noticed. */
 export function alertKey(
   kind: AlertKind,
   target: { operatorId: string; coverage: Coverage },
-  month: string,
+  scope: string,
 ): string {
-  return `${kind}:${target.operatorId}/${target.coverage}:${month}`
+  return `${kind}:${target.operatorId}/${target.coverage}:${scope}`
+}
+
+/**
+ * Why the checks of a link fail: the stored key refused (deleted or disabled, the SAM user gone),
+ * the reads refused (the SAM user's permissions changed), or SORACOM not answering.
+ */
+export const LINK_FAILURES = ['auth_failed', 'refused', 'unreachable'] as const
+export type LinkFailure = (typeof LINK_FAILURES)[number]
+
+/** SORACOM not answering is told only after this long without a successful check (an outage passes). */
+export const UNREACHABLE_ALERT_AFTER_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Whether a failing check is news for the desk: while the link is broken no amount-final or
+ * payment-error alert can come, and silence would read as "nothing happened". A refused key or
+ * permission is told at once — it will not mend itself; an unreachable SORACOM after a day.
+ */
+export function linkFailureWorthTelling(reason: LinkFailure, lastSuccess: Date, now: Date): boolean {
+  return reason !== 'unreachable' || now.getTime() - lastSuccess.getTime() >= UNREACHABLE_ALERT_AFTER_MS
 }
 
 const billSnapshotSchema = z.object({
@@ -29,23 +49,40 @@ const billSnapshotSchema = z.object({
 
 const instant = z.iso.datetime({ offset: true })
 
-/**
- * An amount-final alert, stored before it is posted and delivered like a ticket: `id` is its key,
- * `channel` the link's alert channel, `requester` who linked the operator (told by DM when the
- * bot may not post in the channel). Payment errors are checklists carrying the key instead.
- */
-export const billingAlertSchema = z.object({
+const alertFields = {
   id: z.string().min(1),
-  kind: z.literal('amount_final'),
   operatorId: z.string().regex(/^OP\d{10}$/),
   coverage: z.enum(COVERAGES),
-  bill: billSnapshotSchema,
-  previous: billSnapshotSchema.optional(),
   channel: z.string().min(1),
   requester: z.string().min(1),
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
   undelivered: z.object({ error: z.string(), at: instant }).optional(),
   createdAt: instant,
-})
+}
+
+/**
+ * An alert of the checks, stored before it is posted and delivered like a ticket: `id` is its key,
+ * `channel` the link's alert channel, `requester` who linked the operator (told by DM when the
+ * bot may not post in the channel). Payment errors are checklists carrying the key instead.
+ * `amount_final`: a month's amount became final. `link_broken`: the link stopped working; its
+ * message is updated when a check succeeds again (`restored`).
+ */
+export const billingAlertSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...alertFields,
+    kind: z.literal('amount_final'),
+    bill: billSnapshotSchema,
+    previous: billSnapshotSchema.optional(),
+  }),
+  z.object({
+    ...alertFields,
+    kind: z.literal('link_broken'),
+    reason: z.enum(LINK_FAILURES),
+    lastSuccess: instant,
+    restored: instant.optional(),
+  }),
+])
 
 export type BillingAlert = z.infer<typeof billingAlertSchema>
+export type AmountFinalAlert = Extract<BillingAlert, { kind: 'amount_final' }>
+export type LinkBrokenAlert = Extract<BillingAlert, { kind: 'link_broken' }>

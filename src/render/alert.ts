@@ -1,17 +1,23 @@
 import type { Bill } from '../domain/bill.js'
 import { BILL_STATE_LABELS, changeAgainst, formatAmount } from '../domain/bill.js'
-import type { BillingAlert } from '../domain/billing-alert.js'
+import type { AmountFinalAlert, BillingAlert, LinkBrokenAlert, LinkFailure } from '../domain/billing-alert.js'
 import { coverageLabel } from '../domain/coverage.js'
 import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import { BILL_CSV_ACTION, BILL_SHOW_ACTION, type BillButtonValue, billFields } from './bill.js'
 import { button, type SlackMessage } from './messages.js'
+import { formatJstDateTime } from './time.js'
+
+/** The message of a stored alert, by its kind. */
+export function alertMessage(alert: BillingAlert): SlackMessage {
+  return alert.kind === 'amount_final' ? amountFinalAlertMessage(alert) : linkBrokenAlertMessage(alert)
+}
 
 /**
  * 「2026年10月ご利用分の請求金額が確定しました: 28,734 円（前月比 +3.2 %）」 in the link's alert
  * channel, with the state, coupon and payment status, and the CSV button.
  */
-export function amountFinalAlertMessage(alert: BillingAlert): SlackMessage {
+export function amountFinalAlertMessage(alert: AmountFinalAlert): SlackMessage {
   const bill = { ...alert.bill, month: alert.bill.month as YearMonth } as Bill
   const previous = alert.previous
     ? ({ ...alert.previous, month: alert.previous.month as YearMonth } as Bill)
@@ -51,6 +57,57 @@ export function amountFinalAlertMessage(alert: BillingAlert): SlackMessage {
           },
         ],
       },
+    ],
+  }
+}
+
+const LINK_FAILURE_TEXT: Record<LinkFailure, string> = {
+  auth_failed:
+    'SORACOM が保存済みの認証キーを受け付けません（認証キーの削除・無効化、または SAM ユーザーの削除）。',
+  refused: 'SORACOM が請求情報の読み取りを拒否しています（SAM ユーザーの権限の変更）。',
+  unreachable: 'SORACOM API に接続できない状態が続いています。',
+}
+
+/**
+ * The link stopped working: while it is broken no amount-final or payment-error alert can come,
+ * so the desk is told, with what to do. Updated in place once a check succeeds again.
+ */
+export function linkBrokenAlertMessage(alert: LinkBrokenAlert): SlackMessage {
+  const target = `${alert.operatorId}（${coverageLabel(alert.coverage)}）`
+  const since = `最後に確認できたのは ${formatJstDateTime(alert.lastSuccess)} です。`
+  if (alert.restored) {
+    return {
+      text: `${target} の SORACOM 連携は復旧しました`,
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: `:white_check_mark: *${target} の SORACOM 連携は復旧しました*（${formatJstDateTime(alert.restored)} に確認）\n請求金額の確定と支払いエラーのお知らせを再開します。`,
+          },
+        },
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: `止まっていた間: ${LINK_FAILURE_TEXT[alert.reason]}` }],
+        },
+      ],
+    }
+  }
+  const todo =
+    alert.reason === 'unreachable'
+      ? 'SORACOM 側の障害の可能性があります。ボットは確認を続け、つながればこのメッセージでお知らせします。'
+      : '管理者が `/billing link` で連携し直してください（必要な権限は README の「SORACOM 連携」）。'
+  return {
+    text: `${target} の SORACOM 連携が使えなくなりました`,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:warning: *${target} の SORACOM 連携が使えなくなりました*\n${LINK_FAILURE_TEXT[alert.reason]}直るまで、請求金額の確定や支払いエラーのお知らせは届きません。\n${todo}`,
+        },
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: since }] },
     ],
   }
 }

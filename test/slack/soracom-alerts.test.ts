@@ -201,6 +201,68 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     )
   })
 
+  const linkBrokenAlerts = () => bot.store.alerts.all().filter((a) => a.kind === 'link_broken')
+
+  it('tells the alert channel once when SORACOM stops accepting the stored key, and says so again when it works', async () => {
+    expect(await bot.checkLinks()).toMatchObject({ checked: 1, alerts: 0 })
+    soracom.keys.clear()
+    soracom.tokens.clear()
+
+    expect(await bot.checkLinks()).toMatchObject({ failed: 1, alerts: 1 })
+    const [post] = posts()
+    if (!post) throw new Error('no alert')
+    expect(text(post)).toContain('OP0123456789（日本） の SORACOM 連携が使えなくなりました')
+    expect(text(post)).toContain('保存済みの認証キーを受け付けません')
+    expect(text(post)).toContain('`/billing link` で連携し直してください')
+    expect(text(post)).toContain('最後に確認できたのは 2026年11月26日(木) 10:00')
+    // The next runs fail the same way: nothing more is said.
+    await bot.checkLinks()
+    await bot.checkLinks()
+    expect(posts()).toHaveLength(1)
+
+    soracom.keys.set(KEY.authKeyId, { authKey: KEY.authKey, operatorId: 'OP0123456789' })
+    expect(await bot.checkLinks()).toMatchObject({ checked: 1 })
+    const update = await slack.waitFor('chat.update')
+    expect(update.args.ts).toBe(linkBrokenAlerts()[0]?.message?.ts)
+    expect(text(update)).toContain('OP0123456789（日本） の SORACOM 連携は復旧しました')
+    expect(linkBrokenAlerts()[0]).toMatchObject({ restored: expect.any(String) })
+
+    // Broken again later: that is news again.
+    soracom.keys.clear()
+    soracom.tokens.clear()
+    expect(await bot.checkLinks()).toMatchObject({ alerts: 1 })
+    expect(posts()).toHaveLength(2)
+    expect(linkBrokenAlerts()).toHaveLength(2)
+  })
+
+  it("says when the SAM user's permission to read bills is taken away", async () => {
+    await bot.checkLinks()
+    soracom.denied.add('GET /v1/bills')
+
+    expect(await bot.checkLinks()).toMatchObject({ failed: 1, alerts: 1 })
+    expect(text(posts()[0] ?? { args: {} })).toContain('請求情報の読み取りを拒否しています')
+  })
+
+  it('says nothing while SORACOM is unreachable for less than a day, then tells the channel once', async () => {
+    await bot.checkLinks()
+    soracom.hang('GET /v1/bills')
+
+    bot.setNow('2026-11-27T09:00:00+09:00')
+    expect(await bot.checkLinks()).toMatchObject({ failed: 1, alerts: 0 })
+    expect(posts()).toHaveLength(0)
+
+    bot.setNow('2026-11-27T10:30:00+09:00')
+    expect(await bot.checkLinks()).toMatchObject({ failed: 1, alerts: 1 })
+    expect(text(posts()[0] ?? { args: {} })).toContain('SORACOM API に接続できない状態が続いています')
+    await bot.checkLinks()
+    expect(posts()).toHaveLength(1)
+
+    soracom.recover()
+    await bot.checkLinks()
+    const update = await slack.waitFor('chat.update')
+    expect(text(update)).toContain('復旧しました')
+  })
+
   it('withdraws the amount-final reminders already handed to Slack when an operator is linked to that channel', async () => {
     await bot.command('/billing', 'calendar subscribe card', { channelId: 'C0DESK' })
     await bot.sweep()
