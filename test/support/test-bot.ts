@@ -81,6 +81,8 @@ export async function startTestBot(
     credentialsKey?: Buffer
     /** Every log line the bot writes (JSON), for tests that look for leaks. */
     logLines?: string[]
+    /** SORACOM's per-request timeout and deadline (short by default, so failures come quickly). */
+    soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
   } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
@@ -116,7 +118,7 @@ export async function startTestBot(
     logger,
     retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 },
     logLevel: lines ? LogLevel.DEBUG : LogLevel.ERROR,
-    soracomTiming: { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
+    soracomTiming: opts.soracomTiming ?? { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
   })
   const server = (await app.start(0)) as Server
   await identity.connect()
