@@ -298,6 +298,11 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
       const alert = await slack.waitFor('chat.postMessage', () => true, { count: ++posted })
       printMessage(alert)
     }
+    print('\n…誰かが SORACOM で SAM ユーザーの認証キーを削除する…')
+    soracom.keys.clear()
+    soracom.tokens.clear()
+    await restart()
+    printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
     print('\n# demo finished')
   } finally {
     if (bot) {

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
 import { CodedError } from './errors.js'
 import { createLogger } from './logger.js'
+import type { Periodic } from './scheduling/periodic.js'
 import { startSoracomChecks } from './scheduling/soracom-checks.js'
 import { startReminderSweeps } from './scheduling/sweeper.js'
 import { openStore } from './store/index.js'
@@ -63,18 +64,19 @@ async function main(): Promise<void> {
   // closes), no new sweeps, give in-flight listeners a few seconds to finish posting, then let go
   // of the file and exit. Whatever they acknowledged is on disk already; what they could not
   // post, the next start posts.
-  let sweeps: { stop: () => void } | undefined
-  let checks: { stop: () => void } | undefined
+  let sweeps: Periodic | undefined
+  let checks: Periodic | undefined
   let stopping = false
   const shutdown = async () => {
     if (stopping) return
     stopping = true
-    sweeps?.stop()
-    checks?.stop()
+    // A sweep or check in flight finishes too: cut off between posting and storing where the
+    // message went, it would post the message again after the restart.
+    const periodic = Promise.all([sweeps?.stop(), checks?.stop()])
     identity.stop()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
-      drain().then(() => true),
+      Promise.all([drain(), periodic]).then(() => true),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_DRAIN_MS).unref()),
     ])
     if (!drained)

@@ -7,6 +7,7 @@ import { linkKey } from '../src/domain/soracom-link.js'
 import { openSecret, sealSecret } from '../src/soracom/credentials.js'
 import { type BotProcess, startBotProcess, waitForOutput } from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
+import { FakeSoracom } from './support/fake-soracom.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
 
 describe('start-up (the real process, as npm start runs it)', () => {
@@ -158,6 +159,40 @@ describe('start-up (the real process, as npm start runs it)', () => {
     running = startBotProcess(env, dir)
     await waitForOutput(running, /listening on/)
     expect(running.output()).not.toContain('credentials_key')
+  })
+
+  it('lets a check in flight finish on SIGTERM: an alert posted just before the stop is not posted again', async () => {
+    const key = randomBytes(32)
+    const soracom = await new FakeSoracom().start()
+    try {
+      soracom.keys.set('keyId-x', { authKey: 'secret-x', operatorId: 'OP0123456789' })
+      soracom.paymentMethod = { providerType: 'WebPay', errorCode: 'card_declined' }
+      const { file } = await dataFileWithLink(key)
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-t',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_FILE: file,
+        PORT: '0',
+        CREDENTIALS_KEY: key.toString('base64'),
+        SORACOM_API_URL: soracom.url,
+      }
+      // The start-up check posts the payment-error checklist; Slack answers it slowly.
+      slack.delay('chat.postMessage', 1500)
+      running = startBotProcess(env, dir)
+      await slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0BILLING', { timeoutMs: 15_000 })
+      running.child.kill('SIGTERM')
+      expect(await running.exited).toBe(0)
+
+      slack.delay('chat.postMessage', 0)
+      running = startBotProcess(env, dir)
+      await waitForOutput(running, /listening on/)
+      await waitForOutput(running, /soracom checks done/)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0BILLING')).toHaveLength(1)
+    } finally {
+      await soracom.stop()
+    }
   })
 
   it('refuses a corrupt data file, naming it, and leaves it as it was', async () => {

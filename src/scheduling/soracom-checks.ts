@@ -1,4 +1,4 @@
-import { Cron } from 'croner'
+import { type Periodic, startPeriodic } from './periodic.js'
 
 /**
  * The checks of linked operators: once at start-up, then every `minutes` (SORACOM_POLL_MINUTES;
@@ -8,9 +8,7 @@ export function startSoracomChecks(
   check: () => Promise<unknown>,
   minutes: number,
   onError: (error: unknown) => void,
-): { stop: () => void; firstRun: Promise<void> } {
-  if (minutes <= 0) return { stop: () => undefined, firstRun: Promise.resolve() }
-  const run = () => check().then(() => undefined, onError)
-  const job = new Cron('* * * * * *', { interval: minutes * 60, protect: true, timezone: 'Asia/Tokyo' }, run)
-  return { stop: () => job.stop(), firstRun: run() }
+): Periodic {
+  if (minutes <= 0) return { stop: async () => undefined, firstRun: Promise.resolve() }
+  return startPeriodic(check, { pattern: '* * * * * *', options: { interval: minutes * 60 } }, onError)
 }

@@ -1,4 +1,4 @@
-import { Cron } from 'croner'
+import { type Periodic, startPeriodic } from './periodic.js'
 
 /**
  * Every 5 minutes (Slack allows 30 scheduled messages per channel per 5 minutes), extend the
@@ -10,8 +10,6 @@ export function startReminderSweeps(
   sweep: () => Promise<unknown>,
   onError: (error: unknown) => void,
   pattern = '*/5 * * * *',
-): { stop: () => void; firstRun: Promise<void> } {
-  const run = () => sweep().then(() => undefined, onError)
-  const job = new Cron(pattern, { protect: true, timezone: 'Asia/Tokyo' }, run)
-  return { stop: () => job.stop(), firstRun: run() }
+): Periodic {
+  return startPeriodic(sweep, { pattern }, onError)
 }

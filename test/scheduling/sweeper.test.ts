@@ -19,7 +19,7 @@ describe('startReminderSweeps', () => {
     expect(runs).toBe(1)
 
     await new Promise((resolve) => setTimeout(resolve, 1100))
-    sweeps.stop()
+    await sweeps.stop()
 
     expect(runs).toBeGreaterThanOrEqual(2)
   })
@@ -35,8 +35,41 @@ describe('startReminderSweeps', () => {
     )
 
     await sweeps.firstRun
-    sweeps.stop()
+    await sweeps.stop()
 
     expect(errors).toEqual([new Error('Slack is down')])
+  })
+
+  it('never runs twice at a time, and stop() waits for the run in flight (a shutdown must not cut it off)', async () => {
+    let runs = 0
+    let finished = 0
+    let release: () => void = () => undefined
+    const sweeps = startReminderSweeps(
+      async () => {
+        runs += 1
+        await new Promise<void>((resolve) => {
+          release = resolve
+        })
+        finished += 1
+        return EMPTY
+      },
+      () => undefined,
+      '* * * * * *',
+    )
+    // Due again every second while the first run is held: skipped, not doubled.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect(runs).toBe(1)
+
+    let stopped = false
+    const stopping = sweeps.stop().then(() => {
+      stopped = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(stopped).toBe(false)
+    release()
+    await stopping
+    expect(finished).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect(runs).toBe(1)
   })
 })

@@ -38,6 +38,7 @@ export class FakeSlack {
   private seq = 0
   private readonly hanging = new Set<string>()
   private readonly held: ServerResponse[] = []
+  private readonly delays = new Map<string, number>()
   private readonly queued = new Map<string, FakeReply[]>()
   private readonly handlers = new Map<string, Handler>()
   private readonly waiters: Array<() => void> = []
@@ -96,6 +97,11 @@ export class FakeSlack {
   /** The next call(s) to `method` get these replies, in order; later calls get the default. */
   failNext(method: string, ...replies: FakeReply[]): void {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies])
+  }
+
+  /** Calls to `method` are recorded at once and answered `ms` later (a slow Slack). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms)
   }
 
   /** Replaces the default answer of `method` (return undefined to fall back to the default). */
@@ -174,6 +180,8 @@ export class FakeSlack {
       this.held.push(res)
       return
     }
+    const delay = this.delays.get(method)
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
 
     const queued = this.queued.get(method)
     const reply = queued?.shift() ?? this.handlers.get(method)?.(call) ?? this.defaultReply(call)
