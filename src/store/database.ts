@@ -9,6 +9,11 @@ import { acquireLock, type LockOptions } from './lock.js'
 import { migrate } from './migrations.js'
 import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
 
+export interface StoreOptions extends LockOptions {
+  /** How the whole file reaches the disk (default: atomic temp file, fsync, rename); tests stall it. */
+  writeFile?: (file: string, text: string) => Promise<void>
+}
+
 /**
  * The one lowdb file every repository shares. We read and validate it ourselves rather than
  * through `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would
@@ -34,12 +39,13 @@ export class Database {
    * an older schema forward after a backup copy, or creates it (and its folder) when missing.
    * Anything unusable stops here with the file left as it was.
    */
-  static async open(file: string, lock: LockOptions = {}): Promise<Database> {
+  static async open(file: string, options: StoreOptions = {}): Promise<Database> {
+    const { writeFile, ...lock } = options
     await mkdir(dirname(file), { recursive: true })
     const held = await acquireLock(file, lock)
     try {
       const loaded = await readDataFile(file)
-      const adapter = new GroupCommitFile<DbData>(file)
+      const adapter = new GroupCommitFile<DbData>(file, writeFile)
       const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
       if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
       return new Database(db, adapter, file, held)

@@ -14,7 +14,11 @@ export class GroupCommitFile<T> implements Adapter<T> {
   /** Completed physical writes, for the benchmark and tests. */
   writes = 0
 
-  constructor(private readonly file: string) {}
+  /** `write` puts the text on disk atomically; tests pass a slow or failing one (a stalled disk). */
+  constructor(
+    private readonly file: string,
+    private readonly writeFile: (file: string, text: string) => Promise<void> = writeAtomically,
+  ) {}
 
   async read(): Promise<T | null> {
     // The store reads and validates the file itself (see json-store.ts).
@@ -35,7 +39,7 @@ export class GroupCommitFile<T> implements Adapter<T> {
       const batch = this.waiting
       this.waiting = []
       try {
-        await writeAtomically(this.file, JSON.stringify(this.latest))
+        await this.writeFile(this.file, JSON.stringify(this.latest))
         this.writes += 1
         for (const w of batch) w.resolve()
       } catch (error) {

@@ -1,8 +1,7 @@
 import { AlertStore } from './alert-store.js'
 import { ChecklistStore } from './checklist-store.js'
-import { Database } from './database.js'
+import { Database, type StoreOptions } from './database.js'
 import { LinkStore } from './link-store.js'
-import type { LockOptions } from './lock.js'
 import { OperatorStore } from './operator-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { SubscriptionStore } from './subscription-store.js'
@@ -14,8 +13,8 @@ export const ARCHIVE_AFTER_DAYS = 30
 export type Store = Awaited<ReturnType<typeof openStore>>
 
 /** Opens the data file (locked for this process) and the repositories over it. */
-export async function openStore(file: string, lock: LockOptions = {}) {
-  const db = await Database.open(file, lock)
+export async function openStore(file: string, options: StoreOptions = {}) {
+  const db = await Database.open(file, options)
   const tickets = new TicketStore(db)
   const reminders = new ReminderStore(db)
   return {

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NOT_SAVED } from '../../src/slack/views/submission.js'
+import { writeAtomically } from '../../src/store/group-commit-file.js'
 import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
@@ -45,6 +46,76 @@ describe('when the disk refuses a write', () => {
     expect(onDisk.tickets).toHaveLength(1)
     expect(await healthz(bot)).toBe(200)
     await bot.slack.waitFor('chat.postMessage')
+  })
+})
+
+describe('when the disk stalls', () => {
+  /** A disk that, once stalled, holds every write until `release`, then writes (or fails) for real. */
+  function stallingDisk() {
+    let stalled = false
+    let held: Array<() => void> = []
+    let failing = false
+    return {
+      writeFile: async (file: string, text: string) => {
+        if (stalled) await new Promise<void>((resolve) => held.push(resolve))
+        if (failing) throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })
+        await writeAtomically(file, text)
+      },
+      stall() {
+        stalled = true
+      },
+      release(options: { fail?: boolean } = {}) {
+        stalled = false
+        failing = options.fail ?? false
+        const waiting = held
+        held = []
+        for (const resolve of waiting) resolve()
+      },
+    }
+  }
+
+  it('answers Slack within 3 s that it is still saving, then shows the outcome in the modal and posts the request', async () => {
+    const disk = stallingDisk()
+    const bot = await startTestBot({ writeFile: disk.writeFile })
+    disk.stall()
+    try {
+      const started = Date.now()
+      const answer = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(answer.body).toMatchObject({ response_action: 'update' })
+      expect(JSON.stringify(answer.body)).toContain('保存に時間がかかっています')
+      expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
+
+      disk.release()
+      const shown = await bot.slack.waitFor('views.update')
+      expect(JSON.stringify(shown.args.view)).toContain('保存しました')
+      await bot.slack.waitFor('chat.postMessage')
+      const onDisk = JSON.parse(await readFile(bot.dataFile, 'utf8')) as { tickets: unknown[] }
+      expect(onDisk.tickets).toHaveLength(1)
+    } finally {
+      disk.release()
+      await bot.stop()
+    }
+  })
+
+  it('says in the modal and by DM when the stalled write fails in the end, and keeps nothing', async () => {
+    const disk = stallingDisk()
+    const bot = await startTestBot({ writeFile: disk.writeFile })
+    disk.stall()
+    try {
+      const answer = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS, { userId: 'U0ALICE' })
+      expect(answer.body).toMatchObject({ response_action: 'update' })
+
+      disk.release({ fail: true })
+      const shown = await bot.slack.waitFor('views.update')
+      expect(JSON.stringify(shown.args.view)).toContain('保存できなかったため')
+      const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
+      expect(String(dm.args.text)).toContain('もう一度最初から送信してください')
+      expect(bot.store.tickets.all()).toEqual([])
+    } finally {
+      disk.release()
+      await bot.stop()
+    }
   })
 })
 

@@ -81,6 +81,8 @@ export async function startTestBot(
     credentialsKey?: Buffer
     /** Every log line the bot writes (JSON), for tests that look for leaks. */
     logLines?: string[]
+    /** How the data file reaches the disk (default: the real atomic write); a stalled disk for tests. */
+    writeFile?: (file: string, text: string) => Promise<void>
     /** SORACOM's per-request timeout and deadline (short by default, so failures come quickly). */
     soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
   } = {},
@@ -89,7 +91,7 @@ export async function startTestBot(
   const ownSlack = opts.slack === undefined
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
-  const store = await openStore(dataFile)
+  const store = await openStore(dataFile, opts.writeFile ? { writeFile: opts.writeFile } : {})
   const config: Config = {
     botToken: 'xoxb-test',
     mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },

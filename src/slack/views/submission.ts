@@ -3,12 +3,26 @@ import type { z } from 'zod'
 import type { SubmissionOutcome } from '../../app/deps.js'
 import type { Origin } from '../../app/ports.js'
 import { errorCode } from '../../errors.js'
+import { messageModal } from '../../render/modals/elements.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 
 /** The inline answer when the store could not write the request (disk full, read-only). */
 export const NOT_SAVED =
   '保存できなかったため、この依頼はまだ受け付けられていません。しばらくしてから、もう一度「送信」を押してください。'
+
+/**
+ * How long a submission may take to decide and store before Slack is answered anyway: Slack gives
+ * up after 3 s, network included. A stalled disk then gets 「保存しています」 and the modal is
+ * updated with the outcome.
+ */
+export const SUBMISSION_ACK_BUDGET_MS = 2000
+
+export const STILL_SAVING =
+  ':hourglass_flowing_sand: 保存に時間がかかっています。保存でき次第、結果をこの画面に表示し、依頼をチャンネルに投稿します。この画面は閉じてもかまいません。'
+export const SAVED_LATE = ':white_check_mark: 保存しました。依頼をチャンネルに投稿します。'
+export const NOT_SAVED_LATE =
+  ':x: 保存できなかったため、この依頼は受け付けられていません。しばらくしてから、もう一度最初から送信してください。'
 
 export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
 
@@ -37,15 +51,33 @@ export function submission<T>(
  * closes the modal or names the bad fields (or says nothing was saved), then what follows the ack.
  */
 export async function completeSubmission<T>(
-  { ack, body, view, logger }: Parameters<ViewListener>[0],
+  args: Parameters<ViewListener>[0],
   request: T,
   run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
+  budgetMs = SUBMISSION_ACK_BUDGET_MS,
 ): Promise<void> {
+  const { ack, body, view, logger } = args
   const values = view.state?.values ?? {}
   const origin = decodeOrigin(view.private_metadata, body.user.id)
+  const running = run({ request, origin, viewId: view.id })
+  const inTime = await Promise.race([
+    running.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), budgetMs).unref()),
+  ])
+  if (!inTime) {
+    await ack({
+      response_action: 'update',
+      view: messageModal(`${view.callback_id}_saving`, title(view), STILL_SAVING),
+    })
+    await finishLate(args, running)
+    return
+  }
   let outcome: SubmissionOutcome
   try {
-    outcome = await run({ request, origin, viewId: view.id })
+    outcome = await running
   } catch (error) {
     // Nothing was kept (the store rolled the change back): say so on the form, which stays
     // open with the user's answers, so they can send it again.
@@ -59,5 +91,46 @@ export async function completeSubmission<T>(
     return
   }
   await ack()
+  await outcome.afterAck()
+}
+
+const title = (view: Parameters<ViewListener>[0]['view']): string => view.title?.text ?? '請求サポート'
+
+/**
+ * The submission was answered 「保存しています」 before it was stored (a stalled disk): the
+ * modal, if still open, shows the outcome; what follows a stored request runs as usual. A request
+ * that could not be stored is also told by DM, in case the modal was closed.
+ */
+async function finishLate(
+  { body, view, client, logger }: Parameters<ViewListener>[0],
+  running: Promise<SubmissionOutcome>,
+): Promise<void> {
+  const show = (text: string) =>
+    client.views
+      .update({ view_id: view.id, view: messageModal(`${view.callback_id}_saving`, title(view), text) })
+      .then(
+        () => true,
+        () => false,
+      )
+  let outcome: SubmissionOutcome
+  try {
+    outcome = await running
+  } catch (error) {
+    logger.error('submission not saved (after a late answer)', {
+      error: errorCode(error),
+      callbackId: view.callback_id,
+    })
+    await show(NOT_SAVED_LATE)
+    await client.chat.postMessage({ channel: body.user.id, text: NOT_SAVED_LATE }).catch(() => undefined)
+    return
+  }
+  if (outcome.kind === 'invalid') {
+    const problems = Object.values(outcome.errors).map((e) => `• ${e}`)
+    const text = `:x: 入力を確認してください。この依頼は受け付けられていません。\n${problems.join('\n')}`
+    await show(text)
+    await client.chat.postMessage({ channel: body.user.id, text }).catch(() => undefined)
+    return
+  }
+  await show(SAVED_LATE)
   await outcome.afterAck()
 }
