@@ -98,6 +98,36 @@ describe('when the disk stalls', () => {
     }
   })
 
+  it('answers a double submission within 3 s too, and stores the request once', async () => {
+    const disk = stallingDisk()
+    const bot = await startTestBot({ writeFile: disk.writeFile })
+    disk.stall()
+    try {
+      await bot.command('/direct-debit')
+      const open = await bot.slack.waitFor('views.open')
+      const form = viewSubmissionForm(
+        open.args.view as Parameters<typeof viewSubmissionForm>[0],
+        DIRECT_DEBIT_ANSWERS,
+      )
+      const started = Date.now()
+      const answers = await Promise.all([postSigned(bot.url, form), postSigned(bot.url, form)])
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      // The first is told it is still saving; the duplicate finds the request taken (in memory) and
+      // is answered as done — were the write to fail, the DM of the first says so.
+      expect(answers.filter((a) => a.text.includes('保存に時間がかかっています'))).toHaveLength(1)
+
+      disk.release()
+      await bot.slack.waitFor('chat.postMessage')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(bot.store.tickets.all()).toHaveLength(1)
+      expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1)
+    } finally {
+      disk.release()
+      await bot.stop()
+    }
+  })
+
   it('says in the modal and by DM when the stalled write fails in the end, and keeps nothing', async () => {
     const disk = stallingDisk()
     const bot = await startTestBot({ writeFile: disk.writeFile })
