@@ -29,6 +29,8 @@ export interface BotParts {
   answers?: GuideIndex
   /** SORACOM timeouts and backoff (tests shorten them). */
   soracomTiming?: SoracomGatewayOptions['timing']
+  /** Every Slack call's limit (SLACK_TIMEOUT_MS; tests shorten it). */
+  slackTimeoutMs?: number
 }
 
 /**
@@ -42,7 +44,7 @@ export function createBot(parts: BotParts) {
   const client = new WebClient(config.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig,
-    timeout: SLACK_TIMEOUT_MS,
+    timeout: parts.slackTimeoutMs ?? SLACK_TIMEOUT_MS,
     logger,
   })
   const admins = new Set(config.access.admins)
@@ -82,6 +84,7 @@ export function createBot(parts: BotParts) {
     retryConfig,
     logger,
     ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
+    ...(parts.slackTimeoutMs ? { timeoutMs: parts.slackTimeoutMs } : {}),
     isHealthy: store.isHealthy,
   })
   return {

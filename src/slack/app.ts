@@ -30,6 +30,16 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
  */
 export const SLACK_TIMEOUT_MS = 10_000
 
+/**
+ * Bolt's `respond()` posts to the response_url with plain `fetch` and no timeout (the Web API
+ * client sets its own): a response_url that never answers would hold the listener forever. This
+ * fetch gives such calls the same limit; calls that bring their own signal keep it.
+ */
+export function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) =>
+    fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) })
+}
+
 export interface SlackAppOptions {
   /** The Web API client's retry policy; tests use a short one. */
   retryConfig?: RetryOptions
@@ -39,6 +49,8 @@ export interface SlackAppOptions {
   isHealthy: () => Promise<boolean>
   /** Who the bot is (auth.test at start-up, never on a request's path). */
   identity: SlackIdentity
+  /** Every Slack call's limit, response_url posts included (tests shorten it). */
+  timeoutMs?: number
 }
 
 /**
@@ -53,7 +65,8 @@ export function createSlackApp(
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
-    timeout: SLACK_TIMEOUT_MS,
+    timeout: options.timeoutMs ?? SLACK_TIMEOUT_MS,
+    fetch: fetchWithTimeout(options.timeoutMs ?? SLACK_TIMEOUT_MS),
   }
   const { identity } = options
   const common = {

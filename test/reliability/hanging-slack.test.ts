@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
+import { eventually } from '../support/eventually.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
 import { startTestBot, type TestBot } from '../support/test-bot.js'
 
@@ -23,6 +24,24 @@ describe('when Slack hangs', () => {
     expect(Date.now() - started).toBeLessThan(3000)
     expect(JSON.stringify(res.json())).toContain('しばらくしてからもう一度')
     expect(bot.slack.callsTo('views.open')).toEqual([])
+  })
+
+  it('gives up on a response_url that never answers after the Slack timeout, instead of holding the listener', async () => {
+    const logLines: string[] = []
+    bot = await startTestBot({ slackTimeoutMs: 300, logLines })
+    bot.slack.hang('response_url')
+
+    // An unknown checklist step: the refusal goes back through respond() (the response_url).
+    const res = await bot.click({ action_id: 'checklist_toggle', value: 'T9999:nothing:tick' })
+    expect(res.status).toBe(200)
+    await bot.slack.waitFor('response_url')
+
+    await eventually(() =>
+      expect(
+        logLines.some((l) => l.includes('Unhandled error in a listener') && /abort|timeout/i.test(l)),
+      ).toBe(true),
+    )
+    bot.slack.unhang('response_url')
   })
 
   it('lets a member Slack answered for recently go on while users.info hangs', async () => {

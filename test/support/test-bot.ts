@@ -83,6 +83,8 @@ export async function startTestBot(
     logLines?: string[]
     /** How the data file reaches the disk (default: the real atomic write); a stalled disk for tests. */
     writeFile?: (file: string, text: string) => Promise<void>
+    /** Every Slack call's limit (default: the bot's 10 s). */
+    slackTimeoutMs?: number
     /** SORACOM's per-request timeout and deadline (short by default, so failures come quickly). */
     soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
   } = {},
@@ -121,6 +123,7 @@ export async function startTestBot(
     retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 },
     logLevel: lines ? LogLevel.DEBUG : LogLevel.ERROR,
     soracomTiming: opts.soracomTiming ?? { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
+    ...(opts.slackTimeoutMs ? { slackTimeoutMs: opts.slackTimeoutMs } : {}),
   })
   const server = (await app.start(0)) as Server
   await identity.connect()
