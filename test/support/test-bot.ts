@@ -129,6 +129,15 @@ export async function startTestBot(
   await identity.connect()
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
+  /** A view_submission's answer that replaces the modal must be a view Slack accepts. */
+  const checkViewAck = (submitted: Awaited<ReturnType<typeof postSigned>>) => {
+    const body = submitted.text === '' ? undefined : submitted.json()
+    const action = (body as { response_action?: string } | undefined)?.response_action
+    if (action === 'update' || action === 'push')
+      slack.checkResponse('views.update', { view: (body as { view: unknown }).view })
+    return { status: submitted.status, body }
+  }
+
   const bot: TestBot = {
     url,
     deps,
@@ -157,14 +166,14 @@ export async function startTestBot(
       const call = await slack.waitFor('views.open', () => true, { count: opened + 1 })
       const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
       const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
-      return { status: submitted.status, body: submitted.json() }
+      return checkViewAck(submitted)
     },
     event: (event, o = {}) => postSignedEvent(url, event, o),
     async submitOpened(answers, o = {}) {
       const call = await slack.waitFor('views.open', () => true, { count: o.count ?? 1 })
       const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
       const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
-      return { status: submitted.status, body: submitted.json() }
+      return checkViewAck(submitted)
     },
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
