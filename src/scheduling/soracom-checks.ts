@@ -10,5 +10,12 @@ export function startSoracomChecks(
   onError: (error: unknown) => void,
 ): Periodic {
   if (minutes <= 0) return { stop: async () => undefined, firstRun: Promise.resolve() }
-  return startPeriodic(check, { pattern: '* * * * * *', options: { interval: minutes * 60 } }, onError)
+  // The first scheduled run comes one interval after start-up: croner would otherwise fire at the
+  // next whole second, a second full check right after the start-up one.
+  const interval = minutes * 60
+  return startPeriodic(
+    check,
+    { pattern: '* * * * * *', options: { interval, startAt: new Date(Date.now() + interval * 1000) } },
+    onError,
+  )
 }
