@@ -54,19 +54,22 @@ export async function completeSubmission<T>(
   args: Parameters<ViewListener>[0],
   request: T,
   run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
-  budgetMs = SUBMISSION_ACK_BUDGET_MS,
 ): Promise<void> {
   const { ack, body, view, logger } = args
   const values = view.state?.values ?? {}
   const origin = decodeOrigin(view.private_metadata, body.user.id)
   const running = run({ request, origin, viewId: view.id })
+  let timer: NodeJS.Timeout | undefined
   const inTime = await Promise.race([
     running.then(
       () => true,
       () => true,
     ),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), budgetMs).unref()),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), SUBMISSION_ACK_BUDGET_MS)
+    }),
   ])
+  clearTimeout(timer)
   if (!inTime) {
     await ack({
       response_action: 'update',
@@ -105,13 +108,11 @@ async function finishLate(
   { body, view, client, logger }: Parameters<ViewListener>[0],
   running: Promise<SubmissionOutcome>,
 ): Promise<void> {
+  // The modal may have been closed meanwhile: then there is nothing to update.
   const show = (text: string) =>
     client.views
       .update({ view_id: view.id, view: messageModal(`${view.callback_id}_saving`, title(view), text) })
-      .then(
-        () => true,
-        () => false,
-      )
+      .catch(() => undefined)
   let outcome: SubmissionOutcome
   try {
     outcome = await running
