@@ -79,8 +79,9 @@ describe('when the disk stalls', () => {
     const bot = await startTestBot({ writeFile: disk.writeFile })
     disk.stall()
     try {
+      await bot.command('/direct-debit')
       const started = Date.now()
-      const answer = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
+      const answer = await bot.submitOpened(DIRECT_DEBIT_ANSWERS)
       expect(Date.now() - started).toBeLessThan(3000)
       expect(answer.body).toMatchObject({ response_action: 'update' })
       expect(JSON.stringify(answer.body)).toContain('保存に時間がかかっています')
