@@ -4,6 +4,7 @@ import {
   type LinkBrokenAlert,
   type LinkFailure,
   linkFailureWorthTelling,
+  openLinkBroken,
 } from '../domain/billing-alert.js'
 import { type Checklist, createChecklist } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
@@ -232,18 +233,6 @@ async function closeRecovered(
   return closed
 }
 
-/** The link's `link_broken` alert still waiting for a successful check, if any. */
-const openLinkBroken = (deps: AppDeps, link: OperatorLink): LinkBrokenAlert | undefined =>
-  deps.alerts
-    .all()
-    .find(
-      (a): a is LinkBrokenAlert =>
-        a.kind === 'link_broken' &&
-        !a.restored &&
-        a.operatorId === link.operatorId &&
-        a.coverage === link.coverage,
-    )
-
 /**
  * The link's checks fail: tell the alert channel once per breakage (a refused key or permission at
  * once, SORACOM unreachable after a day without a successful check), since no other alert can
@@ -251,7 +240,7 @@ const openLinkBroken = (deps: AppDeps, link: OperatorLink): LinkBrokenAlert | un
  */
 async function alertLinkBroken(deps: AppDeps, stale: OperatorLink, reason: LinkFailure): Promise<boolean> {
   const link = deps.links.get(stale.operatorId, stale.coverage)
-  if (!link || openLinkBroken(deps, link)) return false
+  if (!link || openLinkBroken(deps.alerts.all(), link)) return false
   const now = deps.clock.now()
   const lastSuccess = link.watch?.checkedAt ?? link.linkedAt
   if (!linkFailureWorthTelling(reason, new Date(lastSuccess), now)) return false
@@ -273,7 +262,7 @@ async function alertLinkBroken(deps: AppDeps, stale: OperatorLink, reason: LinkF
 
 /** A check succeeded: a `link_broken` alert of the link says it is mended (its message updated). */
 async function markLinkRestored(deps: AppDeps, link: OperatorLink): Promise<void> {
-  const open = openLinkBroken(deps, link)
+  const open = openLinkBroken(deps.alerts.all(), link)
   if (!open) return
   await deps.queue.run(open.id, async () => {
     const current = deps.alerts.get(open.id)

@@ -1,5 +1,5 @@
 import type { Bill, PaymentMethodFacts } from '../domain/bill.js'
-import type { BillingAlert } from '../domain/billing-alert.js'
+import type { BillingAlert, LinkFailure } from '../domain/billing-alert.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
@@ -156,8 +156,10 @@ export interface Notifier {
 export interface HomeModel {
   tickets: Ticket[]
   reminders: Reminder[]
-  /** Linked operators' last-read bills (no credentials). */
-  bills?: Array<Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill'>>
+  /** Linked operators' last-read bills (no credentials), and why the link is not working, when it is not. */
+  bills?: Array<
+    Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill'> & { broken?: LinkFailure }
+  >
   /** The smallest form, after Slack refused the full one. */
   compact?: boolean
 }

@@ -1,3 +1,4 @@
+import { openLinkBroken } from '../domain/billing-alert.js'
 import { errorCode } from '../errors.js'
 import type { AppDeps } from './deps.js'
 import { refreshLinkBills } from './read-bill.js'
@@ -13,12 +14,16 @@ export async function refreshHome(deps: AppDeps, userId: string): Promise<void> 
   const home = {
     tickets: deps.tickets.listByRequester(userId),
     reminders: pendingReminders(deps, (r) => r.owner === userId),
-    bills: deps.links.list().map(({ operatorId, coverage, latestBill, runningBill }) => ({
-      operatorId,
-      coverage,
-      ...(latestBill ? { latestBill } : {}),
-      ...(runningBill ? { runningBill } : {}),
-    })),
+    bills: deps.links.list().map(({ operatorId, coverage, latestBill, runningBill }) => {
+      const broken = openLinkBroken(deps.alerts.all(), { operatorId, coverage })
+      return {
+        operatorId,
+        coverage,
+        ...(latestBill ? { latestBill } : {}),
+        ...(runningBill ? { runningBill } : {}),
+        ...(broken ? { broken: broken.reason } : {}),
+      }
+    }),
   }
   try {
     await deps.notifier.publishHome(userId, home)

@@ -86,3 +86,17 @@ export const billingAlertSchema = z.discriminatedUnion('kind', [
 export type BillingAlert = z.infer<typeof billingAlertSchema>
 export type AmountFinalAlert = Extract<BillingAlert, { kind: 'amount_final' }>
 export type LinkBrokenAlert = Extract<BillingAlert, { kind: 'link_broken' }>
+
+/** The link's `link_broken` alert still waiting for a successful check, if any. */
+export function openLinkBroken(
+  alerts: readonly BillingAlert[],
+  link: { operatorId: string; coverage: Coverage },
+): LinkBrokenAlert | undefined {
+  return alerts.find(
+    (a): a is LinkBrokenAlert =>
+      a.kind === 'link_broken' &&
+      !a.restored &&
+      a.operatorId === link.operatorId &&
+      a.coverage === link.coverage,
+  )
+}

@@ -155,7 +155,12 @@ function billSections(bills: NonNullable<HomeModel['bills']>): KnownBlock[] {
     const running = b.runningBill
       ? ` ・ 今月: ${formatAmount(b.runningBill.amount, b.runningBill.currency)}（集計中、${formatJstDateTime(b.runningBill.checkedAt)} 時点）`
       : ''
-    return `• \`${b.operatorId}\`（${coverageLabel(b.coverage)}）${latest}${running}`
+    const broken = b.broken
+      ? b.broken === 'unreachable'
+        ? ' ・ :warning: SORACOM API に接続できない状態が続いています'
+        : ' ・ :warning: 連携が使えなくなっています（管理者が `/billing link` で連携し直してください）'
+      : ''
+    return `• \`${b.operatorId}\`（${coverageLabel(b.coverage)}）${latest}${running}${broken}`
   })
   return listSections(lines, {
     heading: '*連携中のオペレーターの請求*（`/billing bill` で詳細と課金詳細 CSV）',

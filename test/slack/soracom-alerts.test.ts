@@ -211,6 +211,11 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     expect(await bot.checkLinks()).toMatchObject({ failed: 1, alerts: 1 })
     const [post] = posts()
     if (!post) throw new Error('no alert')
+    const lastHome = () => JSON.stringify(slack.callsTo('views.publish').at(-1)?.args.view ?? {})
+    await bot.event({ type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0ADMIN', tab: 'home' })
+    await eventually(() =>
+      expect(lastHome()).toMatch(/`OP0123456789`（日本）[^"]* ・ :warning: 連携が使えなくなっています/),
+    )
     expect(text(post)).toContain('OP0123456789（日本） の SORACOM 連携が使えなくなりました')
     expect(text(post)).toContain('保存済みの認証キーを受け付けません')
     expect(text(post)).toContain('`/billing link` で連携し直してください')
@@ -226,6 +231,13 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     expect(update.args.ts).toBe(linkBrokenAlerts()[0]?.message?.ts)
     expect(text(update)).toContain('OP0123456789（日本） の SORACOM 連携は復旧しました')
     expect(linkBrokenAlerts()[0]).toMatchObject({ restored: expect.any(String) })
+
+    // App Home says so beside the operator's bill while it lasts.
+    const published = slack.callsTo('views.publish').length
+    await bot.event({ type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0ADMIN', tab: 'home' })
+    await slack.waitFor('views.publish', () => true, { count: published + 1 })
+    expect(lastHome()).toContain('`OP0123456789`（日本）')
+    expect(lastHome()).not.toContain('連携が使えなくなっています')
 
     // Broken again later: that is news again.
     soracom.keys.clear()
