@@ -29,14 +29,17 @@ describe('start-up (the real process, as npm start runs it)', () => {
    * The bot in HTTP mode on a free port against the fake Slack; resolves with its URL. `deployed`:
    * the compiled dist/main.js with plain node, as the Dockerfile runs it.
    */
+  /** The environment of a bot in HTTP mode on a free port against the fake Slack. */
+  const httpEnv = (file: string) => ({
+    SLACK_BOT_TOKEN: 'xoxb-t',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DATA_FILE: file,
+    PORT: '0',
+  })
+
   async function startHttpBot(file: string, deployed = false): Promise<{ url: string; bot: BotProcess }> {
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-t',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DATA_FILE: file,
-      PORT: '0',
-    }
+    const env = httpEnv(file)
     const bot = deployed
       ? startBotProcess(env, dir, 'dist/main.js', { loader: false })
       : startBotProcess(env, dir)
@@ -134,15 +137,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
     const oldKey = randomBytes(32)
     const newKey = randomBytes(32)
     const { file } = await dataFileWithLink(oldKey)
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-t',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DATA_FILE: file,
-      PORT: '0',
-      SORACOM_POLL_MINUTES: '0',
-      CREDENTIALS_KEY: newKey.toString('base64'),
-    }
+    const env = { ...httpEnv(file), SORACOM_POLL_MINUTES: '0', CREDENTIALS_KEY: newKey.toString('base64') }
     running = startBotProcess({ ...env, CREDENTIALS_KEY_PREVIOUS: oldKey.toString('base64') }, dir)
     await waitForOutput(running, /listening on/)
     expect(running.output()).toContain('CREDENTIALS_KEY_PREVIOUS can go')
@@ -168,15 +163,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
       soracom.keys.set('keyId-x', { authKey: 'secret-x', operatorId: 'OP0123456789' })
       soracom.paymentMethod = { providerType: 'WebPay', errorCode: 'card_declined' }
       const { file } = await dataFileWithLink(key)
-      const env = {
-        SLACK_BOT_TOKEN: 'xoxb-t',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATA_FILE: file,
-        PORT: '0',
-        CREDENTIALS_KEY: key.toString('base64'),
-        SORACOM_API_URL: soracom.url,
-      }
+      const env = { ...httpEnv(file), CREDENTIALS_KEY: key.toString('base64'), SORACOM_API_URL: soracom.url }
       // The start-up check posts the payment-error checklist; Slack answers it slowly.
       slack.delay('chat.postMessage', 1500)
       running = startBotProcess(env, dir)

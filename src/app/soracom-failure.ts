@@ -1,7 +1,8 @@
+import type { LinkFailure } from '../domain/billing-alert.js'
 import { errorCode } from '../errors.js'
 
-/** Why a SORACOM call gave nothing usable, in the terms the user is told. */
-export type SoracomFailure = 'unreachable' | 'auth_failed' | 'refused'
+/** Why a SORACOM call gave nothing usable, in the terms the user is told (the domain's link failures). */
+export type SoracomFailure = LinkFailure
 
 /** The failure a SORACOM error stands for; anything else (a bug) is rethrown. */
 export function soracomFailure(error: unknown): SoracomFailure {

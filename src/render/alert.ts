@@ -74,7 +74,6 @@ const LINK_FAILURE_TEXT: Record<LinkFailure, string> = {
  */
 export function linkBrokenAlertMessage(alert: LinkBrokenAlert): SlackMessage {
   const target = `${alert.operatorId}（${coverageLabel(alert.coverage)}）`
-  const since = `最後に確認できたのは ${formatJstDateTime(alert.lastSuccess)} です。`
   if (alert.restored) {
     return {
       text: `${target} の SORACOM 連携は復旧しました`,
@@ -107,7 +106,12 @@ export function linkBrokenAlertMessage(alert: LinkBrokenAlert): SlackMessage {
           text: `:warning: *${target} の SORACOM 連携が使えなくなりました*\n${LINK_FAILURE_TEXT[alert.reason]}直るまで、請求金額の確定や支払いエラーのお知らせは届きません。\n${todo}`,
         },
       },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: since }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: `最後に確認できたのは ${formatJstDateTime(alert.lastSuccess)} です。` },
+        ],
+      },
     ],
   }
 }

@@ -16,6 +16,14 @@ describe('answers from the guide: /billing ask and DMs', () => {
   afterEach(async () => {
     await bot.stop()
   })
+  /** A direct message from `user` in their DM with the app (`thread_ts` for a reply in a thread). */
+  const sendDm = (
+    user: string,
+    channel: string,
+    text: string,
+    ts: string,
+    extra: { thread_ts?: string } = {},
+  ) => bot.event({ type: 'message', channel_type: 'im', channel, user, text, ts, ...extra })
 
   it('/billing ask acks at once, then answers only the asker with the best § first and the chore button', async () => {
     const res = await bot.command('/billing', 'ask 請求書にハンコを押してもらえる？')
@@ -55,14 +63,7 @@ describe('answers from the guide: /billing ask and DMs', () => {
   })
 
   it('answers a direct message in the DM, the same way; ignores edits and bot messages', async () => {
-    await bot.event({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D0ALICE',
-      user: 'U0ALICE',
-      text: '領収書はもらえますか？',
-      ts: '1.1',
-    })
+    await sendDm('U0ALICE', 'D0ALICE', '領収書はもらえますか？', '1.1')
     const dm = await bot.slack.waitFor('chat.postMessage')
     expect(dm.args.channel).toBe('D0ALICE')
     expect(firstSection(dm)).toMatch(/^\*§5\.4\.2 /)
@@ -95,38 +96,16 @@ describe('answers from the guide: /billing ask and DMs', () => {
   })
 
   it('answers in the thread a question came in, keeping the thread\u2019s first question as context', async () => {
-    await bot.event({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D0ALICE',
-      user: 'U0ALICE',
-      text: '領収書はもらえますか？',
-      ts: '5.1',
-    })
+    await sendDm('U0ALICE', 'D0ALICE', '領収書はもらえますか？', '5.1')
     await bot.slack.waitFor('chat.postMessage')
-    await bot.event({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D0ALICE',
-      user: 'U0ALICE',
-      text: 'カード払いの場合は？',
-      ts: '5.2',
-      thread_ts: '5.1',
-    })
+    await sendDm('U0ALICE', 'D0ALICE', 'カード払いの場合は？', '5.2', { thread_ts: '5.1' })
     const reply = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
     expect(reply.args.thread_ts).toBe('5.1')
     expect(firstSection(reply)).toMatch(/^\*§5\.4\.2 /)
   })
 
   it('answers English questions (in Japanese)', async () => {
-    await bot.event({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D0BOB',
-      user: 'U0BOB',
-      text: 'I forgot my password',
-      ts: '2.1',
-    })
+    await sendDm('U0BOB', 'D0BOB', 'I forgot my password', '2.1')
     const dm = await bot.slack.waitFor('chat.postMessage')
     expect(firstSection(dm)).toMatch(/^\*§7\.3 /)
     expect(buttonsOf(dm)[0]).toMatchObject({ action_id: 'guide_start', value: 'login_recovery' })

@@ -51,19 +51,15 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
   })
 
   const posts = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === ALERTS)
+  /** SORACOM finalizes October 2026 with these figures. */
+  const closeOctober = (bill: { amount: number; paymentStatus: string; appliedCouponAmount?: number }) =>
+    soracom.bills.set('202610', { yearMonth: '202610', currency: 'JPY', state: 'closed', ...bill })
 
   it('announces a month that became final once, with the change and the CSV button', async () => {
     expect(await bot.checkLinks()).toMatchObject({ checked: 1, alerts: 0 })
     expect(posts()).toHaveLength(0)
 
-    soracom.bills.set('202610', {
-      yearMonth: '202610',
-      amount: 28734,
-      appliedCouponAmount: 300,
-      currency: 'JPY',
-      state: 'closed',
-      paymentStatus: 'paid',
-    })
+    closeOctober({ amount: 28734, appliedCouponAmount: 300, paymentStatus: 'paid' })
     expect(await bot.checkLinks()).toMatchObject({ alerts: 1 })
     const [alert] = posts()
     expect(alert).toBeDefined()
@@ -103,13 +99,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
 
   it('a failed bill: one invoice or card alert per month; paid again closes it', async () => {
     soracom.paymentMethod = undefined
-    soracom.bills.set('202610', {
-      yearMonth: '202610',
-      amount: 5000,
-      currency: 'JPY',
-      state: 'closed',
-      paymentStatus: 'fail',
-    })
+    closeOctober({ amount: 5000, paymentStatus: 'fail' })
     await bot.checkLinks()
     await bot.checkLinks()
     expect(posts().filter((p) => text(p).includes('支払いエラーの対応'))).toHaveLength(1)
@@ -125,13 +115,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
 
   it('repeats nothing after a restart between runs', async () => {
     await bot.checkLinks()
-    soracom.bills.set('202610', {
-      yearMonth: '202610',
-      amount: 100,
-      currency: 'JPY',
-      state: 'closed',
-      paymentStatus: 'paid',
-    })
+    closeOctober({ amount: 100, paymentStatus: 'paid' })
     soracom.paymentMethod = { providerType: 'WebPay', errorCode: 'invalid_expiry' }
     await bot.checkLinks()
     expect(posts()).toHaveLength(2)
@@ -152,13 +136,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
       alertChannel: ALERTS,
     })
     await bot.checkLinks()
-    soracom.bills.set('202610', {
-      yearMonth: '202610',
-      amount: 100,
-      currency: 'JPY',
-      state: 'closed',
-      paymentStatus: 'paid',
-    })
+    closeOctober({ amount: 100, paymentStatus: 'paid' })
     soracom.hang('GET /v1/bills')
     expect(await bot.checkLinks()).toMatchObject({ checked: 0, failed: 2, alerts: 0 })
     expect(posts()).toHaveLength(0)
@@ -170,13 +148,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
 
   it('an alert Slack refused is posted once by the next sweep, saying it is late', async () => {
     await bot.checkLinks()
-    soracom.bills.set('202610', {
-      yearMonth: '202610',
-      amount: 100,
-      currency: 'JPY',
-      state: 'closed',
-      paymentStatus: 'paid',
-    })
+    closeOctober({ amount: 100, paymentStatus: 'paid' })
     slack.failNext('chat.postMessage', { body: { ok: false, error: 'fatal_error' } })
     await bot.checkLinks()
     expect(bot.store.alerts.all()[0]?.undelivered).toBeDefined()

@@ -18,10 +18,10 @@ export const NOT_SAVED =
  */
 export const SUBMISSION_ACK_BUDGET_MS = 2000
 
-export const STILL_SAVING =
+const STILL_SAVING =
   ':hourglass_flowing_sand: 保存に時間がかかっています。保存でき次第、結果をこの画面に表示し、依頼をチャンネルに投稿します。この画面は閉じてもかまいません。'
-export const SAVED_LATE = ':white_check_mark: 保存しました。依頼をチャンネルに投稿します。'
-export const NOT_SAVED_LATE =
+const SAVED_LATE = ':white_check_mark: 保存しました。依頼をチャンネルに投稿します。'
+const NOT_SAVED_LATE =
   ':x: 保存できなかったため、この依頼は受け付けられていません。しばらくしてから、もう一度最初から送信してください。'
 
 export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
@@ -71,10 +71,7 @@ export async function completeSubmission<T>(
   ])
   clearTimeout(timer)
   if (!inTime) {
-    await ack({
-      response_action: 'update',
-      view: messageModal(`${view.callback_id}_saving`, title(view), STILL_SAVING),
-    })
+    await ack({ response_action: 'update', view: savingView(view, STILL_SAVING) })
     await finishLate(args, running)
     return
   }
@@ -97,7 +94,9 @@ export async function completeSubmission<T>(
   await outcome.afterAck()
 }
 
-const title = (view: Parameters<ViewListener>[0]['view']): string => view.title?.text ?? '請求サポート'
+/** The modal, under its own title, while and after a late-stored submission is saved. */
+const savingView = (view: Parameters<ViewListener>[0]['view'], text: string) =>
+  messageModal(`${view.callback_id}_saving`, view.title?.text ?? '請求サポート', text)
 
 /**
  * The submission was answered 「保存しています」 before it was stored (a stalled disk): the
@@ -110,9 +109,7 @@ async function finishLate(
 ): Promise<void> {
   // The modal may have been closed meanwhile: then there is nothing to update.
   const show = (text: string) =>
-    client.views
-      .update({ view_id: view.id, view: messageModal(`${view.callback_id}_saving`, title(view), text) })
-      .catch(() => undefined)
+    client.views.update({ view_id: view.id, view: savingView(view, text) }).catch(() => undefined)
   let outcome: SubmissionOutcome
   try {
     outcome = await running
