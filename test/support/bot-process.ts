@@ -5,6 +5,18 @@ const ROOT = new URL('../..', import.meta.url).pathname
 /** tsx resolved from the project, since the bot may run from a temp working directory. */
 const TSX = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href
 
+/**
+ * The machine's clock as the test runner sees it: when the suite runs under faketime (a clock moved
+ * years ahead), the bot's process must see the same time as the fake Slack signing its requests.
+ */
+function machineClockEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => /^(FAKETIME|LD_PRELOAD$)/.test(e[0]) && e[1] !== undefined,
+    ),
+  )
+}
+
 export interface BotProcess {
   child: ChildProcess
   output: () => string
@@ -21,7 +33,7 @@ export function startBotProcess(
   const loader = options.loader === false ? [] : ['--import', TSX]
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, join(ROOT, script)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...machineClockEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -83,7 +95,7 @@ export function startNpmStart(
 ): BotProcess & { killTree: (signal: NodeJS.Signals) => void } {
   const child = spawn('npm', ['start', '--ignore-scripts', '--silent', '--prefix', ROOT], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, PORT: '0', ...machineClockEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
