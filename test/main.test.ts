@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkKey } from '../src/domain/soracom-link.js'
 import { openSecret, sealSecret } from '../src/soracom/credentials.js'
-import { type BotProcess, startBotProcess, waitForOutput } from './support/bot-process.js'
+import { type BotProcess, startBotProcess, startNpmStart, waitForOutput } from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
 import { FakeSoracom } from './support/fake-soracom.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
@@ -331,4 +331,25 @@ describe('start-up (the real process, as npm start runs it)', () => {
     },
     20_000,
   )
+
+  it('ten `npm start`s at the same moment on one checkout each serve /healthz (nothing is compiled at start)', async () => {
+    const bots = Array.from({ length: 10 }, (_, n) => startNpmStart(httpEnv(join(dir, `db-${n}.json`)), dir))
+    try {
+      const urls = await Promise.all(
+        bots.map(async (bot) => {
+          const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000)
+          return `http://127.0.0.1:${port}`
+        }),
+      )
+
+      const answers = await Promise.all(urls.map((url) => fetch(`${url}/healthz`)))
+
+      // 200 once auth.test answered, 503 "not ready" before: either way the bot is up and serving.
+      for (const res of answers) expect([200, 503]).toContain(res.status)
+      for (const bot of bots) expect(bot.output()).not.toMatch(/SyntaxError|does not provide an export/)
+    } finally {
+      for (const bot of bots) bot.killTree('SIGKILL')
+      await Promise.all(bots.map((bot) => bot.exited))
+    }
+  }, 90_000)
 })

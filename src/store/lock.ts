@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, unlinkSync } from 'node:fs'
-import { link, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises'
+import { link, open, readFile, stat, unlink, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { CodedError } from '../errors.js'
 
@@ -49,6 +49,11 @@ export const LOCK_STALE_MS = 20_000
  * left by SIGKILL counts as gone), from any host once it has not been renewed for 20 s (a
  * container recreated on the same volume). Takeovers are serialised by a second, short-lived
  * lock, so two takers never both delete and recreate it.
+ *
+ * Every age is measured on the file system's clock, never this process's: the lease is renewed by
+ * writing to it (the kernel, or the file server, stamps the mtime) and judged against the mtime of
+ * a file just written beside it. A host whose clock is off — or a process under faketime — then
+ * neither takes a live lease nor keeps a dead one alive.
  */
 export async function acquireLock(
   file: string,
@@ -65,11 +70,11 @@ export async function acquireLock(
     startedAt: new Date().toISOString(),
   }
   for (;;) {
-    if (await createWhole(lockFile, JSON.stringify(me)))
-      return hold(lockFile, me, heartbeatMs, options.onLost)
+    const attempt = await createWhole(lockFile, JSON.stringify(me))
+    if (attempt.created) return hold(lockFile, me, heartbeatMs, options.onLost)
     const seen = await inspect(lockFile)
     if (!seen) continue // released meanwhile
-    if (isStale(seen, me.host, staleMs)) {
+    if (isStale(seen, me.host, staleMs, attempt.fileSystemNow)) {
       await takeOver(lockFile, seen)
       continue
     }
@@ -81,16 +86,22 @@ export async function acquireLock(
   }
 }
 
-/** Creates `path` with `text` only if it does not exist, never visible half-written. */
-async function createWhole(path: string, text: string): Promise<boolean> {
+/**
+ * Creates `path` with `text` only if it does not exist, never visible half-written. Also tells
+ * the file system's time: the mtime it gave the file just written aside.
+ */
+async function createWhole(path: string, text: string): Promise<{ created: boolean; fileSystemNow: number }> {
   const aside = `${path}.${randomBytes(6).toString('hex')}.tmp`
   await writeFile(aside, text)
   try {
-    await link(aside, path)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
-    throw error
+    const fileSystemNow = (await stat(aside)).mtimeMs
+    try {
+      await link(aside, path)
+      return { created: true, fileSystemNow }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { created: false, fileSystemNow }
+      throw error
+    }
   } finally {
     await unlink(aside).catch(() => undefined)
   }
@@ -128,8 +139,8 @@ function parseHolder(text: string): Holder | undefined {
   return undefined
 }
 
-function isStale(seen: Seen, myHost: string, staleMs: number): boolean {
-  if (Date.now() - seen.renewedAt > staleMs) return true
+function isStale(seen: Seen, myHost: string, staleMs: number, fileSystemNow: number): boolean {
+  if (fileSystemNow - seen.renewedAt > staleMs) return true
   const holder = seen.holder
   if (!holder) return false // unreadable but renewed lately: wait for it to age
   return holder.host === myHost && !isRunning(holder.pid)
@@ -155,10 +166,11 @@ export function isRunning(pid: number): boolean {
 /** Removes the stale lock `seen`, unless someone replaced it meanwhile; one taker at a time. */
 async function takeOver(lockFile: string, seen: Seen): Promise<void> {
   const mutex = `${lockFile}.takeover`
-  if (!(await createWhole(mutex, String(process.pid)))) {
+  const attempt = await createWhole(mutex, String(process.pid))
+  if (!attempt.created) {
     // Another taker is at it; a takeover lock older than a few seconds was left by a crash.
     const info = await stat(mutex).catch(() => undefined)
-    if (info && Date.now() - info.mtimeMs > 5_000) await unlink(mutex).catch(() => undefined)
+    if (info && attempt.fileSystemNow - info.mtimeMs > 5_000) await unlink(mutex).catch(() => undefined)
     await sleep(20)
     return
   }
@@ -183,8 +195,7 @@ function hold(
     readFile(lockFile, 'utf8')
       .then((text) => {
         if (!mine(text)) return lost()
-        const now = new Date()
-        return utimes(lockFile, now, now)
+        return renew(lockFile, text)
       })
       // A release between the read and the renewal removes the file: that is no loss.
       .catch(() => lost())
@@ -210,6 +221,27 @@ function hold(
       const text = await readFile(lockFile, 'utf8').catch(() => '')
       if (mine(text)) await unlink(lockFile).catch(() => undefined)
     },
+  }
+}
+
+/** Rewrites the lease's own bytes in place: the file system stamps the mtime with its clock. */
+async function renew(lockFile: string, text: string): Promise<void> {
+  const handle = await open(lockFile, 'r+')
+  try {
+    await handle.write(text, 0)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The file system's time where `file` lives (what lease ages are measured on; for tests too). */
+export async function fileSystemNow(file: string): Promise<number> {
+  const probe = `${file}.${randomBytes(6).toString('hex')}.clock`
+  await writeFile(probe, '')
+  try {
+    return (await stat(probe)).mtimeMs
+  } finally {
+    await unlink(probe).catch(() => undefined)
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { acquireLock, isRunning, StoreLockedError } from '../../src/store/lock.js'
+import { acquireLock, fileSystemNow, isRunning, StoreLockedError } from '../../src/store/lock.js'
 
 /** A real zombie: a child that exited, whose parent (`sleep`, exec'd by sh) never reaps it. */
 async function zombie(): Promise<{ pid: number; stop: () => void }> {
@@ -55,7 +55,8 @@ describe('the data-file lock (a lease)', () => {
 
   it('takes over a lease left on another host once it is no longer renewed (a container recreated on the volume)', async () => {
     await lockOf({ pid: 1, host: 'old-container' })
-    const past = new Date(Date.now() - 60_000)
+    // Ages are the file system's: a minute before its time, whatever this process's clock says.
+    const past = new Date((await fileSystemNow(file)) - 60_000)
     await utimes(`${file}.lock`, past, past)
 
     const lock = await acquireLock(file)
@@ -88,12 +89,12 @@ describe('the data-file lock (a lease)', () => {
 
   it('renews its lease while held, and releases only its own lock', async () => {
     const lock = await acquireLock(file, { heartbeatMs: 30 })
-    const past = new Date(Date.now() - 60_000)
+    const past = new Date((await fileSystemNow(file)) - 60_000)
     await utimes(`${file}.lock`, past, past)
 
     await new Promise((r) => setTimeout(r, 120))
 
-    expect(Date.now() - (await stat(`${file}.lock`)).mtimeMs).toBeLessThan(1000)
+    expect((await fileSystemNow(file)) - (await stat(`${file}.lock`)).mtimeMs).toBeLessThan(1000)
     await lock.release()
     await expect(stat(`${file}.lock`)).rejects.toThrow()
   })
@@ -108,5 +109,19 @@ describe('the data-file lock (a lease)', () => {
     expect(lost).toBe(`${file}.lock`)
     await lock.release()
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).token).toBe('theirs')
+  })
+
+  it('judges a lease by the file system clock, not its own: a clock years ahead takes no live lease', async () => {
+    await lockOf({ pid: 1, host: 'other-host' })
+    const realNow = Date.now
+    // This process's clock three years ahead of the file system's (a skewed host, faketime).
+    Date.now = () => realNow() + 3 * 365 * 24 * 3600 * 1000
+    try {
+      const refused = acquireLock(file, { staleMs: 10_000, heartbeatMs: 50, waitMs: 200 })
+
+      await expect(refused).rejects.toBeInstanceOf(StoreLockedError)
+    } finally {
+      Date.now = realNow
+    }
   })
 })

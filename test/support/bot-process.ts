@@ -74,15 +74,13 @@ export async function startListening(
   return { bot, url: `http://127.0.0.1:${port}` }
 }
 
-/** Compiles src/ to dist/ (what `npm start` runs), once per test file that needs it. */
+/**
+ * Builds dist/ (what `npm start` runs) unless it is newer than src/ — once per suite, from
+ * vitest's globalSetup; the build script swaps dist/ whole, so a bot starting meanwhile never
+ * loads half-written modules.
+ */
 export function buildDist(): void {
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
-    {
-      stdio: 'inherit',
-    },
-  )
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--if-needed'], { stdio: 'inherit' })
 }
 
 /**
@@ -93,9 +91,15 @@ export function startNpmStart(
   env: Record<string, string>,
   cwd: string,
 ): BotProcess & { killTree: (signal: NodeJS.Signals) => void } {
-  const child = spawn('npm', ['start', '--ignore-scripts', '--silent', '--prefix', ROOT], {
+  const child = spawn('npm', ['start', '--silent', '--prefix', ROOT], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, PORT: '0', ...machineClockEnv(), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? cwd,
+      PORT: '0',
+      ...machineClockEnv(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
