@@ -79,7 +79,7 @@ export class GuideIndex implements Answerer {
   }
 
   answer(question: string): GuideAnswer {
-    const [best, ...rest] = this.rank(question.slice(0, 500))
+    const [best, ...rest] = preferNamedParty(question, this.rank(question.slice(0, 500)))
     if (!best || best.coverage < this.minCoverage || best.score < this.minScore)
       return { kind: 'no_answer', question }
     const related = rest
@@ -88,4 +88,22 @@ export class GuideIndex implements Answerer {
       .map((r) => r.entry)
     return { kind: 'answer', best: best.entry, related }
   }
+}
+
+/**
+ * A question that names Net Protections (NP, NP 掛け払い) asks about NP: when the best-scoring
+ * section is about someone else (「NPの電話番号」 matched SORACOM's 「電話番号」 section, §7.1), a
+ * close runner-up about NP goes first (§2.5.2). Only between close candidates: the search still decides.
+ */
+const NP_IN_QUESTION = /(?<![a-z])np(?![a-z])|ネットプロテクション|掛け?払い/i
+const NP_SECTION = /NP|ネットプロテクションズ/
+
+function preferNamedParty<T extends { entry: GuideEntry; score: number }>(
+  question: string,
+  ranked: T[],
+): T[] {
+  const [best] = ranked
+  if (!best || !NP_IN_QUESTION.test(question) || NP_SECTION.test(best.entry.title)) return ranked
+  const np = ranked.slice(1, 5).find((r) => NP_SECTION.test(r.entry.title) && r.score >= best.score * 0.5)
+  return np ? [np, ...ranked.filter((r) => r !== np)] : ranked
 }

@@ -9,21 +9,23 @@ export type RemindInvoiceOutcome =
   | { kind: 'scheduled'; on: PlainDate; usageMonth: YearMonth }
   | { kind: 'passed'; usageMonth: YearMonth }
 
-/** 「発行予定日にリマインド」 on a too-early reissue: a reminder at 9:00 JST on the invoice date (§4.1.2). */
+/** The reminder button on a too-early reissue: 9:00 JST on the first business day a reissue request is accepted (§4.1.2, domain.md). */
 export async function remindInvoiceExpected(
   deps: AppDeps,
-  input: { operatorId: string; usageMonth: YearMonth; user: string; channel: string },
+  input: { operatorId: string; usageMonth: YearMonth; remindOn?: PlainDate; user: string; channel: string },
 ): Promise<RemindInvoiceOutcome> {
   const { operatorId, usageMonth, user } = input
   const dates = billingDatesFor(usageMonth)
+  // The first day a reissue request is accepted (older buttons: the invoice date, as they said).
+  const on = input.remindOn ?? dates.invoiceIssued
   const [reminder] = await addReminders(deps, [
     {
       kind: 'invoice_expected',
       key: `invoice_expected:${user}:${operatorId}:${usageMonth}`,
       owner: user,
       channel: input.channel,
-      dueDate: dates.invoiceIssued,
-      dueAt: tokyoNineAm(dates.invoiceIssued).toISOString(),
+      dueDate: on,
+      dueAt: tokyoNineAm(on).toISOString(),
       text: deps.renderer.guidance('reminder-invoice-expected', {
         operatorId,
         usageMonthLabel: usageMonthLabel(usageMonth),
@@ -32,7 +34,5 @@ export async function remindInvoiceExpected(
     },
   ])
   await refreshHome(deps, user)
-  return reminder
-    ? { kind: 'scheduled', on: dates.invoiceIssued, usageMonth }
-    : { kind: 'passed', usageMonth }
+  return reminder ? { kind: 'scheduled', on, usageMonth } : { kind: 'passed', usageMonth }
 }

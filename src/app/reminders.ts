@@ -123,6 +123,7 @@ export async function extendCalendar(
         dueToday: plan.date === dates.paymentDue,
         daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
         paymentMethod,
+        np: NP_SUPPORT_DESK,
       }),
     }
   })
@@ -182,6 +183,8 @@ function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan):
 export async function followDeletion(deps: AppDeps, checklist: Checklist): Promise<void> {
   const cancelDate = checklist.cancelDate as PlainDate | undefined
   if (checklist.kind !== 'account_deletion' || !cancelDate) return
+  // A card payer gets no invoice: no invoice or due-date reminders (§4.1.1).
+  if (checklist.deletionPaymentMethod === 'card') return
   // Paid already (ticked while this was on its way): the reminders would be moot.
   if (checklist.items.find((i) => i.key === 'payments_complete')?.ticked) return
   const usageMonth = yearMonthOf(cancelDate)

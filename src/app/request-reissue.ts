@@ -47,13 +47,19 @@ export async function requestReissue(
             ...reissueGuidanceModel(outcome.context),
             expectedOn: outcome.expectedOn,
             waitUntil: outcome.waitUntil,
+            remindOn: outcome.remindOn,
+            issued: outcome.issued,
           },
-          `請求書の発行予定日は ${formatJpDate(outcome.expectedOn)} です（まだ遅れていません）`,
+          `${formatJpDate(outcome.waitUntil)} までは請求書が届いていなくても遅れではありません`,
           [
             {
               actionId: REISSUE_REMIND_ACTION,
-              text: '発行予定日にリマインド',
-              value: JSON.stringify({ operatorId: request.operatorId, usageMonth: request.usageMonth }),
+              text: `${formatJpDate(outcome.remindOn)} にリマインド`,
+              value: JSON.stringify({
+                operatorId: request.operatorId,
+                usageMonth: request.usageMonth,
+                remindOn: outcome.remindOn,
+              }),
               style: 'primary',
             },
           ],

@@ -5,6 +5,7 @@ import {
 } from '../domain/account-deletion.js'
 import { createChecklist } from '../domain/checklist.js'
 import { tokyoDate } from '../domain/plain-date.js'
+import { formatJpDate } from '../render/time.js'
 import { storeChecklist } from './deliver-record.js'
 import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
 import type { Origin } from './ports.js'
@@ -16,13 +17,17 @@ export async function startAccountDeletion(
 ): Promise<SubmissionOutcome> {
   const now = deps.clock.now()
   const outcome = planAccountDeletion(input.request, tokyoDate(now))
-  if (outcome.kind === 'invalid') return invalid({ cancel_date: outcome.message })
+  if (outcome.kind === 'invalid')
+    return invalid({
+      cancel_date: `解約予定日は ${formatJpDate(outcome.earliest)} から ${formatJpDate(outcome.latest)} までの日付を選んでください。`,
+    })
   const { plan } = outcome
   const checklist = createChecklist(
     {
       kind: 'account_deletion',
       operatorIds: [plan.operatorId],
       cancelDate: plan.cancelDate,
+      ...(plan.paymentMethod ? { deletionPaymentMethod: plan.paymentMethod } : {}),
       requester: input.origin.user,
       channel: input.origin.channel,
     },

@@ -36,23 +36,29 @@ export const ACCOUNT_DELETION_WARNINGS = [
   '一度解約した SIM を再度登録することはできません。',
   '未使用の SIM は、状態が「準備完了 (ready)」の間だけ別のアカウントへ譲渡できます。一度でも通信すると「使用中 (active)」になり、譲渡できなくなります。',
   'アカウントそのものを第三者へ譲渡することはできません。',
-  'アカウントは一度削除すると二度と復活できません。',
+  'アカウントは一度削除すると二度と復活できません。削除の前に、ご利用状況をもう一度確認してください（参考: https://soracom.zendesk.com/hc/ja/articles/217917958 ）。',
 ] as const
+
+/** How the account pays, when the requester said: card payers get no invoice (§4.1.1). */
+export const DELETION_PAYMENT_METHODS = ['invoice', 'card'] as const
+export type DeletionPaymentMethod = (typeof DELETION_PAYMENT_METHODS)[number]
 
 export interface AccountDeletionRequest {
   operatorId: OperatorId
   cancelDate: PlainDate
+  paymentMethod?: DeletionPaymentMethod
 }
 
 export interface AccountDeletionPlan {
   operatorId: OperatorId
   cancelDate: PlainDate
+  paymentMethod?: DeletionPaymentMethod
   /** The invoice for usage up to the cancellation day, issued the month after (§6.4.1). */
   finalInvoice: BillingDates
 }
 
 export type AccountDeletionOutcome =
-  | { kind: 'invalid'; field: 'cancelDate'; message: string }
+  | { kind: 'invalid'; field: 'cancelDate'; earliest: PlainDate; latest: PlainDate }
   | { kind: 'checklist'; plan: AccountDeletionPlan }
 
 /** SORACOM was founded in November 2014: nothing to cancel before that. */
@@ -68,17 +74,14 @@ export function planAccountDeletion(
 ): AccountDeletionOutcome {
   const latest = addDays(`${addMonths(yearMonthOf(today), 12)}-01` as PlainDate, -1)
   if (request.cancelDate < EARLIEST || request.cancelDate > latest) {
-    return {
-      kind: 'invalid',
-      field: 'cancelDate',
-      message: `解約予定日は ${EARLIEST} から ${latest} までの日付を指定してください。`,
-    }
+    return { kind: 'invalid', field: 'cancelDate', earliest: EARLIEST, latest }
   }
   return {
     kind: 'checklist',
     plan: {
       operatorId: request.operatorId,
       cancelDate: request.cancelDate,
+      ...(request.paymentMethod ? { paymentMethod: request.paymentMethod } : {}),
       finalInvoice: billingDatesFor(yearMonthOf(request.cancelDate)),
     },
   }

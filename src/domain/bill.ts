@@ -39,15 +39,18 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 
 /** What each payment status means for the billing desk, in Japanese. */
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
-  lessThanMinimumCharge: '最低請求金額に満たないため、翌月以降の請求に繰り越し',
+  // The guide says nothing of what becomes of such an amount; it points to SORACOM's page on the
+  // statuses (§4.4), so the label does too rather than guess.
+  lessThanMinimumCharge:
+    '最低請求金額未満（ステータスの説明: https://soracom.zendesk.com/hc/ja/articles/360029337031 ）',
   paying: '支払い手続き中',
   paid: '支払い済み',
   fail: '支払いエラー（決済できませんでした）',
   refunding: '返金手続き中',
   refunded: '返金済み',
   refund_fail: '返金エラー',
-  delegating_to_third_party: '請求書払い（NP 後払い）へ引き渡し中',
-  delegated_to_third_party: '請求書払い（NP 後払いが請求・回収）',
+  delegating_to_third_party: '請求書払い（NP 掛け払い）へ引き渡し中',
+  delegated_to_third_party: '請求書払い（NP 掛け払いで請求・回収）',
   charging: '請求手続き中',
   canceling: '請求の取り消し手続き中',
   cancelled: '請求取り消し済み',

@@ -34,6 +34,7 @@ export function describeChecklist(checklist: Checklist): ChecklistView {
         model: {
           operatorId,
           cancelDate,
+          paymentMethod: checklist.deletionPaymentMethod ?? 'unknown',
           finalInvoice: billingDatesFor(yearMonthOf(cancelDate)),
           warnings: ACCOUNT_DELETION_WARNINGS,
         },

@@ -39,6 +39,8 @@ export const checklistSchema = z.object({
     .optional(),
   /** Account deletion: the planned cancellation day the final invoice follows from. */
   cancelDate: z.iso.date().optional(),
+  /** Account deletion: how the account pays, when the requester said (card: no invoice, §4.1.1). */
+  deletionPaymentMethod: z.enum(['invoice', 'card']).optional(),
   /** Bank-account merge: the operator whose key should be registered first. */
   representative: z.string().optional(),
   /** Payment error: the coverage, and what started it (SORACOM's API, or the user's report). */

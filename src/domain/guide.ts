@@ -20,7 +20,7 @@ export type GuideFlow = (typeof GUIDE_FLOWS)[number]
  * can start.
  */
 export const guideEntrySchema = z.object({
-  id: z.string().regex(/^[2-7](\.\d+){0,2}$/),
+  id: z.string().regex(/^[1-7](\.\d+){0,2}$/),
   title: z.string().min(1),
   asks: z.array(z.string().min(1)).min(3),
   answer: z.string().min(1).max(2500),

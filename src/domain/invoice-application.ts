@@ -41,7 +41,7 @@ export const CAUSE_TEXT: Record<ApplicationCause, { cause: string; fix: string }
   },
   postal_code_not_in_database: {
     cause:
-      '① 入力した郵便番号が日本郵便のデータベースにありません（大口事業所の個別番号や料金受取人払いの番号は照合できません）。',
+      '① 入力した郵便番号が日本郵便のデータベースにない可能性があります。インターネットへの掲載を希望していない大口事業所の個別番号や、料金受取人払いの個別番号は照合できません。',
     fix: '広域の郵便番号（https://www.post.japanpost.jp/zipcode/ で確認）で申請し、個別の番号を使いたい旨を申請フォームの備考欄に書きます。',
   },
   prefecture_in_address: {
@@ -65,9 +65,11 @@ export function diagnoseInvoiceApplication(facts: InvoiceApplicationFacts): Appl
   if (facts.accountType === 'unknown') causes.push('account_type_unknown')
   if (facts.email !== 'company') causes.push('email_not_company')
   if (facts.error === 'e1999507') {
+    // The guide lists ①–③ as what the error may mean (§3.3.1): the answers make ① or ③ likelier,
+    // never rule out ② — a code and an address that do not match.
     if (facts.postalCode !== 'ordinary') causes.push('postal_code_not_in_database')
     if (facts.prefectureInAddress) causes.push('prefecture_in_address')
-    if (facts.postalCode === 'ordinary' && !facts.prefectureInAddress) causes.push('postal_code_mismatch')
+    causes.push('postal_code_mismatch')
   }
   const decisive = causes.filter((c) => c !== 'account_type_unknown')
   if (decisive.length === 0) causes.push('ask_soracom')

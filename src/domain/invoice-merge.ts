@@ -32,7 +32,7 @@ export function parseOperatorIdList(raw: string): Parsed<OperatorId[]> {
       .map((b) => `「${b.slice(0, 20)}」`)
       .join('')
     return rejected(
-      `${shown}${bad.length > 3 ? ` ほか ${bad.length - 3} 件` : ''}はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE} を改行・カンマ・空白で区切って入力してください。`,
+      `${shown}${bad.length > 3 ? ` ほか ${bad.length - 3} 件` : ''}はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を改行・カンマ・空白で区切って入力してください。`,
     )
   }
   const unique = [...new Set(ids)] as OperatorId[]

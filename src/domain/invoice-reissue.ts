@@ -95,8 +95,19 @@ export interface InvoiceReissueTicketModel {
 export type InvoiceReissueOutcome =
   | { kind: 'invalid'; field: 'usageMonth' | 'companyName'; message: string }
   | { kind: 'no_invoice'; reasons: NoInvoiceReason[]; context: ReissueContext }
-  /** `waitUntil`: the last day the invoice is not yet late (e-mail +2, post +5 business days). */
-  | { kind: 'too_early'; expectedOn: PlainDate; waitUntil: PlainDate; context: ReissueContext }
+  /**
+   * `waitUntil`: the last day the invoice is not yet late (e-mail +2, post +5 business days);
+   * `remindOn`: the first business day a reissue request is accepted, when a reminder should come;
+   * `issued`: the expected issue day is today or past (the message then speaks of it in the past).
+   */
+  | {
+      kind: 'too_early'
+      expectedOn: PlainDate
+      waitUntil: PlainDate
+      remindOn: PlainDate
+      issued: boolean
+      context: ReissueContext
+    }
   | { kind: 'ticket'; model: InvoiceReissueTicketModel; context: ReissueContext }
 
 /** The address left blank, in a ticket to SORACOM (who can read the registered one). */
@@ -111,7 +122,7 @@ export const ADDRESS_NOT_GIVEN_NP = '未記入（NP に登録されている送�
 export const LATE_AFTER_BUSINESS_DAYS: Record<Delivery, number> = { email: 2, post: 5 }
 
 export const COMPANY_NAME_REQUIRED =
-  'NP 掛け払いサポートデスクへの依頼には会社名が必要です（NP は会社名でお客様を確認します）。NP に登録している会社名を入力してください。'
+  'NP 掛け払いサポートデスクへの依頼には会社名が必要です（NP は会社名で購入企業を確認します）。NP に登録している会社名を入力してください。'
 
 const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Eメール', post: '郵送' }
 const AMOUNT_LABELS: Record<AmountZeroAnswer, string> = {
@@ -150,7 +161,16 @@ export function evaluateInvoiceReissue(
   if (request.paymentMethod === 'card') return { kind: 'no_invoice', reasons: ['card_payment'], context }
   if (request.amountZero === 'yes') return { kind: 'no_invoice', reasons: ['zero_amount'], context }
   const waitUntil = addBusinessDays(dates.invoiceIssued, LATE_AFTER_BUSINESS_DAYS[request.delivery])
-  if (today <= waitUntil) return { kind: 'too_early', expectedOn: dates.invoiceIssued, waitUntil, context }
+  if (today <= waitUntil) {
+    return {
+      kind: 'too_early',
+      expectedOn: dates.invoiceIssued,
+      waitUntil,
+      remindOn: addBusinessDays(waitUntil, 1),
+      issued: today >= dates.invoiceIssued,
+      context,
+    }
+  }
   const companyName = request.companyName?.replace(/\s+/g, ' ').trim() ?? ''
   if (request.destination === 'np' && companyName === '') {
     return { kind: 'invalid', field: 'companyName', message: COMPANY_NAME_REQUIRED }

@@ -19,12 +19,12 @@ export function normalizeOperatorId(raw: string): string {
 /** Normalises and validates an operator ID (§2.1). */
 export function parseOperatorId(raw: string): Parsed<OperatorId> {
   if (raw.length > MAX_INPUT)
-    return rejected(`オペレーター ID が長すぎます。${OPERATOR_ID_SHAPE} を入力してください。`)
+    return rejected(`オペレーター ID が長すぎます。${OPERATOR_ID_SHAPE}を入力してください。`)
   const candidate = normalizeOperatorId(raw)
-  if (candidate === '') return rejected(`オペレーター ID を入力してください。${OPERATOR_ID_SHAPE} です。`)
+  if (candidate === '') return rejected(`オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`)
   if (!OPERATOR_ID.test(candidate)) {
     return rejected(
-      `「${candidate.slice(0, 40)}」はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE} を入力してください。`,
+      `「${candidate.slice(0, 40)}」はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を入力してください。`,
     )
   }
   return parsed(candidate as OperatorId)

@@ -79,11 +79,11 @@ export function paymentErrorCauseText(
   switch (cause.kind) {
     case 'bill_failed': {
       const [year, month] = cause.month.split('-')
-      return `${who} の ${year}年${Number(month)}月ご利用分の支払いが「${PAYMENT_STATUS_LABELS.fail}」になっています。`
+      return `${who}の ${year}年${Number(month)}月ご利用分の支払いが「${PAYMENT_STATUS_LABELS.fail}」になっています。`
     }
     case 'card_error':
-      return `${who} に登録されているクレジットカードで決済できません: ${PAYMENT_METHOD_ERROR_LABELS[cause.errorCode] ?? '決済できない状態です'}（\`${cause.errorCode.replace(/[^a-z_]/g, '')}\`）。`
+      return `${who}に登録されているクレジットカードで決済できません: ${PAYMENT_METHOD_ERROR_LABELS[cause.errorCode] ?? '決済できない状態です'}（\`${cause.errorCode.replace(/[^a-z_]/g, '')}\`）。`
     case 'reported':
-      return `${who} で SORACOM から支払いエラーの連絡がありました。`
+      return `${who}で SORACOM から支払いエラーの連絡がありました。`
   }
 }

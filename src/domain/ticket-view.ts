@@ -18,7 +18,12 @@ export interface TicketView {
   canRecordReference: boolean
   canCancel: boolean
   /** SORACOM refuses requests about another operator (§3.5.1): IDs the company has not registered. */
-  registry: { kind: 'empty' } | { kind: 'unregistered'; ids: string[] } | { kind: 'ok' }
+  /**
+   * `fromConsole`: the request is sent from one operator's console (SORACOM support, one operator):
+   * only then does SORACOM's "no requests about another operator" rule apply (§3.5.1). A merge names
+   * several operators by design, and an NP request goes by e-mail.
+   */
+  registry: { kind: 'empty' } | { kind: 'unregistered'; ids: string[]; fromConsole: boolean } | { kind: 'ok' }
 }
 
 /** The operator IDs a ticket names: the one it is for, and for a merge every source. */
@@ -44,7 +49,11 @@ export function describeTicket(ticket: Ticket, registry: readonly RegisteredOper
       registry.length === 0
         ? { kind: 'empty' }
         : unregistered.length > 0
-          ? { kind: 'unregistered', ids: unregistered }
+          ? {
+              kind: 'unregistered',
+              ids: unregistered,
+              fromConsole: ticket.destination === 'soracom' && ticket.kind !== 'invoice_merge',
+            }
           : { kind: 'ok' },
   }
 }

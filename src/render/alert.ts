@@ -4,7 +4,13 @@ import type { AmountFinalAlert, BillingAlert, LinkBrokenAlert, LinkFailure } fro
 import { coverageLabel } from '../domain/coverage.js'
 import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
-import { BILL_CSV_ACTION, BILL_SHOW_ACTION, type BillButtonValue, billFields } from './bill.js'
+import {
+  BILL_CSV_ACTION,
+  BILL_SHOW_ACTION,
+  type BillButtonValue,
+  billCurrencyNote,
+  billFields,
+} from './bill.js'
 import { button, type SlackMessage } from './messages.js'
 import { formatJstDateTime } from './time.js'
 
@@ -40,6 +46,7 @@ export function amountFinalAlertMessage(alert: AmountFinalAlert): SlackMessage {
         },
       },
       billFields(bill, previous),
+      ...billCurrencyNote(bill),
       {
         type: 'actions',
         block_id: 'alert_actions',
@@ -76,13 +83,13 @@ export function linkBrokenAlertMessage(alert: LinkBrokenAlert): SlackMessage {
   const target = `${alert.operatorId}（${coverageLabel(alert.coverage)}）`
   if (alert.restored) {
     return {
-      text: `${target} の SORACOM 連携は復旧しました`,
+      text: `${target}の SORACOM 連携は復旧しました`,
       blocks: [
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: `:white_check_mark: *${target} の SORACOM 連携は復旧しました*（${formatJstDateTime(alert.restored)} に確認）\n請求金額の確定と支払いエラーのお知らせを再開します。`,
+            text: `:white_check_mark: *${target}の SORACOM 連携は復旧しました*（${formatJstDateTime(alert.restored)} に確認）\n請求金額の確定と支払いエラーのお知らせを再開します。`,
           },
         },
         {
@@ -97,13 +104,13 @@ export function linkBrokenAlertMessage(alert: LinkBrokenAlert): SlackMessage {
       ? 'SORACOM 側の障害の可能性があります。ボットは確認を続け、つながればこのメッセージでお知らせします。'
       : '管理者が `/billing link` で連携し直してください（必要な権限は README の「SORACOM 連携」）。'
   return {
-    text: `${target} の SORACOM 連携が使えなくなりました`,
+    text: `${target}の SORACOM 連携が使えなくなりました`,
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:warning: *${target} の SORACOM 連携が使えなくなりました*\n${LINK_FAILURE_TEXT[alert.reason]}直るまで、請求金額の確定や支払いエラーのお知らせは届きません。\n${todo}`,
+          text: `:warning: *${target}の SORACOM 連携が使えなくなりました*\n${LINK_FAILURE_TEXT[alert.reason]}直るまで、請求金額の確定や支払いエラーのお知らせは届きません。\n${todo}`,
         },
       },
       {

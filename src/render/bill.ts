@@ -80,6 +80,25 @@ export function billFields(bill: Bill, previous: Bill | undefined): KnownBlock {
   }
 }
 
+/**
+ * Under a bill in another currency than yen (global coverage bills in USD): how it is invoiced
+ * (§3.7.2) — in yen, converted at the month's average TTS rate.
+ */
+export function billCurrencyNote(bill: Pick<Bill, 'currency'>): KnownBlock[] {
+  if (bill.currency === 'JPY') return []
+  return [
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `グローバルカバレッジの料金はドル建てです。請求時は月中平均 TTS（<http://www.murc-kawasesouba.jp/fx/lastmonth.php|三菱 UFJ リサーチ＆コンサルティング>）で円に換算した金額が請求されます（§3.7.2）。`,
+        },
+      ],
+    },
+  ]
+}
+
 /** The headline and the fields of one bill, shared by the private answer and the shared post. */
 function billSummary(report: Extract<BillReport, { kind: 'bill' }>, note = '') {
   const { link, bill } = report
@@ -89,6 +108,7 @@ function billSummary(report: Extract<BillReport, { kind: 'bill' }>, note = '') {
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${title}の請求*${note}` } },
       billFields(bill, report.previous),
+      ...billCurrencyNote(bill),
     ] as KnownBlock[],
   }
 }
@@ -134,8 +154,8 @@ export function billReportMessage(report: BillReport): SlackMessage {
     case 'no_bill':
       return text(
         report.month
-          ? `${who(report.link)} の ${usageMonthLabel(report.month)}ご利用分の請求は SORACOM にありません（請求が 0 円の月か、まだ集計されていない月です）。`
-          : `${who(report.link)} には確定した請求がまだありません。`,
+          ? `${who(report.link)}の ${usageMonthLabel(report.month)}ご利用分の請求は SORACOM にありません（請求が 0 円の月か、まだ集計されていない月です）。`
+          : `${who(report.link)}には確定した請求がまだありません。`,
       )
     case 'failed':
       return text(SORACOM_FAILURE_TEXT[report.reason])
@@ -191,7 +211,7 @@ export function exportText(outcome: ExportOutcome, file: 'csv' | 'statement'): s
     case 'url':
       return `${who(outcome.link)} ${usageMonthLabel(outcome.month)}ご利用分の${name}: <${outcome.url}|ダウンロード>\nリンクは SORACOM が発行した一時的なもので、しばらくすると無効になります。必要になったらもう一度ボタンを押してください。`
     case 'none':
-      return `${who(outcome.link)} の ${usageMonthLabel(outcome.month)}ご利用分の${name}はまだありません（請求明細書は決済が終わると発行されます）。`
+      return `${who(outcome.link)}の ${usageMonthLabel(outcome.month)}ご利用分の${name}はまだありません（請求明細書は決済が終わると発行されます）。`
     case 'failed':
       return SORACOM_FAILURE_TEXT[outcome.reason]
     default:

@@ -200,5 +200,5 @@ export function checklistMessage(
   }
 }
 
-/** 「発行予定日にリマインド」 under a too-early reissue answer. */
+/** The reminder button under a too-early reissue answer. */
 export const REISSUE_REMIND_ACTION = 'reissue_remind'

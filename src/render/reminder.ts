@@ -57,7 +57,7 @@ export function reminderMessage(reminders: Reminder | readonly Reminder[], late:
 export const REMINDER_CANCEL_ACTION = 'reminder_cancel'
 
 const KIND_LABELS: Record<Reminder['kind'], string> = {
-  invoice_expected: '請求書の発行予定日',
+  invoice_expected: '請求書の到着確認',
   calendar_amount_final: '請求金額の確定日',
   calendar_invoice_issued: '請求書の発行日（ごろ）',
   calendar_due_soon: '支払期限が近いお知らせ',

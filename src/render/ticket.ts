@@ -72,6 +72,8 @@ function registryNotice(registry: TicketView['registry']): string {
   }
   if (registry.kind === 'ok') return ''
   const ids = registry.ids.map((id) => `\`${escapeMrkdwn(id)}\``).join('、')
+  if (!registry.fromConsole)
+    return `:warning: ${ids} は登録済みのオペレーターではありません。オペレーター ID に誤りがないか確認してください（登録は \`/billing operators\`）。`
   return `:warning: ${ids} は登録済みのオペレーターではありません。SORACOM は送信元と異なるオペレーター ID についての依頼を受け付けないため、送信するコンソールのオペレーター ID を確認してください（登録は \`/billing operators\`）。`
 }
 

@@ -23,7 +23,7 @@ export function parsedField<T>(parse: (raw: string) => Parsed<T>, missing: strin
 /** A modal's operator-ID field: normalised, then validated (§2.1). */
 export const operatorIdField = parsedField(
   parseOperatorId,
-  `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE} です。`,
+  `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`,
 )
 
 /** One or more operator IDs separated by newlines, commas or spaces. */

@@ -12,8 +12,12 @@ const GUIDE = readFileSync(
 )
 const entries = loadGuide()
 
-/** The sections of §2–§7 that answer something (§1 is about the company; headings without content are left out). */
+/**
+ * The sections that answer something: §1.2 (the company's details, asked for supplier registration)
+ * and §2–§7 (headings without content are left out).
+ */
 const ANSWERING_SECTIONS = [
+  '1.2',
   '2.1',
   '2.2',
   '2.3',
@@ -67,7 +71,7 @@ const ANSWERING_SECTIONS = [
 ]
 
 describe('the knowledge base (knowledge/guide.yaml)', () => {
-  it('has one entry for every section of §2–§7 that answers something, each named as in the guide', () => {
+  it('has one entry for §1.2 and every section of §2–§7 that answers something, each named as in the guide', () => {
     expect(entries.map((e) => e.id).sort()).toEqual([...ANSWERING_SECTIONS].sort())
     for (const id of ANSWERING_SECTIONS) expect(GUIDE).toContain(`${id}. `)
   })
@@ -149,5 +153,60 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     const index = new GuideIndex(entries)
     const answer = index.answer('How can I get a receipt?')
     expect(answer.kind === 'answer' ? answer.best.id : null).toBe('5.4.2')
+  })
+})
+
+describe('the answers carry the guide\u2019s facts and links (issue 24)', () => {
+  const answerOf = (id: string) => entries.find((e) => e.id === id)?.answer ?? ''
+  const index = new GuideIndex(entries)
+
+  it('answers 「NPの電話番号を教えて」 with NP\u2019s desk first, not SORACOM\u2019s "no phone support" (§2.5.2, §7.1)', () => {
+    const answer = index.answer('NPの電話番号を教えて')
+    expect(answer).toMatchObject({ kind: 'answer', best: { id: '2.5.2' } })
+    expect(answerOf('2.5.2')).toContain('03-4577-9631')
+    // SORACOM's own number is still §7.1.
+    expect(index.answer('ソラコムの電話番号を教えて')).toMatchObject({ best: { id: '7.1' } })
+  })
+
+  it('gives the company details of §1.2, dated as the guide is', () => {
+    expect(answerOf('1.2')).toContain('東京都世田谷区玉川四丁目 5 番 6 号')
+    expect(answerOf('1.2')).toContain('2021 年 3 月時点')
+    expect(index.answer('取引先登録に使うソラコムの本社住所を教えてください')).toMatchObject({
+      best: { id: '1.2' },
+    })
+  })
+
+  it('says the bank account differs per coverage only when each coverage applied separately (§3.4.2, §3.7.1)', () => {
+    expect(answerOf('3.4.2')).toContain(
+      'カバレッジごとに請求書払いを申し込んだ場合は、カバレッジごとにも違います',
+    )
+  })
+
+  it('offers no remedy for splitting an invoice that the guide does not offer (§3.4.4)', () => {
+    expect(answerOf('3.4.4')).not.toContain('アカウントを分ける')
+  })
+
+  it('says 『決算処理準備中』 means the amount is final (§4.3)', () => {
+    expect(answerOf('4.3')).toContain('『決算処理準備中』になっていれば請求金額は確定しています')
+  })
+
+  it.each([
+    ['7.5', 'https://soracom.jp/share/security_policy/'],
+    ['7.4', 'https://soracom.jp/services/air/cellular/discount_price/'],
+    ['3.5', 'https://soracom.zendesk.com/hc/ja/articles/360046402951'],
+    ['5.4.1', 'https://soracom.zendesk.com/hc/ja/articles/360039166971'],
+  ])('§%s gives the link the guide gives', (id, link) => {
+    expect(answerOf(id)).toContain(link)
+  })
+
+  it('names the security check sheet of §7.5, and says its address is missing from the guide rather than invent one', () => {
+    expect(answerOf('7.5')).toContain('情報セキュリティチェックシート')
+    expect(answerOf('7.5')).toContain('アドレスが載っていない')
+  })
+
+  it('links NP\u2019s receipt sample on the working host, not the guide\u2019s typo (§5.4.2)', () => {
+    const all = entries.map((e) => e.answer).join('\n')
+    expect(all).not.toContain('np-keakebarai')
+    expect(answerOf('5.4.2')).toContain('https://faq.np-kakebarai.com/hc/ja/articles/360036898474')
   })
 })

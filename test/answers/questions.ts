@@ -147,6 +147,8 @@ export const QUESTIONS: Array<[question: string, section: string | null]> = [
   ['基本料金の割引はありますか', '7.4'],
   ['情報セキュリティのチェックシートがほしい', '7.5'],
   // Not in the guide: the bot should say so.
+  ['仕入先として登録するのでソラコムの所在地や資本金が必要です', '1.2'],
+  ['NPの電話番号を教えてほしい', '2.5.2'],
   ['SIMの通信速度を上げたい', null],
   ['APNの設定方法を教えて', null],
   ['Raspberry Piにモデムをつなぎたい', null],

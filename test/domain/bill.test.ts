@@ -30,8 +30,20 @@ describe('bills as SORACOM reports them', () => {
   it('labels every payment status of the API reference in Japanese', () => {
     expect(PAYMENT_STATUSES).toHaveLength(13)
     for (const status of PAYMENT_STATUSES) expect(PAYMENT_STATUS_LABELS[status]).toMatch(/[ぁ-んァ-ヶ一-龠]/)
-    expect(PAYMENT_STATUS_LABELS.lessThanMinimumCharge).toContain('繰り越し')
     expect(PAYMENT_STATUS_LABELS.delegated_to_third_party).toContain('NP')
+  })
+
+  it('says 最低請求金額未満 with the status page §4.4 points to, and claims no carry-over the guide does not make', () => {
+    expect(PAYMENT_STATUS_LABELS.lessThanMinimumCharge).toContain('最低請求金額未満')
+    expect(PAYMENT_STATUS_LABELS.lessThanMinimumCharge).toContain(
+      'https://soracom.zendesk.com/hc/ja/articles/360029337031',
+    )
+    expect(PAYMENT_STATUS_LABELS.lessThanMinimumCharge).not.toContain('繰り越')
+  })
+
+  it('names Net Protections\u2019 product as the guide does, NP 掛け払い — never NP 後払い, another product (§3.3.1)', () => {
+    for (const label of Object.values(PAYMENT_STATUS_LABELS)) expect(label).not.toContain('後払い')
+    expect(PAYMENT_STATUS_LABELS.delegated_to_third_party).toContain('NP 掛け払い')
   })
 
   it('compares with the month before only when it means something', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CAUSE_TEXT,
   diagnoseInvoiceApplication,
   type InvoiceApplicationFacts,
 } from '../../src/domain/invoice-application.js'
@@ -17,16 +18,24 @@ describe('invoice-payment application errors (§3.3.1)', () => {
     expect(diagnoseInvoiceApplication(ok)).toEqual(['postal_code_mismatch'])
   })
 
-  it('E1999507 with a large office or business-reply code: ①; with the prefecture written: ③', () => {
+  it('E1999507 with a large office or business-reply code: ① likelier; with the prefecture written: ③ — ② stays possible (§3.3.1)', () => {
     expect(diagnoseInvoiceApplication({ ...ok, postalCode: 'large_office' })).toEqual([
       'postal_code_not_in_database',
+      'postal_code_mismatch',
     ])
     expect(
       diagnoseInvoiceApplication({ ...ok, postalCode: 'business_reply', prefectureInAddress: true }),
-    ).toEqual(['postal_code_not_in_database', 'prefecture_in_address'])
+    ).toEqual(['postal_code_not_in_database', 'prefecture_in_address', 'postal_code_mismatch'])
     expect(diagnoseInvoiceApplication({ ...ok, prefectureInAddress: true })).toEqual([
       'prefecture_in_address',
+      'postal_code_mismatch',
     ])
+  })
+
+  it('says cause ① with its condition — a large-office code not published on the internet — and as a possibility (§3.3.1)', () => {
+    const { cause } = CAUSE_TEXT.postal_code_not_in_database
+    expect(cause).toContain('インターネットへの掲載を希望していない大口事業所の個別番号')
+    expect(cause).toContain('可能性')
   })
 
   it('refused applications: an individual account, an address that is not the company\u2019s', () => {

@@ -62,6 +62,15 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
     expect(evaluateInvoiceReissue(request, '2027-05-14' as PlainDate).kind).toBe('ticket')
   })
 
+  it('speaks of the issue day in the past once it has passed, and reminds on the first day a request is accepted (§3.4.1)', () => {
+    const before = evaluateInvoiceReissue(request, '2027-05-10' as PlainDate)
+    const after = evaluateInvoiceReissue(request, '2027-05-12' as PlainDate)
+    expect(before).toMatchObject({ kind: 'too_early', issued: false, remindOn: '2027-05-14' })
+    expect(after).toMatchObject({ kind: 'too_early', issued: true, remindOn: '2027-05-14' })
+    // The reminder's day is one the same request is taken: no loop back to "too early".
+    expect(evaluateInvoiceReissue(request, '2027-05-14' as PlainDate).kind).toBe('ticket')
+  })
+
   it('waits 5 business days after the expected issue day for postal delivery (transit; domain.md, decided 2026-11)', () => {
     const post = { ...request, delivery: 'post' as const }
     expect(evaluateInvoiceReissue(post, '2027-05-18' as PlainDate)).toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NP_SUPPORT_DESK } from '../../src/domain/contacts.js'
 import { createReminder } from '../../src/domain/reminder.js'
 import { mrkdwnSections } from '../../src/render/messages.js'
 import { reminderListMessage } from '../../src/render/reminder.js'
@@ -58,6 +59,7 @@ describe('the due reminder says what to do for the way the channel pays (domain.
       paymentDue: '2027-05-31',
       dueToday: true,
       paymentMethod,
+      np: NP_SUPPORT_DESK,
     })
 
   it('asks invoice payers to transfer, and no one else', () => {

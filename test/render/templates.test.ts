@@ -118,6 +118,8 @@ const GUIDANCE: Record<string, object> = {
     ...reissueGuidanceModel(reissueEarly.context),
     expectedOn: reissueEarly.expectedOn,
     waitUntil: reissueEarly.waitUntil,
+    remindOn: reissueEarly.remindOn,
+    issued: reissueEarly.issued,
   },
   'invoice-reissue-no-invoice': {
     ...reissueGuidanceModel(reissueTicket.context),
@@ -151,7 +153,7 @@ const GUIDANCE: Record<string, object> = {
   },
   'payment-error-checklist': {
     cause:
-      'OP0123456789（日本） に登録されているクレジットカードで決済できません: カード会社に決済を断られました（`card_declined`）。',
+      'OP0123456789（日本）に登録されているクレジットカードで決済できません: カード会社に決済を断られました（`card_declined`）。',
     card: true,
     individual: false,
     watched: true,
@@ -160,17 +162,20 @@ const GUIDANCE: Record<string, object> = {
     operatorId: OP,
     cancelDate: '2027-04-15',
     finalInvoice: billingDatesFor('2027-04' as YearMonth),
+    paymentMethod: 'unknown',
     warnings: ACCOUNT_DELETION_WARNINGS,
   },
   'reminder-calendar-amount-final': {
     usageMonthLabel: '2027年4月',
     invoiceIssued: '2027-05-11',
     paymentDue: '2027-05-31',
+    paymentMethod: 'invoice',
   },
   'reminder-calendar-invoice-issued': {
     usageMonthLabel: '2027年4月',
     npMailSubject: npInvoiceMailSubject('2027-04' as YearMonth),
     paymentDue: '2027-05-31',
+    paymentMethod: 'invoice',
   },
   'reminder-calendar-due-soon': {
     usageMonthLabel: '2027年4月',
@@ -183,6 +188,7 @@ const GUIDANCE: Record<string, object> = {
     paymentDue: '2027-01-31',
     dueToday: false,
     paymentMethod: 'invoice',
+    np: NP_SUPPORT_DESK,
   },
   'reminder-direct-debit-form-arrival': { operatorId: OP, np: NP_SUPPORT_DESK },
   'reminder-direct-debit-form-return': { operatorId: OP },
@@ -346,6 +352,12 @@ function styleProblems(text: string): string[] {
     [/（[^）]*（/, 'nested brackets'],
     [/お断り/, 'お断り'],
     [/(?<!該)当月/, '当月'],
+    // Issue 24, style: one voice, the bot's.
+    [/[）」』] [ぁ-んァ-ヶ一-龠]/, 'space after a full-width bracket'],
+    [/[ぁ-ん]\d/, 'no space before a number'],
+    [/(?<!銀行)休業日/, '休業日 (say 銀行休業日)'],
+    [/承れ|承ることが|お客様|ご案内します/, "SORACOM's voice"],
+    [/対象月の[^。]*の月/, 'the month said twice'],
   ]
   return rules.filter(([pattern]) => pattern.test(withoutNpSubject)).map(([, what]) => what)
 }
@@ -370,6 +382,16 @@ describe('one Japanese style in every rendered template', () => {
     expect(styleProblems('（10:00-17:00（土日祝日を除く））')).toEqual(['nested brackets'])
     expect(styleProblems('依頼はお断りされます')).toEqual(['お断り'])
     expect(styleProblems('当月の請求金額')).toEqual(['当月'])
+    expect(styleProblems('OP0123456789（日本） の連携')).toEqual(['space after a full-width bracket'])
+    expect(styleProblems('（例: OP0123456789） を入力')).toEqual(['space after a full-width bracket'])
+    expect(styleProblems('本日 2026年11月30日(月) は2026年10月ご利用分')).toEqual([
+      'no space before a number',
+    ])
+    expect(styleProblems('1月31日(日) は休業日です')).toEqual(['休業日 (say 銀行休業日)'])
+    expect(styleProblems('申請を承れません')).toEqual(["SORACOM's voice"])
+    expect(styleProblems('お客様自身が手続きします')).toEqual(["SORACOM's voice"])
+    expect(styleProblems('次の画面でご案内します')).toEqual(["SORACOM's voice"])
+    expect(styleProblems('対象月の請求金額が 0 円の月は')).toEqual(['the month said twice'])
     expect(
       styleProblems('【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2027年04月30日)'),
     ).toEqual([])

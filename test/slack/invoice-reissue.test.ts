@@ -120,7 +120,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
-  it('says when the invoice is due if asked too early, and offers a reminder that is scheduled at 09:00 JST', async () => {
+  it('says when the invoice is due if asked too early, and offers a reminder at 9:00 JST on the first day a request is accepted', async () => {
     await bot.submitModal('/invoice-reissue', '', { ...LATE, usage_month: '2026-11' })
 
     const post = await bot.slack.waitFor('chat.postMessage')
@@ -134,9 +134,11 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(res.status).toBe(200)
     const scheduled = await bot.slack.waitFor('chat.scheduleMessage')
     expect(scheduled.args.channel).toBe('C0BILLING')
-    expect(Number(scheduled.args.post_at)).toBe(Date.parse('2026-12-04T09:00:00+09:00') / 1000)
+    // Not the issue day (a request then is still "too early"): the first day one is accepted —
+    // e-mail, 2 business days after 4 Dec, then the next business day (§3.4.1, domain.md).
+    expect(Number(scheduled.args.post_at)).toBe(Date.parse('2026-12-09T09:00:00+09:00') / 1000)
     const ack = await bot.slack.waitFor('response_url')
-    expect(String(ack.args.text)).toContain('2026年12月4日(金) 9:00')
+    expect(String(ack.args.text)).toContain('2026年12月9日(水) 9:00')
     await eventually(() =>
       expect(bot.store.reminders.ofOwner('U0ALICE')).toMatchObject([
         { kind: 'invoice_expected', state: 'scheduled' },

@@ -188,7 +188,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     await eventually(() =>
       expect(lastHome()).toMatch(/`OP0123456789`（日本）[^"]* ・ :warning: 連携が使えなくなっています/),
     )
-    expect(text(post)).toContain('OP0123456789（日本） の SORACOM 連携が使えなくなりました')
+    expect(text(post)).toContain('OP0123456789（日本）の SORACOM 連携が使えなくなりました')
     expect(text(post)).toContain('保存済みの認証キーを受け付けません')
     expect(text(post)).toContain('`/billing link` で連携し直してください')
     expect(text(post)).toContain('最後に確認できたのは 2026年11月26日(木) 10:00')
@@ -201,7 +201,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     expect(await bot.checkLinks()).toMatchObject({ checked: 1 })
     const update = await slack.waitFor('chat.update')
     expect(update.args.ts).toBe(linkBrokenAlerts()[0]?.message?.ts)
-    expect(text(update)).toContain('OP0123456789（日本） の SORACOM 連携は復旧しました')
+    expect(text(update)).toContain('OP0123456789（日本）の SORACOM 連携は復旧しました')
     expect(linkBrokenAlerts()[0]).toMatchObject({ restored: expect.any(String) })
 
     // App Home says so beside the operator's bill while it lasts.

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types'
-import { datepicker, formModal, note, textInput } from './elements.js'
+import { datepicker, formModal, note, radioButtons, textInput } from './elements.js'
 
 export const ACCOUNT_DELETION_CALLBACK_ID = 'account_deletion'
 
@@ -26,6 +26,15 @@ export function accountDeletionModal(args: {
         initial: args.today,
         hint: 'この日までの利用分が翌月に最終請求されます。',
       }),
+      radioButtons(
+        'payment_method',
+        'お支払い方法',
+        [
+          { value: 'invoice', label: '請求書払い（口座振替・コンビニ払込票を含む）' },
+          { value: 'card', label: 'クレジットカード' },
+        ],
+        { optional: true, hint: '最終請求の案内とリマインダーを、お支払い方法に合わせます。' },
+      ),
     ],
   })
 }

@@ -36,7 +36,7 @@ export function invoiceMergeModal(args: { sources?: string; privateMetadata: str
         hint: '請求書を受け取るアカウント 1 つ。入金口座だけまとめる場合は、代表口座にしたいアカウント（任意）。',
         maxLength: 100,
       }),
-      note('請求書を分けたい・送付先を増やしたい場合も、次の画面でご案内します。'),
+      note('請求書を分けたい・送付先を増やしたい場合も、次の画面で説明します。'),
     ],
   })
 }

@@ -115,11 +115,11 @@ export function invoiceReissueModal(args: {
         ],
         { initial: args.destination },
       ),
-      textInput('company_name', '会社名（依頼先が NP のとき必須）', {
+      textInput('company_name', '会社名', {
         initial: args.companyName,
         optional: true,
         placeholder: '株式会社サンプル',
-        hint: 'NP 掛け払いに登録している会社名です。NP は会社名でお客様を確認します。',
+        hint: '依頼先が NP のときは必須です。NP 掛け払いに登録している会社名を入れてください（NP は会社名で購入企業を確認します）。',
         maxLength: 100,
       }),
     ],

@@ -2,13 +2,15 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { remindInvoiceExpected } from '../../app/remind-invoice-expected.js'
 import { usageMonthLabel } from '../../domain/invoice-reissue.js'
-import type { YearMonth } from '../../domain/plain-date.js'
+import type { PlainDate, YearMonth } from '../../domain/plain-date.js'
 import { formatJpDate } from '../../render/time.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
 const valueSchema = z.object({
   operatorId: z.string().regex(/^OP\d{10}$/),
   usageMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  /** Absent on buttons posted before it was carried: the invoice date, as then. */
+  remindOn: z.iso.date().optional(),
 })
 
 function parseValue(raw: string | undefined) {
@@ -19,7 +21,7 @@ function parseValue(raw: string | undefined) {
   }
 }
 
-/** 「発行予定日にリマインド」 on a too-early reissue: a reminder at 09:00 JST on the invoice date. */
+/** The reminder button on a too-early reissue: 9:00 JST on the day the button names. */
 export const reissueRemindAction =
   (deps: AppDeps): ButtonListener =>
   async ({ ack, action, body, respond }) => {
@@ -35,13 +37,14 @@ export const reissueRemindAction =
     const outcome = await remindInvoiceExpected(deps, {
       operatorId,
       usageMonth: parsed.data.usageMonth as YearMonth,
+      ...(parsed.data.remindOn ? { remindOn: parsed.data.remindOn as PlainDate } : {}),
       user,
       channel: body.channel?.id ?? user,
     })
     const month = usageMonthLabel(outcome.usageMonth)
     await tell(
       outcome.kind === 'scheduled'
-        ? `:bell: ${formatJpDate(outcome.on)} 9:00 にリマインドします（${operatorId}、${month}ご利用分の請求書発行予定日）。\`/billing reminders\` で一覧と取り消しができます。`
-        : `${month}ご利用分の請求書発行予定日はもう過ぎています。請求書が届いていなければ \`/invoice-reissue\` で再発行を依頼できます。`,
+        ? `:bell: ${formatJpDate(outcome.on)} 9:00 にリマインドします（${operatorId}、${month}ご利用分の請求書）。\`/billing reminders\` で一覧と取り消しができます。`
+        : `${month}ご利用分の請求書は、もう再発行を依頼できます。届いていなければ \`/invoice-reissue\` で依頼してください。`,
     )
   }

@@ -120,7 +120,7 @@ export const billingCommand =
         if (result.kind === 'refused') return say(result.text)
         return say(
           result.removed.length === 0
-            ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ''} は連携されていません。`
+            ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ' '}は連携されていません。`
             : `${target.operatorId}（${result.removed.map((c: Coverage) => coverageLabel(c)).join('・')}）の連携を解除し、保存していた認証キーを削除しました。`,
         )
       }

@@ -97,7 +97,7 @@ export const invoiceReissueSubmission = (deps: AppDeps): ViewListener =>
         case 'no_invoice':
           return 'この月の請求書は発行されないため、再発行の依頼は要りません。理由と代わりの書類をチャンネルに投稿しました。'
         case 'too_early':
-          return '請求書はまだ遅れていません。発行予定日をチャンネルに投稿しました。'
+          return '請求書はまだ遅れていません。いつから依頼できるかをチャンネルに投稿しました。'
         default:
           return '再発行の依頼文をチャンネルに投稿しました。'
       }
