@@ -92,6 +92,10 @@ describe('manifest.json (Slack app manifest reference)', async () => {
     expect(manifest.features.bot_user?.display_name.length ?? 0).toBeLessThanOrEqual(80)
   })
 
+  it('promises no daily reminder: reminders come on the calendar\u2019s days only (issue 24)', () => {
+    expect(manifest.display_information.long_description).not.toMatch(/毎朝|毎日/)
+  })
+
   it('declares exactly the slash commands the code registers, each well formed', () => {
     const declared = manifest.features.slash_commands ?? []
     expect(declared.map((c) => c.command).sort()).toEqual([...commands].sort())

@@ -5,6 +5,8 @@ import {
   npInvoiceMailSubject,
 } from '../domain/billing-calendar.js'
 import {
+  type CalendarPaymentMethod,
+  type CalendarReminderPlan,
   type CalendarSubscription,
   calendarWindow,
   planCalendarReminders,
@@ -105,9 +107,8 @@ export async function extendCalendar(
   const plans = planCalendarReminders(subscription.channel, from, until, paymentMethod).filter(
     (plan) => !(announced && plan.kind === 'calendar_amount_final'),
   )
-  const wanted = plans.map((plan): NewReminder => {
-    const dates = billingDatesFor(plan.usageMonth)
-    return {
+  const wanted = plans.map(
+    (plan): NewReminder => ({
       kind: plan.kind,
       key: plan.key,
       owner: subscription.subscribedBy,
@@ -115,19 +116,29 @@ export async function extendCalendar(
       dueDate: plan.date,
       dueAt: tokyoNineAm(plan.date).toISOString(),
       subscriptionId: subscription.id,
-      text: deps.renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
-        usageMonthLabel: usageMonthLabel(plan.usageMonth),
-        invoiceIssued: dates.invoiceIssued,
-        paymentDue: dates.paymentDue,
-        npMailSubject: npInvoiceMailSubject(plan.usageMonth),
-        dueToday: plan.date === dates.paymentDue,
-        daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
-        paymentMethod,
-        np: NP_SUPPORT_DESK,
-      }),
-    }
-  })
+      text: calendarReminderText(deps.renderer, plan, paymentMethod),
+    }),
+  )
   await addReminders(deps, wanted, options)
+}
+
+/** The text of one calendar reminder, for the way the channel pays (domain.md, decided 2026-11). */
+export function calendarReminderText(
+  renderer: AppDeps['renderer'],
+  plan: CalendarReminderPlan,
+  paymentMethod: CalendarPaymentMethod,
+): string {
+  const dates = billingDatesFor(plan.usageMonth)
+  return renderer.guidance(`reminder-${plan.kind.replace(/_/g, '-')}`, {
+    usageMonthLabel: usageMonthLabel(plan.usageMonth),
+    invoiceIssued: dates.invoiceIssued,
+    paymentDue: dates.paymentDue,
+    npMailSubject: npInvoiceMailSubject(plan.usageMonth),
+    dueToday: plan.date === dates.paymentDue,
+    daysLeft: businessDaysUntil(plan.date, dates.paymentDue),
+    paymentMethod,
+    np: NP_SUPPORT_DESK,
+  })
 }
 
 /** After a direct-debit milestone: withdraw what it answers, schedule what comes next. */

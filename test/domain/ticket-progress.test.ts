@@ -12,6 +12,7 @@ import {
   recordReference,
   reportMilestone,
 } from '../../src/domain/ticket-progress.js'
+import { describeTicket } from '../../src/domain/ticket-view.js'
 
 const t0 = new Date('2026-11-26T01:00:00Z')
 const change = { by: 'U1', now: t0 }
@@ -131,5 +132,52 @@ describe('operator registry rules', () => {
     expect(operatorToPrefill(undefined, registry)?.operatorId).toBe('OP1111111111')
     expect(operatorToPrefill('OP9999999999', registry)).toBeUndefined()
     expect(operatorToPrefill(undefined, [...registry, { ...first, operatorId: 'OP2' }])).toBeUndefined()
+  })
+})
+
+describe('the unregistered-operator warning (issue 24; §3.5.1)', () => {
+  const registry = [
+    {
+      operatorId: 'OP1111111111',
+      coverage: 'jp',
+      accountType: 'corporate',
+      paymentMethod: 'invoice',
+      registeredBy: 'U1',
+      registeredAt: t0.toISOString(),
+    },
+  ] as unknown as Parameters<typeof describeTicket>[1]
+
+  it('speaks of sending from the one operator\u2019s console only on SORACOM tickets about one operator', () => {
+    const toSoracom = { ...reissue(), destination: 'soracom' } as Ticket
+    expect(describeTicket(toSoracom, registry).registry).toMatchObject({
+      kind: 'unregistered',
+      fromConsole: true,
+    })
+  })
+
+  it('does not for an NP ticket (sent by e-mail)', () => {
+    expect(describeTicket(reissue(), registry).registry).toMatchObject({
+      kind: 'unregistered',
+      fromConsole: false,
+    })
+  })
+
+  it('does not for a merge ticket (several operators by design)', () => {
+    const merge = createTicket(
+      {
+        kind: 'invoice_merge',
+        destination: 'soracom',
+        operatorId: 'OP3333333333' as OperatorId,
+        request: { sources: ['OP2222222222'], target: 'OP3333333333' },
+        requester: 'U1',
+        channel: 'C1',
+      } as Parameters<typeof createTicket>[0],
+      { subject: 's', body: 'b', full: '' },
+      { id: 'T2', now: t0 },
+    )
+    expect(describeTicket(merge, registry).registry).toMatchObject({
+      kind: 'unregistered',
+      fromConsole: false,
+    })
   })
 })

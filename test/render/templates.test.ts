@@ -437,4 +437,31 @@ describe('corrections from the review against the guide (domain.md, "Decisions a
     expect(help).toContain('変更を希望するメールアドレスも')
     expect(help).toContain('個人アカウントは別のカードの登録のみ')
   })
+
+  it('writes the customer\u2019s own tickets without ご on their own request (「依頼内容:」, domain.md)', () => {
+    for (const [name, model] of Object.entries(TICKETS))
+      expect(renderer.ticket(name, model).full).not.toContain('ご依頼')
+  })
+
+  it('writes the login-recovery mail as a mail: addressee, greeting, who writes, closing (§7.3)', () => {
+    const text = renderer.guidance('login-recovery-checklist', GUIDANCE['login-recovery-checklist'] ?? {})
+    expect(text).toContain('株式会社ソラコム ご担当者様')
+    expect(text).toContain('お世話になっております。株式会社サンプルの山田 花子と申します。')
+    expect(text).toContain('よろしくお願いいたします。')
+  })
+
+  it('points to the article §3.3.2 and §6.2 say to read before asking for a company-name change', () => {
+    const text = renderer.guidance('company-name-change-ticket', GUIDANCE['company-name-change-ticket'] ?? {})
+    expect(text).toContain('https://soracom.zendesk.com/hc/ja/articles/115004923648')
+  })
+
+  it('tells a card payer\u2019s channel on amount-final day that no invoice comes, and when the card is charged (§4.1.1)', () => {
+    const text = renderer.guidance('reminder-calendar-amount-final', {
+      ...GUIDANCE['reminder-calendar-amount-final'],
+      paymentMethod: 'card',
+    })
+    expect(text).not.toContain('請求書は 2027年5月11日')
+    expect(text).not.toContain('支払期限')
+    expect(text).toContain('翌月初めにカード会社へ請求され')
+  })
 })

@@ -131,4 +131,51 @@ describe('/account-deletion through the real Bolt app', () => {
     expect(body.errors[blockId]).toContain(expected)
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
   })
+
+  it('asks how the account pays: a card payer is told there is no invoice and gets no invoice reminders (issue 24; §4.1.1, §6.4)', async () => {
+    await bot.submitModal('/account-deletion', 'OP0123456789', {
+      operator_id: 'OP0123456789',
+      cancel_date: '2027-04-15',
+      payment_method: 'card',
+    })
+
+    const post = await bot.slack.waitFor('chat.postMessage')
+    const text = visibleText(post)
+    expect(text).toContain('クレジットカード払いには請求書が発行されません')
+    expect(text).not.toContain('請求書発行:')
+    expect(text).not.toContain('支払期限:')
+    await eventually(() => expect(bot.store.checklists.all()[0]?.message).toBeDefined())
+    expect(bot.store.reminders.active()).toEqual([])
+  })
+
+  it('plans the final invoice\u2019s reminders for an invoice payer, and ends with §6.4\u2019s caution and its link', async () => {
+    await bot.submitModal('/account-deletion', 'OP0123456789', {
+      operator_id: 'OP0123456789',
+      cancel_date: '2027-04-15',
+      payment_method: 'invoice',
+    })
+
+    const post = await bot.slack.waitFor('chat.postMessage')
+    expect(visibleText(post)).toContain('ご利用状況をもう一度確認してください')
+    expect(visibleText(post)).toContain('https://soracom.zendesk.com/hc/ja/articles/217917958')
+    await eventually(() =>
+      expect(
+        bot.store.reminders
+          .active()
+          .map((r) => r.kind)
+          .sort(),
+      ).toEqual(['deletion_invoice_issued', 'deletion_payment_due']),
+    )
+  })
+
+  it('names the accepted cancellation days in Japanese dates, not ISO ones (domain.md)', async () => {
+    const res = await bot.submitModal('/account-deletion', 'OP0123456789', {
+      operator_id: 'OP0123456789',
+      cancel_date: '2029-01-01',
+    })
+
+    const body = res.body as { errors: Record<string, string> }
+    expect(body.errors.cancel_date).toContain('2014年11月1日')
+    expect(body.errors.cancel_date).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+  })
 })
