@@ -165,7 +165,7 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(text).toContain('28,734 円')
     expect(text).toContain('*クーポン適用*: 500 円')
     expect(text).toContain('確定')
-    expect(text).toContain('請求書払い（NP 後払いが請求・回収）')
+    expect(text).toContain('請求書払い（NP 掛け払いで請求・回収）')
     expect(text).toContain('+3.2 %（前月 27,842 円）')
     const buttons = buttonsOf(answer)
     expect(buttons.map((b) => b.action_id)).toEqual(['bill_export_csv', 'bill_share'])
