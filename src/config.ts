@@ -9,6 +9,10 @@ const optional = <T extends z.ZodType>(schema: T) =>
     schema.optional(),
   )
 
+/** How much the bot logs (JSON lines on stdout); Bolt's own debug output comes with `debug`. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const
+export type LogLevelName = (typeof LOG_LEVELS)[number]
+
 const PORT_MESSAGE = 'must be a port number from 1 to 65535 (0 picks a free port)'
 
 /** 32 random bytes in base64, as `openssl rand -base64 32` prints them. */
@@ -57,6 +61,9 @@ const envSchema = z.object({
   ),
   CREDENTIALS_KEY: optional(credentialsKey),
   CREDENTIALS_KEY_PREVIOUS: optional(credentialsKey),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')} (default info)` }),
+  ),
   SORACOM_POLL_MINUTES: optional(
     z.coerce
       .number({ error: 'must be a whole number of minutes (0 turns the checks off)' })
@@ -100,6 +107,7 @@ export interface Config {
   /** Present only when the Web API is not Slack's own (a local fake in tests and demos). */
   slackApiUrl?: string
   dataFile: string
+  logLevel: LogLevelName
   /** Fixed clock for demos and black-box tests. */
   botNow?: Date
   access: AccessConfig
@@ -157,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         ? { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }
         : {}),
       dataFile: e.DATA_FILE ?? 'data/db.json',
+      logLevel: e.LOG_LEVEL ?? 'info',
       ...(e.BOT_NOW ? { botNow: new Date(e.BOT_NOW) } : {}),
       soracom: {
         jpUrl: (e.SORACOM_API_URL ?? 'https://api.soracom.io/v1').replace(/\/$/, ''),

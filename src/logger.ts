@@ -67,14 +67,20 @@ const PINO_LEVEL: Record<LogLevel, pino.Level> = {
 }
 
 export function createLogger(
-  options: { secrets?: readonly string[]; write?: (line: string) => void; name?: string } = {},
+  options: {
+    secrets?: readonly string[]
+    write?: (line: string) => void
+    name?: string
+    /** LOG_LEVEL; Bolt sets the same again when the app is built. */
+    level?: LogLevel
+  } = {},
 ): AppLogger {
   const secrets = options.secrets ?? []
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`))
-  let level: LogLevel = LogLevel.INFO
+  let level: LogLevel = options.level ?? LogLevel.INFO
   const base = pino(
     {
-      level: 'info',
+      level: PINO_LEVEL[level],
       messageKey: 'message',
       base: { logger: options.name ?? 'billing-bot' },
       timestamp: pino.stdTimeFunctions.isoTime,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import type { LogLevel } from '@slack/bolt'
 import { createBot } from './bot.js'
 import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
@@ -15,14 +16,29 @@ const SHUTDOWN_DRAIN_MS = 5000
 
 /** Builds the dependencies and starts the bot; nothing else lives here. */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env')
+  // ENV_FILE names the settings file (a service: give it an absolute path, or use systemd's
+  // EnvironmentFile= / docker's --env-file instead); otherwise `.env` in the working directory.
+  // Variables already in the environment win over the file's.
+  const envFile = process.env.ENV_FILE
+  if (envFile) {
+    if (!existsSync(envFile)) {
+      console.error(
+        `config: ENV_FILE ${envFile} does not exist: give the path of the settings file, or unset ENV_FILE`,
+      )
+      process.exit(1)
+    }
+    process.loadEnvFile(envFile)
+  } else if (existsSync('.env')) process.loadEnvFile('.env')
   const loaded = loadConfig(process.env)
   if (!loaded.ok) {
     for (const problem of loaded.problems) console.error(`config: ${problem}`)
     process.exit(1)
   }
   const { config } = loaded
+  // Bolt's LogLevel values are the same words as LOG_LEVEL's.
+  const logLevel = config.logLevel as LogLevel
   const logger = createLogger({
+    level: logLevel,
     secrets: [
       config.botToken,
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
@@ -45,6 +61,7 @@ async function main(): Promise<void> {
       clock,
       newId: () => `T${randomBytes(5).toString('hex').toUpperCase()}`,
       logger,
+      logLevel,
     })
     const rotated = await bot.finishKeyRotation()
     if (rotated.length > 0) {
@@ -92,11 +109,10 @@ async function main(): Promise<void> {
     const server = await app.start(config.mode.port)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.mode.port
-    console.log(`soracom-billing-bot: listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`)
-    logger.info('started', { mode: 'http', port })
+    logger.info(`listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`, { mode: 'http', port })
   } else {
     await app.start()
-    console.log('soracom-billing-bot: connected in Socket Mode')
+    logger.info('connected in Socket Mode', { mode: 'socket' })
   }
   if (stopping) return
   // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is

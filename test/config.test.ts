@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         botToken: 'xoxb-1',
         mode: { kind: 'http', signingSecret: 'secret', port: 3000 },
         dataFile: 'data/db.json',
+        logLevel: 'info',
         access: { admins: [] },
         soracom: {
           jpUrl: 'https://api.soracom.io/v1',
@@ -107,5 +108,20 @@ describe('loadConfig', () => {
   it('says the bot token is required when it is missing', () => {
     const result = loadConfig({ SLACK_SIGNING_SECRET: 's' })
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required/)])
+  })
+})
+
+describe('LOG_LEVEL', () => {
+  it('takes debug, info, warn or error, and refuses anything else in one line', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's' }
+    expect(loadConfig({ ...base, LOG_LEVEL: 'debug' })).toMatchObject({
+      ok: true,
+      config: { logLevel: 'debug' },
+    })
+    const refused = loadConfig({ ...base, LOG_LEVEL: 'verbose' })
+    expect(refused.ok).toBe(false)
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL must be one of debug, info, warn, error/),
+    ])
   })
 })

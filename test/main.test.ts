@@ -235,6 +235,62 @@ describe('start-up (the real process, as npm start runs it)', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
   })
 
+  it('reads the settings from ENV_FILE wherever the bot is started (a service\u2019s working directory is not its checkout)', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'env-file-'))
+    try {
+      const envFile = join(elsewhere, 'billing-bot.env')
+      await writeFile(envFile, `SLACK_BOT_TOKEN=xoxb-from-env-file\nSLACK_SIGNING_SECRET=${SIGNING_SECRET}\n`)
+      running = startBotProcess(
+        { PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_FILE: join(dir, 'db.json'), ENV_FILE: envFile },
+        dir,
+      )
+
+      const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+
+      await postSigned(
+        `http://127.0.0.1:${port}`,
+        slashCommandForm({ command: '/billing', text: 'help', responseUrl: slack.responseUrl() }),
+      )
+      const call = await slack.waitFor('auth.test')
+      expect(call.headers.authorization).toBe('Bearer xoxb-from-env-file')
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  it('stops with one line when ENV_FILE names no file', async () => {
+    running = startBotProcess({ ENV_FILE: join(dir, 'missing.env') }, dir)
+
+    expect(await running.exited).toBe(1)
+    expect(running.output().trim().split('\n')).toEqual([
+      expect.stringMatching(/^config: ENV_FILE .*missing\.env does not exist/),
+    ])
+  })
+
+  it('writes JSON lines only, at LOG_LEVEL, with no secret in them — Bolt\u2019s debug output included', async () => {
+    const token = 'xoxb-1111-2222-secretpart'
+    running = startBotProcess(
+      {
+        ...httpEnv(join(dir, 'db.json')),
+        SLACK_BOT_TOKEN: token,
+        LOG_LEVEL: 'debug',
+      },
+      dir,
+    )
+    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    await postSigned(
+      `http://127.0.0.1:${port}`,
+      slashCommandForm({ command: '/billing', text: 'help', responseUrl: slack.responseUrl() }),
+    )
+    await slack.waitFor('auth.test')
+    await waitForOutput(running, /"level":"debug"/)
+
+    const lines = running.output().trim().split('\n')
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow()
+    expect(running.output()).not.toContain('secretpart')
+    expect(running.output()).not.toContain(SIGNING_SECRET)
+  })
+
   it('refuses a second bot on the same data file, and starts again after the first was killed', async () => {
     const file = join(dir, 'db.json')
     const env = {

@@ -88,6 +88,7 @@ describe('Socket Mode', () => {
         mode: { kind: 'socket', appToken: 'xapp-test', port },
         slackApiUrl: slack.apiUrl,
         dataFile: join(dir, 'db.json'),
+        logLevel: 'info',
         access: { admins: [] },
         soracom: { jpUrl: 'http://127.0.0.1:9/v1', globalUrl: 'http://127.0.0.1:9/v1', pollMinutes: 0 },
       },

@@ -99,6 +99,7 @@ export async function startTestBot(
     mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     slackApiUrl: slack.apiUrl,
     dataFile,
+    logLevel: 'info',
     access: opts.access ?? { admins: [] },
     soracom: {
       jpUrl: opts.soracom?.url ?? 'http://127.0.0.1:9/v1',
