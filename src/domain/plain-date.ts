@@ -1,3 +1,5 @@
+import dayjs from 'dayjs'
+import { calendarDay, japanClock, japanInstant } from './japan-time.js'
 import { type Parsed, parsed, rejected } from './result.js'
 
 /**
@@ -9,44 +11,29 @@ export type PlainDate = string & { readonly __brand: 'PlainDate' }
 /** A usage month (ご利用月), `YYYY-MM`. */
 export type YearMonth = string & { readonly __brand: 'YearMonth' }
 
-const TOKYO_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
 /** Today's date in Japan at the given instant, whatever the server's time zone. */
 export function tokyoDate(instant: Date): PlainDate {
-  return TOKYO_DATE.format(instant) as PlainDate
+  return japanClock(instant).format('YYYY-MM-DD') as PlainDate
 }
 
 /** 09:00 Japan time on the given day: when reminders are due. */
 export function tokyoNineAm(date: PlainDate): Date {
-  return new Date(`${date}T09:00:00+09:00`)
+  return japanInstant(date, 9)
 }
 
-function toUtc(date: PlainDate): Date {
-  return new Date(`${date}T00:00:00Z`)
-}
-
-function fromUtc(d: Date): PlainDate {
-  return d.toISOString().slice(0, 10) as PlainDate
-}
+const ISO_DAY = 'YYYY-MM-DD'
 
 export function plainDate(year: number, month: number, day: number): PlainDate {
-  return fromUtc(new Date(Date.UTC(year, month - 1, day)))
+  return dayjs.utc(Date.UTC(year, month - 1, day)).format(ISO_DAY) as PlainDate
 }
 
 export function addDays(date: PlainDate, days: number): PlainDate {
-  const d = toUtc(date)
-  d.setUTCDate(d.getUTCDate() + days)
-  return fromUtc(d)
+  return calendarDay(date).add(days, 'day').format(ISO_DAY) as PlainDate
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: PlainDate): number {
-  return toUtc(date).getUTCDay()
+  return calendarDay(date).day()
 }
 
 export function yearMonthOf(date: PlainDate): YearMonth {
@@ -54,8 +41,7 @@ export function yearMonthOf(date: PlainDate): YearMonth {
 }
 
 export function addMonths(month: YearMonth, months: number): YearMonth {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return fromUtc(new Date(Date.UTC(y, m - 1 + months, 1))).slice(0, 7) as YearMonth
+  return calendarDay(`${month}-01`).add(months, 'month').format('YYYY-MM') as YearMonth
 }
 
 export function firstDayOf(month: YearMonth): PlainDate {
@@ -63,7 +49,7 @@ export function firstDayOf(month: YearMonth): PlainDate {
 }
 
 export function lastDayOf(month: YearMonth): PlainDate {
-  return addDays(firstDayOf(addMonths(month, 1)), -1)
+  return calendarDay(`${month}-01`).endOf('month').format(ISO_DAY) as PlainDate
 }
 
 /** Accepts `2027-04`, `2027/4`, `2027年4月`, `2027.04`, full-width digits too. */
