@@ -139,3 +139,41 @@ describe('manifest.json (Slack app manifest reference)', async () => {
     if (!answersDms) expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(true)
   })
 })
+
+describe('what the README says of the Slack app (issue 25: a claim that could drift is tested)', async () => {
+  const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8')) as Manifest & {
+    features: { slash_commands: Array<{ url?: string }> }
+    settings: Record<string, unknown> & {
+      socket_mode_enabled?: boolean
+      event_subscriptions: { request_url?: string; bot_events?: string[] }
+      interactivity: { request_url?: string }
+    }
+  }
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
+  const listed = (label: string) =>
+    [...(readme.split('\n').find((l) => l.startsWith(`**${label}**`)) ?? '').matchAll(/`([^`]+)`/g)].map(
+      (m) => m[1],
+    )
+
+  it('lists exactly the manifest\u2019s bot scopes', () => {
+    expect(listed('Bot scopes').sort()).toEqual([...(manifest.oauth_config.scopes.bot ?? [])].sort())
+  })
+
+  it('lists exactly the manifest\u2019s bot events', () => {
+    expect(listed('Bot events').sort()).toEqual(
+      [...(manifest.settings.event_subscriptions.bot_events ?? [])].sort(),
+    )
+  })
+
+  it('offers a Socket Mode manifest that is the same app with Socket Mode on and no URLs', async () => {
+    const socket = JSON.parse(
+      await readFile(join(ROOT, 'manifest.socket-mode.json'), 'utf8'),
+    ) as typeof manifest
+    const expected = structuredClone(manifest)
+    for (const command of expected.features.slash_commands) delete command.url
+    delete expected.settings.event_subscriptions.request_url
+    delete expected.settings.interactivity.request_url
+    expected.settings.socket_mode_enabled = true
+    expect(socket).toEqual(expected)
+  })
+})
