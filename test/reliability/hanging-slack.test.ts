@@ -87,4 +87,31 @@ describe('when Slack hangs', () => {
     expect(Date.now() - started).toBeLessThan(3000)
     expect(bot.store.tickets.all()).toHaveLength(1)
   })
+
+  it('keeps a submitted form and everything typed when Slack is too slow to check the user, and takes the same 送信 later (issue 23)', async () => {
+    bot = await startTestBot()
+    await bot.command('/direct-debit')
+    const open = await bot.slack.waitFor('views.open')
+    const view = open.args.view as Parameters<typeof viewSubmissionForm>[0]
+    const form = viewSubmissionForm(view, DIRECT_DEBIT_ANSWERS, { userId: 'U0NEWCOMER', viewId: 'VSAME' })
+    bot.slack.hang('users.info')
+
+    const started = Date.now()
+    const slow = await postSigned(bot.url, form)
+
+    expect(Date.now() - started).toBeLessThan(3000)
+    // An inline error on the open form (response_action "errors"), not a replaced modal: nothing typed is lost.
+    const body = slow.json() as { response_action: string; errors: Record<string, string> }
+    expect(body.response_action).toBe('errors')
+    expect(Object.values(body.errors).join()).toContain('入力内容はそのままです')
+    expect(Object.keys(body.errors)).toEqual([view.blocks.find((b) => b.type === 'input')?.block_id])
+    expect(bot.store.tickets.all()).toEqual([])
+
+    bot.slack.unhang('users.info')
+    const again = await postSigned(bot.url, form)
+
+    expect(again.status).toBe(200)
+    expect(again.text).toBe('')
+    expect(bot.store.tickets.all()).toHaveLength(1)
+  })
 })

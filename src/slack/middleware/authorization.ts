@@ -134,6 +134,16 @@ export async function checkAccess(
   return undefined
 }
 
+/** Under the form's first field when the access check could not finish in time. */
+export const CHECK_FAILED_IN_FORM =
+  'Slack の応答が遅く、利用者の確認ができませんでした。入力内容はそのままです。少し待ってから、もう一度「送信」を押してください。'
+
+/** The block_id of a submitted view's first input block: where an error can be shown. */
+function firstInputBlock(body: Record<string, unknown>): string | undefined {
+  const blocks = (body.view as { blocks?: Array<{ type?: string; block_id?: string }> } | undefined)?.blocks
+  return blocks?.find((b) => b.type === 'input' && b.block_id)?.block_id
+}
+
 /** The global middleware: refused requests get a Japanese answer in the right form, and go no further. */
 export function authorization(
   access: AccessConfig,
@@ -177,7 +187,12 @@ export function authorization(
     const text = REFUSAL_TEXT[refusal]
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack
     const respond = (args as { respond?: (message: unknown) => Promise<unknown> }).respond
-    if (body.type === 'view_submission') {
+    const keepForm = body.type === 'view_submission' && refusal === 'check_failed' && firstInputBlock(body)
+    if (keepForm) {
+      // Slack too slow to say who this is: the form stays open with everything typed, and the
+      // same 送信 works a moment later (nothing was stored). A definite refusal replaces the form.
+      await ack?.({ response_action: 'errors', errors: { [keepForm]: CHECK_FAILED_IN_FORM } })
+    } else if (body.type === 'view_submission') {
       await ack?.({
         response_action: 'update',
         view: {
