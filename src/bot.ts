@@ -9,7 +9,9 @@ import { sweep } from './app/sweep.js'
 import type { Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
+import { errorCode } from './errors.js'
 import { createRenderer } from './render/templates.js'
+import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
 import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
 import { SlackIdentity } from './slack/identity.js'
@@ -31,6 +33,8 @@ export interface BotParts {
   soracomTiming?: SoracomGatewayOptions['timing']
   /** Every Slack call's limit (SLACK_TIMEOUT_MS; tests shorten it). */
   slackTimeoutMs?: number
+  /** How soon what Slack failed for a moment is tried again (tests shorten it). */
+  redeliveryTiming?: RedeliveryTiming
 }
 
 /**
@@ -58,6 +62,11 @@ export function createBot(parts: BotParts) {
   // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here;
   // during a rotation the links sealed with CREDENTIALS_KEY_PREVIOUS come back sealed anew.
   const resealed = soracom.checkKeys(store.links.list())
+  const redelivery = new TimedRedelivery(
+    (key, error) =>
+      logger.warn('another try failed; the sweep will try again', { key, error: errorCode(error) }),
+    parts.redeliveryTiming,
+  )
   const deps: AppDeps = {
     tickets: store.tickets,
     checklists: store.checklists,
@@ -69,7 +78,7 @@ export function createBot(parts: BotParts) {
     answers: parts.answers ?? new GuideIndex(loadGuide()),
     soracom,
     notifier: new SlackNotifier(client),
-    scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger }),
+    scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger, redelivery }),
     clock,
     newId: parts.newId,
     renderer: createRenderer(),
@@ -77,6 +86,7 @@ export function createBot(parts: BotParts) {
     isAdmin: (user, workspaceAdmin) => (admins.size > 0 ? admins.has(user) : workspaceAdmin === true),
     queue: new KeyedQueue(),
     awaitingPost: new Set(),
+    redelivery,
   }
   const identity = new SlackIdentity(client, logger)
   const { app, drain } = createSlackApp(config, deps, {
@@ -91,6 +101,8 @@ export function createBot(parts: BotParts) {
     app,
     deps,
     drain,
+    /** Drops the tries still waiting (at shutdown: the next start's sweep has what is left). */
+    stopRedelivery: () => redelivery.stop(),
     identity,
     sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }),
     checkLinks: () => checkLinkedOperators(deps),

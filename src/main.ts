@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     await store.close()
     throw error
   }
-  const { app, sweep, drain, identity, checkLinks } = bot
+  const { app, sweep, drain, identity, checkLinks, stopRedelivery } = bot
   // SIGTERM/SIGINT, from the moment the file is ours: stop accepting at once (the HTTP server
   // closes), no new sweeps, give in-flight listeners a few seconds to finish posting, then let go
   // of the file and exit. Whatever they acknowledged is on disk already; what they could not
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     // message went, it would post the message again after the restart.
     const periodic = Promise.all([sweeps?.stop(), checks?.stop()])
     identity.stop()
+    stopRedelivery()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
       Promise.all([drain(), periodic]).then(() => true),

@@ -3,7 +3,7 @@ import type { Checklist } from '../domain/checklist.js'
 import { describeChecklist } from '../domain/checklist-view.js'
 import type { Ticket } from '../domain/ticket.js'
 import { describeTicket } from '../domain/ticket-view.js'
-import { errorCode } from '../errors.js'
+import { errorCode, isTransient } from '../errors.js'
 import { alertMessage } from '../render/alert.js'
 import { renderChecklist } from '../render/checklist.js'
 import type { SlackMessage } from '../render/messages.js'
@@ -60,7 +60,7 @@ export async function storeAlert(deps: AppDeps, alert: BillingAlert): Promise<()
     deps.awaitingPost.delete(alert.id)
     throw error
   }
-  return () => postRecord(deps, records, alert.id, originOf(alert))
+  return () => postRecord(deps, records, alert.id, originOf(alert), { kind: 'alert' })
 }
 
 const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
@@ -90,7 +90,9 @@ async function storeRecord<T extends Ticket | Checklist>(
     throw error
   }
   return async () => {
-    await postRecord(deps, records, record.id, originOf(record))
+    await postRecord(deps, records, record.id, originOf(record), {
+      kind: isChecklist(record) ? 'checklist' : 'ticket',
+    })
     await afterPost()
     await refreshHome(deps, record.requester)
   }
@@ -135,10 +137,15 @@ const originOf = (record: { channel: string; requester: string }): Origin => ({
   user: record.requester,
 })
 
+type RecordKind = 'ticket' | 'checklist' | 'alert'
+
+const isChecklist = (record: Ticket | Checklist): record is Checklist => 'items' in record
+
 /**
  * Posts a stored record's message and remembers where it went, or that it could not go. Runs in
  * the record's queue and re-reads it first: a record posted meanwhile (by the sweep) is not posted
- * again, and a click on the message since is shown.
+ * again, and a click on the message since is shown. A failure Slack will get over (5xx, 429, a
+ * timeout) is tried again on its own schedule, seconds later, not only by the next sweep.
  */
 async function postRecord<
   T extends {
@@ -152,7 +159,7 @@ async function postRecord<
   records: Records<T>,
   id: string,
   origin: Origin,
-  options: { late?: boolean } = {},
+  options: { late?: boolean; kind: RecordKind },
 ): Promise<boolean> {
   if (options.late && deps.awaitingPost.has(id)) return false
   return deps.queue.run(id, async () => {
@@ -169,8 +176,20 @@ async function postRecord<
       outcome = { message: posted } as Pick<T, 'message'>
     } catch (error) {
       const code = errorCode(error)
-      deps.logger.warn('message not delivered; kept for the next sweep', { error: code, record: id })
+      const transient = isTransient(error)
+      deps.logger.warn(
+        transient
+          ? 'message not delivered; trying again soon'
+          : 'message not delivered; kept for the next sweep',
+        { error: code, record: id },
+      )
       outcome = { undelivered: { error: code, at: deps.clock.now().toISOString() } }
+      if (transient) {
+        const kind = options.kind
+        deps.redelivery.later(`post:${id}`, error, async () =>
+          (await redeliverOne(deps, kind, id)) || records.get(id)?.message ? 'done' : 'again',
+        )
+      }
     }
     const current = records.get(id)
     if (!current) return false
@@ -180,27 +199,46 @@ async function postRecord<
   })
 }
 
+/** Posts one stored record that has no message yet, late; true when it was posted now. */
+async function redeliverOne(deps: AppDeps, kind: RecordKind, id: string): Promise<boolean> {
+  if (kind === 'ticket') {
+    const ticket = deps.tickets.get(id)
+    return ticket ? postRecord(deps, ticketRecords(deps), id, originOf(ticket), { late: true, kind }) : false
+  }
+  if (kind === 'alert') {
+    const alert = deps.alerts.get(id)
+    return alert ? postRecord(deps, alertRecords(deps), id, originOf(alert), { late: true, kind }) : false
+  }
+  const checklist = deps.checklists.get(id)
+  if (!checklist) return false
+  const posted = await postRecord(deps, checklistRecords(deps), id, originOf(checklist), { late: true, kind })
+  const stored = deps.checklists.get(id)
+  if (posted && stored) await followDeletion(deps, stored)
+  return posted
+}
+
 /**
  * Posts every stored ticket, checklist and alert that has no message yet — Slack refused it earlier, or
  * the process stopped between storing and posting — to where its flow started. Run by the sweep
  * (the first one at start-up), so nothing acknowledged stays unposted.
  */
 export async function redeliverUnposted(deps: AppDeps): Promise<number> {
+  const unposted: Array<[RecordKind, string]> = [
+    ...deps.tickets
+      .all()
+      .filter((t) => !t.message)
+      .map((t): [RecordKind, string] => ['ticket', t.id]),
+    ...deps.checklists
+      .all()
+      .filter((c) => !c.message)
+      .map((c): [RecordKind, string] => ['checklist', c.id]),
+    ...deps.alerts
+      .all()
+      .filter((a) => !a.message)
+      .map((a): [RecordKind, string] => ['alert', a.id]),
+  ]
   let delivered = 0
-  for (const ticket of deps.tickets.all().filter((t) => !t.message)) {
-    if (await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { late: true }))
-      delivered += 1
-  }
-  for (const checklist of deps.checklists.all().filter((c) => !c.message)) {
-    if (await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), { late: true })) {
-      delivered += 1
-      const stored = deps.checklists.get(checklist.id)
-      if (stored) await followDeletion(deps, stored)
-    }
-  }
-  for (const alert of deps.alerts.all().filter((a) => !a.message)) {
-    if (await postRecord(deps, alertRecords(deps), alert.id, originOf(alert), { late: true })) delivered += 1
-  }
+  for (const [kind, id] of unposted) if (await redeliverOne(deps, kind, id)) delivered += 1
   return delivered
 }
 

@@ -9,6 +9,7 @@ import type {
   Logger,
   Notifier,
   OperatorRepository,
+  Redelivery,
   ReminderRepository,
   ReminderScheduler,
   Soracom,
@@ -48,6 +49,8 @@ export interface AppDeps {
    * After a restart the set is empty, so whatever was stored but never posted is posted then.
    */
   awaitingPost: Set<string>
+  /** Another try soon for what Slack failed for a moment (the sweep remains the backstop). */
+  redelivery: Redelivery
 }
 
 /** Only the owner (requester, subscriber) or an admin may act on a record. */

@@ -164,6 +164,15 @@ export interface HomeModel {
   compact?: boolean
 }
 
+/**
+ * Another try, soon, for what Slack failed for a moment (a post, App Home, a hand-over): after a
+ * backoff (seconds, doubling, at most the sweep interval, at least Slack's Retry-After). The
+ * attempt re-reads what is stored and answers whether it is done.
+ */
+export interface Redelivery {
+  later(key: string, error: unknown, attempt: () => Promise<'done' | 'again'>): void
+}
+
 /** Hands reminders to Slack's scheduler and takes them back. */
 export interface ReminderScheduler {
   /** Schedules, posts (when due) or marks sent each of these, as their state asks. */

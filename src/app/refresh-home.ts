@@ -1,5 +1,5 @@
 import { openLinkBroken } from '../domain/billing-alert.js'
-import { errorCode } from '../errors.js'
+import { errorCode, isTransient } from '../errors.js'
 import type { AppDeps } from './deps.js'
 import { refreshLinkBills } from './read-bill.js'
 import { pendingReminders } from './reminders.js'
@@ -7,10 +7,15 @@ import { pendingReminders } from './reminders.js'
 /**
  * Publishes the user's App Home as it stands now: their own tickets and reminders only. The Home
  * tab is a view of what is stored, so a failed publish loses nothing: a view Slack refuses is
- * published again in its smallest form; Slack being down is logged, and the next change or
- * `app_home_opened` publishes again.
+ * published again in its smallest form; Slack failing for a moment (5xx, 429, a timeout) is tried
+ * again soon, from what is stored then — and the next change or `app_home_opened` publishes anyway.
  */
 export async function refreshHome(deps: AppDeps, userId: string): Promise<void> {
+  await publishHome(deps, userId)
+}
+
+/** True when Slack took the Home tab (in full or compact form). */
+async function publishHome(deps: AppDeps, userId: string): Promise<boolean> {
   const home = {
     tickets: deps.tickets.listByRequester(userId),
     reminders: pendingReminders(deps, (r) => r.owner === userId),
@@ -27,16 +32,25 @@ export async function refreshHome(deps: AppDeps, userId: string): Promise<void> 
   }
   try {
     await deps.notifier.publishHome(userId, home)
+    return true
   } catch (error) {
     const code = errorCode(error)
     deps.logger.warn('App Home not published', { error: code })
-    // Slack refused the view itself: publish the smallest form, which points to the lists.
-    if (!code.startsWith('invalid_')) return
-    await deps.notifier
-      .publishHome(userId, { ...home, compact: true })
-      .catch((again: unknown) =>
-        deps.logger.warn('compact App Home not published', { error: errorCode(again) }),
+    if (isTransient(error)) {
+      deps.redelivery.later(`home:${userId}`, error, async () =>
+        (await publishHome(deps, userId)) ? 'done' : 'again',
       )
+      return false
+    }
+    // Slack refused the view itself: publish the smallest form, which points to the lists.
+    if (!code.startsWith('invalid_')) return false
+    return deps.notifier.publishHome(userId, { ...home, compact: true }).then(
+      () => true,
+      (again: unknown) => {
+        deps.logger.warn('compact App Home not published', { error: errorCode(again) })
+        return false
+      },
+    )
   }
 }
 

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api'
 import { KeyedQueue } from '../app/keyed-queue.js'
-import type { ReminderRepository, ReminderScheduler } from '../app/ports.js'
+import type { Redelivery, ReminderRepository, ReminderScheduler } from '../app/ports.js'
 import type { Clock } from '../domain/clock.js'
 import { nextReminderAction, type Reminder } from '../domain/reminder.js'
-import { errorCode, slackErrorCode } from '../errors.js'
+import { errorCode, isTransient, slackErrorCode } from '../errors.js'
 import { reminderMessage } from '../render/reminder.js'
 
 /** Slack allows 30 scheduled messages per channel per 5 minutes; keep a margin below it. */
@@ -26,6 +26,8 @@ export interface DeliveryDeps {
   reminders: ReminderRepository
   clock: Clock
   logger?: { warn(message: string): void }
+  /** Another try soon for a hand-over Slack failed for a moment; without it, the next sweep. */
+  redelivery?: Redelivery
 }
 
 /** Reminders that arrive in one channel at one time share one Slack message (one a day, domain.md). */
@@ -269,6 +271,7 @@ export class ReminderDelivery implements ReminderScheduler {
         code === 'slack_webapi_rate_limited_error'
       ) {
         await clearAll()
+        if (code === 'slack_webapi_rate_limited_error') this.tryAgainSoon(first, error)
         return code === 'time_too_far' ? 'deferred' : 'throttled'
       }
       if (code === 'time_in_past' || code === 'invalid_time') {
@@ -287,9 +290,10 @@ export class ReminderDelivery implements ReminderScheduler {
         return worst
       }
       this.deps.logger?.warn(
-        `reminders for ${first.channel}: Slack refused them (${code}); they stay pending for the next sweep`,
+        `reminders for ${first.channel}: Slack refused them (${code}); they stay pending${isTransient(error) ? ', trying again soon' : ' for the next sweep'}`,
       )
       await clearAll()
+      this.tryAgainSoon(first, error)
       return 'failed'
     }
   }
@@ -324,8 +328,25 @@ export class ReminderDelivery implements ReminderScheduler {
       }
       this.deps.logger?.warn(`reminders for ${first.channel}: could not post (${code}); they stay pending`)
       await this.saveAll(members, { lastError: code })
+      this.tryAgainSoon(first, error)
       return false
     }
+  }
+
+  /**
+   * A hand-over or post Slack failed for a moment (5xx, 429, a timeout): that channel's group is
+   * handed over again after a backoff, re-read from the store, instead of waiting for the sweep.
+   */
+  private tryAgainSoon(at: Pick<Reminder, 'channel' | 'dueAt'>, error: unknown): void {
+    if (!this.deps.redelivery || !isTransient(error)) return
+    const key = `handover:${groupKey(at)}`
+    this.deps.redelivery.later(key, error, async () => {
+      const members = this.membersOf(at)
+      if (members.length > 0) await this.deliver(members)
+      return this.membersOf(at).some((m) => m.lastError !== undefined && m.state === 'pending')
+        ? 'again'
+        : 'done'
+    })
   }
 
   /** After a crash between asking Slack and storing its answer: is the message already there? */

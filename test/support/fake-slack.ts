@@ -8,6 +8,8 @@ export interface SlackCall {
   method: string
   args: Record<string, unknown>
   headers: Record<string, string | string[] | undefined>
+  /** When the call arrived (performance.now(): elapsed time, whatever the clocks say). */
+  at: number
 }
 
 /** A canned reply: a Slack body (`{ ok: false, error }`), or an HTTP status with headers. */
@@ -159,6 +161,7 @@ export class FakeSlack {
         return decoded
       },
       headers: req.headers,
+      at: performance.now(),
     }
     this.calls.push(call)
     for (const wake of this.waiters.splice(0)) wake()

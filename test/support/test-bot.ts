@@ -87,6 +87,8 @@ export async function startTestBot(
     slackTimeoutMs?: number
     /** SORACOM's per-request timeout and deadline (short by default, so failures come quickly). */
     soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
+    /** Another try for what Slack failed for a moment (default: 100 ms, doubling, at most 1 s). */
+    redeliveryTiming?: { firstMs: number; maxMs: number }
   } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
@@ -115,7 +117,7 @@ export async function startTestBot(
   const lines = opts.logLines
   const logger = createLogger({ write: lines ? (line) => void lines.push(line) : () => undefined })
   logger.setLevel(lines ? LogLevel.DEBUG : LogLevel.ERROR)
-  const { app, deps, drain, sweep, identity, checkLinks } = createBot({
+  const { app, deps, drain, sweep, identity, checkLinks, stopRedelivery } = createBot({
     config,
     store,
     clock: { now: () => new Date(now) },
@@ -125,6 +127,7 @@ export async function startTestBot(
     logLevel: lines ? LogLevel.DEBUG : LogLevel.ERROR,
     soracomTiming: opts.soracomTiming ?? { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
     ...(opts.slackTimeoutMs ? { slackTimeoutMs: opts.slackTimeoutMs } : {}),
+    redeliveryTiming: opts.redeliveryTiming ?? { firstMs: 100, maxMs: 1000 },
   })
   const server = (await app.start(0)) as Server
   await identity.connect()
@@ -179,11 +182,13 @@ export async function startTestBot(
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
     async stopKeepingData() {
+      stopRedelivery()
       await drain()
       await app.stop()
       await store.close()
     },
     async stop() {
+      stopRedelivery()
       await drain()
       await app.stop()
       await store.close()
