@@ -85,7 +85,7 @@ export async function startTestBot(
     writeFile?: (file: string, text: string) => Promise<void>
     /** Every Slack call's limit (default: the bot's 10 s). */
     slackTimeoutMs?: number
-    /** SORACOM's per-request timeout and deadline (short by default, so failures come quickly). */
+    /** SORACOM's per-request timeout and deadline (short, so failures come quickly, with room for a loaded machine). */
     soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
     /** Another try for what Slack failed for a moment (default: 100 ms, doubling, at most 1 s). */
     redeliveryTiming?: { firstMs: number; maxMs: number }
@@ -125,7 +125,7 @@ export async function startTestBot(
     logger,
     retryConfig: { retries: opts.retries ?? 0, minTimeout: 10, maxTimeout: 10 },
     logLevel: lines ? LogLevel.DEBUG : LogLevel.ERROR,
-    soracomTiming: opts.soracomTiming ?? { timeoutMs: 300, deadlineMs: 600, backoffMs: 20 },
+    soracomTiming: opts.soracomTiming ?? { timeoutMs: 2000, deadlineMs: 3000, backoffMs: 20 },
     ...(opts.slackTimeoutMs ? { slackTimeoutMs: opts.slackTimeoutMs } : {}),
     redeliveryTiming: opts.redeliveryTiming ?? { firstMs: 100, maxMs: 1000 },
   })
