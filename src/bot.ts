@@ -96,6 +96,7 @@ export function createBot(parts: BotParts) {
     ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
     ...(parts.slackTimeoutMs ? { timeoutMs: parts.slackTimeoutMs } : {}),
     isHealthy: store.isHealthy,
+    storeProblem: store.storeProblem,
   })
   return {
     app,

@@ -44,11 +44,27 @@ async function main(): Promise<void> {
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
     ],
   })
+  let renewal: 'ok' | 'failing' | 'stopped' = 'ok'
   const store = await openStore(config.dataFile, {
-    // Another process took the lease (this one was frozen past the stale time): stop writing now.
+    // Another process holds the lease now (this one was frozen past the stale time): stop at once.
     onLost: (lockFile) => {
-      logger.error('data file lock lost; stopping', { lockFile })
+      logger.error('data file lock lost to another process; stopping', { lockFile })
       process.exit(1)
+    },
+    // A disk that refuses writes is not a lost lease: keep serving, say so once per change.
+    onRenewal: (event) => {
+      const now = event.kind === 'renewed' ? 'ok' : event.mustStopWriting ? 'stopped' : 'failing'
+      if (now === renewal) return
+      renewal = now
+      if (event.kind === 'renewed') logger.info('data file writable again; writes resume')
+      else if (event.mustStopWriting)
+        logger.error('data file lease not renewed for the stale time; no writes until the disk recovers', {
+          error: event.error,
+        })
+      else
+        logger.warn('data file lease cannot be renewed (disk refuses); serving, retrying', {
+          error: event.error,
+        })
     },
   })
   const fixed = config.botNow

@@ -9,6 +9,7 @@ import { type BotProcess, startBotProcess, startNpmStart, waitForOutput } from '
 import { FakeSlack } from './support/fake-slack.js'
 import { FakeSoracom } from './support/fake-soracom.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
+import { mountTmpfs } from './support/tmpfs.js'
 
 describe('start-up (the real process, as npm start runs it)', () => {
   let dir: string
@@ -316,6 +317,48 @@ describe('start-up (the real process, as npm start runs it)', () => {
     running = third
     await waitForOutput(third, /listening on/)
   })
+
+  it('keeps serving when its data directory turns read-only, refuses writes inline, names the store on /healthz, and recovers by itself (issue 23.3, a real tmpfs)', async (context) => {
+    const disk = await mountTmpfs(join(dir, 'data'))
+    if (!disk) return context.skip('needs root to mount a tmpfs')
+    try {
+      const file = join(dir, 'data', 'db.json')
+      const { url, bot } = await startHttpBot(file)
+      await slack.waitFor('auth.test')
+      disk.readOnly()
+      // A renewal fails on the next heartbeat (2 s): the bot must not take that for a lost lease.
+      await waitForOutput(bot, /lease cannot be renewed/, 10_000)
+
+      const health = await fetch(`${url}/healthz`)
+      const refused = await submitDirectDebit(url)
+
+      expect(bot.child.exitCode).toBeNull()
+      expect(health.status).toBe(503)
+      expect(JSON.stringify(await health.json())).toMatch(/"store":false,"storeProblem":"EROFS/)
+      // The request is refused inside the form (nothing half-kept), and the help still answers.
+      expect(JSON.stringify(refused.json())).toContain('保存できなかったため')
+      const help = await postSigned(
+        url,
+        slashCommandForm({ command: '/billing', text: 'help', responseUrl: slack.responseUrl() }),
+      )
+      expect(help.text).toContain('請求サポートでできること')
+
+      disk.readWrite()
+      await waitForOutput(bot, /writable again/, 10_000)
+      const again = await submitDirectDebit(url)
+
+      expect(again.text).toBe('')
+      expect((await fetch(`${url}/healthz`)).status).toBe(200)
+      const db = JSON.parse(await readFile(file, 'utf8')) as { tickets: unknown[] }
+      expect(db.tickets).toHaveLength(1)
+    } finally {
+      running?.child.kill('SIGKILL')
+      await running?.exited
+      running = undefined
+      disk.readWrite()
+      disk.unmount()
+    }
+  }, 40_000)
 
   it('on SIGTERM finishes what it acknowledged, releases the file and exits 0', async () => {
     const file = join(dir, 'db.json')

@@ -47,6 +47,8 @@ export interface SlackAppOptions {
   logger?: Logger
   /** GET /healthz answers 200 only while this is true. */
   isHealthy: () => Promise<boolean>
+  /** Why the data file cannot be written now (named on /healthz). */
+  storeProblem?: () => string | undefined
   /** Who the bot is (auth.test at start-up, never on a request's path). */
   identity: SlackIdentity
   /** Every Slack call's limit, response_url posts included (tests shorten it). */
@@ -90,7 +92,7 @@ export function createSlackApp(
           receiver: strictHttpReceiver(
             new HTTPReceiver({
               signingSecret: config.mode.signingSecret,
-              customRoutes: [healthRoute(options.isHealthy, identity)],
+              customRoutes: [healthRoute(options, identity)],
               logLevel: common.logLevel,
               ...(options.logger ? { logger: options.logger } : {}),
             }),
@@ -160,7 +162,7 @@ function socketReceiver(
         retryConfig: SOCKET_RETRY_POLICY,
       },
     },
-    customRoutes: [healthRoute(options.isHealthy, options.identity, () => state)],
+    customRoutes: [healthRoute(options, options.identity, () => state)],
   })
   for (const next of ['connected', 'reconnecting', 'disconnected'] as const) {
     receiver.client.on(next, () => {
@@ -197,16 +199,18 @@ export function strictHttpReceiver(receiver: HTTPReceiver): HTTPReceiver {
  * socket is connected; else 503 saying which.
  */
 function healthRoute(
-  isHealthy: () => Promise<boolean>,
+  storeOptions: Pick<SlackAppOptions, 'isHealthy' | 'storeProblem'>,
   identity: SlackIdentity,
   socket?: () => SocketState,
 ): CustomRoute {
+  const { isHealthy } = storeOptions
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
       isHealthy().then(
         (store) => {
+          const problem = storeOptions.storeProblem?.()
           const socketState = socket?.()
           const ok = store && identity.ready && (socketState === undefined || socketState === 'connected')
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
@@ -214,6 +218,7 @@ function healthRoute(
             JSON.stringify({
               ok,
               store,
+              ...(store === false && problem ? { storeProblem: problem } : {}),
               slack: identity.ready ? 'ready' : 'not ready',
               ...(socketState ? { socket: socketState } : {}),
             }),

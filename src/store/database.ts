@@ -2,10 +2,11 @@ import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
+import { errorCode } from '../errors.js'
 import { Archive } from './archive.js'
-import { StoreCorruptError } from './errors.js'
+import { StoreCorruptError, StoreUnavailableError } from './errors.js'
 import { GroupCommitFile } from './group-commit-file.js'
-import { acquireLock, type LockOptions } from './lock.js'
+import { acquireLock, type LockOptions, type RenewalEvent } from './lock.js'
 import { migrate } from './migrations.js'
 import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
 
@@ -22,8 +23,12 @@ export interface StoreOptions extends LockOptions {
  */
 export class Database {
   readonly archive: Archive
-  /** False from a failed write until the next one succeeds: /healthz reports it. */
-  private writable = true
+  /** Set from a failed write until the next one succeeds: /healthz reports it. */
+  private writeTrouble: string | undefined
+  /** Set while the lease cannot be renewed (the disk refuses): /healthz reports it. */
+  private leaseTrouble: string | undefined
+  /** The lease could not be renewed for nearly the stale time: no write until it is again. */
+  private suspended = false
 
   private constructor(
     private readonly db: Low<DbData>,
@@ -40,15 +45,23 @@ export class Database {
    * Anything unusable stops here with the file left as it was.
    */
   static async open(file: string, options: StoreOptions = {}): Promise<Database> {
-    const { writeFile, ...lock } = options
+    const { writeFile, onRenewal, ...lock } = options
     await mkdir(dirname(file), { recursive: true })
-    const held = await acquireLock(file, lock)
+    let opened: Database | undefined
+    const held = await acquireLock(file, {
+      ...lock,
+      onRenewal: (event) => {
+        opened?.renewal(event)
+        onRenewal?.(event)
+      },
+    })
     try {
       const loaded = await readDataFile(file)
       const adapter = new GroupCommitFile<DbData>(file, writeFile)
       const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
       if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
-      return new Database(db, adapter, file, held)
+      opened = new Database(db, adapter, file, held)
+      return opened
     } catch (error) {
       await held.release()
       throw error
@@ -61,13 +74,30 @@ export class Database {
 
   /** Resolves once the current content is on disk (shared with concurrent writers). */
   async write(): Promise<void> {
+    if (this.suspended) throw new StoreUnavailableError(this.file, this.leaseTrouble ?? 'lease not renewed')
     try {
       await this.db.write()
-      this.writable = true
+      this.writeTrouble = undefined
     } catch (error) {
-      this.writable = false
+      this.writeTrouble = `${errorCode(error)}: ${this.file} could not be written`
       throw error
     }
+  }
+
+  /** The lease's renewal: a disk that refuses keeps the bot serving reads; writes wait for it. */
+  private renewal(event: RenewalEvent): void {
+    if (event.kind === 'renewed') {
+      this.suspended = false
+      this.leaseTrouble = undefined
+      return
+    }
+    this.leaseTrouble = `${errorCode(event.error)}: the lock file ${this.file}.lock could not be renewed`
+    if (event.mustStopWriting) this.suspended = true
+  }
+
+  /** For /healthz: why the data file cannot be written now, if it cannot. */
+  get problem(): string | undefined {
+    return this.leaseTrouble ?? this.writeTrouble
   }
 
   /** Lets go of the file (after the last write) for another process. */
@@ -82,7 +112,7 @@ export class Database {
 
   /** For the health check: the file is readable and the last write reached the disk. */
   async isHealthy(): Promise<boolean> {
-    if (!this.writable) return false
+    if (this.problem !== undefined) return false
     try {
       await access(this.file, constants.R_OK)
       return true

@@ -15,3 +15,15 @@ export class StoreCorruptError extends CodedError {
     )
   }
 }
+
+/** Writes wait: the data file's lease could not be renewed for nearly the stale time (a bad disk). */
+export class StoreUnavailableError extends CodedError {
+  override name = 'StoreUnavailableError' as const
+  readonly code = 'store_unavailable'
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`Data file ${file} is not written to now (${problem}); writes resume when the disk does.`)
+  }
+}

@@ -27,6 +27,8 @@ export async function openStore(file: string, options: StoreOptions = {}) {
     links: new LinkStore(db),
     alerts: new AlertStore(db),
     isHealthy: () => db.isHealthy(),
+    /** Why the data file cannot be written now, for /healthz. */
+    storeProblem: () => db.problem,
     /**
      * Moves tickets closed, and reminders finished, more than 30 days before `now` into the
      * monthly archive (by the month they closed). The archive is written first: a crash in

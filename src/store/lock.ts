@@ -35,9 +35,17 @@ export interface LockOptions {
   staleMs?: number
   /** How long to wait for a live lease held on another host to go stale before refusing. */
   waitMs?: number
-  /** Called when the lease was taken from this process (it must stop writing). */
+  /** Called when the lease was seen in another holder's hands (this process must stop). */
   onLost?: (lockFile: string) => void
+  /**
+   * Renewal and the disk: `failing` when the lease could not be renewed (a read-only or broken
+   * disk — not a lost lease), `mustStopWriting` once it has not been renewed for nearly the stale
+   * time (another host may then take it over), `renewed` when a renewal succeeds again.
+   */
+  onRenewal?: (event: RenewalEvent) => void
 }
+
+export type RenewalEvent = { kind: 'failing'; error: unknown; mustStopWriting: boolean } | { kind: 'renewed' }
 
 export const LOCK_HEARTBEAT_MS = 2_000
 export const LOCK_STALE_MS = 20_000
@@ -71,7 +79,7 @@ export async function acquireLock(
   }
   for (;;) {
     const attempt = await createWhole(lockFile, JSON.stringify(me))
-    if (attempt.created) return hold(lockFile, me, heartbeatMs, options.onLost)
+    if (attempt.created) return hold(lockFile, me, { heartbeatMs, staleMs, ...options })
     const seen = await inspect(lockFile)
     if (!seen) continue // released meanwhile
     if (isStale(seen, me.host, staleMs, attempt.fileSystemNow)) {
@@ -186,19 +194,36 @@ async function takeOver(lockFile: string, seen: Seen): Promise<void> {
 function hold(
   lockFile: string,
   me: Holder,
-  heartbeatMs: number,
-  onLost: LockOptions['onLost'],
+  options: LockOptions & { heartbeatMs: number; staleMs: number },
 ): { release: () => Promise<void> } {
+  const { heartbeatMs, staleMs, onLost, onRenewal } = options
   const mine = (text: string) => parseHolder(text)?.token === me.token
   let released = false
+  let renewedAt = performance.now()
+  let failing = false
   const heartbeat = setInterval(() => {
     readFile(lockFile, 'utf8')
-      .then((text) => {
+      .then(async (text) => {
+        // Only a lease seen in another holder's hands is lost.
         if (!mine(text)) return lost()
-        return renew(lockFile, text)
+        await renew(lockFile, text)
+        renewedAt = performance.now()
+        if (failing) {
+          failing = false
+          onRenewal?.({ kind: 'renewed' })
+        }
       })
-      // A release between the read and the renewal removes the file: that is no loss.
-      .catch(() => lost())
+      .catch((error: unknown) => {
+        // A release between the read and the renewal removes the file: that is no loss.
+        if (released) return
+        // Gone, and not by us: someone took it over (or removed it by hand) — as good as lost.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return lost()
+        // The disk refuses (read-only, full, failing): keep the lease and try again next beat;
+        // stop writing a beat before another host could count it stale, so writers never overlap.
+        failing = true
+        const mustStopWriting = performance.now() - renewedAt >= staleMs - heartbeatMs
+        onRenewal?.({ kind: 'failing', error, mustStopWriting })
+      })
   }, heartbeatMs)
   heartbeat.unref()
   const lost = () => {

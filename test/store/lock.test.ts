@@ -3,13 +3,17 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openStore } from '../../src/store/index.js'
 import {
   acquireLock,
   fileSystemNow,
   isRunning,
   LOCK_STALE_MS,
+  type RenewalEvent,
   StoreLockedError,
 } from '../../src/store/lock.js'
+import { eventually } from '../support/eventually.js'
+import { mountTmpfs, type Tmpfs } from '../support/tmpfs.js'
 
 /** A real zombie: a child that exited, whose parent (`sleep`, exec'd by sh) never reaps it. */
 async function zombie(): Promise<{ pid: number; stop: () => void }> {
@@ -129,6 +133,53 @@ describe('the data-file lock (a lease)', () => {
       await expect(refused).rejects.toBeInstanceOf(StoreLockedError)
     } finally {
       Date.now = realNow
+    }
+  })
+})
+
+describe('the lease on a disk that turns read-only (issue 23.3, a real tmpfs)', () => {
+  let root: string
+  let disk: Tmpfs | undefined
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'lock-ro-'))
+    disk = await mountTmpfs(join(root, 'data'))
+  })
+  afterEach(async () => {
+    disk?.readWrite()
+    disk?.unmount()
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('keeps the lease while renewals fail, stops writing before another host could take it, and writes again once the disk does', async (context) => {
+    if (!disk) return context.skip('needs root to mount a tmpfs')
+    const events: string[] = []
+    let lost = false
+    const store = await openStore(join(root, 'data', 'db.json'), {
+      heartbeatMs: 30,
+      staleMs: 300,
+      onLost: () => {
+        lost = true
+      },
+      onRenewal: (e: RenewalEvent) =>
+        events.push(e.kind === 'failing' ? `failing${e.mustStopWriting ? ':stop' : ''}` : e.kind),
+    })
+    try {
+      disk.readOnly()
+      await eventually(() => expect(events).toContain('failing'))
+      // Not lost: only a lease seen in another holder's hands is.
+      expect(lost).toBe(false)
+      await eventually(() => expect(events).toContain('failing:stop'))
+      expect(store.storeProblem()).toMatch(/EROFS.*db\.json\.lock/)
+      await expect(store.db.write()).rejects.toMatchObject({ code: 'store_unavailable' })
+
+      disk.readWrite()
+
+      await eventually(() => expect(events.at(-1)).toBe('renewed'))
+      await store.db.write()
+      expect(await store.isHealthy()).toBe(true)
+      expect(lost).toBe(false)
+    } finally {
+      await store.close()
     }
   })
 })
