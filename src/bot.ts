@@ -89,7 +89,7 @@ export function createBot(parts: BotParts) {
     redelivery,
   }
   const identity = new SlackIdentity(client, logger)
-  const { app, drain } = createSlackApp(config, deps, {
+  const { app, drain, onServerError } = createSlackApp(config, deps, {
     identity,
     retryConfig,
     logger,
@@ -102,6 +102,7 @@ export function createBot(parts: BotParts) {
     app,
     deps,
     drain,
+    onServerError,
     /** Drops the tries still waiting (at shutdown: the next start's sweep has what is left). */
     stopRedelivery: () => redelivery.stop(),
     identity,

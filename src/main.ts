@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   let sweeps: Periodic | undefined
   let checks: Periodic | undefined
   let stopping = false
-  const shutdown = async () => {
+  const shutdown = async (exitCode = 0) => {
     if (stopping) return
     stopping = true
     // A sweep or check in flight finishes too: cut off between posting and storing where the
@@ -117,17 +117,37 @@ async function main(): Promise<void> {
       logger.warn('shutdown: in-flight work left for the next start', { afterMs: SHUTDOWN_DRAIN_MS })
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500).unref())])
     await store.close()
-    process.exit(0)
+    process.exit(exitCode)
   }
   process.once('SIGTERM', () => void shutdown())
   process.once('SIGINT', () => void shutdown())
 
+  const portInUse = (error: unknown) => {
+    const line = listenProblem(error, config.mode.port)
+    if (!line) return false
+    console.error(line)
+    void shutdown(1)
+    return true
+  }
   if (config.mode.kind === 'http') {
-    const server = await app.start(config.mode.port)
+    let server: Awaited<ReturnType<typeof app.start>>
+    try {
+      server = await app.start(config.mode.port)
+    } catch (error) {
+      if (portInUse(error)) return
+      throw error
+    }
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.mode.port
-    logger.info(`listening on http://127.0.0.1:${port}/slack/events (HTTP mode)`, { mode: 'http', port })
+    // What is bound, as it is: every interface unless a proxy-only address was configured.
+    const host = typeof address === 'object' && address ? address.address : '0.0.0.0'
+    const shown = host.includes(':') ? `[${host}]` : host
+    logger.info(`listening on http://${shown}:${port}/slack/events (HTTP mode)`, { mode: 'http', port, host })
   } else {
+    // The health port's server reports a failed listen as an 'error' event, not a rejection.
+    bot.onServerError((error) => {
+      if (!portInUse(error)) logger.error('health server failed', { error })
+    })
     await app.start()
     logger.info('connected in Socket Mode', { mode: 'socket' })
   }
@@ -135,12 +155,29 @@ async function main(): Promise<void> {
   // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is
   // comes from auth.test, asked with backoff; /healthz says "not ready" until Slack answers. The
   // first sweep posts what came due while the bot was down.
-  void identity.connect()
+  void identity.connect().then(() => {
+    if (!identity.refused) return
+    // Waiting will not make Slack accept this token: say so in one line and stop.
+    console.error(
+      `config: SLACK_BOT_TOKEN was refused by Slack (${identity.refused}): copy the Bot User OAuth Token (xoxb-…) again from the app's "OAuth & Permissions" page, and check the app is still installed in the workspace`,
+    )
+    void shutdown(1)
+  })
   sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
   // Linked operators' bills and payment method: at start-up, then every SORACOM_POLL_MINUTES.
   checks = startSoracomChecks(checkLinks, config.soracom.pollMinutes, (error) =>
     logger.error('soracom checks failed', { error }),
   )
+}
+
+/** One line for a port the bot cannot listen on, naming PORT; undefined for other errors. */
+function listenProblem(error: unknown, port: number): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code
+  if (code === 'EADDRINUSE')
+    return `config: PORT ${port} is in use by another process: stop that process, or set PORT to a free port`
+  if (code === 'EACCES')
+    return `config: PORT ${port} needs privileges this user lacks: use a port above 1023 (the HTTPS proxy listens on 443)`
+  return undefined
 }
 
 main().catch((error: unknown) => {

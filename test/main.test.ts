@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { linkKey } from '../src/domain/soracom-link.js'
 import { openSecret, sealSecret } from '../src/soracom/credentials.js'
-import { type BotProcess, startBotProcess, startNpmStart, waitForOutput } from './support/bot-process.js'
+import {
+  type BotProcess,
+  LISTENING,
+  startBotProcess,
+  startNpmStart,
+  waitForOutput,
+} from './support/bot-process.js'
 import { FakeSlack } from './support/fake-slack.js'
 import { FakeSoracom } from './support/fake-soracom.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
@@ -45,7 +53,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
       ? startBotProcess(env, dir, 'dist/main.js', { loader: false })
       : startBotProcess(env, dir)
     running = bot
-    const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const [, port] = await waitForOutput(bot, LISTENING)
     return { url: `http://127.0.0.1:${port}`, bot }
   }
 
@@ -209,7 +217,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
       { PORT: '0', SLACK_API_URL: slack.apiUrl, DATA_FILE: file, BOT_NOW: '2027-05-07T09:00:00+09:00' },
       dir,
     )
-    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const [, port] = await waitForOutput(running, LISTENING)
     const url = `http://127.0.0.1:${port}`
 
     await postSigned(
@@ -246,7 +254,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
         dir,
       )
 
-      const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+      const [, port] = await waitForOutput(running, LISTENING)
 
       await postSigned(
         `http://127.0.0.1:${port}`,
@@ -278,7 +286,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
       },
       dir,
     )
-    const [, port] = await waitForOutput(running, /listening on http:\/\/127\.0\.0\.1:(\d+)/)
+    const [, port] = await waitForOutput(running, LISTENING)
     await postSigned(
       `http://127.0.0.1:${port}`,
       slashCommandForm({ command: '/billing', text: 'help', responseUrl: slack.responseUrl() }),
@@ -360,6 +368,84 @@ describe('start-up (the real process, as npm start runs it)', () => {
     }
   }, 40_000)
 
+  /** The bot's output is exactly one line matching `line`, with no stack trace, and it exited 1. */
+  async function expectOneLine(bot: BotProcess, line: RegExp) {
+    expect(await bot.exited).toBe(1)
+    const lines = bot
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('{'))
+    expect(lines).toEqual([expect.stringMatching(line)])
+    expect(bot.output()).not.toMatch(/^\s+at /m)
+  }
+
+  it('says in one line that PORT is in use (HTTP mode), naming the variable — no stack trace (issue 23.4)', async () => {
+    const taken = createServer().listen(0, '0.0.0.0')
+    await once(taken, 'listening')
+    const port = String((taken.address() as AddressInfo).port)
+    try {
+      running = startBotProcess({ ...httpEnv(join(dir, 'db.json')), PORT: port }, dir)
+
+      await expectOneLine(running, new RegExp(`^config: PORT ${port} is in use by another process`))
+    } finally {
+      taken.close()
+    }
+  })
+
+  it('says in one line that the health port is in use in Socket Mode, instead of crashing on an unhandled error event', async () => {
+    const taken = createServer().listen(0, '0.0.0.0')
+    await once(taken, 'listening')
+    const port = String((taken.address() as AddressInfo).port)
+    try {
+      running = startBotProcess(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-t',
+          SLACK_APP_TOKEN: 'xapp-t',
+          SLACK_API_URL: slack.apiUrl,
+          DATA_FILE: join(dir, 'db.json'),
+          PORT: port,
+        },
+        dir,
+      )
+
+      await expectOneLine(running, new RegExp(`^config: PORT ${port} is in use by another process`))
+    } finally {
+      taken.close()
+    }
+  })
+
+  it('names DATA_FILE, not a temporary lock file, when its folder cannot be written (a real read-only tmpfs)', async (context) => {
+    const disk = await mountTmpfs(join(dir, 'ro'))
+    if (!disk) return context.skip('needs root to mount a tmpfs')
+    try {
+      disk.readOnly()
+      const file = join(dir, 'ro', 'db.json')
+      running = startBotProcess(httpEnv(file), dir)
+
+      await expectOneLine(running, /^store_unwritable: Data file .*ro\/db\.json cannot be written \(EROFS\)/)
+      expect(running.output()).not.toContain('.tmp')
+    } finally {
+      disk.readWrite()
+      disk.unmount()
+    }
+  })
+
+  it('stops with one line naming SLACK_BOT_TOKEN when Slack refuses the token, instead of retrying it as "not reachable"', async () => {
+    slack.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }))
+    running = startBotProcess(httpEnv(join(dir, 'db.json')), dir)
+
+    await expectOneLine(running, /^config: SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/)
+    expect(slack.callsTo('auth.test')).toHaveLength(1)
+    expect(running.output()).not.toContain('not reachable yet')
+  })
+
+  it('prints the address it bound (every interface), not a loopback address it does not limit itself to', async () => {
+    const { bot } = await startHttpBot(join(dir, 'db.json'))
+
+    expect(bot.output()).toMatch(/listening on http:\/\/(\[::\]|0\.0\.0\.0):\d+\/slack\/events/)
+  })
+
   it('on SIGTERM finishes what it acknowledged, releases the file and exits 0', async () => {
     const file = join(dir, 'db.json')
     const { url, bot } = await startHttpBot(file)
@@ -436,7 +522,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
     try {
       const urls = await Promise.all(
         bots.map(async (bot) => {
-          const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000)
+          const [, port] = await waitForOutput(bot, LISTENING, 60_000)
           return `http://127.0.0.1:${port}`
         }),
       )

@@ -181,7 +181,7 @@ async function postRecord<
         transient
           ? 'message not delivered; trying again soon'
           : 'message not delivered; kept for the next sweep',
-        { error: code, record: id },
+        { error: code, method: 'chat.postMessage', record: id },
       )
       outcome = { undelivered: { error: code, at: deps.clock.now().toISOString() } }
       if (transient) {

@@ -35,7 +35,7 @@ async function publishHome(deps: AppDeps, userId: string): Promise<boolean> {
     return true
   } catch (error) {
     const code = errorCode(error)
-    deps.logger.warn('App Home not published', { error: code })
+    deps.logger.warn('App Home not published', { error: code, method: 'views.publish' })
     if (isTransient(error)) {
       deps.redelivery.later(`home:${userId}`, error, async () =>
         (await publishHome(deps, userId)) ? 'done' : 'again',

@@ -290,7 +290,7 @@ export class ReminderDelivery implements ReminderScheduler {
         return worst
       }
       this.deps.logger?.warn(
-        `reminders for ${first.channel}: Slack refused them (${code}); they stay pending${isTransient(error) ? ', trying again soon' : ' for the next sweep'}`,
+        `reminders for ${first.channel}: chat.scheduleMessage failed (${code}); they stay pending${isTransient(error) ? ', trying again soon' : ' for the next sweep'}`,
       )
       await clearAll()
       this.tryAgainSoon(first, error)
@@ -326,7 +326,9 @@ export class ReminderDelivery implements ReminderScheduler {
         }
         return all
       }
-      this.deps.logger?.warn(`reminders for ${first.channel}: could not post (${code}); they stay pending`)
+      this.deps.logger?.warn(
+        `reminders for ${first.channel}: chat.postMessage failed (${code}); they stay pending`,
+      )
       await this.saveAll(members, { lastError: code })
       this.tryAgainSoon(first, error)
       return false

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt'
 import type { RetryOptions } from '@slack/web-api'
 import type { AppDeps } from '../app/deps.js'
@@ -63,7 +64,7 @@ export function createSlackApp(
   config: Config,
   deps: AppDeps,
   options: SlackAppOptions,
-): { app: App; drain: () => Promise<void> } {
+): { app: App; drain: () => Promise<void>; onServerError: (handler: (error: unknown) => void) => void } {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
@@ -71,6 +72,7 @@ export function createSlackApp(
     fetch: fetchWithTimeout(options.timeoutMs ?? SLACK_TIMEOUT_MS),
   }
   const { identity } = options
+  const serverErrors: Array<(error: unknown) => void> = []
   const common = {
     // Our own authorize instead of `token`: Bolt would call auth.test on the first request and keep
     // a failure forever; the identity is asked at start-up with retries instead.
@@ -85,7 +87,9 @@ export function createSlackApp(
     config.mode.kind === 'socket'
       ? new App({
           ...common,
-          receiver: socketReceiver(config.mode, options, clientOptions),
+          receiver: socketReceiver(config.mode, options, clientOptions, (error) => {
+            for (const handler of serverErrors) handler(error)
+          }),
         })
       : new App({
           ...common,
@@ -123,7 +127,7 @@ export function createSlackApp(
   const drain = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
-  return { app, drain }
+  return { app, drain, onServerError: (handler) => void serverErrors.push(handler) }
 }
 
 /**
@@ -148,6 +152,7 @@ function socketReceiver(
   mode: Extract<Config['mode'], { kind: 'socket' }>,
   options: SlackAppOptions,
   clientOptions: { slackApiUrl?: string; timeout: number },
+  onServerError: (error: unknown) => void,
 ): SocketModeReceiver {
   let state: SocketState = 'connecting'
   const receiver = new SocketModeReceiver({
@@ -164,6 +169,10 @@ function socketReceiver(
     },
     customRoutes: [healthRoute(options, options.identity, () => state)],
   })
+  // Bolt starts the health port's server without an 'error' listener: a port in use would crash
+  // the process with an unhandled 'error' event.
+  const health = (receiver as unknown as { httpServer?: Server }).httpServer
+  health?.on('error', onServerError)
   for (const next of ['connected', 'reconnecting', 'disconnected'] as const) {
     receiver.client.on(next, () => {
       state = next
@@ -219,7 +228,7 @@ function healthRoute(
               ok,
               store,
               ...(store === false && problem ? { storeProblem: problem } : {}),
-              slack: identity.ready ? 'ready' : 'not ready',
+              slack: identity.refused ? 'token refused' : identity.ready ? 'ready' : 'not ready',
               ...(socketState ? { socket: socketState } : {}),
             }),
           )

@@ -2,6 +2,15 @@ import type { WebClient } from '@slack/web-api'
 import type { Logger } from '../app/ports.js'
 import { errorCode } from '../errors.js'
 
+/** What Slack answers for a token it will never accept: waiting does not help. */
+export const TOKEN_REFUSED = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'account_inactive',
+  'not_authed',
+  'token_expired',
+])
+
 export interface BotIdentity {
   botUserId?: string
   botId?: string
@@ -16,6 +25,8 @@ export interface BotIdentity {
 export class SlackIdentity {
   private known: BotIdentity | undefined
   private stopped = false
+  /** Slack's reason when it refused the token itself (not a network failure). */
+  refused: string | undefined
 
   constructor(
     private readonly client: WebClient,
@@ -31,7 +42,10 @@ export class SlackIdentity {
     return this.known ?? {}
   }
 
-  /** Asks until Slack answers (each try has the client's timeout), logging every failed try. */
+  /**
+   * Asks until Slack answers (each try has the client's timeout), logging every failed try. A
+   * token Slack refuses is not retried: `refused` says why, and the returned promise resolves.
+   */
   async connect(): Promise<void> {
     let wait = this.backoffMs.first
     for (let attempt = 1; !this.stopped; attempt++) {
@@ -45,6 +59,11 @@ export class SlackIdentity {
         this.logger.info('connected to Slack', { attempt, team: answer.team_id })
         return
       } catch (error) {
+        const code = errorCode(error)
+        if (TOKEN_REFUSED.has(code)) {
+          this.refused = code
+          return
+        }
         this.logger.warn('Slack not reachable yet (auth.test); retrying', {
           attempt,
           error: errorCode(error),

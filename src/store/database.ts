@@ -4,7 +4,7 @@ import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { errorCode } from '../errors.js'
 import { Archive } from './archive.js'
-import { StoreCorruptError, StoreUnavailableError } from './errors.js'
+import { StoreCorruptError, StoreUnavailableError, StoreUnwritableError } from './errors.js'
 import { GroupCommitFile } from './group-commit-file.js'
 import { acquireLock, type LockOptions, type RenewalEvent } from './lock.js'
 import { migrate } from './migrations.js'
@@ -46,14 +46,16 @@ export class Database {
    */
   static async open(file: string, options: StoreOptions = {}): Promise<Database> {
     const { writeFile, onRenewal, ...lock } = options
-    await mkdir(dirname(file), { recursive: true })
     let opened: Database | undefined
-    const held = await acquireLock(file, {
-      ...lock,
-      onRenewal: (event) => {
-        opened?.renewal(event)
-        onRenewal?.(event)
-      },
+    const held = await namingTheFile(file, async () => {
+      await mkdir(dirname(file), { recursive: true })
+      return acquireLock(file, {
+        ...lock,
+        onRenewal: (event) => {
+          opened?.renewal(event)
+          onRenewal?.(event)
+        },
+      })
     })
     try {
       const loaded = await readDataFile(file)
@@ -119,6 +121,18 @@ export class Database {
     } catch {
       return false
     }
+  }
+}
+
+/** A folder that refuses writes is named as DATA_FILE, not as the lock's temporary file. */
+async function namingTheFile<T>(file: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC')
+      throw new StoreUnwritableError(file, code, { cause: error })
+    throw error
   }
 }
 

@@ -16,6 +16,22 @@ export class StoreCorruptError extends CodedError {
   }
 }
 
+/** The data file's folder refuses writes at start-up (permissions, a read-only disk, a full one). */
+export class StoreUnwritableError extends CodedError {
+  override name = 'StoreUnwritableError' as const
+  readonly code = 'store_unwritable'
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Data file ${file} cannot be written (${reason}): give the bot's user write access to its folder, or set DATA_FILE to a writable place.`,
+      options,
+    )
+  }
+}
+
 /** Writes wait: the data file's lease could not be renewed for nearly the stale time (a bad disk). */
 export class StoreUnavailableError extends CodedError {
   override name = 'StoreUnavailableError' as const

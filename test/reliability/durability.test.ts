@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { directDebitModal } from '../../src/render/modals/direct-debit.js'
-import { startNpmStart, waitForOutput } from '../support/bot-process.js'
+import { LISTENING, startNpmStart, waitForOutput } from '../support/bot-process.js'
 import { eventually } from '../support/eventually.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, viewSubmissionForm } from '../support/slack-request.js'
@@ -46,7 +46,7 @@ describe('durability under SIGKILL', () => {
       // As deployed (`npm start`), restarted the moment the previous tree was killed — before the
       // old process is even reaped — as a supervisor does.
       const bot = startNpmStart(env, dir)
-      const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
+      const [, port] = await waitForOutput(bot, LISTENING, 30_000)
       const url = `http://127.0.0.1:${port}`
       let stopping = false
       const worker = async () => {

@@ -17,6 +17,9 @@ function machineClockEnv(): Record<string, string> {
   )
 }
 
+/** The bot's "listening" log line; group 1 is the port (the address is whatever it bound). */
+export const LISTENING = /listening on http:\/\/\S+?:(\d+)\/slack\/events/
+
 export interface BotProcess {
   child: ChildProcess
   output: () => string
@@ -70,7 +73,7 @@ export async function startListening(
   nodeArgs?: string[],
 ): Promise<{ bot: BotProcess; url: string }> {
   const bot = startBotProcess({ PORT: '0', ...env }, cwd, script, nodeArgs ? { nodeArgs } : {})
-  const [, port] = await waitForOutput(bot, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000)
+  const [, port] = await waitForOutput(bot, LISTENING, 30_000)
   return { bot, url: `http://127.0.0.1:${port}` }
 }
 
