@@ -171,7 +171,13 @@ async function postRecord<
     try {
       const posted = await deps.notifier.post(
         origin,
-        options.late ? withLateNote(message, record.createdAt, records.lateNote) : message,
+        options.late
+          ? withLateNote(
+              message,
+              record.createdAt,
+              record.undelivered === undefined ? INTERRUPTED_NOTE : records.lateNote,
+            )
+          : message,
       )
       outcome = { message: posted } as Pick<T, 'message'>
     } catch (error) {
@@ -241,6 +247,16 @@ export async function redeliverUnposted(deps: AppDeps): Promise<number> {
   for (const [kind, id] of unposted) if (await redeliverOne(deps, kind, id)) delivered += 1
   return delivered
 }
+
+/**
+ * A record with no message and no failed post on file: the process stopped between storing it and
+ * storing where its post went — Slack may have shown the first post already. The bot cannot look
+ * (reading channel history needs a scope per channel it does not ask for), so the repeat says what
+ * it is: the same request, the older post to be ignored; its buttons act on the same record, and
+ * every change is shown on this one.
+ */
+const INTERRUPTED_NOTE = (createdAt: string) =>
+  `:repeat: ボットの再起動をはさんだため、${formatJstDateTime(createdAt)} に受け付けたこの依頼を念のためもう一度投稿します。直前に同じ内容の投稿があれば、それは同じ依頼です。以後の操作と更新はこのメッセージで行われます。`
 
 /** Tells the user why the message comes late, and that their request was kept all along. */
 function withLateNote(
