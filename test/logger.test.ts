@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createLogger, redact } from '../src/logger.js'
 
@@ -76,5 +77,34 @@ describe('structured, redacting logs', () => {
 
   it('masks token-shaped text wherever it appears in a string', () => {
     expect(redact('token=xoxp-9-9-9 end')).toBe('token=xox?-[redacted] end')
+  })
+})
+
+describe('logs in development (npm run dev pipes them through pino-pretty)', () => {
+  it('reads as plain lines, secrets still redacted', async () => {
+    const { execFileSync } = await import('node:child_process')
+    const lines: string[] = []
+    const logger = createLogger({
+      write: (line) => void lines.push(line),
+      secrets: ['xoxb-dev-secret-token'],
+    })
+    logger.warn('message not delivered; trying again soon', {
+      error: 'slack_webapi_http_error',
+      token: 'xoxb-dev-secret-token',
+    })
+
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: { dev: string }
+    }
+    // The flags npm run dev gives pino-pretty, so this test reads the logs as a developer does.
+    const flags = (pkg.scripts.dev.split('| pino-pretty')[1] ?? '').trim().split(/\s+/).filter(Boolean)
+    const bin = new URL('../node_modules/pino-pretty/bin.js', import.meta.url).pathname
+    const pretty = execFileSync(process.execPath, [bin, ...flags, '--colorize', 'false'], {
+      input: `${lines.join('\n')}\n`,
+    }).toString()
+
+    expect(pretty).toMatch(/WARN.*: message not delivered; trying again soon/)
+    expect(pretty).not.toContain('{"level"')
+    expect(pretty).not.toContain('xoxb-dev-secret-token')
   })
 })
