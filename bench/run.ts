@@ -140,7 +140,7 @@ async function sideBySide(slack: FakeSlack, dir: string) {
   }
   const bare = await startListening(env, dir, 'bench/bare-bolt.ts', PROFILE)
   const botFile = join(dir, 'side-by-side.json')
-  const bot = await startListening({ ...env, DATA_FILE: botFile, BOT_NOW: NOW }, dir, undefined, PROFILE)
+  const bot = await startListening({ ...env, DATA_FILE: botFile, BOT_NOW: NOW }, dir, 'src/main.ts', PROFILE)
   const command = (url: string) => () =>
     postSigned(
       url,
@@ -191,7 +191,7 @@ async function storeScale(slack: FakeSlack, dir: string, tickets: number) {
     BOT_NOW: NOW,
   }
   const started = performance.now()
-  const { bot, url } = await startListening(env, dir)
+  const { bot, url } = await startListening(env, dir, 'src/main.ts')
   const startupMs = Math.round(performance.now() - started)
   const rssAtStart = await rssMb(bot.child.pid)
   // Warm up, then measure.

@@ -101,7 +101,7 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
       SORACOM_POLL_MINUTES: '60',
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     }
-    const started = await startListening(env, dir)
+    const started = await startListening(env, dir, 'src/main.ts')
     bot = started.bot
     let url = started.url
     print(
@@ -311,7 +311,7 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
     const restart = async () => {
       bot?.child.kill('SIGTERM')
       await bot?.exited
-      const again = await startListening(env, dir)
+      const again = await startListening(env, dir, 'src/main.ts')
       bot = again.bot
       url = again.url
     }

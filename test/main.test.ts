@@ -19,7 +19,7 @@ import { FakeSoracom } from './support/fake-soracom.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './support/slack-request.js'
 import { mountTmpfs } from './support/tmpfs.js'
 
-describe('start-up (the real process, as npm start runs it)', () => {
+describe('start-up (the real process: the built dist/main.js, as npm start runs it)', () => {
   let dir: string
   let slack: FakeSlack
   let running: BotProcess | undefined
@@ -34,10 +34,6 @@ describe('start-up (the real process, as npm start runs it)', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  /**
-   * The bot in HTTP mode on a free port against the fake Slack; resolves with its URL. `deployed`:
-   * the compiled dist/main.js with plain node, as the Dockerfile runs it.
-   */
   /** The environment of a bot in HTTP mode on a free port against the fake Slack. */
   const httpEnv = (file: string) => ({
     SLACK_BOT_TOKEN: 'xoxb-t',
@@ -47,11 +43,9 @@ describe('start-up (the real process, as npm start runs it)', () => {
     PORT: '0',
   })
 
-  async function startHttpBot(file: string, deployed = false): Promise<{ url: string; bot: BotProcess }> {
-    const env = httpEnv(file)
-    const bot = deployed
-      ? startBotProcess(env, dir, 'dist/main.js', { loader: false })
-      : startBotProcess(env, dir)
+  /** The built bot (dist/main.js, as npm start and the Dockerfile run it) on a free port; resolves with its URL. */
+  async function startHttpBot(file: string): Promise<{ url: string; bot: BotProcess }> {
+    const bot = startBotProcess(httpEnv(file), dir)
     running = bot
     const [, port] = await waitForOutput(bot, LISTENING)
     return { url: `http://127.0.0.1:${port}`, bot }
@@ -507,7 +501,7 @@ describe('start-up (the real process, as npm start runs it)', () => {
     'the production start (node dist/main.js, as the Dockerfile runs it) stops on %s with exit 0 and the lock released',
     async (signal) => {
       const file = join(dir, 'db.json')
-      const { bot } = await startHttpBot(file, true)
+      const { bot } = await startHttpBot(file)
 
       bot.child.kill(signal)
 
