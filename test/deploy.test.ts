@@ -57,3 +57,25 @@ describe('what a production install runs (issue 25)', async () => {
     expect(pkg.scripts['generate:soracom']).toContain('biome format --write src/soracom/schema.d.ts')
   })
 })
+
+describe('npm start without a build', () => {
+  it('says in one line that dist/ is missing and how to get it, instead of a module-not-found trace', async () => {
+    const { mkdtemp, copyFile, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { spawnSync } = await import('node:child_process')
+    const dir = await mkdtemp(join(tmpdir(), 'no-dist-'))
+    try {
+      await copyFile(new URL('../package.json', import.meta.url), join(dir, 'package.json'))
+
+      const run = spawnSync('npm', ['start', '--silent', '--prefix', dir], { encoding: 'utf8' })
+
+      expect(run.status).toBe(1)
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^start: dist\/ is missing: run npm run build/),
+      ])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
