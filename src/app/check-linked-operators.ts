@@ -17,7 +17,7 @@ import { checklistMessage, storeAlert, storeChecklist, updatePosted } from './de
 import type { AppDeps } from './deps.js'
 import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
-import { soracomFailure } from './soracom-failure.js'
+import { asSoracomFailure } from './soracom-failure.js'
 
 /** A month that closed long ago is not news: after downtime, at most this many are announced. */
 const AMOUNT_FINAL_CATCH_UP = 2
@@ -48,7 +48,7 @@ export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> 
     } catch (error) {
       report.failed += 1
       const code = errorCode(error)
-      const reason = code.startsWith('soracom_') ? soracomFailure(error) : undefined
+      const reason = asSoracomFailure(error)
       deps.logger.warn('soracom check failed; next run retries', {
         operatorId: link.operatorId,
         coverage: link.coverage,

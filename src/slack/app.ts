@@ -80,6 +80,8 @@ export function createSlackApp(
     clientOptions,
     // Bolt's conversation store keeps per-conversation state we never use; it costs every request.
     convoStore: false as const,
+    // The error handler sees the request too: the log says which callback, user and workspace.
+    extendedErrorHandler: true,
     logLevel: options.logLevel ?? LogLevel.INFO,
     ...(options.logger ? { logger: options.logger } : {}),
   }
@@ -121,13 +123,38 @@ export function createSlackApp(
   registerViews(app, deps)
   registerActions(app, deps)
   registerEvents(app, deps)
-  app.error(async (error) => {
-    app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, error.original ?? '')
-  })
+  // With extendedErrorHandler, Bolt calls this with { error, body, … }; its type is the union of both forms.
+  const onError = async ({ error, body }: { error: Error; body: unknown }) => {
+    app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, {
+      ...describeRequest(body),
+      error: (error as { original?: unknown }).original ?? error,
+    })
+  }
+  app.error(onError as unknown as Parameters<App['error']>[0])
   const drain = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
   }
   return { app, drain, onServerError: (handler) => void serverErrors.push(handler) }
+}
+
+/** Which callback, user and workspace a request was: for the error log (no payload, no text). */
+export function describeRequest(body: unknown): Record<string, string> {
+  const b = (body ?? {}) as Record<string, unknown> & {
+    user?: { id?: string; team_id?: string }
+    team?: { id?: string }
+    view?: { callback_id?: string }
+    actions?: Array<{ action_id?: string }>
+    event?: { type?: string; user?: string }
+  }
+  const callback =
+    b.view?.callback_id ?? b.actions?.[0]?.action_id ?? (b.command as string | undefined) ?? b.event?.type
+  const user = b.user?.id ?? (b.user_id as string | undefined) ?? b.event?.user
+  const team = b.team?.id ?? (b.team_id as string | undefined) ?? b.user?.team_id
+  return {
+    ...(callback ? { callback } : {}),
+    ...(user ? { user } : {}),
+    ...(team ? { team } : {}),
+  }
 }
 
 /**

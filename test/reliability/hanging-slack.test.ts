@@ -41,6 +41,9 @@ describe('when Slack hangs', () => {
         logLines.some((l) => l.includes('Unhandled error in a listener') && /abort|timeout/i.test(l)),
       ).toBe(true),
     )
+    // The error log says which callback, user and workspace it was (issue 22: app.error).
+    const line = JSON.parse(logLines.find((l) => l.includes('Unhandled error in a listener')) ?? '{}')
+    expect(line).toMatchObject({ callback: 'checklist_toggle', user: 'U0ALICE', team: 'T000TEST' })
     bot.slack.unhang('response_url')
   })
 

@@ -2,17 +2,15 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { billReport, exportBillFile } from '../../app/read-bill.js'
 import { COVERAGES } from '../../domain/coverage.js'
-import type { YearMonth } from '../../domain/plain-date.js'
 import { billReportMessage, exportText, SORACOM_FAILURE_TEXT, sharedBillMessage } from '../../render/bill.js'
+import { operatorIdField, yearMonthField } from '../fields.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
 const valueSchema = z.object({
-  o: z.string().regex(/^OP\d{10}$/),
+  o: operatorIdField,
   c: z.enum(COVERAGES),
-  m: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  // Parsed by the domain's parser, not cast: a crafted value is refused like a typed one.
+  m: yearMonthField.optional(),
 })
 
 function parseValue(raw: string | undefined) {
@@ -37,7 +35,7 @@ export const billExportAction =
     const outcome = await exportBillFile(deps, {
       operatorId: value.o,
       coverage: value.c,
-      month: value.m as YearMonth,
+      month: value.m,
       file,
     })
     await tell(exportText(outcome, file))
@@ -53,7 +51,7 @@ export const billShowAction =
     const report = await billReport(deps, {
       operatorId: value.o,
       coverage: value.c,
-      ...(value.m ? { month: value.m as YearMonth } : {}),
+      ...(value.m ? { month: value.m } : {}),
     })
     await respond({ response_type: 'ephemeral', replace_original: false, ...billReportMessage(report) })
   }
@@ -69,7 +67,7 @@ export const billShareAction =
     const report = await billReport(deps, {
       operatorId: value.o,
       coverage: value.c,
-      month: value.m as YearMonth,
+      month: value.m,
     })
     if (report.kind !== 'bill') {
       await tell(

@@ -2,15 +2,15 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { remindInvoiceExpected } from '../../app/remind-invoice-expected.js'
 import { usageMonthLabel } from '../../domain/invoice-reissue.js'
-import type { PlainDate, YearMonth } from '../../domain/plain-date.js'
 import { formatJpDate } from '../../render/time.js'
+import { operatorIdField, plainDateField, yearMonthField } from '../fields.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
 const valueSchema = z.object({
-  operatorId: z.string().regex(/^OP\d{10}$/),
-  usageMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  operatorId: operatorIdField,
+  usageMonth: yearMonthField,
   /** Absent on buttons posted before it was carried: the invoice date, as then. */
-  remindOn: z.iso.date().optional(),
+  remindOn: plainDateField('').optional(),
 })
 
 function parseValue(raw: string | undefined) {
@@ -36,8 +36,8 @@ export const reissueRemindAction =
     const user = body.user.id
     const outcome = await remindInvoiceExpected(deps, {
       operatorId,
-      usageMonth: parsed.data.usageMonth as YearMonth,
-      ...(parsed.data.remindOn ? { remindOn: parsed.data.remindOn as PlainDate } : {}),
+      usageMonth: parsed.data.usageMonth,
+      ...(parsed.data.remindOn ? { remindOn: parsed.data.remindOn } : {}),
       user,
       channel: body.channel?.id ?? user,
     })

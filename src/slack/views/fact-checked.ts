@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types'
 import type { z } from 'zod'
 import type { AppDeps, SubmissionOutcome } from '../../app/deps.js'
 import type { Origin } from '../../app/ports.js'
-import { soracomFailure } from '../../app/soracom-failure.js'
+import { asSoracomFailure } from '../../app/soracom-failure.js'
 import { normalizeOperatorId } from '../../domain/operator-id.js'
 import type { OperatorLink } from '../../domain/soracom-link.js'
 import { errorCode } from '../../errors.js'
@@ -105,8 +105,8 @@ export function factCheckedSubmission<Draft, Request, Facts>(
       }
     } catch (error) {
       const code = errorCode(error)
-      if (code.startsWith('soracom_')) {
-        const reason = soracomFailure(error)
+      const reason = asSoracomFailure(error)
+      if (reason) {
         logger.warn('soracom facts unavailable; asking instead', { reason, callbackId: view.callback_id })
         next = again(`:warning: ${SORACOM_FAILURE_TEXT[reason]}\n下の質問に答えて送信してください。`, true)
       } else {
