@@ -83,7 +83,8 @@ export async function runDemo(print: (line: string) => void): Promise<void> {
 }
 
 async function runDemoIn(dir: string, print: (line: string) => void): Promise<void> {
-  const slack = await new FakeSlack().start()
+  // The demo restarts the bot and waits for its checks: on a loaded machine that takes a while.
+  const slack = await new FakeSlack({ waitTimeoutMs: 60_000 }).start()
   // Slack judges post_at by the same clock the bot was given, so the demo works on any day.
   slack.now = () => Date.parse(DEMO_NOW)
   const soracom = await demoSoracom()

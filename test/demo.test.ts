@@ -60,7 +60,7 @@ describe('npm run demo', () => {
     expect(transcript).not.toContain('secret-demo')
     expect(transcript).toContain('見せたもの:')
     expect(await demoDirs()).toEqual(before)
-  }, 90_000)
+  }, 150_000)
 
   it('removes its temporary folder and stops the bot when it fails half-way', async () => {
     const before = await demoDirs()
@@ -71,5 +71,5 @@ describe('npm run demo', () => {
     await expect(runDemo(failing)).rejects.toThrow('the terminal went away')
 
     expect(await demoDirs()).toEqual(before)
-  }, 90_000)
+  }, 150_000)
 })

@@ -34,7 +34,11 @@ export class FakeSlack {
   now: () => number = () => Date.now()
 
   /** `validate: false` only for the benchmark, where decoding every call would cost the fake. */
-  constructor(private readonly options: { validate?: boolean } = {}) {}
+  /**
+   * `waitTimeoutMs`: how long `waitFor` waits by default (8 s: a test fails fast; the demo, which
+   * restarts the bot and waits on its checks, gives a loaded machine longer).
+   */
+  constructor(private readonly options: { validate?: boolean; waitTimeoutMs?: number } = {}) {}
   private server: Server | undefined
   private base = ''
   private seq = 0
@@ -119,7 +123,7 @@ export class FakeSlack {
   async waitFor(
     method: string,
     predicate: (call: SlackCall) => boolean = () => true,
-    { count = 1, timeoutMs = 8000 } = {},
+    { count = 1, timeoutMs = this.options.waitTimeoutMs ?? 8000 } = {},
   ): Promise<SlackCall> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
