@@ -20,6 +20,7 @@ import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
+import { workspaceAdminOf } from '../middleware/authorization.js'
 import { encodeOrigin } from '../private-metadata.js'
 import type { CommandListener } from './open-flow-modal.js'
 
@@ -53,145 +54,197 @@ export function parseBillTarget(text: string): BillTarget & { bad?: string } {
   return target
 }
 
+/** What every `/billing` subcommand gets: Bolt's arguments, the deps, and the parsed words. */
+type SubcommandArgs = Parameters<CommandListener>[0] & {
+  deps: AppDeps
+  words: ReturnType<typeof parseBillingText>
+  user: string
+  /** Answers in the ack, visible to the user only. */
+  answer: (text: string) => Promise<void>
+}
+
+/** One `/billing` subcommand: a named callback a test can call, like a Bolt listener. */
+export type BillingSubcommand = (args: SubcommandArgs) => Promise<unknown>
+
+const helpMessage = (deps: AppDeps) =>
+  guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
+
+const isAdmin = ({ deps, user, context }: SubcommandArgs) => deps.isAdmin(user, workspaceAdminOf(context))
+
+export const billingHelp: BillingSubcommand = async ({ ack, deps }) => {
+  await ack({ response_type: 'ephemeral', ...helpMessage(deps) })
+}
+
+export const billingTickets: BillingSubcommand = async ({ ack, deps, words, command, user }) => {
+  const scope: TicketScope =
+    words.arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
+  const list = renderTicketList(await listTickets(deps, scope, user), scope, words.page)
+  await ack({ response_type: 'ephemeral', ...list })
+}
+
+export const billingReminders: BillingSubcommand = async ({ ack, deps, user }) => {
+  await ack({
+    response_type: 'ephemeral',
+    ...reminderListMessage(pendingReminders(deps, (r) => r.owner === user)),
+  })
+}
+
+export const billingOperators: BillingSubcommand = async ({ ack, deps }) => {
+  await ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
+}
+
+export const billingAsk: BillingSubcommand = async ({ ack, deps, command, respond, answer, logger }) => {
+  const question = command.text
+    .trim()
+    .replace(/^ask\s*/i, '')
+    .slice(0, 500)
+  if (question === '')
+    return answer(
+      '`/billing ask 領収書はもらえる？` のように、質問をあとに書いてください。ガイド（SORACOM 管理の手引き）から答えます。',
+    )
+  await ack()
+  await respond({ response_type: 'ephemeral', ...answerMessage(askGuide(deps, question)) }).catch(
+    (error: unknown) => logger.warn('answer not delivered', { error }),
+  )
+}
+
+export const billingLink: BillingSubcommand = async (args) => {
+  const { ack, client, command, user, answer } = args
+  if (!isAdmin(args)) return answer(ADMINS_ONLY)
+  await ack()
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: operatorLinkModal({ privateMetadata: encodeOrigin({ channel: command.channel_id, user }) }),
+  })
+}
+
+export const billingUnlink: BillingSubcommand = async (args) => {
+  const { deps, command, user, answer } = args
+  const target = parseBillTarget(command.text)
+  if (!target.operatorId || target.bad || target.month)
+    return answer(
+      '`/billing unlink OP0123456789 [jp|g]` の形で、解除するオペレーター ID を指定してください。',
+    )
+  const result = await unlinkOperator(deps, {
+    user,
+    admin: isAdmin(args),
+    operatorId: target.operatorId,
+    ...(target.coverage ? { coverage: target.coverage } : {}),
+  })
+  if (result.kind === 'refused') return answer(result.text)
+  return answer(
+    result.removed.length === 0
+      ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ' '}は連携されていません。`
+      : `${target.operatorId}（${result.removed.map((c: Coverage) => coverageLabel(c)).join('・')}）の連携を解除し、保存していた認証キーを削除しました。`,
+  )
+}
+
+export const billingBill: BillingSubcommand = async ({ ack, deps, command, respond, answer, logger }) => {
+  const target = parseBillTarget(command.text)
+  if (target.bad)
+    return answer(
+      `「${target.bad}」がわかりませんでした。\`/billing bill [YYYY-MM] [OP0123456789] [jp|g]\` の形で指定してください。`,
+    )
+  // SORACOM is asked only after the ack; the answer follows through response_url.
+  await ack()
+  const report = await billReport(deps, target)
+  await respond({ response_type: 'ephemeral', ...billReportMessage(report) }).catch((error: unknown) =>
+    logger.warn('bill answer not delivered', { error }),
+  )
+}
+
+export const billingCalendar: BillingSubcommand = async ({
+  ack,
+  deps,
+  words,
+  command,
+  client,
+  respond,
+  user,
+  answer,
+}) => {
+  if (words.arg === 'subscribe') {
+    const method = parseCalendarPaymentMethod(command.text)
+    if (!method) {
+      // How the channel pays decides which reminders fit: ask in a modal (trigger_id lives 3 s).
+      await ack()
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: calendarSubscribeModal({
+          privateMetadata: encodeOrigin({ channel: command.channel_id, user }),
+        }),
+      })
+      return
+    }
+    const result = await subscribeCalendar(deps, { channel: command.channel_id, user, paymentMethod: method })
+    await answer(calendarSubscribedText(result))
+    return result.afterAck()
+  }
+  if (words.arg === 'unsubscribe') {
+    // Withdrawing is a Slack call per reminder: answer first, report when done.
+    await ack()
+    const result = await unsubscribeCalendar(deps, { channel: command.channel_id, user })
+    await respond({
+      response_type: 'ephemeral',
+      text:
+        result.kind === 'not_subscribed'
+          ? 'このチャンネルは請求カレンダーを購読していません。'
+          : result.kind === 'not_owner'
+            ? `このチャンネルの請求カレンダーは <@${result.owner}> さんが購読しています。やめられるのは購読した本人か管理者だけです。`
+            : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
+    })
+    return
+  }
+  return answer('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
+}
+
+/** A word after `/billing` that is no subcommand: say so above the help. */
+export const billingUnknown: BillingSubcommand = async ({ ack, deps, words }) => {
+  const message = helpMessage(deps)
+  await ack({
+    response_type: 'ephemeral',
+    text: message.text,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `\`/billing ${words.sub.slice(0, 30).replace(/[<>&`]/g, '')}\` というサブコマンドはありません。`,
+        },
+      },
+      ...message.blocks,
+    ],
+  })
+}
+
+/** `/billing <subcommand>`: one named callback per word (the help lists them). */
+export const BILLING_SUBCOMMANDS: Readonly<Record<string, BillingSubcommand>> = {
+  help: billingHelp,
+  tickets: billingTickets,
+  reminders: billingReminders,
+  operators: billingOperators,
+  ask: billingAsk,
+  link: billingLink,
+  unlink: billingUnlink,
+  bill: billingBill,
+  calendar: billingCalendar,
+}
+
 /**
  * `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe |
- * operators | link | unlink OP… [jp|g] | bill [YYYY-MM] [OP…]`.
+ * operators | link | unlink OP… [jp|g] | bill [YYYY-MM] [OP…] | ask 質問`: parses the words and
+ * hands over to the subcommand's callback.
  */
 export const billingCommand =
   (deps: AppDeps): CommandListener =>
-  async ({ ack, command, respond, client, context, logger }) => {
-    const { sub, arg, page } = parseBillingText(command.text)
-    const user = command.user_id
-    const admin = () => deps.isAdmin(user, context.workspaceAdmin as boolean | undefined)
-    const say = (text: string) => ack({ response_type: 'ephemeral', text })
-    const help = () =>
-      guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
-    switch (sub) {
-      case 'help':
-        return ack({ response_type: 'ephemeral', ...help() })
-      case 'tickets': {
-        const scope: TicketScope =
-          arg === 'channel' ? { kind: 'channel', channel: command.channel_id } : { kind: 'mine' }
-        const list = renderTicketList(await listTickets(deps, scope, user), scope, page)
-        return ack({ response_type: 'ephemeral', ...list })
-      }
-      case 'reminders':
-        return ack({
-          response_type: 'ephemeral',
-          ...reminderListMessage(pendingReminders(deps, (r) => r.owner === user)),
-        })
-      case 'operators':
-        return ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
-      case 'ask': {
-        const question = command.text
-          .trim()
-          .replace(/^ask\s*/i, '')
-          .slice(0, 500)
-        if (question === '')
-          return say(
-            '`/billing ask 領収書はもらえる？` のように、質問をあとに書いてください。ガイド（SORACOM 管理の手引き）から答えます。',
-          )
-        await ack()
-        await respond({ response_type: 'ephemeral', ...answerMessage(askGuide(deps, question)) }).catch(
-          (error: unknown) => logger.warn('answer not delivered', { error }),
-        )
-        return
-      }
-      case 'link':
-        if (!admin()) return say(ADMINS_ONLY)
-        await ack()
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: operatorLinkModal({ privateMetadata: encodeOrigin({ channel: command.channel_id, user }) }),
-        })
-        return
-      case 'unlink': {
-        const target = parseBillTarget(command.text)
-        if (!target.operatorId || target.bad || target.month)
-          return say(
-            '`/billing unlink OP0123456789 [jp|g]` の形で、解除するオペレーター ID を指定してください。',
-          )
-        const result = await unlinkOperator(deps, {
-          user,
-          admin: admin(),
-          operatorId: target.operatorId,
-          ...(target.coverage ? { coverage: target.coverage } : {}),
-        })
-        if (result.kind === 'refused') return say(result.text)
-        return say(
-          result.removed.length === 0
-            ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ' '}は連携されていません。`
-            : `${target.operatorId}（${result.removed.map((c: Coverage) => coverageLabel(c)).join('・')}）の連携を解除し、保存していた認証キーを削除しました。`,
-        )
-      }
-      case 'bill': {
-        const target = parseBillTarget(command.text)
-        if (target.bad)
-          return say(
-            `「${target.bad}」がわかりませんでした。\`/billing bill [YYYY-MM] [OP0123456789] [jp|g]\` の形で指定してください。`,
-          )
-        // SORACOM is asked only after the ack; the answer follows through response_url.
-        await ack()
-        const report = await billReport(deps, target)
-        await respond({ response_type: 'ephemeral', ...billReportMessage(report) }).catch((error: unknown) =>
-          logger.warn('bill answer not delivered', { error }),
-        )
-        return
-      }
-      case 'calendar':
-        if (arg === 'subscribe') {
-          const method = parseCalendarPaymentMethod(command.text)
-          if (!method) {
-            // How the channel pays decides which reminders fit: ask in a modal (trigger_id lives 3 s).
-            await ack()
-            await client.views.open({
-              trigger_id: command.trigger_id,
-              view: calendarSubscribeModal({
-                privateMetadata: encodeOrigin({ channel: command.channel_id, user }),
-              }),
-            })
-            return
-          }
-          const result = await subscribeCalendar(deps, {
-            channel: command.channel_id,
-            user,
-            paymentMethod: method,
-          })
-          await say(calendarSubscribedText(result))
-          return result.afterAck()
-        }
-        if (arg === 'unsubscribe') {
-          // Withdrawing is a Slack call per reminder: answer first, report when done.
-          await ack()
-          const result = await unsubscribeCalendar(deps, { channel: command.channel_id, user })
-          await respond({
-            response_type: 'ephemeral',
-            text:
-              result.kind === 'not_subscribed'
-                ? 'このチャンネルは請求カレンダーを購読していません。'
-                : result.kind === 'not_owner'
-                  ? `このチャンネルの請求カレンダーは <@${result.owner}> さんが購読しています。やめられるのは購読した本人か管理者だけです。`
-                  : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
-          })
-          return
-        }
-        return say('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
-      default: {
-        const message = help()
-        return ack({
-          response_type: 'ephemeral',
-          text: message.text,
-          blocks: [
-            {
-              type: 'section',
-              text: {
-                type: 'mrkdwn',
-                text: `\`/billing ${sub.slice(0, 30).replace(/[<>&`]/g, '')}\` というサブコマンドはありません。`,
-              },
-            },
-            ...message.blocks,
-          ],
-        })
-      }
-    }
+  async (args) => {
+    const words = parseBillingText(args.command.text)
+    const run = Object.hasOwn(BILLING_SUBCOMMANDS, words.sub) ? BILLING_SUBCOMMANDS[words.sub] : undefined
+    await (run ?? billingUnknown)({
+      ...args,
+      deps,
+      words,
+      user: args.command.user_id,
+      answer: (text) => args.ack({ response_type: 'ephemeral', text }),
+    })
   }

@@ -134,6 +134,15 @@ export async function checkAccess(
   return undefined
 }
 
+/**
+ * The workspace's word on whether the user is an admin or owner, as the authorization middleware
+ * put it into Bolt's context (`users.info`); undefined when Slack did not say.
+ */
+export function workspaceAdminOf(context: Record<string, unknown>): boolean | undefined {
+  const value = context.workspaceAdmin
+  return typeof value === 'boolean' ? value : undefined
+}
+
 /** Under the form's first field when the access check could not finish in time. */
 export const CHECK_FAILED_IN_FORM =
   'Slack の応答が遅く、利用者の確認ができませんでした。入力内容はそのままです。少し待ってから、もう一度「送信」を押してください。'

@@ -10,6 +10,7 @@ import {
   operatorLinkModal,
 } from '../../render/modals/operator-link.js'
 import { operatorIdField } from '../fields.js'
+import { workspaceAdminOf } from '../middleware/authorization.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 import { NOT_SAVED, type ViewListener } from './submission.js'
@@ -46,7 +47,7 @@ export const operatorLinkSubmission =
       return
     }
     const user = body.user.id
-    const admin = deps.isAdmin(user, context.workspaceAdmin as boolean | undefined)
+    const admin = deps.isAdmin(user, workspaceAdminOf(context))
     if (!admin) {
       await ack({ response_action: 'errors', errors: { operator_id: ADMINS_ONLY } })
       return
