@@ -52,6 +52,13 @@ describe('the architecture', () => {
     },
   )
 
+  it('render/ draws what the domain and the use cases decide, and imports nothing from src/app (issue 22)', async () => {
+    const offenders = (await sources('render')).filter(({ file, code }) =>
+      importedFolders(file, code).includes('app'),
+    )
+    expect(offenders.map((o) => o.file)).toEqual([])
+  })
+
   it('use cases talk to Slack only through ports: src/app imports no Slack SDK, lowdb or Bolt', async () => {
     const offenders = (await sources('app')).filter(({ code }) =>
       /from '(@slack\/bolt|@slack\/web-api|lowdb)'/.test(code),

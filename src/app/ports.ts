@@ -4,6 +4,7 @@ import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { GuideAnswer, GuideEntry } from '../domain/guide.js'
+import type { HomeModel } from '../domain/home-view.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
@@ -150,18 +151,6 @@ export interface Notifier {
   tell(origin: Origin, text: string): Promise<void>
   /** Publishes the user's App Home tab. */
   publishHome(userId: string, home: HomeModel): Promise<void>
-}
-
-/** What App Home shows: the user's own records only. */
-export interface HomeModel {
-  tickets: Ticket[]
-  reminders: Reminder[]
-  /** Linked operators' last-read bills (no credentials), and why the link is not working, when it is not. */
-  bills?: Array<
-    Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill'> & { broken?: LinkFailure }
-  >
-  /** The smallest form, after Slack refused the full one. */
-  compact?: boolean
 }
 
 /**

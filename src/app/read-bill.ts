@@ -1,23 +1,10 @@
 import { type Bill, paymentMethodFromFacts } from '../domain/bill.js'
+import type { BillReport, BillTarget, ExportOutcome, LinkChoice } from '../domain/bill-report.js'
 import type { Coverage } from '../domain/coverage.js'
 import { addMonths, type YearMonth } from '../domain/plain-date.js'
 import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
 import { type SoracomFailure, soracomFailure } from './soracom-failure.js'
-
-/** Which linked operator (and month) a `/billing bill` or a bill button means. */
-export interface BillTarget {
-  operatorId?: string
-  coverage?: Coverage
-  month?: YearMonth
-}
-
-export type LinkChoice =
-  | { kind: 'link'; link: OperatorLink }
-  | { kind: 'no_links' }
-  | { kind: 'not_linked'; operatorId: string }
-  /** More than one fits: the user picks (the month asked for, if any, goes with the pick). */
-  | { kind: 'choose'; links: OperatorLink[]; month?: YearMonth }
 
 export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
   const all = deps.links.list()
@@ -32,19 +19,6 @@ export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
   if (fitting.length === 0 && target.operatorId) return { kind: 'not_linked', operatorId: target.operatorId }
   return { kind: 'choose', links: fitting.length > 0 ? fitting : all }
 }
-
-export type BillReport =
-  | {
-      kind: 'bill'
-      link: OperatorLink
-      bill: Bill
-      previous?: Bill
-      /** Card payers get a 請求明細書 PDF button. */
-      cardPayer: boolean
-    }
-  | { kind: 'no_bill'; link: OperatorLink; month?: YearMonth }
-  | { kind: 'failed'; link: OperatorLink; reason: SoracomFailure }
-  | Exclude<LinkChoice, { kind: 'link' }>
 
 /**
  * `/billing bill [YYYY-MM] [OP…]`: the month's bill (without a month, the latest finalized one),
@@ -87,12 +61,6 @@ export async function billReport(deps: AppDeps, target: BillTarget): Promise<Bil
     return { kind: 'failed', link, reason }
   }
 }
-
-export type ExportOutcome =
-  | { kind: 'url'; url: string; link: OperatorLink; month: YearMonth }
-  | { kind: 'none'; link: OperatorLink; month: YearMonth }
-  | { kind: 'failed'; reason: SoracomFailure }
-  | Exclude<LinkChoice, { kind: 'link' }>
 
 /** A bill button: the month's 課金詳細 CSV (`csv`) or 請求明細書 PDF (`statement`) download URL. */
 export async function exportBillFile(

@@ -1,6 +1,4 @@
 import type { KnownBlock } from '@slack/types'
-import type { BillReport, ExportOutcome, LinkChoice } from '../app/read-bill.js'
-import type { SoracomFailure } from '../app/soracom-failure.js'
 import {
   BILL_STATE_LABELS,
   type Bill,
@@ -9,6 +7,8 @@ import {
   PAYMENT_STATUS_LABELS,
   type ReissueFacts,
 } from '../domain/bill.js'
+import type { BillReport, ExportOutcome, LinkChoice } from '../domain/bill-report.js'
+import type { LinkFailure } from '../domain/billing-alert.js'
 import { coverageLabel } from '../domain/coverage.js'
 import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
@@ -29,7 +29,7 @@ export interface BillButtonValue {
 }
 
 /** The answer whenever SORACOM could not be asked (down, slow, key revoked). */
-export const SORACOM_FAILURE_TEXT: Record<SoracomFailure, string> = {
+export const SORACOM_FAILURE_TEXT: Record<LinkFailure, string> = {
   unreachable:
     'SORACOM API に接続できませんでした。しばらくしてから、もう一度お試しください。（ほかのコマンドはこのまま使えます）',
   auth_failed:

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api'
-import type { HomeModel, Notifier, Origin, PostedMessage } from '../app/ports.js'
+import type { Notifier, Origin, PostedMessage } from '../app/ports.js'
+import type { HomeModel } from '../domain/home-view.js'
 import { slackErrorCode } from '../errors.js'
 import { homeView } from '../render/home.js'
 import type { SlackMessage } from '../render/messages.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { BillReport } from '../../src/app/read-bill.js'
 import type { Bill } from '../../src/domain/bill.js'
+import type { BillReport } from '../../src/domain/bill-report.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
 import { billReportMessage } from '../../src/render/bill.js'
 
