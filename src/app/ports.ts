@@ -1,5 +1,5 @@
 import type { Bill, PaymentMethodFacts } from '../domain/bill.js'
-import type { BillingAlert, LinkFailure } from '../domain/billing-alert.js'
+import type { BillingAlert } from '../domain/billing-alert.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'

@@ -4,7 +4,7 @@ import type { Coverage } from '../domain/coverage.js'
 import { addMonths, type YearMonth } from '../domain/plain-date.js'
 import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
-import { type SoracomFailure, soracomFailure } from './soracom-failure.js'
+import { soracomFailure } from './soracom-failure.js'
 
 export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
   const all = deps.links.list()
