@@ -4,7 +4,7 @@ import type { LogLevel } from '@slack/bolt'
 import { createBot } from './bot.js'
 import { loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
-import { CodedError } from './errors.js'
+import { CodedError, errorCode } from './errors.js'
 import { createLogger } from './logger.js'
 import type { Periodic } from './scheduling/periodic.js'
 import { startSoracomChecks } from './scheduling/soracom-checks.js'
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
 
 /** One line for a port the bot cannot listen on, naming PORT; undefined for other errors. */
 function listenProblem(error: unknown, port: number): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code
+  const code = errorCode(error)
   if (code === 'EADDRINUSE')
     return `config: PORT ${port} is in use by another process: stop that process, or set PORT to a free port`
   if (code === 'EACCES')

@@ -192,9 +192,10 @@ async function postRecord<
       outcome = { undelivered: { error: code, at: deps.clock.now().toISOString() } }
       if (transient) {
         const kind = options.kind
-        deps.redelivery.later(`post:${id}`, error, async () =>
-          (await redeliverOne(deps, kind, id)) || records.get(id)?.message ? 'done' : 'again',
-        )
+        deps.redelivery.later(`post:${id}`, error, async () => {
+          const posted = (await redeliverOne(deps, kind, id)) || records.get(id)?.message !== undefined
+          return posted ? 'done' : 'again'
+        })
       }
     }
     const current = records.get(id)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DELETION_PAYMENT_METHODS } from './account-deletion.js'
 import { COVERAGES } from './coverage.js'
 
 /**
@@ -40,7 +41,7 @@ export const checklistSchema = z.object({
   /** Account deletion: the planned cancellation day the final invoice follows from. */
   cancelDate: z.iso.date().optional(),
   /** Account deletion: how the account pays, when the requester said (card: no invoice, §4.1.1). */
-  deletionPaymentMethod: z.enum(['invoice', 'card']).optional(),
+  deletionPaymentMethod: z.enum(DELETION_PAYMENT_METHODS).optional(),
   /** Bank-account merge: the operator whose key should be registered first. */
   representative: z.string().optional(),
   /** Payment error: the coverage, and what started it (SORACOM's API, or the user's report). */

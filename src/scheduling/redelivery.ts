@@ -47,11 +47,6 @@ export class TimedRedelivery implements Redelivery {
     this.waiting.set(key, timer)
   }
 
-  /** Keys waiting for another try (for tests and /healthz-style reporting). */
-  pending(): string[] {
-    return [...this.waiting.keys()]
-  }
-
   stop(): void {
     this.stopped = true
     for (const timer of this.waiting.values()) clearTimeout(timer)

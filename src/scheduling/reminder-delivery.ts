@@ -271,7 +271,7 @@ export class ReminderDelivery implements ReminderScheduler {
         code === 'slack_webapi_rate_limited_error'
       ) {
         await clearAll()
-        if (code === 'slack_webapi_rate_limited_error') this.tryAgainSoon(first, error)
+        this.tryAgainSoon(first, error)
         return code === 'time_too_far' ? 'deferred' : 'throttled'
       }
       if (code === 'time_in_past' || code === 'invalid_time') {

@@ -3,7 +3,7 @@ import type { Logger } from '../app/ports.js'
 import { errorCode } from '../errors.js'
 
 /** What Slack answers for a token it will never accept: waiting does not help. */
-export const TOKEN_REFUSED = new Set([
+const TOKEN_REFUSED = new Set([
   'invalid_auth',
   'token_revoked',
   'account_inactive',

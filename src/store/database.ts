@@ -129,7 +129,7 @@ async function namingTheFile<T>(file: string, open: () => Promise<T>): Promise<T
   try {
     return await open()
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = errorCode(error)
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC')
       throw new StoreUnwritableError(file, code, { cause: error })
     throw error
