@@ -103,7 +103,7 @@ export function createBot(parts: BotParts) {
     deps,
     drain,
     onServerError,
-    /** Drops the tries still waiting (at shutdown: the next start's sweep has what is left). */
+    /** Drops the tries still waiting and waits for one running (at shutdown: the next start's sweep has what is left). */
     stopRedelivery: () => redelivery.stop(),
     identity,
     sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }),

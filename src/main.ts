@@ -107,10 +107,10 @@ async function main(): Promise<void> {
     // message went, it would post the message again after the restart.
     const periodic = Promise.all([sweeps?.stop(), checks?.stop()])
     identity.stop()
-    stopRedelivery()
+    const retries = stopRedelivery()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
-      Promise.all([drain(), periodic]).then(() => true),
+      Promise.all([drain(), periodic, retries]).then(() => true),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_DRAIN_MS).unref()),
     ])
     if (!drained)

@@ -16,11 +16,13 @@ export const REDELIVERY_TIMING: RedeliveryTiming = { firstMs: 2_000, maxMs: 5 * 
  * schedule, instead of leaving it to the next sweep (minutes later). One timer per key: asking
  * again for a key already waiting keeps the earlier attempt. Each try is the caller's own step,
  * which re-reads what is stored, so a record the sweep posted meanwhile is not posted twice.
- * Timers do not hold the process open; `stop()` drops them (the next start's sweep has the rest).
+ * Timers do not hold the process open; `stop()` drops them (the next start's sweep has the rest)
+ * and waits for a try already running, which writes to the store: nothing writes after shutdown.
  */
 export class TimedRedelivery implements Redelivery {
   private readonly waiting = new Map<string, NodeJS.Timeout>()
   private readonly attempts = new Map<string, number>()
+  private readonly running = new Set<Promise<unknown>>()
   private stopped = false
 
   constructor(
@@ -36,20 +38,23 @@ export class TimedRedelivery implements Redelivery {
     const wait = Math.min(Math.max(backoff, retryAfterMs(error) ?? 0), this.timing.maxMs)
     const timer = setTimeout(() => {
       this.waiting.delete(key)
-      attempt().then(
+      const run = attempt().then(
         (result) => {
           if (result === 'done') this.attempts.delete(key)
         },
         (failure: unknown) => this.onError(key, failure),
       )
+      this.running.add(run)
+      void run.finally(() => this.running.delete(run))
     }, wait)
     timer.unref()
     this.waiting.set(key, timer)
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.stopped = true
     for (const timer of this.waiting.values()) clearTimeout(timer)
     this.waiting.clear()
+    await Promise.all([...this.running])
   }
 }

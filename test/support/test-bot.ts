@@ -182,13 +182,13 @@ export async function startTestBot(
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
     async stopKeepingData() {
-      stopRedelivery()
+      await stopRedelivery()
       await drain()
       await app.stop()
       await store.close()
     },
     async stop() {
-      stopRedelivery()
+      await stopRedelivery()
       await drain()
       await app.stop()
       await store.close()
