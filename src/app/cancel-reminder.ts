@@ -1,8 +1,10 @@
+import type { Refusal } from '../domain/outcomes.js'
 import { type AppDeps, mayManage } from './deps.js'
+import { refused } from './outcomes.js'
 import { refreshHome } from './refresh-home.js'
 import { withdrawReminders } from './reminders.js'
 
-export type CancelReminderOutcome = { kind: 'cancelled' } | { kind: 'refused'; text: string }
+export type CancelReminderOutcome = { kind: 'cancelled' } | { kind: 'refused'; refusal: Refusal }
 
 /** 「取り消す」 in `/billing reminders`: the owner (or an admin) withdraws one reminder. */
 export async function cancelReminder(
@@ -11,7 +13,7 @@ export async function cancelReminder(
 ): Promise<CancelReminderOutcome> {
   const reminder = deps.reminders.get(input.reminderId)
   if (!reminder || !mayManage(deps, input.user, reminder.owner)) {
-    return { kind: 'refused', text: '取り消せるのは自分のリマインダーだけです（管理者を除く）。' }
+    return refused({ on: 'reminder', reason: 'not_owner' })
   }
   await withdrawReminders(deps, (r) => r.id === reminder.id, { byUser: true })
   await refreshHome(deps, input.user)

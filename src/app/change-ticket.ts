@@ -1,4 +1,5 @@
 import { DIRECT_DEBIT_MILESTONES, type DirectDebitMilestone } from '../domain/direct-debit.js'
+import type { Refusal, StaleMessage } from '../domain/outcomes.js'
 import type { Ticket } from '../domain/ticket.js'
 import {
   closeTicket,
@@ -7,18 +8,10 @@ import {
   type TicketChange,
 } from '../domain/ticket-progress.js'
 import { ticketMessage, updatePosted } from './deliver-record.js'
-import { type AppDeps, type ChangeOutcome, mayManage } from './deps.js'
+import { type AppDeps, mayManage } from './deps.js'
+import { type ChangeOutcome, refused } from './outcomes.js'
 import { refreshHome } from './refresh-home.js'
 import { followDirectDebit, withdrawReminders } from './reminders.js'
-
-export const TICKET_REFUSALS = {
-  out_of_order: '前の段階がまだ記録されていません。チケットの表示を更新してから、順に押してください。',
-  closed: 'このチケットは完了または取り下げ済みのため、変更できません。',
-  not_sent: '解決にできるのは送信済みのチケットだけです。先に「送信した」を押してください。',
-  unknown_milestone: 'このボタンは古いか壊れています。',
-  unknown_ticket: 'このチケットは見つかりませんでした。',
-  not_owner: 'このチケットを変更できるのは、依頼した本人か管理者だけです。',
-} as const
 
 /** What the requester asks to change on a ticket. */
 export type TicketChangeRequest =
@@ -28,7 +21,7 @@ export type TicketChangeRequest =
 
 export type ChangeTicketOutcome =
   | Exclude<ChangeOutcome, { kind: 'changed' }>
-  | { kind: 'changed'; ticket: Ticket; notice?: string }
+  | { kind: 'changed'; ticket: Ticket; stale?: StaleMessage }
 
 const isDirectDebitMilestone = (m: string): m is DirectDebitMilestone =>
   (DIRECT_DEBIT_MILESTONES as readonly string[]).includes(m)
@@ -59,15 +52,14 @@ export function changeTicket(
 ): Promise<ChangeTicketOutcome> {
   return deps.queue.run(input.ticketId, async (): Promise<ChangeTicketOutcome> => {
     const ticket = deps.tickets.get(input.ticketId)
-    if (!ticket) return { kind: 'refused', text: TICKET_REFUSALS.unknown_ticket }
-    if (!mayManage(deps, input.user, ticket.requester))
-      return { kind: 'refused', text: TICKET_REFUSALS.not_owner }
+    if (!ticket) return refused({ on: 'ticket', reason: 'unknown' })
+    if (!mayManage(deps, input.user, ticket.requester)) return refused({ on: 'ticket', reason: 'not_owner' })
     const outcome = decide(ticket, input.request, { by: input.user, now: deps.clock.now() })
-    if (outcome.kind === 'refused') return { kind: 'refused', text: TICKET_REFUSALS[outcome.reason] }
+    if (outcome.kind === 'refused') return refused({ on: 'ticket', reason: outcome.reason })
     if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
     const changed = outcome.ticket
     await deps.tickets.save(changed)
-    const notice = await updatePosted(deps, ticket.message, ticketMessage(deps, changed))
+    const stale = await updatePosted(deps, ticket.message, ticketMessage(deps, changed))
     const reached = changed.progress.at(-1)?.milestone
     if (changed.kind === 'direct_debit' && reached && reached !== ticket.progress.at(-1)?.milestone) {
       if (isDirectDebitMilestone(reached)) await followDirectDebit(deps, changed, reached)
@@ -76,6 +68,20 @@ export function changeTicket(
       await withdrawReminders(deps, (r) => r.ticketId === changed.id)
     }
     await refreshHome(deps, changed.requester)
-    return { kind: 'changed', ticket: changed, ...(notice ? { notice } : {}) }
+    return { kind: 'changed', ticket: changed, ...(stale ? { stale } : {}) }
   })
+}
+
+/**
+ * 「受付番号を記録」: the ticket whose reference the user may record (its requester or an admin),
+ * or why not. Nothing changes until the modal is submitted.
+ */
+export function ticketForReference(
+  deps: Pick<AppDeps, 'tickets' | 'isAdmin'>,
+  input: { ticketId: string; user: string },
+): { kind: 'refused'; refusal: Refusal } | { kind: 'allowed'; ticket: Ticket } {
+  const ticket = deps.tickets.get(input.ticketId)
+  if (!ticket) return refused({ on: 'ticket', reason: 'unknown' })
+  if (!mayManage(deps, input.user, ticket.requester)) return refused({ on: 'ticket', reason: 'not_owner' })
+  return { kind: 'allowed', ticket }
 }

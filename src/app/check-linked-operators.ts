@@ -13,7 +13,13 @@ import { tokyoDate, yearMonthOf } from '../domain/plain-date.js'
 import { linkKey, type OperatorLink } from '../domain/soracom-link.js'
 import { errorCode } from '../errors.js'
 import { alertMessage } from '../render/alert.js'
-import { checklistMessage, storeAlert, storeChecklist, updatePosted } from './deliver-record.js'
+import {
+  checklistMessage,
+  deliverStored,
+  storeAlert,
+  storeChecklist,
+  updatePosted,
+} from './deliver-record.js'
 import type { AppDeps } from './deps.js'
 import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
@@ -194,8 +200,8 @@ async function alertPaymentError(
     CHECKLIST_DEFINITIONS[kind].steps,
     { id: deps.newId(), now: deps.clock.now() },
   )
-  const post = await storeChecklist(deps, checklist, `alert:${key}`)
-  await post()
+  const stored = await storeChecklist(deps, checklist, `alert:${key}`)
+  await deliverStored(deps, stored.record)
   return true
 }
 

@@ -1,6 +1,7 @@
 import type { BillingAlert } from '../domain/billing-alert.js'
 import type { Checklist } from '../domain/checklist.js'
 import { describeChecklist } from '../domain/checklist-view.js'
+import type { StaleMessage } from '../domain/outcomes.js'
 import type { Ticket } from '../domain/ticket.js'
 import { describeTicket } from '../domain/ticket-view.js'
 import { errorCode, isTransient } from '../errors.js'
@@ -10,6 +11,7 @@ import type { SlackMessage } from '../render/messages.js'
 import { renderTicketMessage } from '../render/ticket.js'
 import { formatJstDateTime } from '../render/time.js'
 import type { AppDeps } from './deps.js'
+import type { StoredRecord } from './outcomes.js'
 import type { Origin } from './ports.js'
 import { refreshHome } from './refresh-home.js'
 import { followDeletion } from './reminders.js'
@@ -71,16 +73,15 @@ const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
 
 /**
  * The end of every flow that produces a record: render it (a template bug fails before anything is
- * stored), store it (on disk before the modal closes, so an acknowledged request is never lost),
- * and return what follows the ack: post the message, remember where it went, refresh App Home.
+ * stored) and store it (on disk before the modal closes, so an acknowledged request is never lost).
+ * Its message follows the ack: `deliverStored`.
  */
 async function storeRecord<T extends Ticket | Checklist>(
   deps: AppDeps,
   records: Records<T>,
   record: T,
   viewId: string,
-  afterPost: () => Promise<void> = async () => undefined,
-): Promise<() => Promise<void>> {
+): Promise<void> {
   records.render(record)
   deps.awaitingPost.add(record.id)
   try {
@@ -89,29 +90,42 @@ async function storeRecord<T extends Ticket | Checklist>(
     deps.awaitingPost.delete(record.id)
     throw error
   }
-  return async () => {
-    await postRecord(deps, records, record.id, originOf(record), {
-      kind: isChecklist(record) ? 'checklist' : 'ticket',
-    })
-    await afterPost()
-    await refreshHome(deps, record.requester)
-  }
 }
 
-export function storeTicket(deps: AppDeps, ticket: Ticket, viewId: string): Promise<() => Promise<void>> {
-  return storeRecord(deps, ticketRecords(deps), ticket, viewId)
+export async function storeTicket(
+  deps: AppDeps,
+  ticket: Ticket,
+  viewId: string,
+): Promise<{ kind: 'stored'; record: StoredRecord }> {
+  await storeRecord(deps, ticketRecords(deps), ticket, viewId)
+  return { kind: 'stored', record: { kind: 'ticket', ticket } }
 }
 
-/** As for tickets; an account-deletion checklist also schedules its final-invoice reminders. */
-export function storeChecklist(
+export async function storeChecklist(
   deps: AppDeps,
   checklist: Checklist,
   viewId: string,
-): Promise<() => Promise<void>> {
-  return storeRecord(deps, checklistRecords(deps), checklist, viewId, async () => {
-    const stored = deps.checklists.get(checklist.id)
-    if (stored) await followDeletion(deps, stored)
-  })
+): Promise<{ kind: 'stored'; record: StoredRecord }> {
+  await storeRecord(deps, checklistRecords(deps), checklist, viewId)
+  return { kind: 'stored', record: { kind: 'checklist', checklist } }
+}
+
+/**
+ * After the ack: posts a stored record's message, remembers where it went, and refreshes the
+ * requester's App Home; an account-deletion checklist also schedules its final-invoice reminders.
+ */
+export async function deliverStored(deps: AppDeps, stored: StoredRecord): Promise<void> {
+  if (stored.kind === 'ticket') {
+    const { ticket } = stored
+    await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { kind: 'ticket' })
+    await refreshHome(deps, ticket.requester)
+    return
+  }
+  const { checklist } = stored
+  await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), { kind: 'checklist' })
+  const current = deps.checklists.get(checklist.id)
+  if (current) await followDeletion(deps, current)
+  await refreshHome(deps, checklist.requester)
 }
 
 /**
@@ -122,13 +136,13 @@ export async function updatePosted(
   deps: AppDeps,
   target: { channel: string; ts: string } | undefined,
   message: SlackMessage,
-): Promise<string | undefined> {
+): Promise<StaleMessage | undefined> {
   if (!target) return undefined
   try {
     await deps.notifier.update(target, message)
     return undefined
   } catch (error) {
-    return `変更は保存しましたが、メッセージを更新できませんでした（${errorCode(error)}）。最新の状態は \`/billing tickets\` や App Home で確認できます。`
+    return { error: errorCode(error) }
   }
 }
 
@@ -138,8 +152,6 @@ const originOf = (record: { channel: string; requester: string }): Origin => ({
 })
 
 type RecordKind = 'ticket' | 'checklist' | 'alert'
-
-const isChecklist = (record: Ticket | Checklist): record is Checklist => 'items' in record
 
 /**
  * Posts a stored record's message and remembers where it went, or that it could not go. Runs in

@@ -57,24 +57,3 @@ export interface AppDeps {
 export function mayManage(deps: Pick<AppDeps, 'isAdmin'>, user: string, owner: string): boolean {
   return user === owner || deps.isAdmin(user)
 }
-
-/**
- * What a change to a record (a ticket button, a checklist step) answers: refused with the reason
- * to show, nothing to do (a double click), or done — with a notice when Slack kept the old message.
- */
-export type ChangeOutcome =
-  | { kind: 'refused'; text: string }
-  | { kind: 'unchanged' }
-  | { kind: 'changed'; notice?: string }
-
-/** What a submission use case answers: inline errors, or accepted with the work that follows the ack. */
-export type SubmissionOutcome =
-  | { kind: 'invalid'; errors: Record<string, string> }
-  | { kind: 'accepted'; afterAck: () => Promise<void> }
-
-export const accepted = (afterAck: () => Promise<void> = async () => undefined): SubmissionOutcome => ({
-  kind: 'accepted',
-  afterAck,
-})
-
-export const invalid = (errors: Record<string, string>): SubmissionOutcome => ({ kind: 'invalid', errors })

@@ -1,22 +1,18 @@
 import type { Coverage } from '../domain/coverage.js'
+import type { FieldProblems, Refusal } from '../domain/outcomes.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
+import { refused } from './outcomes.js'
 import type { AuthKey } from './ports.js'
 import { withdrawReminders } from './reminders.js'
 import { type SoracomFailure, soracomFailure } from './soracom-failure.js'
 
-export const AUTH_KEY_REFUSED =
-  'SORACOM がこの認証キーを受け付けませんでした。認証キー ID とシークレットを確かめて、もう一度入力してください。'
-
 export type LinkOutcome =
   | { kind: 'linked'; link: OperatorLink; replaced: boolean }
   /** Inline errors by block_id (`auth_key`, `operator_id`). */
-  | { kind: 'invalid'; errors: Record<string, string> }
+  | { kind: 'invalid'; problems: FieldProblems }
   | { kind: 'failed'; reason: Exclude<SoracomFailure, 'auth_failed'> }
-  | { kind: 'refused'; text: string }
-
-export const ADMINS_ONLY =
-  'SORACOM オペレーターの連携と解除は管理者だけができます（ADMIN_USER_IDS、未設定ならワークスペースの管理者・オーナー）。'
+  | { kind: 'refused'; refusal: Refusal }
 
 /**
  * `/billing link`: the key is checked against SORACOM (`POST /auth`) before anything is stored,
@@ -34,13 +30,14 @@ export async function linkOperator(
     alertChannel: string
   },
 ): Promise<LinkOutcome> {
-  if (!input.admin) return { kind: 'refused', text: ADMINS_ONLY }
+  if (!input.admin) return refused({ on: 'operator_link', reason: 'admins_only' })
   let verified: Awaited<ReturnType<AppDeps['soracom']['verify']>>
   try {
     verified = await deps.soracom.verify(input.coverage, input.key)
   } catch (error) {
     const reason = soracomFailure(error)
-    if (reason === 'auth_failed') return { kind: 'invalid', errors: { auth_key: AUTH_KEY_REFUSED } }
+    if (reason === 'auth_failed')
+      return { kind: 'invalid', problems: { auth_key: { code: 'auth_key_refused' } } }
     deps.logger.warn('soracom link check failed', { operatorId: input.operatorId, reason })
     return { kind: 'failed', reason }
   }
@@ -48,17 +45,19 @@ export async function linkOperator(
   if (operatorId !== undefined && operatorId !== input.operatorId) {
     return {
       kind: 'invalid',
-      errors: {
-        operator_id: `この認証キーはオペレーター ${operatorId} のものです。${input.operatorId} の SAM ユーザーの認証キーを使うか、オペレーター ID を直してください。`,
+      problems: {
+        operator_id: {
+          code: 'auth_key_of_other_operator',
+          keyOperator: operatorId,
+          operatorId: input.operatorId,
+        },
       },
     }
   }
   if (missingPermissions.length > 0) {
     return {
       kind: 'invalid',
-      errors: {
-        auth_key: `この認証キーの SAM ユーザーには ${missingPermissions.join('、')} の権限がありません。README「SORACOM 連携」の権限を SAM ユーザーに設定してから、もう一度連携してください。`,
-      },
+      problems: { auth_key: { code: 'auth_key_missing_permissions', permissions: missingPermissions } },
     }
   }
   const target = { operatorId: input.operatorId, coverage: input.coverage }
@@ -89,8 +88,8 @@ export async function linkOperator(
 export async function unlinkOperator(
   deps: AppDeps,
   input: { user: string; admin: boolean; operatorId: string; coverage?: Coverage },
-): Promise<{ kind: 'refused'; text: string } | { kind: 'unlinked'; removed: Coverage[] }> {
-  if (!input.admin) return { kind: 'refused', text: ADMINS_ONLY }
+): Promise<{ kind: 'refused'; refusal: Refusal } | { kind: 'unlinked'; removed: Coverage[] }> {
+  if (!input.admin) return refused({ on: 'operator_link', reason: 'admins_only' })
   const removed: Coverage[] = []
   for (const coverage of input.coverage ? [input.coverage] : (['jp', 'g'] as const)) {
     if (await deps.links.remove(input.operatorId, coverage)) {

@@ -1,8 +1,9 @@
 import type { AccountType, PaymentMethod } from '../domain/account.js'
 import type { CoverageSelection } from '../domain/coverage.js'
 import type { OperatorId } from '../domain/operator-id.js'
-import { checkPaymentMethod } from '../domain/operator-registry.js'
-import { type AppDeps, accepted, invalid, mayManage, type SubmissionOutcome } from './deps.js'
+import { paymentMethodAllowed } from '../domain/operator-registry.js'
+import { type AppDeps, mayManage } from './deps.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 export interface OperatorRegistration {
@@ -19,13 +20,11 @@ export async function registerOperator(
   input: { registration: OperatorRegistration; origin: Origin },
 ): Promise<SubmissionOutcome> {
   const r = input.registration
-  const mismatch = checkPaymentMethod(r.accountType, r.paymentMethod)
-  if (mismatch) return invalid({ payment_method: mismatch })
+  if (!paymentMethodAllowed(r.accountType, r.paymentMethod))
+    return invalid({ payment_method: { code: 'individual_pays_by_card', context: 'registration' } })
   const existing = deps.operators.get(r.operatorId)
   if (existing && !mayManage(deps, input.origin.user, existing.registeredBy)) {
-    return invalid({
-      operator_id: `${r.operatorId} はほかのメンバーが登録済みです。変更できるのは登録した本人か管理者だけです。`,
-    })
+    return invalid({ operator_id: { code: 'operator_registered_by_other', operatorId: r.operatorId } })
   }
   await deps.operators.save({
     operatorId: r.operatorId,
@@ -36,10 +35,5 @@ export async function registerOperator(
     registeredBy: input.origin.user,
     registeredAt: deps.clock.now().toISOString(),
   })
-  return accepted(() =>
-    deps.notifier.tell(
-      input.origin,
-      `オペレーター \`${r.operatorId}\` を登録しました。\`/billing operators\` で一覧を確認できます。`,
-    ),
-  )
+  return { kind: 'operator_registered', origin: input.origin, operatorId: r.operatorId }
 }

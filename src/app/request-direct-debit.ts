@@ -1,13 +1,24 @@
-import { INVOICE_PAYMENT_APPLICATION_URL } from '../domain/contacts.js'
-import { type DirectDebitRequest, evaluateDirectDebit } from '../domain/direct-debit.js'
+import {
+  answeredDirectDebit,
+  type DirectDebitDraft,
+  type DirectDebitRequest,
+  directDebitWithFacts,
+  evaluateDirectDebit,
+} from '../domain/direct-debit.js'
+import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeTicket } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import {
+  decideWithFacts,
+  type FactCheckedOutcome,
+  type FactCheckPlan,
+  type FactQuestions,
+  planFactCheck,
+} from './fact-checked.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
-import { postGuidance } from './post-guidance.js'
-
-export const CONSENT_REQUIRED_MESSAGE =
-  '口座振替の依頼には注意点への同意が必要です。内容を確認して「上記の注意点に同意します」にチェックを入れてください。'
+import { lookupPaymentMethod } from './soracom-facts.js'
 
 /** Flow 3 (§3.5): the documented 「口座振替の希望」 request when eligible, else what is missing. */
 export async function requestDirectDebit(
@@ -18,19 +29,13 @@ export async function requestDirectDebit(
   const outcome = evaluateDirectDebit(request)
   switch (outcome.kind) {
     case 'consent_required':
-      return invalid({ consent: CONSENT_REQUIRED_MESSAGE })
+      return invalid({ consent: { code: 'consent_required' } })
     case 'ineligible':
-      return accepted(() =>
-        postGuidance(
-          deps,
-          origin,
-          outcome.reason === 'individual_account'
-            ? 'direct-debit-individual-account'
-            : 'direct-debit-invoice-payment-required',
-          { operatorId: outcome.operatorId, applicationUrl: INVOICE_PAYMENT_APPLICATION_URL },
-          `口座振替はまだ申し込めません（${outcome.operatorId}）`,
-        ),
-      )
+      return {
+        kind: 'guidance',
+        origin,
+        guidance: { kind: 'direct_debit_ineligible', reason: outcome.reason, operatorId: outcome.operatorId },
+      }
     case 'ticket': {
       const ticket = createTicket(
         {
@@ -49,7 +54,35 @@ export async function requestDirectDebit(
         deps.renderer.ticket('direct-debit', outcome.model),
         { id: deps.newId(), now: deps.clock.now() },
       )
-      return accepted(await storeTicket(deps, ticket, input.viewId))
+      return storeTicket(deps, ticket, input.viewId)
     }
   }
+}
+
+/** The question SORACOM answers for a linked operator: whether it pays by invoice already. */
+export const DIRECT_DEBIT_QUESTIONS: FactQuestions<DirectDebitDraft, DirectDebitRequest> = {
+  questions: { invoice_payment: 'invoicePayment' },
+  answered: answeredDirectDebit,
+}
+
+/** Before the ack: a link is asked only for one coverage (a request for both asks the user). */
+export function planDirectDebit(
+  deps: Pick<AppDeps, 'links'>,
+  draft: DirectDebitDraft,
+): FactCheckPlan<DirectDebitRequest> {
+  const link = draft.coverage === 'both' ? undefined : deps.links.get(draft.operatorId, draft.coverage)
+  return planFactCheck(DIRECT_DEBIT_QUESTIONS, draft, link)
+}
+
+/** After the ack, for a linked operator: SORACOM says whether it pays by invoice (口座振替 needs it first) or card. */
+export function requestDirectDebitWithFacts(
+  deps: AppDeps,
+  input: { draft: DirectDebitDraft; link: OperatorLink; origin: Origin; viewId: string },
+): Promise<FactCheckedOutcome<Awaited<ReturnType<typeof lookupPaymentMethod>>>> {
+  const { draft, link, origin, viewId } = input
+  return decideWithFacts(deps, {
+    lookup: () => lookupPaymentMethod(deps, link),
+    complete: (facts) => directDebitWithFacts(draft, facts),
+    run: (request) => requestDirectDebit(deps, { request, origin, viewId }),
+  })
 }

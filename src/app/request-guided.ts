@@ -1,5 +1,4 @@
 import { createChecklist } from '../domain/checklist.js'
-import { INVOICE_PAYMENT_APPLICATION_URL } from '../domain/contacts.js'
 import {
   type BankAccountInquiryRequest,
   type CompanyNameChangeRequest,
@@ -7,17 +6,13 @@ import {
   evaluateCompanyNameChange,
   loginRecoverySteps,
 } from '../domain/guided-requests.js'
-import {
-  CAUSE_TEXT,
-  diagnoseInvoiceApplication,
-  type InvoiceApplicationFacts,
-} from '../domain/invoice-application.js'
+import { diagnoseInvoiceApplication, type InvoiceApplicationFacts } from '../domain/invoice-application.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
-import { postGuidance } from './post-guidance.js'
 
 type Input<R> = { request: R; origin: Origin; viewId: string }
 
@@ -29,15 +24,11 @@ export async function requestBankAccountInquiry(
   const { request, origin } = input
   const outcome = evaluateBankAccountInquiry(request)
   if (outcome.kind === 'too_early') {
-    return accepted(() =>
-      postGuidance(
-        deps,
-        origin,
-        'bank-account-too-early',
-        { operatorId: outcome.operatorId, applicationUrl: INVOICE_PAYMENT_APPLICATION_URL },
-        `入金口座はまだ開設されていません（${outcome.operatorId}）`,
-      ),
-    )
+    return {
+      kind: 'guidance',
+      origin,
+      guidance: { kind: 'bank_account_too_early', operatorId: outcome.operatorId },
+    }
   }
   const ticket = createTicket(
     {
@@ -51,7 +42,7 @@ export async function requestBankAccountInquiry(
     deps.renderer.ticket('bank-account-inquiry', outcome.model),
     { id: deps.newId(), now: deps.clock.now() },
   )
-  return accepted(await storeTicket(deps, ticket, input.viewId))
+  return storeTicket(deps, ticket, input.viewId)
 }
 
 /** §3.3.2 / §6.2: a company-name change request to SORACOM; a transfer to a third party is refused. */
@@ -63,17 +54,13 @@ export async function requestCompanyNameChange(
   const outcome = evaluateCompanyNameChange(request)
   switch (outcome.kind) {
     case 'invalid':
-      return invalid({ new_name: outcome.message })
+      return invalid({ new_name: { code: 'same_company_name' } })
     case 'not_possible':
-      return accepted(() =>
-        postGuidance(
-          deps,
-          origin,
-          'company-name-change-not-possible',
-          { operatorId: outcome.operatorId },
-          `この社名変更は依頼できません（${outcome.operatorId}）`,
-        ),
-      )
+      return {
+        kind: 'guidance',
+        origin,
+        guidance: { kind: 'company_name_change_not_possible', operatorId: outcome.operatorId },
+      }
     case 'ticket': {
       const ticket = createTicket(
         {
@@ -91,7 +78,7 @@ export async function requestCompanyNameChange(
         deps.renderer.ticket('company-name-change', outcome.model),
         { id: deps.newId(), now: deps.clock.now() },
       )
-      return accepted(await storeTicket(deps, ticket, input.viewId))
+      return storeTicket(deps, ticket, input.viewId)
     }
   }
 }
@@ -125,22 +112,17 @@ export async function startLoginRecovery(
     loginRecoverySteps(request.newEmail === undefined),
     { id: deps.newId(), now: deps.clock.now() },
   )
-  return accepted(await storeChecklist(deps, checklist, input.viewId))
+  return storeChecklist(deps, checklist, input.viewId)
 }
 
 /** §3.3.1: the application errors that apply, each with its fix (a message, nothing stored). */
-export function diagnoseApplication(
-  deps: AppDeps,
-  input: { request: InvoiceApplicationFacts; origin: Origin },
-): SubmissionOutcome {
-  const findings = diagnoseInvoiceApplication(input.request).map((cause) => CAUSE_TEXT[cause])
-  return accepted(() =>
-    postGuidance(
-      deps,
-      input.origin,
-      'invoice-application-diagnosis',
-      { findings, applicationUrl: INVOICE_PAYMENT_APPLICATION_URL },
-      '請求書払いの申請で止まった原因と直し方',
-    ),
-  )
+export function diagnoseApplication(input: {
+  request: InvoiceApplicationFacts
+  origin: Origin
+}): SubmissionOutcome {
+  return {
+    kind: 'guidance',
+    origin: input.origin,
+    guidance: { kind: 'invoice_application_diagnosis', causes: diagnoseInvoiceApplication(input.request) },
+  }
 }

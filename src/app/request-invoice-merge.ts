@@ -6,7 +6,8 @@ import {
 } from '../domain/invoice-merge.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 /** Flow 2 (§3.4.3): a 請求統合 ticket, or the NP MyPage steps as a checklist. */
@@ -19,7 +20,7 @@ export async function requestInvoiceMerge(
   const now = deps.clock.now()
   switch (outcome.kind) {
     case 'invalid':
-      return invalid({ target_operator_id: outcome.message })
+      return invalid({ target_operator_id: outcome.problem })
     case 'ticket': {
       const { model } = outcome
       const ticket = createTicket(
@@ -34,7 +35,7 @@ export async function requestInvoiceMerge(
         deps.renderer.ticket('invoice-merge', model),
         { id: deps.newId(), now },
       )
-      return accepted(await storeTicket(deps, ticket, input.viewId))
+      return storeTicket(deps, ticket, input.viewId)
     }
     case 'self_service': {
       const { model } = outcome
@@ -49,7 +50,7 @@ export async function requestInvoiceMerge(
         BANK_ACCOUNT_MERGE_STEPS,
         { id: deps.newId(), now },
       )
-      return accepted(await storeChecklist(deps, checklist, input.viewId))
+      return storeChecklist(deps, checklist, input.viewId)
     }
   }
 }

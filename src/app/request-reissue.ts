@@ -1,17 +1,26 @@
+import type { ReissueFacts } from '../domain/bill.js'
 import {
+  answeredReissue,
   evaluateInvoiceReissue,
+  type InvoiceReissueDraft,
   type InvoiceReissueRequest,
-  reissueGuidanceModel,
-  usageMonthLabel,
+  reissueWithFacts,
 } from '../domain/invoice-reissue.js'
 import { tokyoDate } from '../domain/plain-date.js'
+import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
-import { REISSUE_REMIND_ACTION } from '../render/messages.js'
-import { formatJpDate } from '../render/time.js'
 import { storeTicket } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import {
+  decideWithFacts,
+  type FactCheckedOutcome,
+  type FactCheckPlan,
+  type FactQuestions,
+  planFactCheck,
+} from './fact-checked.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
-import { postGuidance } from './post-guidance.js'
+import { lookupReissueFacts } from './soracom-facts.js'
 
 /** Flow 1 (§3.4.1): the guide's checks first; a reissue ticket only when one is due. */
 export async function requestReissue(
@@ -22,49 +31,36 @@ export async function requestReissue(
   const outcome = evaluateInvoiceReissue(request, tokyoDate(deps.clock.now()))
   switch (outcome.kind) {
     case 'invalid':
-      return invalid({ [outcome.field === 'companyName' ? 'company_name' : 'usage_month']: outcome.message })
+      return invalid(
+        outcome.field === 'companyName'
+          ? { company_name: { code: 'company_name_required_for_np' } }
+          : { usage_month: { code: 'usage_month_in_future', latest: outcome.latest } },
+      )
     case 'no_invoice':
-      return accepted(() =>
-        postGuidance(
-          deps,
-          origin,
-          'invoice-reissue-no-invoice',
-          {
-            ...reissueGuidanceModel(outcome.context),
-            zeroAmount: outcome.reasons.includes('zero_amount'),
-            cardPayment: outcome.reasons.includes('card_payment'),
-          },
-          `${usageMonthLabel(request.usageMonth)}ご利用分の請求書は発行されません`,
-        ),
-      )
+      return {
+        kind: 'guidance',
+        origin,
+        guidance: {
+          kind: 'invoice_reissue_no_invoice',
+          context: outcome.context,
+          zeroAmount: outcome.reasons.includes('zero_amount'),
+          cardPayment: outcome.reasons.includes('card_payment'),
+        },
+      }
     case 'too_early':
-      return accepted(() =>
-        postGuidance(
-          deps,
-          origin,
-          'invoice-reissue-too-early',
-          {
-            ...reissueGuidanceModel(outcome.context),
-            expectedOn: outcome.expectedOn,
-            waitUntil: outcome.waitUntil,
-            remindOn: outcome.remindOn,
-            issued: outcome.issued,
-          },
-          `${formatJpDate(outcome.waitUntil)} までは請求書が届いていなくても遅れではありません`,
-          [
-            {
-              actionId: REISSUE_REMIND_ACTION,
-              text: `${formatJpDate(outcome.remindOn)} にリマインド`,
-              value: JSON.stringify({
-                operatorId: request.operatorId,
-                usageMonth: request.usageMonth,
-                remindOn: outcome.remindOn,
-              }),
-              style: 'primary',
-            },
-          ],
-        ),
-      )
+      return {
+        kind: 'guidance',
+        origin,
+        guidance: {
+          kind: 'invoice_reissue_too_early',
+          context: outcome.context,
+          expectedOn: outcome.expectedOn,
+          waitUntil: outcome.waitUntil,
+          remindOn: outcome.remindOn,
+          issued: outcome.issued,
+          usageMonth: request.usageMonth,
+        },
+      }
     case 'ticket': {
       const name = outcome.model.destination === 'np' ? 'invoice-reissue-np' : 'invoice-reissue-soracom'
       const ticket = createTicket(
@@ -88,7 +84,34 @@ export async function requestReissue(
         deps.renderer.ticket(name, outcome.model),
         { id: deps.newId(), now: deps.clock.now() },
       )
-      return accepted(await storeTicket(deps, ticket, input.viewId))
+      return storeTicket(deps, ticket, input.viewId)
     }
   }
+}
+
+/** The questions SORACOM answers for a linked operator: how the month was paid, and whether it was 0 yen. */
+export const REISSUE_QUESTIONS: FactQuestions<InvoiceReissueDraft, InvoiceReissueRequest> = {
+  questions: { payment_method: 'paymentMethod', amount_zero: 'amountZero' },
+  answered: answeredReissue,
+}
+
+/** Before the ack: the operator's link to ask SORACOM with, or the user's own answers. */
+export function planReissue(
+  deps: Pick<AppDeps, 'links'>,
+  draft: InvoiceReissueDraft,
+): FactCheckPlan<InvoiceReissueRequest> {
+  return planFactCheck(REISSUE_QUESTIONS, draft, deps.links.get(draft.operatorId, draft.coverage))
+}
+
+/** After the ack, for a linked operator: SORACOM says whether the month was 0 yen and how it is paid. */
+export function requestReissueWithFacts(
+  deps: AppDeps,
+  input: { draft: InvoiceReissueDraft; link: OperatorLink; origin: Origin; viewId: string },
+): Promise<FactCheckedOutcome<ReissueFacts>> {
+  const { draft, link, origin, viewId } = input
+  return decideWithFacts(deps, {
+    lookup: () => lookupReissueFacts(deps, link, draft.usageMonth),
+    complete: (facts) => reissueWithFacts(draft, facts),
+    run: (request) => requestReissue(deps, { request, origin, viewId }),
+  })
 }

@@ -5,9 +5,9 @@ import {
 } from '../domain/account-deletion.js'
 import { createChecklist } from '../domain/checklist.js'
 import { tokyoDate } from '../domain/plain-date.js'
-import { formatJpDate } from '../render/time.js'
 import { storeChecklist } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 /** Flow 4 (§6.4): the ordered checklist with the final invoice's dates and reminders. */
@@ -19,7 +19,7 @@ export async function startAccountDeletion(
   const outcome = planAccountDeletion(input.request, tokyoDate(now))
   if (outcome.kind === 'invalid')
     return invalid({
-      cancel_date: `解約予定日は ${formatJpDate(outcome.earliest)} から ${formatJpDate(outcome.latest)} までの日付を選んでください。`,
+      cancel_date: { code: 'cancel_date_out_of_range', earliest: outcome.earliest, latest: outcome.latest },
     })
   const { plan } = outcome
   const checklist = createChecklist(
@@ -34,5 +34,5 @@ export async function startAccountDeletion(
     ACCOUNT_DELETION_STEPS,
     { id: deps.newId(), now },
   )
-  return accepted(await storeChecklist(deps, checklist, input.viewId))
+  return storeChecklist(deps, checklist, input.viewId)
 }

@@ -4,7 +4,8 @@ import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { storeChecklist } from './deliver-record.js'
-import { type AppDeps, accepted, invalid, type SubmissionOutcome } from './deps.js'
+import type { AppDeps } from './deps.js'
+import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 export interface PaymentErrorRequest {
@@ -25,10 +26,7 @@ export async function startPaymentError(
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
   if (request.accountType === 'individual' && request.paymentMethod === 'invoice') {
-    return invalid({
-      payment_method:
-        '個人アカウントのお支払い方法はクレジットカードのみです（§3.1）。請求書払いの連絡なら、アカウント区分を確かめてください。',
-    })
+    return invalid({ payment_method: { code: 'individual_pays_by_card', context: 'payment_error' } })
   }
   const kind =
     request.paymentMethod === 'invoice'
@@ -48,5 +46,5 @@ export async function startPaymentError(
     CHECKLIST_DEFINITIONS[kind].steps,
     { id: deps.newId(), now: deps.clock.now() },
   )
-  return accepted(await storeChecklist(deps, checklist, input.viewId))
+  return storeChecklist(deps, checklist, input.viewId)
 }

@@ -1,33 +1,21 @@
 import type { CalendarPaymentMethod, CalendarSubscription } from '../domain/calendar-subscription.js'
-import type { Reminder } from '../domain/reminder.js'
 import type { AppDeps } from './deps.js'
-import { refreshHome } from './refresh-home.js'
+import type { CalendarOutcome } from './outcomes.js'
 import { extendCalendar, pendingReminders } from './reminders.js'
 
-export interface SubscribeOutcome {
-  kind: 'subscribed' | 'already'
-  subscription: CalendarSubscription
-  upcoming: Reminder[]
-  /** Hands the stored reminders to Slack (a call each) and refreshes App Home: after the ack. */
-  afterAck: () => Promise<void>
-}
-
-/** `/billing calendar subscribe`: the channel's monthly billing-calendar reminders, stored before the answer. */
+/**
+ * `/billing calendar subscribe`: the channel's monthly billing-calendar reminders, stored before the
+ * answer; `handOverCalendar` (follow-up.ts) gives them to Slack after it.
+ */
 export async function subscribeCalendar(
   deps: AppDeps,
   input: { channel: string; user: string; paymentMethod: CalendarPaymentMethod },
-): Promise<SubscribeOutcome> {
+): Promise<CalendarOutcome> {
   const { channel, user } = input
-  const afterAck = async () => {
-    await deps.scheduler.deliver(
-      pendingReminders(deps, (r) => r.channel === channel && r.state === 'pending'),
-    )
-    await refreshHome(deps, user)
-  }
   const existing = deps.subscriptions.activeIn(channel)
   if (existing) {
     const upcoming = pendingReminders(deps, (r) => r.subscriptionId === existing.id)
-    return { kind: 'already', subscription: existing, upcoming, afterAck }
+    return { kind: 'already', subscription: existing, upcoming }
   }
   const subscription: CalendarSubscription = {
     id: deps.newId(),
@@ -39,5 +27,5 @@ export async function subscribeCalendar(
   await deps.subscriptions.save(subscription)
   await extendCalendar(deps, subscription, { handOver: false })
   const upcoming = pendingReminders(deps, (r) => r.subscriptionId === subscription.id)
-  return { kind: 'subscribed', subscription, upcoming, afterAck }
+  return { kind: 'subscribed', subscription, upcoming }
 }

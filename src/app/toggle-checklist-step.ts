@@ -1,17 +1,10 @@
 import { setChecklistStep } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { checklistMessage, updatePosted } from './deliver-record.js'
-import { type AppDeps, type ChangeOutcome, mayManage } from './deps.js'
+import { type AppDeps, mayManage } from './deps.js'
+import { type ChangeOutcome, refused } from './outcomes.js'
 import type { PostedMessage } from './ports.js'
 import { followDeletion, withdrawReminders } from './reminders.js'
-
-const REFUSALS = {
-  unknown_step: 'このチェックリストは見つかりませんでした。もう一度コマンドから作成してください。',
-  final_step_locked: '「アカウントを削除する」は、ほかの項目がすべて完了してからチェックできます。',
-  completed: 'このチェックリストはすべて完了しています。アカウントは削除済みのため、変更できません。',
-  not_owner: 'このチェックリストを変更できるのは、作成した本人か管理者だけです。',
-  closed: 'このチェックリストは完了済みです（SORACOM API で支払いを確認しました）。',
-} as const
 
 export type ToggleOutcome = ChangeOutcome
 
@@ -26,9 +19,9 @@ export function toggleChecklistStep(
 ): Promise<ToggleOutcome> {
   return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {
     const checklist = deps.checklists.get(input.checklistId)
-    if (!checklist) return { kind: 'refused', text: REFUSALS.unknown_step }
+    if (!checklist) return refused({ on: 'checklist', reason: 'unknown_step' })
     if (!mayManage(deps, input.user, checklist.requester))
-      return { kind: 'refused', text: REFUSALS.not_owner }
+      return refused({ on: 'checklist', reason: 'not_owner' })
     const outcome = setChecklistStep(
       checklist,
       input.step,
@@ -36,15 +29,15 @@ export function toggleChecklistStep(
       { by: input.user, now: deps.clock.now() },
       CHECKLIST_DEFINITIONS[checklist.kind],
     )
-    if (outcome.kind === 'refused') return { kind: 'refused', text: REFUSALS[outcome.reason] }
+    if (outcome.kind === 'refused') return refused({ on: 'checklist', reason: outcome.reason })
     if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
     await deps.checklists.save(outcome.checklist)
     const target = checklist.message ?? input.message
-    const notice = await updatePosted(deps, target, checklistMessage(deps, outcome.checklist))
+    const stale = await updatePosted(deps, target, checklistMessage(deps, outcome.checklist))
     if (outcome.checklist.kind === 'account_deletion' && input.step === 'payments_complete') {
       if (outcome.action === 'tick') await withdrawReminders(deps, (r) => r.checklistId === checklist.id)
       else await followDeletion(deps, outcome.checklist)
     }
-    return { kind: 'changed', ...(notice ? { notice } : {}) }
+    return { kind: 'changed', ...(stale ? { stale } : {}) }
   })
 }

@@ -16,6 +16,36 @@ export interface DirectDebitRequest {
   consent: boolean
 }
 
+/** The direct-debit form as submitted: whether invoice payment is active may be left to SORACOM. */
+export type DirectDebitDraft = Omit<DirectDebitRequest, 'invoicePayment'> & {
+  invoicePayment?: InvoicePaymentState | undefined
+}
+
+export const DIRECT_DEBIT_FACT_QUESTIONS = ['invoicePayment'] as const
+
+/** The request, when the user said whether invoice payment is active. */
+export function answeredDirectDebit(draft: DirectDebitDraft): DirectDebitRequest | undefined {
+  return draft.invoicePayment ? { ...draft, invoicePayment: draft.invoicePayment } : undefined
+}
+
+/**
+ * The request with how SORACOM says the operator pays: invoice payment is active when it bills
+ * through NP, not yet when it pays by card (口座振替 needs 請求書払い first, §3.5); unknown to
+ * SORACOM, the user's answer stands.
+ */
+export function directDebitWithFacts(
+  draft: DirectDebitDraft,
+  facts: { paymentMethod?: 'invoice' | 'card' },
+): DirectDebitRequest | undefined {
+  const invoicePayment =
+    facts.paymentMethod === 'invoice'
+      ? 'active'
+      : facts.paymentMethod === 'card'
+        ? 'not_yet'
+        : draft.invoicePayment
+  return invoicePayment ? { ...draft, invoicePayment } : undefined
+}
+
 /** 注意点 the requester must agree to before asking for 口座振替 (§3.5). */
 export const DIRECT_DEBIT_NOTES = [
   '口座振替を使うには、先にソラコムの請求書払いの申請が必要です。',

@@ -50,7 +50,8 @@ export interface CompanyNameChangeRequest {
 
 export type CompanyNameChangeOutcome =
   | { kind: 'not_possible'; operatorId: OperatorId }
-  | { kind: 'invalid'; field: 'newName'; message: string }
+  /** The new name is the current one. */
+  | { kind: 'invalid'; field: 'newName' }
   | {
       kind: 'ticket'
       model: { operatorId: OperatorId; currentName: string; newName: string; reasonLabel: string }
@@ -63,12 +64,7 @@ export type CompanyNameChangeOutcome =
 export function evaluateCompanyNameChange(request: CompanyNameChangeRequest): CompanyNameChangeOutcome {
   if (request.reason === 'transfer') return { kind: 'not_possible', operatorId: request.operatorId }
   const clean = (s: string) => s.replace(/\s+/g, ' ').trim()
-  if (clean(request.newName) === clean(request.currentName))
-    return {
-      kind: 'invalid',
-      field: 'newName',
-      message: '変更後の社名が現在の社名と同じです。新しい社名を入力してください。',
-    }
+  if (clean(request.newName) === clean(request.currentName)) return { kind: 'invalid', field: 'newName' }
   return {
     kind: 'ticket',
     model: {

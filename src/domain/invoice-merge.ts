@@ -1,5 +1,6 @@
 import type { ChecklistStep } from './checklist.js'
 import { isOperatorId, normalizeOperatorId, OPERATOR_ID_SHAPE, type OperatorId } from './operator-id.js'
+import type { FieldProblem } from './outcomes.js'
 import { type Parsed, parsed, rejected } from './result.js'
 
 /**
@@ -65,7 +66,7 @@ export interface BankAccountMergeModel {
 }
 
 export type InvoiceMergeOutcome =
-  | { kind: 'invalid'; field: 'target'; message: string }
+  | { kind: 'invalid'; field: 'target'; problem: FieldProblem }
   | { kind: 'ticket'; model: InvoiceMergeTicketModel }
   | { kind: 'self_service'; model: BankAccountMergeModel }
 
@@ -77,18 +78,10 @@ export function evaluateInvoiceMerge(request: InvoiceMergeRequest): InvoiceMerge
     return { kind: 'self_service', model: { operatorIds, representative: target } }
   }
   if (target === undefined) {
-    return {
-      kind: 'invalid',
-      field: 'target',
-      message: `統合先のオペレーター ID（請求書を受け取るアカウント）を 1 つ入力してください（${OPERATOR_ID_SHAPE}）。`,
-    }
+    return { kind: 'invalid', field: 'target', problem: { code: 'merge_target_missing' } }
   }
   if (sources.includes(target)) {
-    return {
-      kind: 'invalid',
-      field: 'target',
-      message: `統合先 ${target} が統合元にも入っています。統合先は統合元とは別のオペレーター ID を 1 つだけ指定してください。`,
-    }
+    return { kind: 'invalid', field: 'target', problem: { code: 'merge_target_in_sources', target } }
   }
   return {
     kind: 'ticket',

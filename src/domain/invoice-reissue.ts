@@ -65,6 +65,38 @@ export interface InvoiceReissueRequest {
   companyName?: string | undefined
 }
 
+/** The reissue form as submitted: how the month was paid and whether it was 0 yen may be left to SORACOM. */
+export type InvoiceReissueDraft = Omit<InvoiceReissueRequest, 'paymentMethod' | 'amountZero'> & {
+  paymentMethod?: ReissuePaymentMethod | undefined
+  amountZero?: AmountZeroAnswer | undefined
+}
+
+/** The questions SORACOM can answer for a linked operator, by the draft's field. */
+export const REISSUE_FACT_QUESTIONS = ['paymentMethod', 'amountZero'] as const
+
+/** The request, when the user answered every question themselves. */
+export function answeredReissue(draft: InvoiceReissueDraft): InvoiceReissueRequest | undefined {
+  const { paymentMethod, amountZero } = draft
+  return paymentMethod && amountZero ? { ...draft, paymentMethod, amountZero } : undefined
+}
+
+/**
+ * The request with what SORACOM knows in: its answers win over the user's (SORACOM knows). A
+ * 0-yen month has no invoice however it is paid, so it needs no payment method; a card payer has
+ * none whatever the amount, so it needs no amount (§3.4.1, §5.4.2). Undefined: a question is
+ * still open.
+ */
+export function reissueWithFacts(
+  draft: InvoiceReissueDraft,
+  facts: { paymentMethod?: ReissuePaymentMethod; amountZero?: 'yes' | 'no' },
+): InvoiceReissueRequest | undefined {
+  const amountZero = facts.amountZero ?? draft.amountZero
+  const paymentMethod =
+    facts.paymentMethod ?? draft.paymentMethod ?? (amountZero === 'yes' ? 'invoice' : undefined)
+  if (paymentMethod === 'card') return { ...draft, paymentMethod, amountZero: amountZero ?? 'unknown' }
+  return paymentMethod && amountZero ? { ...draft, paymentMethod, amountZero } : undefined
+}
+
 /** What every outcome tells the user: the month's dates, NP's mail subject, and checks still undone. */
 export interface ReissueContext {
   operatorId: OperatorId
@@ -93,7 +125,9 @@ export interface InvoiceReissueTicketModel {
 }
 
 export type InvoiceReissueOutcome =
-  | { kind: 'invalid'; field: 'usageMonth' | 'companyName'; message: string }
+  /** A month after this one (`latest`: the newest allowed), or NP asked without a company name. */
+  | { kind: 'invalid'; field: 'usageMonth'; latest: YearMonth }
+  | { kind: 'invalid'; field: 'companyName' }
   | { kind: 'no_invoice'; reasons: NoInvoiceReason[]; context: ReissueContext }
   /**
    * `waitUntil`: the last day the invoice is not yet late (e-mail +2, post +5 business days);
@@ -121,9 +155,6 @@ export const ADDRESS_NOT_GIVEN_NP = '未記入（NP に登録されている送�
  */
 export const LATE_AFTER_BUSINESS_DAYS: Record<Delivery, number> = { email: 2, post: 5 }
 
-export const COMPANY_NAME_REQUIRED =
-  'NP 掛け払いサポートデスクへの依頼には会社名が必要です（NP は会社名で購入企業を確認します）。NP に登録している会社名を入力してください。'
-
 const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Eメール', post: '郵送' }
 const AMOUNT_LABELS: Record<AmountZeroAnswer, string> = {
   yes: '0 円',
@@ -143,11 +174,7 @@ export function evaluateInvoiceReissue(
   today: PlainDate,
 ): InvoiceReissueOutcome {
   if (request.usageMonth > yearMonthOf(today)) {
-    return {
-      kind: 'invalid',
-      field: 'usageMonth',
-      message: `ご利用月に未来の月は指定できません。${usageMonthLabel(yearMonthOf(today))}以前の月を入力してください（例: ${yearMonthOf(today)}）。`,
-    }
+    return { kind: 'invalid', field: 'usageMonth', latest: yearMonthOf(today) }
   }
   const dates = billingDatesFor(request.usageMonth)
   const context: ReissueContext = {
@@ -173,7 +200,7 @@ export function evaluateInvoiceReissue(
   }
   const companyName = request.companyName?.replace(/\s+/g, ' ').trim() ?? ''
   if (request.destination === 'np' && companyName === '') {
-    return { kind: 'invalid', field: 'companyName', message: COMPANY_NAME_REQUIRED }
+    return { kind: 'invalid', field: 'companyName' }
   }
 
   // The address is an optional field: the contract's fixed fields do not include it. Without it

@@ -20,14 +20,8 @@ export const registeredOperatorSchema = z.object({
 export type RegisteredOperator = z.infer<typeof registeredOperatorSchema>
 
 /** Individual accounts pay by credit card only (§3.1); the other methods need a corporate account. */
-export function checkPaymentMethod(
-  accountType: AccountType,
-  paymentMethod: PaymentMethod,
-): string | undefined {
-  if (accountType === 'individual' && paymentMethod !== 'card') {
-    return '個人アカウントのお支払い方法はクレジットカードのみです（§3.1）。請求書払い・口座振替・コンビニ払込票は法人アカウントで利用できます。'
-  }
-  return undefined
+export function paymentMethodAllowed(accountType: AccountType, paymentMethod: PaymentMethod): boolean {
+  return accountType !== 'individual' || paymentMethod === 'card'
 }
 
 /** The operator IDs a request names that the company has not registered. */

@@ -50,3 +50,7 @@ export function operatorListMessage(operators: RegisteredOperator[]): SlackMessa
     ],
   }
 }
+
+/** The confirmation after 「オペレーターを登録」's modal. */
+export const operatorRegisteredText = (operatorId: string): string =>
+  `オペレーター \`${operatorId}\` を登録しました。\`/billing operators\` で一覧を確認できます。`

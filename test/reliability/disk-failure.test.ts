@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { NOT_SAVED } from '../../src/slack/views/submission.js'
+import { NOT_SAVED } from '../../src/render/modals/submission.js'
 import { writeAtomically } from '../../src/store/group-commit-file.js'
 import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { accepted, invalid, type SubmissionOutcome } from '../../src/app/deps.js'
+import { invalid, type SubmissionOutcome } from '../../src/app/outcomes.js'
+import type { OperatorId } from '../../src/domain/operator-id.js'
 import { completeSubmission, SUBMISSION_ACK_BUDGET_MS } from '../../src/slack/views/submission.js'
+import { memoryDeps, ORIGIN } from '../support/memory-ports.js'
 
-type Args = Parameters<typeof completeSubmission>[0]
+type Args = Parameters<typeof completeSubmission>[1]
 
 /** A hand-written stand-in for Bolt's view_submission arguments, recording what the listener does. */
 function fakeArgs() {
@@ -43,26 +45,26 @@ function fakeArgs() {
 const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
 
 describe('completeSubmission', () => {
-  it('closes the modal when the request is stored in time, then runs what follows the ack', async () => {
+  it('closes the modal when the request is stored in time, then takes the follow-up step of the outcome', async () => {
     const { args, acks } = fakeArgs()
-    let followed = false
-    await completeSubmission(args, {}, async () =>
-      accepted(async () => {
-        followed = true
-      }),
-    )
+    const deps = memoryDeps()
+    await completeSubmission(deps, args, {}, async () => ({
+      kind: 'operator_registered',
+      origin: ORIGIN,
+      operatorId: 'OP0123456789' as OperatorId,
+    }))
     expect(acks).toEqual([undefined])
-    expect(followed).toBe(true)
+    expect(deps.notifier.told).toEqual([{ origin: ORIGIN, text: expect.stringContaining('OP0123456789') }])
   })
 
   it('answers 「保存しています」 past the budget, and shows inline problems found only later in the modal and by DM', async () => {
     const { args, acks, updates, dms } = fakeArgs()
-    const late: SubmissionOutcome = invalid({ operator_id: 'オペレーター ID を確かめてください。' })
+    const late: SubmissionOutcome = invalid({ new_name: { code: 'same_company_name' } })
 
-    await completeSubmission(args, {}, () => after(SUBMISSION_ACK_BUDGET_MS + 200, late))
+    await completeSubmission(memoryDeps(), args, {}, () => after(SUBMISSION_ACK_BUDGET_MS + 200, late))
 
     expect(JSON.stringify(acks)).toContain('保存に時間がかかっています')
-    expect(JSON.stringify(updates)).toContain('オペレーター ID を確かめてください。')
+    expect(JSON.stringify(updates)).toContain('変更後の社名が現在の社名と同じです')
     expect(dms).toEqual([
       { channel: 'U0ALICE', text: expect.stringContaining('この依頼は受け付けられていません') },
     ])

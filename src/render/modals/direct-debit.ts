@@ -1,6 +1,8 @@
 import type { ModalView } from '@slack/types'
-import { DIRECT_DEBIT_NOTES } from '../../domain/direct-debit.js'
+import { DIRECT_DEBIT_NOTES, type DirectDebitDraft } from '../../domain/direct-debit.js'
+import { paymentMethodFactText } from '../bill.js'
 import { banner, checkboxes, formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
+import type { FactCheckedView } from './fact-checked.js'
 
 export const DIRECT_DEBIT_CALLBACK_ID = 'direct_debit'
 
@@ -81,3 +83,25 @@ export function directDebitModal(args: {
     ],
   })
 }
+
+/** The direct-debit flow when SORACOM says how a linked operator pays. */
+export const directDebitFactView: FactCheckedView<DirectDebitDraft, { paymentMethod?: 'invoice' | 'card' }> =
+  {
+    title: '口座振替の依頼',
+    found: (facts) => paymentMethodFactText(facts.paymentMethod),
+    summary: (guidance) =>
+      guidance?.kind === 'direct_debit_ineligible' && guidance.reason === 'invoice_payment_required'
+        ? '口座振替の前に請求書払いへの切り替えが必要です。手順をチャンネルに投稿しました。'
+        : '結果をチャンネルに投稿しました。',
+    form: (d, extra) =>
+      directDebitModal({
+        operatorId: d.operatorId,
+        coverage: d.coverage,
+        accountType: d.accountType,
+        ...(d.invoicePayment ? { invoicePayment: d.invoicePayment } : {}),
+        consent: d.consent,
+        privateMetadata: extra.privateMetadata,
+        soracomAnswers: !extra.ask,
+        banner: extra.banner,
+      }),
+  }

@@ -1,5 +1,9 @@
 import type { ModalView } from '@slack/types'
+import type { ReissueFacts } from '../../domain/bill.js'
+import type { InvoiceReissueDraft } from '../../domain/invoice-reissue.js'
+import { reissueFactsText } from '../bill.js'
 import { banner, checkboxes, formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
+import type { FactCheckedView } from './fact-checked.js'
 
 export const INVOICE_REISSUE_CALLBACK_ID = 'invoice_reissue'
 
@@ -124,4 +128,36 @@ export function invoiceReissueModal(args: {
       }),
     ],
   })
+}
+
+/** The reissue flow when SORACOM answers for a linked operator: what it found, what follows, the form again. */
+export const invoiceReissueFactView: FactCheckedView<InvoiceReissueDraft, ReissueFacts> = {
+  title: '請求書の再発行',
+  found: reissueFactsText,
+  summary: (guidance) => {
+    switch (guidance?.kind) {
+      case 'invoice_reissue_no_invoice':
+        return 'この月の請求書は発行されないため、再発行の依頼は要りません。理由と代わりの書類をチャンネルに投稿しました。'
+      case 'invoice_reissue_too_early':
+        return '請求書はまだ遅れていません。いつから依頼できるかをチャンネルに投稿しました。'
+      default:
+        return '再発行の依頼文をチャンネルに投稿しました。'
+    }
+  },
+  form: (d, extra) =>
+    invoiceReissueModal({
+      operatorId: d.operatorId,
+      coverage: d.coverage,
+      usageMonth: d.usageMonth,
+      ...(d.paymentMethod ? { paymentMethod: d.paymentMethod } : {}),
+      delivery: d.delivery,
+      ...(d.address ? { address: d.address } : {}),
+      ...(d.amountZero ? { amountZero: d.amountZero } : {}),
+      checks: d.checks,
+      destination: d.destination,
+      ...(d.companyName ? { companyName: d.companyName } : {}),
+      privateMetadata: extra.privateMetadata,
+      soracomAnswers: !extra.ask,
+      banner: extra.banner,
+    }),
 }

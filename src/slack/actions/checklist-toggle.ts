@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app/deps.js'
 import { toggleChecklistStep } from '../../app/toggle-checklist-step.js'
-import { type ButtonListener, ephemeral, noteFor } from './button.js'
+import { changeNote } from '../../render/refusals.js'
+import { type ButtonListener, ephemeral } from './button.js'
 
 /** 完了にする / 取り消す on a checklist step; the button's value says which. */
 export const checklistToggleAction =
@@ -17,6 +18,6 @@ export const checklistToggleAction =
       user: body.user.id,
       ...(channel && ts ? { message: { channel, ts } } : {}),
     })
-    const text = noteFor(outcome)
+    const text = changeNote(outcome)
     if (text) await ephemeral(respond)(text)
   }

@@ -1,6 +1,7 @@
 import { cancelReminder } from '../../app/cancel-reminder.js'
 import type { AppDeps } from '../../app/deps.js'
 import { pendingReminders } from '../../app/reminders.js'
+import { refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
@@ -12,7 +13,7 @@ export const reminderCancelAction =
     const user = body.user.id
     const outcome = await cancelReminder(deps, { reminderId: action.value ?? '', user })
     if (outcome.kind === 'refused') {
-      await ephemeral(respond)(outcome.text)
+      await ephemeral(respond)(refusalText(outcome.refusal))
       return
     }
     const list = reminderListMessage(pendingReminders(deps, (r) => r.owner === user))

@@ -1,6 +1,7 @@
 import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
-import { type ButtonListener, ephemeral, noteFor } from './button.js'
+import { changeNote } from '../../render/refusals.js'
+import { type ButtonListener, ephemeral } from './button.js'
 
 /** 「送信した」 and direct debit's later steps (依頼書が届いた …): the milestone is in the button's value. */
 export const ticketProgressAction =
@@ -13,6 +14,6 @@ export const ticketProgressAction =
       user: body.user.id,
       request: { kind: 'milestone', milestone },
     })
-    const text = noteFor(outcome)
+    const text = changeNote(outcome)
     if (text) await ephemeral(respond)(text)
   }

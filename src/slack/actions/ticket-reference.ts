@@ -1,5 +1,6 @@
-import { TICKET_REFUSALS } from '../../app/change-ticket.js'
-import { type AppDeps, mayManage } from '../../app/deps.js'
+import { ticketForReference } from '../../app/change-ticket.js'
+import type { AppDeps } from '../../app/deps.js'
+import { refusalText } from '../../render/refusals.js'
 import { referenceModal } from '../../render/ticket.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
@@ -8,9 +9,12 @@ export const ticketReferenceAction =
   (deps: AppDeps): ButtonListener =>
   async ({ ack, action, body, client, respond }) => {
     await ack()
-    const ticket = deps.tickets.get(action.value ?? '')
-    if (!ticket) return
-    if (!mayManage(deps, body.user.id, ticket.requester))
-      return void (await ephemeral(respond)(TICKET_REFUSALS.not_owner))
-    await client.views.open({ trigger_id: body.trigger_id, view: referenceModal(ticket) })
+    const found = ticketForReference(deps, { ticketId: action.value ?? '', user: body.user.id })
+    if (found.kind === 'refused') {
+      // A ticket gone (archived, another workspace's) says nothing; someone else's says why not.
+      if (found.refusal.on === 'ticket' && found.refusal.reason === 'not_owner')
+        await ephemeral(respond)(refusalText(found.refusal))
+      return
+    }
+    await client.views.open({ trigger_id: body.trigger_id, view: referenceModal(found.ticket) })
   }

@@ -1,6 +1,7 @@
-import { changeTicket, TICKET_REFUSALS } from '../../app/change-ticket.js'
+import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
-import { type ButtonListener, ephemeral, noteFor } from './button.js'
+import { changeNote, refusalText } from '../../render/refusals.js'
+import { type ButtonListener, ephemeral } from './button.js'
 
 /** 「解決した」 and 「取り下げる」 on a ticket. */
 export const ticketStatusAction =
@@ -9,8 +10,9 @@ export const ticketStatusAction =
     await ack()
     const tell = ephemeral(respond)
     const [ticketId = '', to = ''] = action.value?.split(':') ?? []
-    if (to !== 'resolved' && to !== 'cancelled') return void (await tell(TICKET_REFUSALS.unknown_milestone))
+    if (to !== 'resolved' && to !== 'cancelled')
+      return void (await tell(refusalText({ on: 'ticket', reason: 'unknown_milestone' })))
     const outcome = await changeTicket(deps, { ticketId, user: body.user.id, request: { kind: 'close', to } })
-    const text = noteFor(outcome)
+    const text = changeNote(outcome)
     if (text) await tell(text)
   }

@@ -1,6 +1,7 @@
 import { askGuide } from '../../app/ask-guide.js'
 import type { AppDeps } from '../../app/deps.js'
-import { ADMINS_ONLY, unlinkOperator } from '../../app/link-operator.js'
+import { handOverCalendar } from '../../app/follow-up.js'
+import { unlinkOperator } from '../../app/link-operator.js'
 import { listTickets } from '../../app/list-tickets.js'
 import { billReport } from '../../app/read-bill.js'
 import { pendingReminders } from '../../app/reminders.js'
@@ -19,6 +20,7 @@ import { guidanceMessage } from '../../render/messages.js'
 import { calendarSubscribeModal } from '../../render/modals/calendar-subscribe.js'
 import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
+import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { workspaceAdminOf } from '../middleware/authorization.js'
@@ -111,7 +113,7 @@ export const billingAsk: BillingSubcommand = async ({ ack, deps, command, respon
 
 export const billingLink: BillingSubcommand = async (args) => {
   const { ack, client, command, user, answer } = args
-  if (!isAdmin(args)) return answer(ADMINS_ONLY)
+  if (!isAdmin(args)) return answer(ADMINS_ONLY_TEXT)
   await ack()
   await client.views.open({
     trigger_id: command.trigger_id,
@@ -132,7 +134,7 @@ export const billingUnlink: BillingSubcommand = async (args) => {
     operatorId: target.operatorId,
     ...(target.coverage ? { coverage: target.coverage } : {}),
   })
-  if (result.kind === 'refused') return answer(result.text)
+  if (result.kind === 'refused') return answer(refusalText(result.refusal))
   return answer(
     result.removed.length === 0
       ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ' '}は連携されていません。`
@@ -179,7 +181,7 @@ export const billingCalendar: BillingSubcommand = async ({
     }
     const result = await subscribeCalendar(deps, { channel: command.channel_id, user, paymentMethod: method })
     await answer(calendarSubscribedText(result))
-    return result.afterAck()
+    return handOverCalendar(deps, { channel: command.channel_id, user }, result)
   }
   if (words.arg === 'unsubscribe') {
     // Withdrawing is a Slack call per reminder: answer first, report when done.

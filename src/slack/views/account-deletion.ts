@@ -21,4 +21,4 @@ export const accountDeletionForm = z
 
 /** view_submission of the deletion modal: the ordered checklist with the final invoice's dates (§6.4). */
 export const accountDeletionSubmission = (deps: AppDeps): ViewListener =>
-  submission(accountDeletionForm, (input) => startAccountDeletion(deps, input))
+  submission(deps, accountDeletionForm, (input) => startAccountDeletion(deps, input))

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { CALENDAR_PAYMENT_METHODS } from '../../domain/calendar-subscription.js'
-import { calendarSubscribedText } from '../../render/calendar.js'
 import { submission, type ViewListener } from './submission.js'
 
 const calendarSubscribeForm = z.object({
@@ -13,13 +12,8 @@ const calendarSubscribeForm = z.object({
 
 /** The payment-method modal of `/billing calendar subscribe`: subscribes, then confirms to the user. */
 export const calendarSubscribeSubmission = (deps: AppDeps): ViewListener =>
-  submission(calendarSubscribeForm, async ({ request, origin }) => {
-    const result = await subscribeCalendar(deps, { ...origin, paymentMethod: request.payment_method })
-    return {
-      kind: 'accepted',
-      afterAck: async () => {
-        await deps.notifier.tell(origin, calendarSubscribedText(result))
-        await result.afterAck()
-      },
-    }
-  })
+  submission(deps, calendarSubscribeForm, async ({ request, origin }) => ({
+    kind: 'calendar_subscribed',
+    origin,
+    calendar: await subscribeCalendar(deps, { ...origin, paymentMethod: request.payment_method }),
+  }))

@@ -105,15 +105,15 @@ export const loginRecoveryForm = z
 
 /** §3.4.2: the bank-account inquiry to SORACOM. */
 export const bankAccountInquirySubmission = (deps: AppDeps): ViewListener =>
-  submission(bankAccountInquiryForm, (input) => requestBankAccountInquiry(deps, input))
+  submission(deps, bankAccountInquiryForm, (input) => requestBankAccountInquiry(deps, input))
 
 /** §3.3.2 / §6.2: the company-name change request to SORACOM. */
 export const companyNameChangeSubmission = (deps: AppDeps): ViewListener =>
-  submission(companyNameChangeForm, (input) => requestCompanyNameChange(deps, input))
+  submission(deps, companyNameChangeForm, (input) => requestCompanyNameChange(deps, input))
 
 /** §7.3: the login-recovery checklist and mail. */
 export const loginRecoverySubmission = (deps: AppDeps): ViewListener =>
-  submission(loginRecoveryForm, (input) => startLoginRecovery(deps, input))
+  submission(deps, loginRecoveryForm, (input) => startLoginRecovery(deps, input))
 
 export const invoiceApplicationForm = z
   .object({
@@ -139,6 +139,6 @@ export const invoiceApplicationForm = z
 
 /** §3.3.1: the causes that apply and their fixes, posted where the path started. */
 export const invoiceApplicationSubmission = (deps: AppDeps): ViewListener =>
-  submission(invoiceApplicationForm, async ({ request, origin }) =>
-    diagnoseApplication(deps, { request, origin }),
+  submission(deps, invoiceApplicationForm, async ({ request, origin }) =>
+    diagnoseApplication({ request, origin }),
   )

@@ -35,4 +35,4 @@ export const invoiceMergeForm = z
 
 /** view_submission of the merge modal: a 請求統合 ticket, or the NP MyPage checklist (§3.4.3). */
 export const invoiceMergeSubmission = (deps: AppDeps): ViewListener =>
-  submission(invoiceMergeForm, (input) => requestInvoiceMerge(deps, input))
+  submission(deps, invoiceMergeForm, (input) => requestInvoiceMerge(deps, input))

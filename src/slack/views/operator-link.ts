@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
-import { ADMINS_ONLY, linkOperator } from '../../app/link-operator.js'
+import { linkOperator } from '../../app/link-operator.js'
 import { COVERAGES } from '../../domain/coverage.js'
 import { errorCode } from '../../errors.js'
 import { SORACOM_FAILURE_TEXT } from '../../render/bill.js'
@@ -9,11 +9,14 @@ import {
   operatorLinkedModal,
   operatorLinkModal,
 } from '../../render/modals/operator-link.js'
+import { NOT_SAVED } from '../../render/modals/submission.js'
+import { fieldErrors } from '../../render/problems.js'
+import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { operatorIdField } from '../fields.js'
 import { workspaceAdminOf } from '../middleware/authorization.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
-import { NOT_SAVED, type ViewListener } from './submission.js'
+import type { ViewListener } from './submission.js'
 
 const operatorLinkForm = z.object({
   operator_id: operatorIdField,
@@ -49,7 +52,7 @@ export const operatorLinkSubmission =
     const user = body.user.id
     const admin = deps.isAdmin(user, workspaceAdminOf(context))
     if (!admin) {
-      await ack({ response_action: 'errors', errors: { operator_id: ADMINS_ONLY } })
+      await ack({ response_action: 'errors', errors: { operator_id: ADMINS_ONLY_TEXT } })
       return
     }
     const request = parsed.value
@@ -78,10 +81,10 @@ export const operatorLinkSubmission =
         outcome.kind === 'linked'
           ? operatorLinkedModal(outcome.link, outcome.replaced)
           : outcome.kind === 'invalid'
-            ? form({ errors: outcome.errors })
+            ? form({ errors: fieldErrors(outcome.problems) })
             : outcome.kind === 'failed'
               ? form({ banner: SORACOM_FAILURE_TEXT[outcome.reason] })
-              : form({ banner: outcome.text })
+              : form({ banner: refusalText(outcome.refusal) })
     } catch (error) {
       // The store could not write, or no CREDENTIALS_KEY to seal with: nothing was kept.
       const code = errorCode(error)

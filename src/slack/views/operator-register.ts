@@ -28,6 +28,6 @@ export const operatorForm = z
 
 /** 「オペレーターを登録」's modal: stored (on disk before the modal closes), then confirmed. */
 export const operatorRegisterSubmission = (deps: AppDeps): ViewListener =>
-  submission(operatorForm, (input) =>
+  submission(deps, operatorForm, (input) =>
     registerOperator(deps, { registration: input.request, origin: input.origin }),
   )

@@ -28,4 +28,4 @@ export const paymentErrorForm = z
 
 /** view_submission of the payment-error modal: the §3.8.1 checklist, posted where it started. */
 export const paymentErrorSubmission = (deps: AppDeps): ViewListener =>
-  submission(paymentErrorForm, (input) => startPaymentError(deps, input))
+  submission(deps, paymentErrorForm, (input) => startPaymentError(deps, input))

@@ -1,15 +1,21 @@
 import type { Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt'
 import type { z } from 'zod'
-import type { SubmissionOutcome } from '../../app/deps.js'
+import type { AppDeps } from '../../app/deps.js'
+import { followUp } from '../../app/follow-up.js'
+import type { SubmissionOutcome } from '../../app/outcomes.js'
 import type { Origin } from '../../app/ports.js'
 import { errorCode } from '../../errors.js'
-import { messageModal } from '../../render/modals/elements.js'
+import {
+  invalidLateText,
+  NOT_SAVED,
+  NOT_SAVED_LATE,
+  SAVED_LATE,
+  STILL_SAVING,
+  savingModal,
+} from '../../render/modals/submission.js'
+import { fieldErrors } from '../../render/problems.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
-
-/** The inline answer when the store could not write the request (disk full, read-only). */
-export const NOT_SAVED =
-  '保存できなかったため、この依頼はまだ受け付けられていません。しばらくしてから、もう一度「送信」を押してください。'
 
 /**
  * How long a submission may take to decide and store before Slack is answered anyway: Slack gives
@@ -18,23 +24,21 @@ export const NOT_SAVED =
  */
 export const SUBMISSION_ACK_BUDGET_MS = 2000
 
-const STILL_SAVING =
-  ':hourglass_flowing_sand: 保存に時間がかかっています。保存でき次第、結果をこの画面に表示し、依頼をチャンネルに投稿します。この画面は閉じてもかまいません。'
-const SAVED_LATE = ':white_check_mark: 保存しました。依頼をチャンネルに投稿します。'
-const NOT_SAVED_LATE =
-  ':x: 保存できなかったため、この依頼は受け付けられていません。しばらくしてから、もう一度最初から送信してください。'
-
 export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
+
+/** A submission use case: decides (and stores) from the parsed form; no Slack call before the ack. */
+export type SubmitUseCase<T> = (input: {
+  request: T
+  origin: Origin
+  viewId: string
+}) => Promise<SubmissionOutcome>
 
 /**
  * A flow modal's view_submission: zod parses `view.state.values` (bad fields → inline errors),
- * the use case decides and stores, the answer closes the modal or names the bad fields, and
- * what follows the ack (posting, reminders) runs after it.
+ * the use case decides and stores, the ack closes the modal or names the bad fields, then the
+ * outcome's one follow-up step (posting, reminders) runs.
  */
-export function submission<T>(
-  form: z.ZodType<T>,
-  run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
-): ViewListener {
+export function submission<T>(deps: AppDeps, form: z.ZodType<T>, run: SubmitUseCase<T>): ViewListener {
   return async (args) => {
     // A payload without `state` (not one Slack sends, but possible): every field is missing.
     const parsed = parseViewFields(form, args.view.state?.values ?? {})
@@ -42,18 +46,19 @@ export function submission<T>(
       await args.ack({ response_action: 'errors', errors: parsed.errors })
       return
     }
-    await completeSubmission(args, parsed.value, run)
+    await completeSubmission(deps, args, parsed.value, run)
   }
 }
 
 /**
  * The rest of a submission once its fields are parsed: the use case decides and stores, the ack
- * closes the modal or names the bad fields (or says nothing was saved), then what follows the ack.
+ * closes the modal or names the bad fields (or says nothing was saved), then the follow-up step.
  */
 export async function completeSubmission<T>(
+  deps: AppDeps,
   args: Parameters<ViewListener>[0],
   request: T,
-  run: (input: { request: T; origin: Origin; viewId: string }) => Promise<SubmissionOutcome>,
+  run: SubmitUseCase<T>,
 ): Promise<void> {
   const { ack, body, view, logger } = args
   const values = view.state?.values ?? {}
@@ -71,8 +76,8 @@ export async function completeSubmission<T>(
   ])
   clearTimeout(timer)
   if (!inTime) {
-    await ack({ response_action: 'update', view: savingView(view, STILL_SAVING) })
-    await finishLate(args, running)
+    await ack({ response_action: 'update', view: savingModal(view, STILL_SAVING) })
+    await finishLate(deps, args, running)
     return
   }
   let outcome: SubmissionOutcome
@@ -87,16 +92,12 @@ export async function completeSubmission<T>(
     return
   }
   if (outcome.kind === 'invalid') {
-    await ack({ response_action: 'errors', errors: outcome.errors })
+    await ack({ response_action: 'errors', errors: fieldErrors(outcome.problems) })
     return
   }
   await ack()
-  await outcome.afterAck()
+  await followUp(deps, outcome)
 }
-
-/** The modal, under its own title, while and after a late-stored submission is saved. */
-const savingView = (view: Parameters<ViewListener>[0]['view'], text: string) =>
-  messageModal(`${view.callback_id}_saving`, view.title?.text ?? '請求サポート', text)
 
 /**
  * The submission was answered 「保存しています」 before it was stored (a stalled disk): the
@@ -104,12 +105,13 @@ const savingView = (view: Parameters<ViewListener>[0]['view'], text: string) =>
  * that could not be stored is also told by DM, in case the modal was closed.
  */
 async function finishLate(
+  deps: AppDeps,
   { body, view, client, logger }: Parameters<ViewListener>[0],
   running: Promise<SubmissionOutcome>,
 ): Promise<void> {
   // The modal may have been closed meanwhile: then there is nothing to update.
   const show = (text: string) =>
-    client.views.update({ view_id: view.id, view: savingView(view, text) }).catch(() => undefined)
+    client.views.update({ view_id: view.id, view: savingModal(view, text) }).catch(() => undefined)
   let outcome: SubmissionOutcome
   try {
     outcome = await running
@@ -123,12 +125,11 @@ async function finishLate(
     return
   }
   if (outcome.kind === 'invalid') {
-    const problems = Object.values(outcome.errors).map((e) => `• ${e}`)
-    const text = `:x: 入力を確認してください。この依頼は受け付けられていません。\n${problems.join('\n')}`
+    const text = invalidLateText(outcome.problems)
     await show(text)
     await client.chat.postMessage({ channel: body.user.id, text }).catch(() => undefined)
     return
   }
   await show(SAVED_LATE)
-  await outcome.afterAck()
+  await followUp(deps, outcome)
 }

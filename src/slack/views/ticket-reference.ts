@@ -1,6 +1,6 @@
 import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
-import { noteFor } from '../actions/button.js'
+import { changeNote } from '../../render/refusals.js'
 import type { ViewListener } from './submission.js'
 
 /** 「受付番号を記録」's modal: the reference is stored on the ticket (requester or admin only). */
@@ -23,6 +23,6 @@ export const ticketReferenceSubmission =
       request: { kind: 'reference', raw },
     })
     // The modal is closed by now: a refusal or notice goes to the user's DM.
-    const text = noteFor(outcome)
+    const text = changeNote(outcome)
     if (text) await deps.notifier.tell({ channel: user, user }, text)
   }
