@@ -6,6 +6,7 @@
  * reminders. Prints a table and writes bench/results.json. Everything talks to a local fake
  * Slack Web API on 127.0.0.1; nothing leaves the machine.
  */
+
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -16,10 +17,11 @@ import { TOKENIZER } from '../src/answers/tokenize.js'
 import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
 import type { OperatorId } from '../src/domain/operator-id.js'
 import { createTicket } from '../src/domain/ticket.js'
-import { describeTicket } from '../src/domain/ticket-view.js'
 import { directDebitModal } from '../src/render/modals/direct-debit.js'
 import { createRenderer } from '../src/render/templates.js'
 import { renderTicketMessage } from '../src/render/ticket.js'
+import { directDebitTicketModel } from '../src/render/ticket-models.js'
+import { describeTicket } from '../src/render/ticket-view.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore } from '../src/store/index.js'
 import { evaluate } from '../test/answers/evaluate.js'
@@ -214,13 +216,14 @@ async function storeScale(slack: FakeSlack, dir: string, tickets: number) {
 
 function renderingRate() {
   const renderer = createRenderer()
-  const outcome = evaluateDirectDebit({
+  const request = {
     operatorId: 'OP0123456789' as OperatorId,
-    coverage: 'both',
-    accountType: 'corporate',
-    invoicePayment: 'active',
+    coverage: 'both' as const,
+    accountType: 'corporate' as const,
+    invoicePayment: 'active' as const,
     consent: true,
-  })
+  }
+  const outcome = evaluateDirectDebit(request)
   if (outcome.kind !== 'ticket') throw new Error('expected a ticket')
   const started = performance.now()
   let n = 0
@@ -229,12 +232,12 @@ function renderingRate() {
       {
         kind: 'direct_debit',
         destination: 'soracom',
-        operatorId: outcome.model.operatorId,
+        operatorId: request.operatorId,
         request: { coverage: 'both', accountType: 'corporate', invoicePayment: 'active', consent: true },
         requester: 'U0BENCH',
         channel: 'C0BENCH',
       },
-      renderer.ticket('direct-debit', outcome.model),
+      renderer.ticket('direct-debit', directDebitTicketModel(request)),
       { id: `T${n}`, now: new Date(NOW) },
     )
     renderTicketMessage(renderer, describeTicket(ticket, []))

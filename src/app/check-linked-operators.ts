@@ -218,10 +218,10 @@ async function closeRecovered(
     const reason =
       cause?.kind === 'bill_failed'
         ? history.find((b) => b.month === cause.month)?.paymentStatus === 'paid'
-          ? 'SORACOM API でこの月の支払い済みを確認しました。'
+          ? 'bill_paid'
           : undefined
         : cause?.kind === 'card_error' && method?.errorCode === 'success'
-          ? 'SORACOM API でクレジットカードが決済できる状態に戻ったことを確認しました。'
+          ? 'card_recovered'
           : undefined
     if (!reason) continue
     await deps.queue.run(open.id, async () => {

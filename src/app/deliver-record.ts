@@ -1,15 +1,14 @@
 import type { BillingAlert } from '../domain/billing-alert.js'
 import type { Checklist } from '../domain/checklist.js'
-import { describeChecklist } from '../domain/checklist-view.js'
 import type { StaleMessage } from '../domain/outcomes.js'
 import type { Ticket } from '../domain/ticket.js'
-import { describeTicket } from '../domain/ticket-view.js'
 import { errorCode, isTransient } from '../errors.js'
 import { alertMessage } from '../render/alert.js'
 import { renderChecklist } from '../render/checklist.js'
-import type { SlackMessage } from '../render/messages.js'
+import { describeChecklist } from '../render/checklist-view.js'
+import { type LateReason, type SlackMessage, withLateNote } from '../render/messages.js'
 import { renderTicketMessage } from '../render/ticket.js'
-import { formatJstDateTime } from '../render/time.js'
+import { describeTicket } from '../render/ticket-view.js'
 import type { AppDeps } from './deps.js'
 import type { StoredRecord } from './outcomes.js'
 import type { Origin } from './ports.js'
@@ -30,8 +29,8 @@ interface Records<T extends { id: string; message?: unknown }> {
   get(id: string): T | undefined
   save(record: T): Promise<void>
   render(record: T): SlackMessage
-  /** Why a redelivered message comes late (default: the request was kept all along). */
-  lateNote?: (createdAt: string) => string
+  /** Why a redelivered message comes late after Slack failed (default: the request was kept all along). */
+  late?: LateReason
 }
 
 const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
@@ -44,8 +43,7 @@ const alertRecords = (deps: AppDeps): Records<BillingAlert> => ({
   get: (id) => deps.alerts.get(id),
   save: (a) => deps.alerts.save(a),
   render: alertMessage,
-  lateNote: (createdAt) =>
-    `:hourglass: Slack の一時的な障害でお知らせが遅れました（${formatJstDateTime(createdAt)} に確認）。`,
+  late: 'slack_failed_alert',
 })
 
 /**
@@ -187,7 +185,8 @@ async function postRecord<
           ? withLateNote(
               message,
               record.createdAt,
-              record.undelivered === undefined ? INTERRUPTED_NOTE : records.lateNote,
+              // No failed post on file: the process stopped between storing and posting.
+              record.undelivered === undefined ? 'interrupted' : (records.late ?? 'slack_failed'),
             )
           : message,
       )
@@ -259,28 +258,4 @@ export async function redeliverUnposted(deps: AppDeps): Promise<number> {
   let delivered = 0
   for (const [kind, id] of unposted) if (await redeliverOne(deps, kind, id)) delivered += 1
   return delivered
-}
-
-/**
- * A record with no message and no failed post on file: the process stopped between storing it and
- * storing where its post went — Slack may have shown the first post already. The bot cannot look
- * (reading channel history needs a scope per channel it does not ask for), so the repeat says what
- * it is: the same request, the older post to be ignored; its buttons act on the same record, and
- * every change is shown on this one.
- */
-const INTERRUPTED_NOTE = (createdAt: string) =>
-  `:repeat: ボットの再起動をはさんだため、${formatJstDateTime(createdAt)} に受け付けたこの依頼を念のためもう一度投稿します。直前に同じ内容の投稿があれば、それは同じ依頼です。以後の操作と更新はこのメッセージで行われます。`
-
-/** Tells the user why the message comes late, and that their request was kept all along. */
-function withLateNote(
-  message: SlackMessage,
-  createdAt: string,
-  lateNote: (createdAt: string) => string = (at) =>
-    `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${formatJstDateTime(at)} に受け付け、保存されています。`,
-): SlackMessage {
-  const note = {
-    type: 'context' as const,
-    elements: [{ type: 'mrkdwn' as const, text: lateNote(createdAt) }],
-  }
-  return { ...message, blocks: [note, ...message.blocks] }
 }

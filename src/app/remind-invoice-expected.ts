@@ -1,6 +1,6 @@
-import { billingDatesFor, npInvoiceMailSubject } from '../domain/billing-calendar.js'
-import { usageMonthLabel } from '../domain/invoice-reissue.js'
+import { billingDatesFor } from '../domain/billing-calendar.js'
 import { type PlainDate, tokyoNineAm, type YearMonth } from '../domain/plain-date.js'
+import { npInvoiceMailSubject, usageMonthLabel } from '../render/labels.js'
 import type { AppDeps } from './deps.js'
 import { refreshHome } from './refresh-home.js'
 import { addReminders } from './reminders.js'

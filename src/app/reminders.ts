@@ -1,9 +1,4 @@
-import {
-  billingDatesFor,
-  businessDaysUntil,
-  lastBusinessDayOnOrBefore,
-  npInvoiceMailSubject,
-} from '../domain/billing-calendar.js'
+import { billingDatesFor, businessDaysUntil, lastBusinessDayOnOrBefore } from '../domain/billing-calendar.js'
 import {
   type CalendarPaymentMethod,
   type CalendarReminderPlan,
@@ -12,17 +7,17 @@ import {
   planCalendarReminders,
 } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
-import { NP_SUPPORT_DESK } from '../domain/contacts.js'
 import {
   type DirectDebitMilestone,
   directDebitFollowUps,
   directDebitInvoiceDueDates,
   type FollowUpPlan,
 } from '../domain/direct-debit.js'
-import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import { lastDayOf, type PlainDate, tokyoDate, tokyoNineAm, yearMonthOf } from '../domain/plain-date.js'
 import { createReminder, type NewReminder, type Reminder } from '../domain/reminder.js'
 import { hasMilestone, type Ticket } from '../domain/ticket.js'
+import { NP_SUPPORT_DESK } from '../render/contacts.js'
+import { npInvoiceMailSubject, usageMonthLabel } from '../render/labels.js'
 import type { AppDeps } from './deps.js'
 
 /**

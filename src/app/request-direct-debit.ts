@@ -7,6 +7,7 @@ import {
 } from '../domain/direct-debit.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
+import { directDebitTicketModel } from '../render/ticket-models.js'
 import { storeTicket } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
 import {
@@ -51,7 +52,7 @@ export async function requestDirectDebit(
           requester: origin.user,
           channel: origin.channel,
         },
-        deps.renderer.ticket('direct-debit', outcome.model),
+        deps.renderer.ticket('direct-debit', directDebitTicketModel(request)),
         { id: deps.newId(), now: deps.clock.now() },
       )
       return storeTicket(deps, ticket, input.viewId)

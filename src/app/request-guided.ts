@@ -9,6 +9,7 @@ import {
 import { diagnoseInvoiceApplication, type InvoiceApplicationFacts } from '../domain/invoice-application.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { createTicket } from '../domain/ticket.js'
+import { bankAccountInquiryTicketModel, companyNameChangeTicketModel } from '../render/ticket-models.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
@@ -39,7 +40,7 @@ export async function requestBankAccountInquiry(
       requester: origin.user,
       channel: origin.channel,
     },
-    deps.renderer.ticket('bank-account-inquiry', outcome.model),
+    deps.renderer.ticket('bank-account-inquiry', bankAccountInquiryTicketModel(request)),
     { id: deps.newId(), now: deps.clock.now() },
   )
   return storeTicket(deps, ticket, input.viewId)
@@ -69,13 +70,13 @@ export async function requestCompanyNameChange(
           operatorId: request.operatorId,
           request: {
             reason: request.reason,
-            currentName: outcome.model.currentName,
-            newName: outcome.model.newName,
+            currentName: outcome.names.currentName,
+            newName: outcome.names.newName,
           },
           requester: origin.user,
           channel: origin.channel,
         },
-        deps.renderer.ticket('company-name-change', outcome.model),
+        deps.renderer.ticket('company-name-change', companyNameChangeTicketModel(request, outcome.names)),
         { id: deps.newId(), now: deps.clock.now() },
       )
       return storeTicket(deps, ticket, input.viewId)

@@ -1,9 +1,6 @@
 import { createChecklist } from '../domain/checklist.js'
-import {
-  BANK_ACCOUNT_MERGE_STEPS,
-  evaluateInvoiceMerge,
-  type InvoiceMergeRequest,
-} from '../domain/invoice-merge.js'
+import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
+import { evaluateInvoiceMerge, type InvoiceMergeRequest } from '../domain/invoice-merge.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
@@ -47,7 +44,7 @@ export async function requestInvoiceMerge(
           requester: origin.user,
           channel: origin.channel,
         },
-        BANK_ACCOUNT_MERGE_STEPS,
+        CHECKLIST_DEFINITIONS.bank_account_merge.steps,
         { id: deps.newId(), now },
       )
       return storeChecklist(deps, checklist, input.viewId)

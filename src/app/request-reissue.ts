@@ -9,6 +9,7 @@ import {
 import { tokyoDate } from '../domain/plain-date.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
+import { reissueTicketModel } from '../render/ticket-models.js'
 import { storeTicket } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
 import {
@@ -62,7 +63,8 @@ export async function requestReissue(
         },
       }
     case 'ticket': {
-      const name = outcome.model.destination === 'np' ? 'invoice-reissue-np' : 'invoice-reissue-soracom'
+      const name = request.destination === 'np' ? 'invoice-reissue-np' : 'invoice-reissue-soracom'
+      const model = reissueTicketModel(request, outcome)
       const ticket = createTicket(
         {
           kind: 'invoice_reissue',
@@ -73,15 +75,15 @@ export async function requestReissue(
             usageMonth: request.usageMonth,
             paymentMethod: 'invoice',
             delivery: request.delivery,
-            address: outcome.model.address,
+            address: model.address,
             amountZero: request.amountZero,
             checks: request.checks,
-            ...(outcome.model.companyName ? { companyName: outcome.model.companyName } : {}),
+            ...(outcome.companyName ? { companyName: outcome.companyName } : {}),
           },
           requester: origin.user,
           channel: origin.channel,
         },
-        deps.renderer.ticket(name, outcome.model),
+        deps.renderer.ticket(name, model),
         { id: deps.newId(), now: deps.clock.now() },
       )
       return storeTicket(deps, ticket, input.viewId)

@@ -1,9 +1,6 @@
-import {
-  ACCOUNT_DELETION_STEPS,
-  type AccountDeletionRequest,
-  planAccountDeletion,
-} from '../domain/account-deletion.js'
+import { type AccountDeletionRequest, planAccountDeletion } from '../domain/account-deletion.js'
 import { createChecklist } from '../domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { tokyoDate } from '../domain/plain-date.js'
 import { storeChecklist } from './deliver-record.js'
 import type { AppDeps } from './deps.js'
@@ -31,7 +28,7 @@ export async function startAccountDeletion(
       requester: input.origin.user,
       channel: input.origin.channel,
     },
-    ACCOUNT_DELETION_STEPS,
+    CHECKLIST_DEFINITIONS.account_deletion.steps,
     { id: deps.newId(), now },
   )
   return storeChecklist(deps, checklist, input.viewId)

@@ -5,9 +5,3 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number]
 /** 支払方法 (§3.1). Direct debit and convenience-store slips both build on invoice payment. */
 export const PAYMENT_METHODS = ['card', 'invoice', 'direct_debit', 'convenience_store'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
-
-const ACCOUNT_LABELS: Record<AccountType, string> = { corporate: '法人', individual: '個人' }
-
-export function accountTypeLabel(type: AccountType): string {
-  return ACCOUNT_LABELS[type]
-}

@@ -94,17 +94,3 @@ export function billingDatesFor(usageMonth: YearMonth): BillingDates {
     paymentDue: lastDayOf(next),
   }
 }
-
-/** `2027年04月30日`: how NP writes dates in its mail subjects. */
-export function npDate(date: PlainDate): string {
-  const [y, m, d] = date.split('-')
-  return `${y}年${m}月${d}日`
-}
-
-/**
- * The subject of NP's invoice mail for a usage month, exactly as the guide gives it (§3.4.1);
- * the 締日 is the last day of the usage month.
- */
-export function npInvoiceMailSubject(usageMonth: YearMonth): string {
-  return `【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：${npDate(lastDayOf(usageMonth))})`
-}

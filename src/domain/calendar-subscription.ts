@@ -10,13 +10,6 @@ import type { ReminderKind } from './reminder.js'
 export const CALENDAR_PAYMENT_METHODS = ['invoice', 'direct_debit', 'konbini', 'card'] as const
 export type CalendarPaymentMethod = (typeof CALENDAR_PAYMENT_METHODS)[number]
 
-export const CALENDAR_PAYMENT_LABELS: Record<CalendarPaymentMethod, string> = {
-  invoice: '請求書払い（振込）',
-  direct_debit: '口座振替',
-  konbini: 'コンビニ払込票',
-  card: 'クレジットカード',
-}
-
 /** Which calendar reminders each way of paying gets. */
 const KINDS_FOR: Record<CalendarPaymentMethod, ReadonlySet<CalendarReminderPlan['kind']>> = {
   invoice: new Set(['calendar_amount_final', 'calendar_invoice_issued', 'calendar_due_soon', 'calendar_due']),

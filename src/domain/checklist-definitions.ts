@@ -1,25 +1,30 @@
-import { ACCOUNT_DELETION_STEPS } from './account-deletion.js'
-import type { ChecklistKind, ChecklistStep } from './checklist.js'
-import { loginRecoverySteps } from './guided-requests.js'
-import { BANK_ACCOUNT_MERGE_STEPS } from './invoice-merge.js'
-import {
-  PAYMENT_ERROR_CARD_INDIVIDUAL_STEPS,
-  PAYMENT_ERROR_CARD_STEPS,
-  PAYMENT_ERROR_INVOICE_STEPS,
-} from './payment-error.js'
+import type { ChecklistKind } from './checklist.js'
+import { LOGIN_RECOVERY_STEP_KEYS } from './guided-requests.js'
 
 export interface ChecklistDefinition {
-  steps: readonly ChecklistStep[]
+  /** The steps' keys, in the order they are done (render/checklist-steps.ts words them). */
+  steps: readonly string[]
   /** Account deletion: 「アカウントを削除する」 only once everything else is done (§6.4). */
   lastStepAfterOthers: boolean
 }
 
+const CARD_STEPS = ['coverage', 'card', 'repay'] as const
+
 export const CHECKLIST_DEFINITIONS: Record<ChecklistKind, ChecklistDefinition> = {
-  account_deletion: { steps: ACCOUNT_DELETION_STEPS, lastStepAfterOthers: true },
-  bank_account_merge: { steps: BANK_ACCOUNT_MERGE_STEPS, lastStepAfterOthers: false },
-  payment_error_card: { steps: PAYMENT_ERROR_CARD_STEPS, lastStepAfterOthers: false },
-  payment_error_card_individual: { steps: PAYMENT_ERROR_CARD_INDIVIDUAL_STEPS, lastStepAfterOthers: false },
-  payment_error_invoice: { steps: PAYMENT_ERROR_INVOICE_STEPS, lastStepAfterOthers: false },
+  // §6.4: SIMs, other services, payments, then the account.
+  account_deletion: {
+    steps: ['sims_cancelled', 'services_cancelled', 'payments_complete', 'account_deleted'],
+    lastStepAfterOthers: true,
+  },
+  // §3.4.3 ②: NP MyPage, the keys on each invoice, registered, then checked on the next invoices.
+  bank_account_merge: {
+    steps: ['mypage_registered', 'keys_found', 'keys_registered', 'account_confirmed'],
+    lastStepAfterOthers: false,
+  },
+  // §3.8.1: the coverage, the card, re-payment; invoice payers follow NP.
+  payment_error_card: { steps: CARD_STEPS, lastStepAfterOthers: false },
+  payment_error_card_individual: { steps: CARD_STEPS, lastStepAfterOthers: false },
+  payment_error_invoice: { steps: ['np_contact', 'pay', 'np_desk'], lastStepAfterOthers: false },
   // The new-address step is there only when the login address is unusable: the stored items say which.
-  login_recovery: { steps: loginRecoverySteps(false), lastStepAfterOthers: false },
+  login_recovery: { steps: LOGIN_RECOVERY_STEP_KEYS, lastStepAfterOthers: false },
 }

@@ -17,12 +17,6 @@ export const CHECKLIST_KINDS = [
 ] as const
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number]
 
-export interface ChecklistStep {
-  key: string
-  title: string
-  detail: string
-}
-
 const instant = z.iso.datetime({ offset: true })
 
 export const checklistSchema = z.object({
@@ -56,6 +50,7 @@ export const checklistSchema = z.object({
   /** Payment-error alert: `payment_failed:OP…/jp:2026-10` — one alert per operator, coverage, month and kind. */
   alertKey: z.string().optional(),
   /** Closed by the bot when SORACOM shows the payment made (the bill `paid`, the card `success`). */
+  /** `reason`: `bill_paid` or `card_recovered` (older data: a sentence). */
   closed: z.object({ at: instant, reason: z.string() }).optional(),
   items: z.array(
     z.object({
@@ -84,14 +79,14 @@ export function createChecklist(
     Checklist,
     'id' | 'items' | 'history' | 'createdAt' | 'updatedAt' | 'message' | 'sourceViewId' | 'undelivered'
   >,
-  steps: readonly ChecklistStep[],
+  steps: readonly string[],
   meta: { id: string; now: Date },
 ): Checklist {
   const at = meta.now.toISOString()
   return {
     ...fields,
     id: meta.id,
-    items: steps.map((s) => ({ key: s.key })),
+    items: steps.map((key) => ({ key })),
     history: [],
     createdAt: at,
     updatedAt: at,

@@ -9,10 +9,3 @@ export type Coverage = (typeof COVERAGES)[number]
 /** A request may concern one coverage or both (the direct-debit format's 「両方」, §3.5.1). */
 export const COVERAGE_SELECTIONS = ['jp', 'g', 'both'] as const
 export type CoverageSelection = (typeof COVERAGE_SELECTIONS)[number]
-
-const LABELS: Record<CoverageSelection, string> = { jp: '日本', g: 'グローバル', both: '両方' }
-
-/** The Japanese label the guide's formats use: 日本 / グローバル / 両方. */
-export function coverageLabel(coverage: CoverageSelection): string {
-  return LABELS[coverage]
-}

@@ -1,6 +1,6 @@
 import type { AccountType } from './account.js'
 import { addBusinessDays, isBusinessDay, lastBusinessDayOnOrBefore } from './billing-calendar.js'
-import { type CoverageSelection, coverageLabel } from './coverage.js'
+import type { CoverageSelection } from './coverage.js'
 import type { OperatorId } from './operator-id.js'
 import { addMonths, lastDayOf, type PlainDate, type YearMonth, yearMonthOf } from './plain-date.js'
 
@@ -46,40 +46,10 @@ export function directDebitWithFacts(
   return invoicePayment ? { ...draft, invoicePayment } : undefined
 }
 
-/** 注意点 the requester must agree to before asking for 口座振替 (§3.5). */
-export const DIRECT_DEBIT_NOTES = [
-  '口座振替を使うには、先にソラコムの請求書払いの申請が必要です。',
-  'ネットプロテクションズ社へ預金口座振替依頼書を送る必要があります。',
-  '口座振替への切り替えが完了するまで約 2 か月かかります。',
-  '切り替えが完了するまでは、請求書で支払います。',
-] as const
-
-/** 手続きの流れ (§3.5.1); the ticket is step 3. */
-export const DIRECT_DEBIT_PROCESS = [
-  'ソラコムへ請求書払いを申請（すでに請求書払いを利用している場合は不要）',
-  '与信審査通過後、請求書払いの切替完了メールが届く',
-  'ソラコムサポート窓口へ口座振替希望を連絡（このチケット）',
-  'ソラコムからネットプロテクションズ社へ口座振替への切替を依頼',
-  'ネットプロテクションズ社から預金口座振替依頼書が届く（依頼から約 3 営業日）',
-  '預金口座振替依頼書をネットプロテクションズ社へ返送',
-  'ネットプロテクションズ社による審査',
-  'ネットプロテクションズ社から審査結果の連絡（審査から切替完了まで約 2 か月）',
-  '口座振替の開始',
-] as const
-
-/** The documented request's fields (§3.5.1 「口座振替依頼のフォーマット」). */
-export interface DirectDebitTicketModel {
-  kind: 'direct_debit'
-  destination: 'soracom'
-  operatorId: OperatorId
-  coverageLabel: string
-  consentLabel: '同意'
-}
-
 export type DirectDebitIneligibility = 'individual_account' | 'invoice_payment_required'
 
 export type DirectDebitOutcome =
-  | { kind: 'ticket'; model: DirectDebitTicketModel }
+  | { kind: 'ticket' }
   | { kind: 'ineligible'; reason: DirectDebitIneligibility; operatorId: OperatorId }
   | { kind: 'consent_required' }
 
@@ -97,16 +67,7 @@ export function evaluateDirectDebit(request: DirectDebitRequest): DirectDebitOut
     return { kind: 'ineligible', reason: 'invoice_payment_required', operatorId: request.operatorId }
   }
   if (!request.consent) return { kind: 'consent_required' }
-  return {
-    kind: 'ticket',
-    model: {
-      kind: 'direct_debit',
-      destination: 'soracom',
-      operatorId: request.operatorId,
-      coverageLabel: coverageLabel(request.coverage),
-      consentLabel: '同意',
-    },
-  }
+  return { kind: 'ticket' }
 }
 
 /**

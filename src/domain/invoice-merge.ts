@@ -1,5 +1,4 @@
-import type { ChecklistStep } from './checklist.js'
-import { isOperatorId, normalizeOperatorId, OPERATOR_ID_SHAPE, type OperatorId } from './operator-id.js'
+import { isOperatorId, normalizeOperatorId, type OperatorId } from './operator-id.js'
 import type { FieldProblem } from './outcomes.js'
 import { type Parsed, parsed, rejected } from './result.js'
 
@@ -23,22 +22,13 @@ export function parseOperatorIdList(raw: string): Parsed<OperatorId[]> {
     .split(/[\s,、;；]+/)
     .map((t) => t.trim())
     .filter((t) => t !== '')
-  if (tokens.length === 0)
-    return rejected(`オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`)
+  if (tokens.length === 0) return rejected({ code: 'operator_ids_missing' })
   const ids = tokens.map(normalizeOperatorId)
   const bad = ids.filter((id) => !isOperatorId(id))
-  if (bad.length > 0) {
-    const shown = bad
-      .slice(0, 3)
-      .map((b) => `「${b.slice(0, 20)}」`)
-      .join('')
-    return rejected(
-      `${shown}${bad.length > 3 ? ` ほか ${bad.length - 3} 件` : ''}はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を改行・カンマ・空白で区切って入力してください。`,
-    )
-  }
+  if (bad.length > 0) return rejected({ code: 'operator_ids_malformed', bad: bad.map((b) => b.slice(0, 20)) })
   const unique = [...new Set(ids)] as OperatorId[]
   if (unique.length > MAX_OPERATORS) {
-    return rejected(`一度にまとめられるのは ${MAX_OPERATORS} 件までです。分けて依頼してください。`)
+    return rejected({ code: 'operator_ids_too_many', max: MAX_OPERATORS })
   }
   return parsed(unique)
 }
@@ -91,27 +81,3 @@ export function evaluateInvoiceMerge(request: InvoiceMergeRequest): InvoiceMerge
 
 /** NP 掛け払いマイページ, where the customer groups invoices under one bank account (§3.4.3 ②). */
 export const NP_MYPAGE_URL = 'https://np-kakebarai.com/buy/'
-
-/** The self-service steps of §3.4.3 ②, in order. */
-export const BANK_ACCOUNT_MERGE_STEPS: readonly ChecklistStep[] = [
-  {
-    key: 'mypage_registered',
-    title: 'NP 掛け払いマイページに登録する',
-    detail: `${NP_MYPAGE_URL} から登録します。ソラコムでは手続きできません。`,
-  },
-  {
-    key: 'keys_found',
-    title: 'まとめたい請求書それぞれの「紐づけキー」を確認する',
-    detail: '紐づけキーは各請求書に記載されています。',
-  },
-  {
-    key: 'keys_registered',
-    title: 'マイページで各請求書の紐づけキーを登録する',
-    detail: '最初に登録した紐づけキーの請求書の口座番号が、今後まとめて支払う代表口座番号になります。',
-  },
-  {
-    key: 'account_confirmed',
-    title: '今後届く請求書で口座番号がまとまっていることを確認する',
-    detail: '次回以降の請求書の入金口座がすべて代表口座番号になっていれば完了です。',
-  },
-]

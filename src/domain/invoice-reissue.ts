@@ -1,11 +1,6 @@
-import {
-  addBusinessDays,
-  type BillingDates,
-  billingDatesFor,
-  npInvoiceMailSubject,
-} from './billing-calendar.js'
+import { addBusinessDays, type BillingDates, billingDatesFor } from './billing-calendar.js'
 import type { Destination } from './contacts.js'
-import { type Coverage, coverageLabel } from './coverage.js'
+import type { Coverage } from './coverage.js'
 import type { OperatorId } from './operator-id.js'
 import { type PlainDate, type YearMonth, yearMonthOf } from './plain-date.js'
 
@@ -22,28 +17,6 @@ export type AmountZeroAnswer = (typeof AMOUNT_ZERO_ANSWERS)[number]
 /** What the guide asks the customer to check before asking for a reissue (§3.4.1). */
 export const REISSUE_CHECKS = ['mail_searched', 'spam_checked', 'address_checked'] as const
 export type ReissueCheck = (typeof REISSUE_CHECKS)[number]
-
-const CHECK_LABELS: Record<ReissueCheck, string> = {
-  mail_searched: 'NP からの請求書メールを件名でメールボックス検索した',
-  spam_checked: '迷惑メールフォルダに振り分けられていないか確認した',
-  address_checked: '請求書送付先として登録したアドレス・住所が正しいことを確認した',
-}
-
-const CHECK_TODOS: Record<ReissueCheck, string> = {
-  mail_searched: '上の件名で NP からの請求書メールをメールボックス検索する',
-  spam_checked: '迷惑メールフォルダに振り分けられていないか確認する',
-  address_checked: 'ユーザーコンソールの「お支払い方法」で、登録している請求書送付先が正しいか確認する',
-}
-
-/** A check that was done, as the ticket reports it. */
-export function reissueCheckLabel(check: ReissueCheck): string {
-  return CHECK_LABELS[check]
-}
-
-/** A check still to do, as the message suggests it. */
-export function reissueCheckTodo(check: ReissueCheck): string {
-  return CHECK_TODOS[check]
-}
 
 /** Mail and spam checks only make sense for e-mail delivery. */
 export function checksFor(delivery: Delivery): ReissueCheck[] {
@@ -97,32 +70,15 @@ export function reissueWithFacts(
   return paymentMethod && amountZero ? { ...draft, paymentMethod, amountZero } : undefined
 }
 
-/** What every outcome tells the user: the month's dates, NP's mail subject, and checks still undone. */
+/** What every outcome tells the user: the month's dates (and so NP's mail subject), and checks still undone. */
 export interface ReissueContext {
   operatorId: OperatorId
   dates: BillingDates
-  npMailSubject: string
   pendingChecks: ReissueCheck[]
   delivery: Delivery
 }
 
 export type NoInvoiceReason = 'zero_amount' | 'card_payment'
-
-export interface InvoiceReissueTicketModel {
-  kind: 'invoice_reissue'
-  destination: Destination
-  operatorId: OperatorId
-  coverageLabel: string
-  usageMonthLabel: string
-  closingDateLabel: string
-  deliveryLabel: string
-  address: string
-  npMailSubject: string
-  doneCheckLabels: string[]
-  amountLabel: string
-  /** NP tickets only. */
-  companyName: string
-}
 
 export type InvoiceReissueOutcome =
   /** A month after this one (`latest`: the newest allowed), or NP asked without a company name. */
@@ -142,25 +98,14 @@ export type InvoiceReissueOutcome =
       issued: boolean
       context: ReissueContext
     }
-  | { kind: 'ticket'; model: InvoiceReissueTicketModel; context: ReissueContext }
-
-/** The address left blank, in a ticket to SORACOM (who can read the registered one). */
-export const ADDRESS_NOT_GIVEN = '未記入（ユーザーコンソールの「お支払い方法」に登録している送付先）'
-/** The same, to NP: NP has no access to SORACOM's console (domain.md, decided 2026-11). */
-export const ADDRESS_NOT_GIVEN_NP = '未記入（NP に登録されている送付先）'
+  /** `companyName`: cleaned (NP tickets need it); `address`: as typed, cleaned (undefined: not given). */
+  | { kind: 'ticket'; context: ReissueContext; companyName: string; address: string | undefined }
 
 /**
  * Business days after the expected issue day before an invoice counts as late (domain.md,
  * decided 2026-11): e-mail 2, post 5 (transit).
  */
 export const LATE_AFTER_BUSINESS_DAYS: Record<Delivery, number> = { email: 2, post: 5 }
-
-const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Eメール', post: '郵送' }
-const AMOUNT_LABELS: Record<AmountZeroAnswer, string> = {
-  yes: '0 円',
-  no: '0 円ではないことを確認済み',
-  unknown: '未確認',
-}
 
 /**
  * Walks the checks of §3.4.1 before a reissue request:
@@ -180,7 +125,6 @@ export function evaluateInvoiceReissue(
   const context: ReissueContext = {
     operatorId: request.operatorId,
     dates,
-    npMailSubject: npInvoiceMailSubject(request.usageMonth),
     pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
     delivery: request.delivery,
   }
@@ -203,53 +147,8 @@ export function evaluateInvoiceReissue(
     return { kind: 'invalid', field: 'companyName' }
   }
 
-  // The address is an optional field: the contract's fixed fields do not include it. Without it
-  // the ticket says so; SORACOM reads the registered one from its console, NP from its records.
-  const address =
-    request.address?.replace(/\s+/g, ' ').trim() ||
-    (request.destination === 'np' ? ADDRESS_NOT_GIVEN_NP : ADDRESS_NOT_GIVEN)
-  return {
-    kind: 'ticket',
-    context,
-    model: {
-      kind: 'invoice_reissue',
-      destination: request.destination,
-      operatorId: request.operatorId,
-      coverageLabel: coverageLabel(request.coverage),
-      usageMonthLabel: usageMonthLabel(request.usageMonth),
-      closingDateLabel: dateLabel(dates.closingDate),
-      deliveryLabel: DELIVERY_LABELS[request.delivery],
-      address,
-      npMailSubject: context.npMailSubject,
-      doneCheckLabels: checksFor(request.delivery)
-        .filter((c) => request.checks.includes(c))
-        .map(reissueCheckLabel),
-      amountLabel: AMOUNT_LABELS[request.amountZero],
-      companyName,
-    },
-  }
-}
-
-/** `2027年4月`: months without zero padding everywhere but inside NP's mail subject (domain.md). */
-export function usageMonthLabel(month: YearMonth): string {
-  const [year, m] = month.split('-')
-  return `${year}年${Number(m)}月`
-}
-
-/** `2027年4月30日`, for dates inside ticket text (no weekday, no zero padding). */
-export function dateLabel(date: PlainDate): string {
-  const [year, m, d] = date.split('-')
-  return `${year}年${Number(m)}月${Number(d)}日`
-}
-
-/** The view model every reissue message shares: the month's calendar, NP's subject, checks left. */
-export function reissueGuidanceModel(context: ReissueContext) {
-  return {
-    operatorId: context.operatorId,
-    usageMonthLabel: usageMonthLabel(context.dates.usageMonth),
-    dates: context.dates,
-    npMailSubject: context.npMailSubject,
-    delivery: context.delivery,
-    pendingCheckLabels: context.pendingChecks.map(reissueCheckTodo),
-  }
+  // The address is an optional field: the contract's fixed fields do not include it (the ticket
+  // then says so: SORACOM reads the registered one from its console, NP from its records).
+  const address = request.address?.replace(/\s+/g, ' ').trim() || undefined
+  return { kind: 'ticket', context, companyName, address }
 }

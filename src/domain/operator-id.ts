@@ -6,8 +6,6 @@ export type OperatorId = string & { readonly __brand: 'OperatorId' }
 const OPERATOR_ID = /^OP\d{10}$/
 const MAX_INPUT = 200
 
-export const OPERATOR_ID_SHAPE = 'OP に続く数字 10 桁（例: OP0123456789）'
-
 /**
  * Users paste IDs from the console, e-mails or spreadsheets, often full-width (`ＯＰ０１２…`),
  * lower-case or with stray spaces: NFKC folds full-width forms, then trim and upper-case.
@@ -18,15 +16,11 @@ export function normalizeOperatorId(raw: string): string {
 
 /** Normalises and validates an operator ID (§2.1). */
 export function parseOperatorId(raw: string): Parsed<OperatorId> {
-  if (raw.length > MAX_INPUT)
-    return rejected(`オペレーター ID が長すぎます。${OPERATOR_ID_SHAPE}を入力してください。`)
+  if (raw.length > MAX_INPUT) return rejected({ code: 'operator_id_too_long' })
   const candidate = normalizeOperatorId(raw)
-  if (candidate === '') return rejected(`オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`)
-  if (!OPERATOR_ID.test(candidate)) {
-    return rejected(
-      `「${candidate.slice(0, 40)}」はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を入力してください。`,
-    )
-  }
+  if (candidate === '') return rejected({ code: 'operator_id_missing' })
+  if (!OPERATOR_ID.test(candidate))
+    return rejected({ code: 'operator_id_malformed', typed: candidate.slice(0, 40) })
   return parsed(candidate as OperatorId)
 }
 

@@ -77,7 +77,7 @@ export function parseYearMonth(raw: string): Parsed<YearMonth> {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(text)
   const month = Number(match?.[2])
   if (!match || month < 1 || month > 12) {
-    return rejected('ご利用月は YYYY-MM の形で入力してください（例: 2027-04）。')
+    return rejected({ code: 'year_month_malformed' })
   }
   return parsed(`${match[1]}-${String(month).padStart(2, '0')}` as YearMonth)
 }
@@ -90,5 +90,5 @@ export function parsePlainDate(raw: string): Parsed<PlainDate> {
     const date = plainDate(Number(match[1]), Number(match[2]), Number(match[3]))
     if (date === text) return parsed(date)
   }
-  return rejected('日付は YYYY-MM-DD の形で、実在する日を指定してください（例: 2027-04-30）。')
+  return rejected({ code: 'plain_date_malformed' })
 }

@@ -1,8 +1,5 @@
 import type { Bill } from '../domain/bill.js'
-import { BILL_STATE_LABELS, changeAgainst, formatAmount } from '../domain/bill.js'
 import type { AmountFinalAlert, BillingAlert, LinkBrokenAlert, LinkFailure } from '../domain/billing-alert.js'
-import { coverageLabel } from '../domain/coverage.js'
-import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import {
   BILL_CSV_ACTION,
@@ -11,6 +8,7 @@ import {
   billCurrencyNote,
   billFields,
 } from './bill.js'
+import { BILL_STATE_LABELS, changeAgainst, coverageLabel, formatAmount, usageMonthLabel } from './labels.js'
 import { button, type SlackMessage } from './messages.js'
 import { formatJstDateTime } from './time.js'
 

@@ -1,18 +1,17 @@
 import type { KnownBlock } from '@slack/types'
-import {
-  BILL_STATE_LABELS,
-  type Bill,
-  changeAgainst,
-  formatAmount,
-  PAYMENT_STATUS_LABELS,
-  type ReissueFacts,
-} from '../domain/bill.js'
+import type { Bill, ReissueFacts } from '../domain/bill.js'
 import type { BillReport, ExportOutcome, LinkChoice } from '../domain/bill-report.js'
 import type { LinkFailure } from '../domain/billing-alert.js'
-import { coverageLabel } from '../domain/coverage.js'
-import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
+import {
+  BILL_STATE_LABELS,
+  changeAgainst,
+  coverageLabel,
+  formatAmount,
+  PAYMENT_STATUS_LABELS,
+  usageMonthLabel,
+} from './labels.js'
 import { button, type SlackMessage } from './messages.js'
 import { listSections } from './sections.js'
 

@@ -1,5 +1,6 @@
-import { CALENDAR_PAYMENT_LABELS, type CalendarSubscription } from '../domain/calendar-subscription.js'
+import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Reminder } from '../domain/reminder.js'
+import { CALENDAR_PAYMENT_LABELS } from './labels.js'
 import { reminderSummary } from './reminder.js'
 import { formatJstDateTime } from './time.js'
 

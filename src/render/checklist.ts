@@ -1,4 +1,4 @@
-import type { ChecklistView } from '../domain/checklist-view.js'
+import type { ChecklistView } from './checklist-view.js'
 import { checklistMessage, type SlackMessage } from './messages.js'
 import type { Renderer } from './templates.js'
 

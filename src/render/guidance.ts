@@ -1,9 +1,10 @@
 import { INVOICE_PAYMENT_APPLICATION_URL } from '../domain/contacts.js'
-import { CAUSE_TEXT } from '../domain/invoice-application.js'
-import { reissueGuidanceModel, usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { Guidance } from '../domain/outcomes.js'
+import { CAUSE_TEXT } from './guide-text.js'
+import { usageMonthLabel } from './labels.js'
 import { guidanceMessage, REISSUE_REMIND_ACTION, type SlackMessage } from './messages.js'
 import type { Renderer } from './templates.js'
+import { reissueGuidanceModel } from './ticket-models.js'
 import { formatJpDate } from './time.js'
 
 /** The message of a flow that ended without a record: its template, the notification text, its buttons. */

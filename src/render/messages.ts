@@ -1,9 +1,18 @@
 import type { KnownBlock, Button as SlackButton } from '@slack/types'
-import type { ChecklistView } from '../domain/checklist-view.js'
 import type { Ticket, TicketStatus } from '../domain/ticket.js'
+import type { ChecklistView } from './checklist-view.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { listSections } from './sections.js'
 import { formatJstDateTime } from './time.js'
+
+/**
+ * Why the bot closed a payment-error checklist (stored as a code; a checklist stored before codes
+ * were used holds the sentence itself, shown as it is).
+ */
+const CLOSED_REASON_TEXT: Readonly<Record<string, string>> = {
+  bill_paid: 'SORACOM API でこの月の支払い済みを確認しました。',
+  card_recovered: 'SORACOM API でクレジットカードが決済できる状態に戻ったことを確認しました。',
+}
 
 /** What `chat.postMessage` / `chat.update` need besides the channel. */
 export interface SlackMessage {
@@ -191,7 +200,7 @@ export function checklistMessage(
           {
             type: 'mrkdwn',
             text: view.closed
-              ? `チェックリスト \`${checklist.id}\` ・ :white_check_mark: ${formatJstDateTime(view.closed.at)} に完了: ${view.closed.reason}`
+              ? `チェックリスト \`${checklist.id}\` ・ :white_check_mark: ${formatJstDateTime(view.closed.at)} に完了: ${CLOSED_REASON_TEXT[view.closed.reason] ?? view.closed.reason}`
               : `チェックリスト \`${checklist.id}\` ・ ${done}/${steps.length} 完了${completed ? ' ・ すべて完了しました' : ''} ・ 依頼者: <@${checklist.requester}>`,
           },
         ],
@@ -202,3 +211,24 @@ export function checklistMessage(
 
 /** The reminder button under a too-early reissue answer. */
 export const REISSUE_REMIND_ACTION = 'reissue_remind'
+
+/**
+ * Why a stored record's message comes late: `interrupted` — the process stopped between storing
+ * it and storing where its post went, so Slack may have shown it already (the bot cannot look:
+ * reading channel history needs a scope per channel it does not ask for), and the repeat says it
+ * is the same request; `slack_failed_alert` / `slack_failed` — Slack failed for a while, the
+ * request (or the check) was kept all along.
+ */
+export type LateReason = 'interrupted' | 'slack_failed' | 'slack_failed_alert'
+
+export function withLateNote(message: SlackMessage, createdAt: string, reason: LateReason): SlackMessage {
+  const at = formatJstDateTime(createdAt)
+  const text =
+    reason === 'interrupted'
+      ? `:repeat: ボットの再起動をはさんだため、${at} に受け付けたこの依頼を念のためもう一度投稿します。直前に同じ内容の投稿があれば、それは同じ依頼です。以後の操作と更新はこのメッセージで行われます。`
+      : reason === 'slack_failed_alert'
+        ? `:hourglass: Slack の一時的な障害でお知らせが遅れました（${at} に確認）。`
+        : `:hourglass: Slack の一時的な障害で投稿が遅れました。依頼は ${at} に受け付け、保存されています。`
+  const note = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text }] }
+  return { ...message, blocks: [note, ...message.blocks] }
+}

@@ -1,6 +1,5 @@
-import { accountTypeLabel } from '../domain/account.js'
-import { coverageLabel } from '../domain/coverage.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
+import { accountTypeLabel, coverageLabel } from './labels.js'
 import { button, type SlackMessage } from './messages.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { listSections } from './sections.js'

@@ -1,5 +1,6 @@
-import { usageMonthLabel } from '../domain/invoice-reissue.js'
 import type { FieldProblem, FieldProblems } from '../domain/outcomes.js'
+import type { ParseProblem } from '../domain/result.js'
+import { usageMonthLabel } from './labels.js'
 import { ADMINS_ONLY_TEXT } from './refusals.js'
 import { formatJpDate } from './time.js'
 
@@ -57,3 +58,31 @@ export function fieldErrors(problems: FieldProblems): Record<string, string> {
 
 /** How the operator ID is written, in the lines that ask for one. */
 export const OPERATOR_ID_SHAPE = 'OP に続く数字 10 桁（例: OP0123456789）'
+
+/** What was wrong with a typed value (the domain's parsers), as the line under the field. */
+export function parseProblemText(problem: ParseProblem): string {
+  switch (problem.code) {
+    case 'operator_id_missing':
+      return `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`
+    case 'operator_id_too_long':
+      return `オペレーター ID が長すぎます。${OPERATOR_ID_SHAPE}を入力してください。`
+    case 'operator_id_malformed':
+      return `「${problem.typed}」はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を入力してください。`
+    case 'operator_ids_missing':
+      return `オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`
+    case 'operator_ids_malformed': {
+      const shown = problem.bad
+        .slice(0, 3)
+        .map((b) => `「${b}」`)
+        .join('')
+      const more = problem.bad.length > 3 ? ` ほか ${problem.bad.length - 3} 件` : ''
+      return `${shown}${more}はオペレーター ID の形式ではありません。${OPERATOR_ID_SHAPE}を改行・カンマ・空白で区切って入力してください。`
+    }
+    case 'operator_ids_too_many':
+      return `一度にまとめられるのは ${problem.max} 件までです。分けて依頼してください。`
+    case 'year_month_malformed':
+      return 'ご利用月は YYYY-MM の形で入力してください（例: 2027-04）。'
+    case 'plain_date_malformed':
+      return '日付は YYYY-MM-DD の形で、実在する日を指定してください（例: 2027-04-30）。'
+  }
+}

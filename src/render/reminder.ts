@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types'
+import type { PlainDate, YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
+import { usageMonthLabel } from './labels.js'
 import { mrkdwnSections, type SlackMessage } from './messages.js'
-import { formatJstDateTime } from './time.js'
+import { formatJpDate, formatJstDateTime } from './time.js'
 
 /**
  * The message reminders due in one channel at one time become: one of them as it is, several as
@@ -132,4 +134,17 @@ export function reminderListMessage(reminders: Reminder[]): SlackMessage {
         : []),
     ],
   }
+}
+
+/** The answer to 「… にリマインド」 on a too-early reissue. */
+export function invoiceExpectedReminderText(
+  operatorId: string,
+  outcome:
+    | { kind: 'scheduled'; on: PlainDate; usageMonth: YearMonth }
+    | { kind: 'passed'; usageMonth: YearMonth },
+): string {
+  const month = usageMonthLabel(outcome.usageMonth)
+  return outcome.kind === 'scheduled'
+    ? `:bell: ${formatJpDate(outcome.on)} 9:00 にリマインドします（${operatorId}、${month}ご利用分の請求書）。\`/billing reminders\` で一覧と取り消しができます。`
+    : `${month}ご利用分の請求書は、もう再発行を依頼できます。届いていなければ \`/invoice-reissue\` で依頼してください。`
 }

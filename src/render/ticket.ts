@@ -1,10 +1,10 @@
 import type { ModalView } from '@slack/types'
 import type { Ticket } from '../domain/ticket.js'
-import type { TicketView } from '../domain/ticket-view.js'
 import { type Button, type SlackMessage, ticketMessage } from './messages.js'
 import { formModal, textInput } from './modals/elements.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import type { Renderer } from './templates.js'
+import type { TicketView } from './ticket-view.js'
 import { formatJstDateTime } from './time.js'
 
 export const TICKET_PROGRESS_ACTION = 'ticket_progress'

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { cleanFreeText } from '../domain/free-text.js'
 import { parseOperatorIdList } from '../domain/invoice-merge.js'
-import { OPERATOR_ID_SHAPE, parseOperatorId } from '../domain/operator-id.js'
+import { parseOperatorId } from '../domain/operator-id.js'
 import { parsePlainDate, parseYearMonth } from '../domain/plain-date.js'
 import type { Parsed } from '../domain/result.js'
+import { FORM_ERRORS } from '../render/form-errors.js'
+import { parseProblemText } from '../render/problems.js'
 
 /**
  * A text field read by one of the domain's parsers: a missing value says what to enter, a bad one
@@ -13,7 +15,7 @@ export function parsedField<T>(parse: (raw: string) => Parsed<T>, missing: strin
   return z.string({ error: missing }).transform((raw, ctx) => {
     const result = parse(raw)
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.error })
+      ctx.addIssue({ code: 'custom', message: parseProblemText(result.problem) })
       return z.NEVER
     }
     return result.value
@@ -21,22 +23,13 @@ export function parsedField<T>(parse: (raw: string) => Parsed<T>, missing: strin
 }
 
 /** A modal's operator-ID field: normalised, then validated (§2.1). */
-export const operatorIdField = parsedField(
-  parseOperatorId,
-  `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`,
-)
+export const operatorIdField = parsedField(parseOperatorId, FORM_ERRORS.operatorIdMissing)
 
 /** One or more operator IDs separated by newlines, commas or spaces. */
-export const operatorIdListField = parsedField(
-  parseOperatorIdList,
-  `オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`,
-)
+export const operatorIdListField = parsedField(parseOperatorIdList, FORM_ERRORS.operatorIdsMissing)
 
 /** A usage month typed as text: `2027-04`, `2027/4`, `2027年4月`. */
-export const yearMonthField = parsedField(
-  parseYearMonth,
-  'ご利用月を YYYY-MM の形で入力してください（例: 2027-04）。',
-)
+export const yearMonthField = parsedField(parseYearMonth, FORM_ERRORS.usageMonthMissing)
 
 /** A datepicker's `YYYY-MM-DD`. */
 export const plainDateField = (missing: string) => parsedField(parsePlainDate, missing)

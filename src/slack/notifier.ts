@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api'
 import type { Notifier, Origin, PostedMessage } from '../app/ports.js'
 import type { HomeModel } from '../domain/home-view.js'
 import { slackErrorCode } from '../errors.js'
+import { sentByDmNote } from '../render/access.js'
 import { homeView } from '../render/home.js'
 import type { SlackMessage } from '../render/messages.js'
 
@@ -28,7 +29,7 @@ export class SlackNotifier implements Notifier {
         elements: [
           {
             type: 'mrkdwn' as const,
-            text: `<#${origin.channel}> に投稿できなかったため（${code}）、DM でお送りします。チャンネルで使うにはボットを招待してください。`,
+            text: sentByDmNote(origin.channel, code),
           },
         ],
       }

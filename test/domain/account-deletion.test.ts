@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ACCOUNT_DELETION_STEPS, planAccountDeletion } from '../../src/domain/account-deletion.js'
+import { planAccountDeletion } from '../../src/domain/account-deletion.js'
 import { createChecklist, isChecklistComplete, setChecklistStep } from '../../src/domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate } from '../../src/domain/plain-date.js'
+import { CHECKLIST_STEPS } from '../../src/render/checklist-steps.js'
 
 const operatorId = 'OP0123456789' as OperatorId
 const today = '2026-11-26' as PlainDate
@@ -38,7 +40,7 @@ describe('planAccountDeletion (§6.4)', () => {
   })
 
   it('lists SIMs, other services, payments, then deletion, in that order', () => {
-    expect(ACCOUNT_DELETION_STEPS.map((s) => s.key)).toEqual([
+    expect(CHECKLIST_STEPS.account_deletion.map((s) => s.key)).toEqual([
       'sims_cancelled',
       'services_cancelled',
       'payments_complete',
@@ -51,7 +53,7 @@ describe('setChecklistStep', () => {
   const fresh = () =>
     createChecklist(
       { kind: 'account_deletion', operatorIds: [operatorId], requester: 'U1', channel: 'C1' },
-      ACCOUNT_DELETION_STEPS,
+      CHECKLIST_DEFINITIONS.account_deletion.steps,
       { id: 'L1', now: t0 },
     )
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   type Bill,
-  changeAgainst,
-  formatAmount,
-  PAYMENT_STATUS_LABELS,
   PAYMENT_STATUSES,
   paymentMethodFailing,
   paymentMethodFromFacts,
   reissueFacts,
 } from '../../src/domain/bill.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
+import { changeAgainst, formatAmount, PAYMENT_STATUS_LABELS } from '../../src/render/labels.js'
 
 const bill = (over: Partial<Bill> = {}): Bill => ({
   month: '2022-08' as YearMonth,

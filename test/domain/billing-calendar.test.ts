@@ -6,7 +6,6 @@ import {
   businessDaysUntil,
   isBusinessDay,
   lastBusinessDayOnOrBefore,
-  npInvoiceMailSubject,
 } from '../../src/domain/billing-calendar.js'
 import {
   type PlainDate,
@@ -16,6 +15,8 @@ import {
   tokyoNineAm,
   type YearMonth,
 } from '../../src/domain/plain-date.js'
+import { npInvoiceMailSubject } from '../../src/render/labels.js'
+import { parseProblemText } from '../../src/render/problems.js'
 
 const d = (s: string) => s as PlainDate
 const m = (s: string) => s as YearMonth
@@ -185,7 +186,7 @@ describe('parseYearMonth', () => {
     'rejects %s, showing the expected shape',
     (input) => {
       const result = parseYearMonth(input)
-      expect(!result.ok && result.error).toContain('YYYY-MM')
+      expect(!result.ok && parseProblemText(result.problem)).toContain('YYYY-MM')
     },
   )
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type DirectDebitRequest, evaluateDirectDebit } from '../../src/domain/direct-debit.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
+import { directDebitTicketModel } from '../../src/render/ticket-models.js'
 
 const request: DirectDebitRequest = {
   operatorId: 'OP0123456789' as OperatorId,
@@ -12,15 +13,13 @@ const request: DirectDebitRequest = {
 
 describe('evaluateDirectDebit (§3.5)', () => {
   it('produces the documented request for a corporate account already paying by invoice', () => {
-    expect(evaluateDirectDebit(request)).toEqual({
-      kind: 'ticket',
-      model: {
-        kind: 'direct_debit',
-        destination: 'soracom',
-        operatorId: 'OP0123456789',
-        coverageLabel: '日本',
-        consentLabel: '同意',
-      },
+    expect(evaluateDirectDebit(request)).toEqual({ kind: 'ticket' })
+    expect(directDebitTicketModel(request)).toEqual({
+      kind: 'direct_debit',
+      destination: 'soracom',
+      operatorId: 'OP0123456789',
+      coverageLabel: '日本',
+      consentLabel: '同意',
     })
   })
 
@@ -30,7 +29,8 @@ describe('evaluateDirectDebit (§3.5)', () => {
     ['both', '両方'],
   ] as const)('labels coverage %s as %s', (coverage, label) => {
     const outcome = evaluateDirectDebit({ ...request, coverage })
-    expect(outcome.kind === 'ticket' && outcome.model.coverageLabel).toBe(label)
+    expect(outcome.kind).toBe('ticket')
+    expect(directDebitTicketModel({ ...request, coverage }).coverageLabel).toBe(label)
   })
 
   it('refuses an individual account: card payment only (§3.1)', () => {

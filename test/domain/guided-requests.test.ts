@@ -5,6 +5,10 @@ import {
   loginRecoverySteps,
 } from '../../src/domain/guided-requests.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
+import {
+  bankAccountInquiryTicketModel,
+  companyNameChangeTicketModel,
+} from '../../src/render/ticket-models.js'
 
 const OP = 'OP0123456789' as OperatorId
 
@@ -18,10 +22,10 @@ describe('the guide\u2019s guided requests', () => {
     )
     expect(
       evaluateBankAccountInquiry({ operatorId: OP, coverage: 'both', switchMailReceived: true }),
-    ).toEqual({
-      kind: 'ticket',
-      model: { operatorId: OP, coverageLabel: '両方' },
-    })
+    ).toEqual({ kind: 'ticket' })
+    expect(
+      bankAccountInquiryTicketModel({ operatorId: OP, coverage: 'both', switchMailReceived: true }),
+    ).toEqual({ operatorId: OP, coverageLabel: '両方' })
   })
 
   it('§6.2: a transfer to a third party is not possible; the same name again is an inline error', () => {
@@ -33,14 +37,17 @@ describe('the guide\u2019s guided requests', () => {
       kind: 'invalid',
       field: 'newName',
     })
-    expect(evaluateCompanyNameChange({ ...base, reason: 'trade_name' })).toMatchObject({
-      kind: 'ticket',
-      model: { reasonLabel: '商号変更', newName: '株式会社サンプル2' },
+    const change = evaluateCompanyNameChange({ ...base, reason: 'trade_name' })
+    expect(change).toMatchObject({ kind: 'ticket', names: { newName: '株式会社サンプル2' } })
+    if (change.kind !== 'ticket') throw new Error('expected a ticket')
+    expect(companyNameChangeTicketModel({ ...base, reason: 'trade_name' }, change.names)).toMatchObject({
+      reasonLabel: '商号変更',
+      newName: '株式会社サンプル2',
     })
   })
 
   it('§7.3: the three documents, the new address only when the old one is unusable, then mail and reset', () => {
-    const keys = (usable: boolean) => loginRecoverySteps(usable).map((s) => s.key)
+    const keys = (usable: boolean) => loginRecoverySteps(usable)
     expect(keys(true)).toEqual([
       'id_document',
       'relation_document',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  CAUSE_TEXT,
   diagnoseInvoiceApplication,
   type InvoiceApplicationFacts,
 } from '../../src/domain/invoice-application.js'
+import { CAUSE_TEXT } from '../../src/render/guide-text.js'
 
 const ok: InvoiceApplicationFacts = {
   accountType: 'corporate',

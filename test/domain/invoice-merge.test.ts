@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateInvoiceMerge, parseOperatorIdList } from '../../src/domain/invoice-merge.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
+import { parseProblemText } from '../../src/render/problems.js'
 
 const A = 'OP1111111111' as OperatorId
 const B = 'OP2222222222' as OperatorId
@@ -25,7 +26,7 @@ describe('parseOperatorIdList', () => {
 
   it('names the tokens that are not operator IDs', () => {
     const result = parseOperatorIdList('OP1111111111, OP12, hello')
-    expect(!result.ok && result.error).toContain('「OP12」「HELLO」')
+    expect(!result.ok && parseProblemText(result.problem)).toContain('「OP12」「HELLO」')
   })
 
   it('asks for at least one ID when the text is blank', () => {

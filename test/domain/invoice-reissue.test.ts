@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import {
-  ADDRESS_NOT_GIVEN,
-  evaluateInvoiceReissue,
-  type InvoiceReissueRequest,
-} from '../../src/domain/invoice-reissue.js'
+import { evaluateInvoiceReissue, type InvoiceReissueRequest } from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
+import {
+  ADDRESS_NOT_GIVEN,
+  reissueGuidanceModel,
+  reissueTicketModel,
+} from '../../src/render/ticket-models.js'
 
 const request: InvoiceReissueRequest = {
   operatorId: 'OP0123456789' as OperatorId,
@@ -83,13 +84,13 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
   it('requires the company name for a request to NP, and names it in the ticket (domain.md, decided 2026-11)', () => {
     const toNp = { ...request, destination: 'np' as const }
     expect(evaluateInvoiceReissue(toNp, late)).toMatchObject({ kind: 'invalid', field: 'companyName' })
-    const outcome = evaluateInvoiceReissue(
-      { ...toNp, companyName: ' 株式会社サンプル ', address: undefined },
-      late,
-    )
-    expect(outcome).toMatchObject({ kind: 'ticket', model: { companyName: '株式会社サンプル' } })
+    const npRequest = { ...toNp, companyName: ' 株式会社サンプル ', address: undefined }
+    const outcome = evaluateInvoiceReissue(npRequest, late)
+    expect(outcome).toMatchObject({ kind: 'ticket', companyName: '株式会社サンプル' })
     // NP cannot see SORACOM's console: the blank address does not point there.
-    expect(outcome.kind === 'ticket' && outcome.model.address).not.toContain('コンソール')
+    expect(outcome.kind === 'ticket' && reissueTicketModel(npRequest, outcome).address).not.toContain(
+      'コンソール',
+    )
   })
 
   it('refuses a usage month in the future', () => {
@@ -98,8 +99,9 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
   })
 
   it('carries operator, coverage, month, 締日, delivery, address and the checks done in the ticket', () => {
-    const outcome = evaluateInvoiceReissue({ ...request, checks: ['spam_checked'], coverage: 'g' }, late)
-    expect(outcome.kind === 'ticket' && outcome.model).toMatchObject({
+    const gRequest: InvoiceReissueRequest = { ...request, checks: ['spam_checked'], coverage: 'g' }
+    const outcome = evaluateInvoiceReissue(gRequest, late)
+    expect(outcome.kind === 'ticket' && reissueTicketModel(gRequest, outcome)).toMatchObject({
       operatorId: 'OP0123456789',
       coverageLabel: 'グローバル',
       usageMonthLabel: '2027年4月',
@@ -124,21 +126,22 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
   })
 
   it('says so in the ticket when no address was given', () => {
-    const outcome = evaluateInvoiceReissue({ ...request, address: undefined }, late)
-    expect(outcome.kind === 'ticket' && outcome.model.address).toBe(ADDRESS_NOT_GIVEN)
+    const blank = { ...request, address: undefined }
+    const outcome = evaluateInvoiceReissue(blank, late)
+    expect(outcome.kind === 'ticket' && reissueTicketModel(blank, outcome).address).toBe(ADDRESS_NOT_GIVEN)
   })
 
   it('folds a multi-line address onto one line', () => {
-    const outcome = evaluateInvoiceReissue(
-      { ...request, delivery: 'post', address: '世田谷区玉川\n4-5-6' },
-      late,
+    const posted: InvoiceReissueRequest = { ...request, delivery: 'post', address: '世田谷区玉川\n4-5-6' }
+    const outcome = evaluateInvoiceReissue(posted, late)
+    expect(outcome.kind === 'ticket' && reissueTicketModel(posted, outcome).address).toBe(
+      '世田谷区玉川 4-5-6',
     )
-    expect(outcome.kind === 'ticket' && outcome.model.address).toBe('世田谷区玉川 4-5-6')
   })
 
   it("gives NP's exact mail subject for the month", () => {
     const outcome = evaluateInvoiceReissue(request, late)
-    expect(outcome.kind === 'ticket' && outcome.context.npMailSubject).toBe(
+    expect(outcome.kind === 'ticket' && reissueGuidanceModel(outcome.context).npMailSubject).toBe(
       '【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2027年04月30日)',
     )
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeOperatorId, parseOperatorId } from '../../src/domain/operator-id.js'
+import { parseProblemText } from '../../src/render/problems.js'
 
 describe('parseOperatorId', () => {
   it('accepts OP followed by ten digits', () => {
@@ -23,18 +24,18 @@ describe('parseOperatorId', () => {
   ])('rejects %s with a message showing the expected shape', (_case, input) => {
     const result = parseOperatorId(input)
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.error).toContain('OP に続く数字 10 桁')
+    expect(!result.ok && parseProblemText(result.problem)).toContain('OP に続く数字 10 桁')
   })
 
   it('asks for an ID when the input is blank', () => {
     const result = parseOperatorId('   ')
-    expect(!result.ok && result.error).toContain('入力してください')
+    expect(!result.ok && parseProblemText(result.problem)).toContain('入力してください')
   })
 
   it('rejects oversized input without echoing it back whole', () => {
     const result = parseOperatorId('O'.repeat(10_000))
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.error.length).toBeLessThan(200)
+    expect(!result.ok && parseProblemText(result.problem).length).toBeLessThan(200)
   })
 })
 

@@ -7,6 +7,7 @@ import { parseOperatorIdList } from '../../src/domain/invoice-merge.js'
 import { parseOperatorId } from '../../src/domain/operator-id.js'
 import { parsePlainDate, parseYearMonth } from '../../src/domain/plain-date.js'
 import { escapeMrkdwn } from '../../src/render/mrkdwn.js'
+import { parseProblemText } from '../../src/render/problems.js'
 import { parseBillingText } from '../../src/slack/commands/billing.js'
 import { StoreCorruptError } from '../../src/store/errors.js'
 import { openStore } from '../../src/store/index.js'
@@ -27,7 +28,7 @@ describe('every parser returns a value or a clear error, and never throws', () =
       fc.property(anyText, (raw) => {
         const result = parseOperatorId(raw)
         if (result.ok) expect(result.value).toMatch(/^OP\d{10}$/)
-        else expect(result.error).toMatch(/OP|入力/)
+        else expect(parseProblemText(result.problem)).toMatch(/OP|入力/)
       }),
     )
   })
@@ -54,7 +55,7 @@ describe('every parser returns a value or a clear error, and never throws', () =
       fc.property(anyText, (raw) => {
         const result = parseYearMonth(raw)
         if (result.ok) expect(result.value).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/)
-        else expect(result.error).toContain('YYYY-MM')
+        else expect(parseProblemText(result.problem)).toContain('YYYY-MM')
       }),
     )
   })
@@ -72,7 +73,7 @@ describe('every parser returns a value or a clear error, and never throws', () =
     fc.assert(
       fc.property(anyText, (raw) => {
         const result = parsePlainDate(raw)
-        if (!result.ok) expect(result.error).toContain('YYYY-MM-DD')
+        if (!result.ok) expect(parseProblemText(result.problem)).toContain('YYYY-MM-DD')
       }),
     )
   })
@@ -87,7 +88,7 @@ describe('every parser returns a value or a clear error, and never throws', () =
           expect(new Set(result.value).size).toBe(result.value.length)
           for (const id of result.value) expect(id).toMatch(/^OP\d{10}$/)
         } else {
-          expect(result.error.length).toBeLessThan(400)
+          expect(parseProblemText(result.problem).length).toBeLessThan(400)
         }
       }),
     )

@@ -12,7 +12,7 @@ import {
   recordReference,
   reportMilestone,
 } from '../../src/domain/ticket-progress.js'
-import { describeTicket } from '../../src/domain/ticket-view.js'
+import { describeTicket } from '../../src/render/ticket-view.js'
 
 const t0 = new Date('2026-11-26T01:00:00Z')
 const change = { by: 'U1', now: t0 }

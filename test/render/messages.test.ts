@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { NP_SUPPORT_DESK } from '../../src/domain/contacts.js'
 import { createReminder } from '../../src/domain/reminder.js'
+import { NP_SUPPORT_DESK } from '../../src/render/contacts.js'
 import { mrkdwnSections } from '../../src/render/messages.js'
 import { reminderListMessage } from '../../src/render/reminder.js'
 

@@ -1,33 +1,33 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { ACCOUNT_DELETION_STEPS, ACCOUNT_DELETION_WARNINGS } from '../../src/domain/account-deletion.js'
-import { billingDatesFor, npInvoiceMailSubject } from '../../src/domain/billing-calendar.js'
+import { billingDatesFor } from '../../src/domain/billing-calendar.js'
 import { createChecklist } from '../../src/domain/checklist.js'
-import { describeChecklist } from '../../src/domain/checklist-view.js'
-import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../src/domain/contacts.js'
-import {
-  DIRECT_DEBIT_NOTES,
-  DIRECT_DEBIT_PROCESS,
-  evaluateDirectDebit,
-} from '../../src/domain/direct-debit.js'
+import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
+import { evaluateDirectDebit } from '../../src/domain/direct-debit.js'
 import { evaluateInvoiceMerge } from '../../src/domain/invoice-merge.js'
-import {
-  evaluateInvoiceReissue,
-  type InvoiceReissueRequest,
-  reissueGuidanceModel,
-} from '../../src/domain/invoice-reissue.js'
+import { evaluateInvoiceReissue, type InvoiceReissueRequest } from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
 import { createReminder } from '../../src/domain/reminder.js'
 import { createTicket } from '../../src/domain/ticket.js'
-import { describeTicket } from '../../src/domain/ticket-view.js'
 import { calendarSubscribedText } from '../../src/render/calendar.js'
 import { renderChecklist } from '../../src/render/checklist.js'
+import { ACCOUNT_DELETION_WARNINGS } from '../../src/render/checklist-steps.js'
+import { describeChecklist } from '../../src/render/checklist-view.js'
+import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from '../../src/render/contacts.js'
+import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from '../../src/render/guide-text.js'
 import { homeView } from '../../src/render/home.js'
+import { npInvoiceMailSubject } from '../../src/render/labels.js'
 import { reminderListMessage, reminderMessage } from '../../src/render/reminder.js'
 import { createRenderer, splitTicketText, TEMPLATES_DIR } from '../../src/render/templates.js'
 import { renderTicketMessage } from '../../src/render/ticket.js'
 import { renderTicketList } from '../../src/render/ticket-list.js'
+import {
+  directDebitTicketModel,
+  reissueGuidanceModel,
+  reissueTicketModel,
+} from '../../src/render/ticket-models.js'
+import { describeTicket } from '../../src/render/ticket-view.js'
 
 const renderer = createRenderer()
 const goldenPath = (name: string) => new URL(`./golden/${name}.txt`, import.meta.url)
@@ -61,16 +61,16 @@ function outcomeOf<T extends { kind: string }, K extends T['kind']>(
 
 const reissueTicket = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-20' as PlainDate), 'ticket')
 const reissueEarly = outcomeOf(evaluateInvoiceReissue(reissueRequest, '2027-05-06' as PlainDate), 'too_early')
-const directDebit = outcomeOf(
-  evaluateDirectDebit({
-    operatorId: OP,
-    coverage: 'both',
-    accountType: 'corporate',
-    invoicePayment: 'active',
-    consent: true,
-  }),
-  'ticket',
-)
+const directDebitRequest = {
+  operatorId: OP,
+  coverage: 'both' as const,
+  accountType: 'corporate' as const,
+  invoicePayment: 'active' as const,
+  consent: true,
+}
+outcomeOf(evaluateDirectDebit(directDebitRequest), 'ticket')
+const directDebit = { model: directDebitTicketModel(directDebitRequest) }
+const reissueTicketView = reissueTicketModel(reissueRequest, reissueTicket)
 const merge = outcomeOf(
   evaluateInvoiceMerge({
     mode: 'single_invoice',
@@ -83,8 +83,8 @@ const merge = outcomeOf(
 /** One view model per template file: every template has a golden file. */
 const TICKETS: Record<string, object> = {
   'direct-debit': directDebit.model,
-  'invoice-reissue-soracom': reissueTicket.model,
-  'invoice-reissue-np': { ...reissueTicket.model, destination: 'np', companyName: '株式会社サンプル' },
+  'invoice-reissue-soracom': reissueTicketView,
+  'invoice-reissue-np': { ...reissueTicketView, destination: 'np', companyName: '株式会社サンプル' },
   'invoice-merge': merge.model,
   'bank-account-inquiry': { operatorId: OP, coverageLabel: '日本' },
   'company-name-change': {
@@ -283,7 +283,7 @@ function messageBuilderTexts(): Array<readonly [string, string]> {
       requester: 'U0ALICE',
       channel: 'C0BILLING',
     },
-    renderer.ticket('invoice-reissue-soracom', reissueTicket.model),
+    renderer.ticket('invoice-reissue-soracom', reissueTicketView),
     { id: 'T1', now },
   )
   const checklist = createChecklist(
@@ -294,7 +294,7 @@ function messageBuilderTexts(): Array<readonly [string, string]> {
       requester: 'U0ALICE',
       channel: 'C0BILLING',
     },
-    ACCOUNT_DELETION_STEPS,
+    CHECKLIST_DEFINITIONS.account_deletion.steps,
     { id: 'C1', now },
   )
   const reminder = createReminder(

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types'
-import { CALENDAR_PAYMENT_LABELS, CALENDAR_PAYMENT_METHODS } from '../../domain/calendar-subscription.js'
+import { CALENDAR_PAYMENT_METHODS } from '../../domain/calendar-subscription.js'
+import { CALENDAR_PAYMENT_LABELS } from '../labels.js'
 import { formModal, note, staticSelect } from './elements.js'
 
 export const CALENDAR_SUBSCRIBE_CALLBACK_ID = 'calendar_subscribe'

@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types'
-import { DIRECT_DEBIT_NOTES, type DirectDebitDraft } from '../../domain/direct-debit.js'
+import type { DirectDebitDraft } from '../../domain/direct-debit.js'
 import { paymentMethodFactText } from '../bill.js'
+import { DIRECT_DEBIT_NOTES } from '../guide-text.js'
 import { banner, checkboxes, formModal, note, radioButtons, staticSelect, textInput } from './elements.js'
 import type { FactCheckedView } from './fact-checked.js'
 

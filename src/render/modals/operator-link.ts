@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types'
-import { coverageLabel } from '../../domain/coverage.js'
 import type { OperatorLink } from '../../domain/soracom-link.js'
+import { coverageLabel } from '../labels.js'
 import { conversationsSelect, formModal, messageModal, note, staticSelect, textInput } from './elements.js'
 
 export const OPERATOR_LINK_CALLBACK_ID = 'operator_link'

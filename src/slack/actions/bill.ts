@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { billReport, exportBillFile } from '../../app/read-bill.js'
 import { COVERAGES } from '../../domain/coverage.js'
+import { brokenButtonText } from '../../render/access.js'
 import { billReportMessage, exportText, SORACOM_FAILURE_TEXT, sharedBillMessage } from '../../render/bill.js'
 import { operatorIdField, yearMonthField } from '../fields.js'
 import { type ButtonListener, ephemeral } from './button.js'
@@ -22,7 +23,7 @@ function parseValue(raw: string | undefined) {
   }
 }
 
-const BROKEN = 'このボタンは古いか壊れています。もう一度 `/billing bill` から確認してください。'
+const BROKEN = brokenButtonText('/billing bill')
 
 /** 「課金詳細 CSV」 / 「請求明細書 PDF」: ack, then ask SORACOM for the download URL (ephemeral). */
 export const billExportAction =

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app/deps.js'
 import { FLOWS, type Flow, flowModal } from '../../app/prefill-flow.js'
 import { errorCode } from '../../errors.js'
+import { brokenButtonText } from '../../render/access.js'
 import { sectionMessage } from '../../render/answer.js'
 import { encodeOrigin } from '../private-metadata.js'
 import { type ButtonListener, ephemeral } from './button.js'
@@ -36,7 +37,7 @@ export const guideShowAction =
     await ack()
     const entry = deps.answers.entry(action.value ?? '')
     if (!entry) {
-      await ephemeral(respond)('このボタンは古いか壊れています。`/billing ask` で聞き直してください。')
+      await ephemeral(respond)(brokenButtonText('/billing ask'))
       return
     }
     const message = sectionMessage(entry)

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { remindInvoiceExpected } from '../../app/remind-invoice-expected.js'
-import { usageMonthLabel } from '../../domain/invoice-reissue.js'
-import { formatJpDate } from '../../render/time.js'
+import { brokenButtonText } from '../../render/access.js'
+import { invoiceExpectedReminderText } from '../../render/reminder.js'
 import { operatorIdField, plainDateField, yearMonthField } from '../fields.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
@@ -29,7 +29,7 @@ export const reissueRemindAction =
     const tell = ephemeral(respond)
     const parsed = parseValue(action.value)
     if (!parsed.success) {
-      await tell('このボタンは古いか壊れています。もう一度 `/invoice-reissue` から確認してください。')
+      await tell(brokenButtonText('/invoice-reissue'))
       return
     }
     const { operatorId } = parsed.data
@@ -41,10 +41,5 @@ export const reissueRemindAction =
       user,
       channel: body.channel?.id ?? user,
     })
-    const month = usageMonthLabel(outcome.usageMonth)
-    await tell(
-      outcome.kind === 'scheduled'
-        ? `:bell: ${formatJpDate(outcome.on)} 9:00 にリマインドします（${operatorId}、${month}ご利用分の請求書）。\`/billing reminders\` で一覧と取り消しができます。`
-        : `${month}ご利用分の請求書は、もう再発行を依頼できます。届いていなければ \`/invoice-reissue\` で依頼してください。`,
-    )
+    await tell(invoiceExpectedReminderText(operatorId, outcome))
   }

@@ -9,14 +9,19 @@ import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
 import type { BillTarget } from '../../domain/bill-report.js'
 import { CALENDAR_PAYMENT_METHODS, type CalendarPaymentMethod } from '../../domain/calendar-subscription.js'
-import { NP_SUPPORT_DESK } from '../../domain/contacts.js'
-import { COVERAGES, type Coverage, coverageLabel } from '../../domain/coverage.js'
+import { COVERAGES } from '../../domain/coverage.js'
 import { isOperatorId, normalizeOperatorId } from '../../domain/operator-id.js'
 import { parseYearMonth } from '../../domain/plain-date.js'
 import { answerMessage } from '../../render/answer.js'
 import { billReportMessage } from '../../render/bill.js'
+import {
+  BILLING_TEXT,
+  billingHelpMessage,
+  calendarUnsubscribedText,
+  unknownSubcommandText,
+  unlinkedText,
+} from '../../render/billing-command.js'
 import { calendarSubscribedText } from '../../render/calendar.js'
-import { guidanceMessage } from '../../render/messages.js'
 import { calendarSubscribeModal } from '../../render/modals/calendar-subscribe.js'
 import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
@@ -69,8 +74,7 @@ type SubcommandArgs = Parameters<CommandListener>[0] & {
 /** One `/billing` subcommand: a named callback a test can call, like a Bolt listener. */
 export type BillingSubcommand = (args: SubcommandArgs) => Promise<unknown>
 
-const helpMessage = (deps: AppDeps) =>
-  guidanceMessage(deps.renderer.guidance('billing-help', { np: NP_SUPPORT_DESK }), '請求サポートのヘルプ')
+const helpMessage = (deps: AppDeps) => billingHelpMessage(deps.renderer)
 
 const isAdmin = ({ deps, user, context }: SubcommandArgs) => deps.isAdmin(user, workspaceAdminOf(context))
 
@@ -101,10 +105,7 @@ export const billingAsk: BillingSubcommand = async ({ ack, deps, command, respon
     .trim()
     .replace(/^ask\s*/i, '')
     .slice(0, 500)
-  if (question === '')
-    return answer(
-      '`/billing ask 領収書はもらえる？` のように、質問をあとに書いてください。ガイド（SORACOM 管理の手引き）から答えます。',
-    )
+  if (question === '') return answer(BILLING_TEXT.askWithoutQuestion)
   await ack()
   await respond({ response_type: 'ephemeral', ...answerMessage(askGuide(deps, question)) }).catch(
     (error: unknown) => logger.warn('answer not delivered', { error }),
@@ -124,10 +125,7 @@ export const billingLink: BillingSubcommand = async (args) => {
 export const billingUnlink: BillingSubcommand = async (args) => {
   const { deps, command, user, answer } = args
   const target = parseBillTarget(command.text)
-  if (!target.operatorId || target.bad || target.month)
-    return answer(
-      '`/billing unlink OP0123456789 [jp|g]` の形で、解除するオペレーター ID を指定してください。',
-    )
+  if (!target.operatorId || target.bad || target.month) return answer(BILLING_TEXT.unlinkUsage)
   const result = await unlinkOperator(deps, {
     user,
     admin: isAdmin(args),
@@ -135,19 +133,12 @@ export const billingUnlink: BillingSubcommand = async (args) => {
     ...(target.coverage ? { coverage: target.coverage } : {}),
   })
   if (result.kind === 'refused') return answer(refusalText(result.refusal))
-  return answer(
-    result.removed.length === 0
-      ? `${target.operatorId}${target.coverage ? `（${coverageLabel(target.coverage)}）` : ' '}は連携されていません。`
-      : `${target.operatorId}（${result.removed.map((c: Coverage) => coverageLabel(c)).join('・')}）の連携を解除し、保存していた認証キーを削除しました。`,
-  )
+  return answer(unlinkedText(target.operatorId, target.coverage, result.removed))
 }
 
 export const billingBill: BillingSubcommand = async ({ ack, deps, command, respond, answer, logger }) => {
   const target = parseBillTarget(command.text)
-  if (target.bad)
-    return answer(
-      `「${target.bad}」がわかりませんでした。\`/billing bill [YYYY-MM] [OP0123456789] [jp|g]\` の形で指定してください。`,
-    )
+  if (target.bad) return answer(BILLING_TEXT.billUnknownWord(target.bad))
   // SORACOM is asked only after the ack; the answer follows through response_url.
   await ack()
   const report = await billReport(deps, target)
@@ -187,18 +178,10 @@ export const billingCalendar: BillingSubcommand = async ({
     // Withdrawing is a Slack call per reminder: answer first, report when done.
     await ack()
     const result = await unsubscribeCalendar(deps, { channel: command.channel_id, user })
-    await respond({
-      response_type: 'ephemeral',
-      text:
-        result.kind === 'not_subscribed'
-          ? 'このチャンネルは請求カレンダーを購読していません。'
-          : result.kind === 'not_owner'
-            ? `このチャンネルの請求カレンダーは <@${result.owner}> さんが購読しています。やめられるのは購読した本人か管理者だけです。`
-            : `このチャンネルの請求カレンダーのリマインドをやめました（予定 ${result.withdrawn} 件を取り消し）。`,
-    })
+    await respond({ response_type: 'ephemeral', text: calendarUnsubscribedText(result) })
     return
   }
-  return answer('`/billing calendar subscribe` か `/billing calendar unsubscribe` を指定してください。')
+  return answer(BILLING_TEXT.calendarUsage)
 }
 
 /** A word after `/billing` that is no subcommand: say so above the help. */
@@ -212,7 +195,7 @@ export const billingUnknown: BillingSubcommand = async ({ ack, deps, words }) =>
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `\`/billing ${words.sub.slice(0, 30).replace(/[<>&`]/g, '')}\` というサブコマンドはありません。`,
+          text: unknownSubcommandText(words.sub),
         },
       },
       ...message.blocks,

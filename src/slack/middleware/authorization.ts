@@ -1,6 +1,12 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api'
 import type { AccessConfig } from '../../config.js'
+import {
+  ACCESS_REFUSAL_TEXT,
+  type AccessRefusal,
+  CHECK_FAILED_IN_FORM,
+  refusedModal,
+} from '../../render/access.js'
 
 /** Who sent a request, from which team and channel, whatever its kind. */
 interface Requester {
@@ -87,16 +93,9 @@ function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | t
  */
 export const ACCESS_CHECK_BUDGET_MS = 1500
 
-export type Refusal = 'other_team' | 'guest' | 'user_not_allowed' | 'channel_not_allowed' | 'check_failed'
+export type Refusal = AccessRefusal
 
-export const REFUSAL_TEXT: Record<Refusal, string> = {
-  other_team: 'このボットは別のワークスペースからは使えません。',
-  guest: 'ゲストアカウントはこのボットを使えません。',
-  user_not_allowed: 'このボットを使う権限がありません。管理者に利用の許可を依頼してください。',
-  channel_not_allowed:
-    'このチャンネルではこのボットを使えません。許可されたチャンネルか、ボットとの DM で使ってください。',
-  check_failed: '利用者の確認ができませんでした。しばらくしてからもう一度お試しください。',
-}
+export const REFUSAL_TEXT = ACCESS_REFUSAL_TEXT
 
 /**
  * Decides whether a request may go on: the workspace the app is installed in only; no guests
@@ -142,10 +141,6 @@ export function workspaceAdminOf(context: Record<string, unknown>): boolean | un
   const value = context.workspaceAdmin
   return typeof value === 'boolean' ? value : undefined
 }
-
-/** Under the form's first field when the access check could not finish in time. */
-export const CHECK_FAILED_IN_FORM =
-  'Slack の応答が遅く、利用者の確認ができませんでした。入力内容はそのままです。少し待ってから、もう一度「送信」を押してください。'
 
 /** The block_id of a submitted view's first input block: where an error can be shown. */
 function firstInputBlock(body: Record<string, unknown>): string | undefined {
@@ -204,12 +199,7 @@ export function authorization(
     } else if (body.type === 'view_submission') {
       await ack?.({
         response_action: 'update',
-        view: {
-          type: 'modal',
-          title: { type: 'plain_text', text: '利用できません' },
-          close: { type: 'plain_text', text: '閉じる' },
-          blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-        },
+        view: refusedModal(text),
       })
     } else if (body.command) {
       await ack?.({ response_type: 'ephemeral', text })

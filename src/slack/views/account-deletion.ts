@@ -2,13 +2,14 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { startAccountDeletion } from '../../app/start-account-deletion.js'
 import { type AccountDeletionRequest, DELETION_PAYMENT_METHODS } from '../../domain/account-deletion.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { operatorIdField, plainDateField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
 
 export const accountDeletionForm = z
   .object({
     operator_id: operatorIdField,
-    cancel_date: plainDateField('解約予定日を選んでください。'),
+    cancel_date: plainDateField(FORM_ERRORS.cancelDate),
     payment_method: z.enum(DELETION_PAYMENT_METHODS).optional(),
   })
   .transform(

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { CALENDAR_PAYMENT_METHODS } from '../../domain/calendar-subscription.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { submission, type ViewListener } from './submission.js'
 
 const calendarSubscribeForm = z.object({
   payment_method: z.enum(CALENDAR_PAYMENT_METHODS, {
-    error: 'お支払い方法を選んでください。リマインドの内容がお支払い方法に合わせて変わります。',
+    error: FORM_ERRORS.calendarPaymentMethod,
   }),
 })
 

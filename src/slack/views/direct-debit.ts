@@ -9,6 +9,7 @@ import {
 import { ACCOUNT_TYPES } from '../../domain/account.js'
 import { COVERAGE_SELECTIONS } from '../../domain/coverage.js'
 import { type DirectDebitDraft, INVOICE_PAYMENT_STATES } from '../../domain/direct-debit.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { directDebitFactView } from '../../render/modals/direct-debit.js'
 import { UNANSWERED_TEXT } from '../../render/problems.js'
 import { operatorIdField } from '../fields.js'
@@ -22,9 +23,9 @@ export const directDebitDraftForm = z
   .object({
     operator_id: operatorIdField,
     coverage: z.enum(COVERAGE_SELECTIONS, {
-      error: 'カバレッジを「日本」「グローバル」「両方」から選んでください。',
+      error: FORM_ERRORS.coverageAny,
     }),
-    account_type: z.enum(ACCOUNT_TYPES, { error: 'アカウント区分を「法人」か「個人」から選んでください。' }),
+    account_type: z.enum(ACCOUNT_TYPES, { error: FORM_ERRORS.accountType }),
     invoice_payment: z.enum(INVOICE_PAYMENT_STATES, { error: INVOICE_PAYMENT_MISSING }).optional(),
     consent: z
       .array(z.string())

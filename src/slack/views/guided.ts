@@ -15,6 +15,7 @@ import {
 } from '../../domain/guided-requests.js'
 import type { InvoiceApplicationFacts } from '../../domain/invoice-application.js'
 import { parseOperatorId } from '../../domain/operator-id.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { operatorIdField, optionalTextField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
 
@@ -26,16 +27,16 @@ const requiredText = (max: number, missing: string) =>
       z
         .string()
         .min(1, { error: missing })
-        .max(max, { error: `${max} 文字以内で入力してください。` }),
+        .max(max, { error: FORM_ERRORS.tooLong(max) }),
     )
 
 export const bankAccountInquiryForm = z
   .object({
     operator_id: operatorIdField,
     coverage: z.enum(COVERAGE_SELECTIONS, {
-      error: 'カバレッジを「日本」「グローバル」「両方」から選んでください。',
+      error: FORM_ERRORS.coverageAny,
     }),
-    switch_mail: z.enum(['yes', 'no'], { error: '切替完了メールが届いているかを選んでください。' }),
+    switch_mail: z.enum(['yes', 'no'], { error: FORM_ERRORS.switchMail }),
   })
   .transform(
     (f): BankAccountInquiryRequest => ({
@@ -48,9 +49,9 @@ export const bankAccountInquiryForm = z
 export const companyNameChangeForm = z
   .object({
     operator_id: operatorIdField,
-    reason: z.enum(NAME_CHANGE_REASONS, { error: '変更の理由を選んでください。' }),
-    current_name: requiredText(100, '現在の社名を入力してください。'),
-    new_name: requiredText(100, '変更後の社名を入力してください。'),
+    reason: z.enum(NAME_CHANGE_REASONS, { error: FORM_ERRORS.nameChangeReason }),
+    current_name: requiredText(100, FORM_ERRORS.currentName),
+    new_name: requiredText(100, FORM_ERRORS.newName),
   })
   .transform(
     (f): CompanyNameChangeRequest => ({
@@ -65,32 +66,32 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const loginRecoveryForm = z
   .object({
-    company_name: requiredText(100, '会社名を入力してください（メール文に入ります）。'),
-    applicant: requiredText(60, '申請者の氏名を入力してください（メール文に入ります）。'),
-    operator_id: optionalTextField(100, 'オペレーター ID は OP に続く数字 10 桁です。'),
+    company_name: requiredText(100, FORM_ERRORS.recoveryCompanyName),
+    applicant: requiredText(60, FORM_ERRORS.applicant),
+    operator_id: optionalTextField(100, FORM_ERRORS.operatorIdOptionalShape),
     email_usable: z.enum(['yes', 'no'], {
-      error: '今のログイン用メールアドレスが使えるかを選んでください。',
+      error: FORM_ERRORS.emailUsable,
     }),
-    new_email: optionalTextField(254, 'メールアドレスは 254 文字以内で入力してください。'),
+    new_email: optionalTextField(254, FORM_ERRORS.emailTooLong),
   })
   .superRefine((f, ctx) => {
     if (f.operator_id && !parseOperatorId(f.operator_id).ok)
       ctx.addIssue({
         code: 'custom',
         path: ['operator_id'],
-        message: 'オペレーター ID は OP に続く数字 10 桁です（わからなければ空欄で構いません）。',
+        message: FORM_ERRORS.operatorIdOptionalMalformed,
       })
     if (f.email_usable === 'no' && !f.new_email)
       ctx.addIssue({
         code: 'custom',
         path: ['new_email'],
-        message: '今のアドレスが使えないときは、新しいログイン用メールアドレスを入力してください。',
+        message: FORM_ERRORS.newEmailRequired,
       })
     if (f.new_email && !EMAIL.test(f.new_email))
       ctx.addIssue({
         code: 'custom',
         path: ['new_email'],
-        message: 'メールアドレスの形で入力してください（例: billing@example.co.jp）。',
+        message: FORM_ERRORS.emailShape,
       })
   })
   .transform((f): LoginRecoveryRequest => {
@@ -118,14 +119,14 @@ export const loginRecoverySubmission = (deps: AppDeps): ViewListener =>
 export const invoiceApplicationForm = z
   .object({
     account_type: z.enum(['corporate', 'individual', 'unknown'], {
-      error: 'アカウント区分を選んでください。',
+      error: FORM_ERRORS.accountTypeAny,
     }),
-    email: z.enum(['company', 'free', 'other_domain'], { error: 'メールアドレスの種類を選んでください。' }),
-    error: z.enum(['e1999507', 'other', 'none'], { error: '申請ページの表示を選んでください。' }),
+    email: z.enum(['company', 'free', 'other_domain'], { error: FORM_ERRORS.emailKind }),
+    error: z.enum(['e1999507', 'other', 'none'], { error: FORM_ERRORS.applicationError }),
     postal_code: z.enum(['ordinary', 'large_office', 'business_reply'], {
-      error: '郵便番号の種類を選んでください。',
+      error: FORM_ERRORS.postalCode,
     }),
-    prefecture: z.enum(['yes', 'no'], { error: '住所欄に都道府県を書いたかを選んでください。' }),
+    prefecture: z.enum(['yes', 'no'], { error: FORM_ERRORS.prefecture }),
   })
   .transform(
     (f): InvoiceApplicationFacts => ({

@@ -3,13 +3,15 @@ import type { AppDeps } from '../../app/deps.js'
 import { requestInvoiceMerge } from '../../app/request-invoice-merge.js'
 import { type InvoiceMergeRequest, MERGE_MODES } from '../../domain/invoice-merge.js'
 import { parseOperatorId } from '../../domain/operator-id.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
+import { parseProblemText } from '../../render/problems.js'
 import { operatorIdListField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
 
 export const invoiceMergeForm = z
   .object({
     mode: z.enum(MERGE_MODES, {
-      error: '「1 枚の請求書で複数アカウントを支払う」か「入金口座だけまとめる」を選んでください。',
+      error: FORM_ERRORS.mergeMode,
     }),
     source_operator_ids: operatorIdListField,
     target_operator_id: z
@@ -19,7 +21,10 @@ export const invoiceMergeForm = z
         if (raw === undefined || raw.trim() === '') return undefined
         const result = parseOperatorId(raw)
         if (!result.ok) {
-          ctx.addIssue({ code: 'custom', message: `統合先は 1 つだけ入力してください。${result.error}` })
+          ctx.addIssue({
+            code: 'custom',
+            message: FORM_ERRORS.mergeTargetOne(parseProblemText(result.problem)),
+          })
           return z.NEVER
         }
         return result.value

@@ -15,6 +15,7 @@ import {
   REISSUE_CHECKS,
   REISSUE_PAYMENT_METHODS,
 } from '../../domain/invoice-reissue.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { invoiceReissueFactView } from '../../render/modals/invoice-reissue.js'
 import { UNANSWERED_TEXT } from '../../render/problems.js'
 import { operatorIdField, optionalTextField, yearMonthField } from '../fields.js'
@@ -31,19 +32,19 @@ const AMOUNT_ZERO_MISSING = UNANSWERED_TEXT.amount_zero
 export const invoiceReissueDraftForm = z
   .object({
     operator_id: operatorIdField,
-    coverage: z.enum(COVERAGES, { error: 'カバレッジを「日本」か「グローバル」から選んでください。' }),
+    coverage: z.enum(COVERAGES, { error: FORM_ERRORS.coverageOne }),
     usage_month: yearMonthField,
     payment_method: z.enum(REISSUE_PAYMENT_METHODS, { error: PAYMENT_METHOD_MISSING }).optional(),
-    delivery: z.enum(DELIVERIES, { error: '請求書の送付方法を「Eメール」か「郵送」から選んでください。' }),
-    address: optionalTextField(300, '送付先は 300 文字以内で入力してください。'),
+    delivery: z.enum(DELIVERIES, { error: FORM_ERRORS.delivery }),
+    address: optionalTextField(300, FORM_ERRORS.addressTooLong),
     amount_zero: z.enum(AMOUNT_ZERO_ANSWERS, { error: AMOUNT_ZERO_MISSING }).optional(),
     checks: z
-      .array(z.enum(REISSUE_CHECKS, { error: '確認済みのことは一覧から選んでください。' }))
+      .array(z.enum(REISSUE_CHECKS, { error: FORM_ERRORS.reissueChecks }))
       .optional()
       .transform((v) => v ?? []),
-    company_name: optionalTextField(100, '会社名は 100 文字以内で入力してください。'),
+    company_name: optionalTextField(100, FORM_ERRORS.companyNameTooLong),
     destination: z.enum(DESTINATIONS, {
-      error: '依頼先を「ソラコムサポート窓口」か「NP 掛け払いサポートデスク」から選んでください。',
+      error: FORM_ERRORS.destination,
     }),
   })
   .transform(

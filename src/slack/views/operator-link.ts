@@ -3,7 +3,9 @@ import type { AppDeps } from '../../app/deps.js'
 import { linkOperator } from '../../app/link-operator.js'
 import { COVERAGES } from '../../domain/coverage.js'
 import { errorCode } from '../../errors.js'
+import { NO_CREDENTIALS_KEY } from '../../render/access.js'
 import { SORACOM_FAILURE_TEXT } from '../../render/bill.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import {
   operatorLinkCheckingModal,
   operatorLinkedModal,
@@ -20,18 +22,18 @@ import type { ViewListener } from './submission.js'
 
 const operatorLinkForm = z.object({
   operator_id: operatorIdField,
-  coverage: z.enum(COVERAGES, { error: 'カバレッジを「日本」か「グローバル」から選んでください。' }),
+  coverage: z.enum(COVERAGES, { error: FORM_ERRORS.coverageOne }),
   auth_key_id: z
-    .string({ error: '認証キー ID（keyId- で始まる値）を入力してください。' })
+    .string({ error: FORM_ERRORS.authKeyIdMissing })
     .trim()
     .regex(/^keyId-\S+$/, {
-      error: '認証キー ID は keyId- で始まる値です（SAM ユーザーの「認証キー」で確認できます）。',
+      error: FORM_ERRORS.authKeyIdShape,
     }),
   auth_key: z
-    .string({ error: '認証キーシークレット（secret- で始まる値）を入力してください。' })
+    .string({ error: FORM_ERRORS.authKeyMissing })
     .trim()
     .regex(/^secret-\S+$/, {
-      error: '認証キーシークレットは secret- で始まる値です（作成したときにだけ表示されます）。',
+      error: FORM_ERRORS.authKeyShape,
     }),
   alert_channel: z.string().optional(),
 })
@@ -90,10 +92,7 @@ export const operatorLinkSubmission =
       const code = errorCode(error)
       logger.error('operator link not saved', { error: code })
       next = form({
-        banner:
-          code === 'credentials_key'
-            ? 'CREDENTIALS_KEY が設定されていないため、認証キーを保存できません。ボットの管理者に設定を依頼してください（README「SORACOM 連携」）。'
-            : NOT_SAVED,
+        banner: code === 'credentials_key' ? NO_CREDENTIALS_KEY : NOT_SAVED,
       })
     }
     await client.views

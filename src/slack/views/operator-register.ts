@@ -3,18 +3,19 @@ import type { AppDeps } from '../../app/deps.js'
 import { type OperatorRegistration, registerOperator } from '../../app/register-operator.js'
 import { ACCOUNT_TYPES, PAYMENT_METHODS } from '../../domain/account.js'
 import { COVERAGE_SELECTIONS } from '../../domain/coverage.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { operatorIdField, optionalTextField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
 
 export const operatorForm = z
   .object({
     operator_id: operatorIdField,
-    name: optionalTextField(60, '呼び名は 60 文字以内で入力してください。'),
+    name: optionalTextField(60, FORM_ERRORS.operatorNameTooLong),
     coverage: z.enum(COVERAGE_SELECTIONS, {
-      error: 'カバレッジを「日本」「グローバル」「両方」から選んでください。',
+      error: FORM_ERRORS.coverageAny,
     }),
-    account_type: z.enum(ACCOUNT_TYPES, { error: 'アカウント区分を「法人」か「個人」から選んでください。' }),
-    payment_method: z.enum(PAYMENT_METHODS, { error: 'お支払い方法を選んでください。' }),
+    account_type: z.enum(ACCOUNT_TYPES, { error: FORM_ERRORS.accountType }),
+    payment_method: z.enum(PAYMENT_METHODS, { error: FORM_ERRORS.paymentMethod }),
   })
   .transform(
     (f): OperatorRegistration => ({

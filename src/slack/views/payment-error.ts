@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.js'
 import { type PaymentErrorRequest, startPaymentError } from '../../app/start-payment-error.js'
 import { ACCOUNT_TYPES } from '../../domain/account.js'
 import { COVERAGES } from '../../domain/coverage.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { operatorIdField } from '../fields.js'
 import { submission, type ViewListener } from './submission.js'
 
@@ -10,12 +11,12 @@ export const paymentErrorForm = z
   .object({
     operator_id: operatorIdField,
     coverage: z.enum(COVERAGES, {
-      error: 'エラーになったカバレッジを「日本」か「グローバル」から選んでください。',
+      error: FORM_ERRORS.coverageOfError,
     }),
     payment_method: z.enum(['card', 'invoice'], {
-      error: 'お支払い方法を「クレジットカード」か「請求書払い」から選んでください。',
+      error: FORM_ERRORS.paymentMethodCardOrInvoice,
     }),
-    account_type: z.enum(ACCOUNT_TYPES, { error: 'アカウント区分を「法人」か「個人」から選んでください。' }),
+    account_type: z.enum(ACCOUNT_TYPES, { error: FORM_ERRORS.accountType }),
   })
   .transform(
     (f): PaymentErrorRequest => ({

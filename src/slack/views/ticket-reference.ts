@@ -1,5 +1,6 @@
 import { changeTicket } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
+import { FORM_ERRORS } from '../../render/form-errors.js'
 import { changeNote } from '../../render/refusals.js'
 import type { ViewListener } from './submission.js'
 
@@ -11,7 +12,7 @@ export const ticketReferenceSubmission =
     if (raw.length > 100) {
       await ack({
         response_action: 'errors',
-        errors: { reference: '受付番号は 100 文字以内で入力してください。' },
+        errors: { reference: FORM_ERRORS.referenceTooLong },
       })
       return
     }

@@ -1,10 +1,10 @@
-import { ACCOUNT_DELETION_WARNINGS } from './account-deletion.js'
-import { billingDatesFor } from './billing-calendar.js'
-import type { Checklist, ChecklistStep } from './checklist.js'
-import { CHECKLIST_DEFINITIONS } from './checklist-definitions.js'
-import { LOGIN_RECOVERY_MAIL } from './guided-requests.js'
-import { paymentErrorCauseText } from './payment-error.js'
-import { type PlainDate, yearMonthOf } from './plain-date.js'
+import { billingDatesFor } from '../domain/billing-calendar.js'
+import type { Checklist } from '../domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
+import { LOGIN_RECOVERY_MAIL } from '../domain/guided-requests.js'
+import { type PlainDate, yearMonthOf } from '../domain/plain-date.js'
+import { ACCOUNT_DELETION_WARNINGS, CHECKLIST_STEPS, type ChecklistStep } from './checklist-steps.js'
+import { paymentErrorCauseText } from './guide-text.js'
 
 /** What the renderer needs to draw a checklist message as it stands. */
 export interface ChecklistView {
@@ -22,7 +22,10 @@ export interface ChecklistView {
 
 /** Describes a stored checklist: when it is first posted and after every tick. */
 export function describeChecklist(checklist: Checklist): ChecklistView {
-  const definition = CHECKLIST_DEFINITIONS[checklist.kind]
+  const definition = {
+    steps: CHECKLIST_STEPS[checklist.kind],
+    lastStepAfterOthers: CHECKLIST_DEFINITIONS[checklist.kind].lastStepAfterOthers,
+  }
   if (checklist.kind === 'account_deletion') {
     const cancelDate = (checklist.cancelDate ?? checklist.createdAt.slice(0, 10)) as PlainDate
     const operatorId = checklist.operatorIds[0] ?? ''

@@ -1,11 +1,12 @@
-import { billingDatesFor, npInvoiceMailSubject } from './billing-calendar.js'
+import { billingDatesFor } from '../domain/billing-calendar.js'
+import { checksFor } from '../domain/invoice-reissue.js'
+import { type RegisteredOperator, unregisteredOperators } from '../domain/operator-registry.js'
+import type { YearMonth } from '../domain/plain-date.js'
+import type { Ticket } from '../domain/ticket.js'
+import { isClosed, nextMilestone } from '../domain/ticket-progress.js'
 import { NP_SUPPORT_DESK, SORACOM_SUPPORT } from './contacts.js'
-import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from './direct-debit.js'
-import { checksFor, reissueGuidanceModel } from './invoice-reissue.js'
-import { type RegisteredOperator, unregisteredOperators } from './operator-registry.js'
-import type { YearMonth } from './plain-date.js'
-import type { Ticket } from './ticket.js'
-import { isClosed, nextMilestone } from './ticket-progress.js'
+import { DIRECT_DEBIT_NOTES, DIRECT_DEBIT_PROCESS } from './guide-text.js'
+import { reissueGuidanceModel } from './ticket-models.js'
 
 /** What the renderer needs to draw a ticket message as it stands; no rule is left for it to apply. */
 export interface TicketView {
@@ -80,7 +81,6 @@ function introOf(ticket: Ticket): TicketView['intro'] {
           ...reissueGuidanceModel({
             operatorId: ticket.operatorId,
             dates: billingDatesFor(usageMonth),
-            npMailSubject: npInvoiceMailSubject(usageMonth),
             pendingChecks: checksFor(request.delivery).filter((c) => !request.checks.includes(c)),
             delivery: request.delivery,
           }),

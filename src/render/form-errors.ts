@@ -1,0 +1,51 @@
+import { OPERATOR_ID_SHAPE } from './problems.js'
+
+/**
+ * The lines under a form's fields when Slack's `view.state` does not parse (a choice left empty, a
+ * text too long). The forms themselves (slack/views) say which applies; the words are here.
+ */
+export const FORM_ERRORS = {
+  operatorIdMissing: `オペレーター ID を入力してください。${OPERATOR_ID_SHAPE}です。`,
+  operatorIdsMissing: `オペレーター ID を 1 つ以上入力してください（${OPERATOR_ID_SHAPE}）。`,
+  operatorIdOptionalShape: 'オペレーター ID は OP に続く数字 10 桁です。',
+  operatorIdOptionalMalformed:
+    'オペレーター ID は OP に続く数字 10 桁です（わからなければ空欄で構いません）。',
+  usageMonthMissing: 'ご利用月を YYYY-MM の形で入力してください（例: 2027-04）。',
+  coverageOne: 'カバレッジを「日本」か「グローバル」から選んでください。',
+  coverageAny: 'カバレッジを「日本」「グローバル」「両方」から選んでください。',
+  coverageOfError: 'エラーになったカバレッジを「日本」か「グローバル」から選んでください。',
+  accountType: 'アカウント区分を「法人」か「個人」から選んでください。',
+  accountTypeAny: 'アカウント区分を選んでください。',
+  paymentMethod: 'お支払い方法を選んでください。',
+  paymentMethodCardOrInvoice: 'お支払い方法を「クレジットカード」か「請求書払い」から選んでください。',
+  calendarPaymentMethod: 'お支払い方法を選んでください。リマインドの内容がお支払い方法に合わせて変わります。',
+  delivery: '請求書の送付方法を「Eメール」か「郵送」から選んでください。',
+  addressTooLong: '送付先は 300 文字以内で入力してください。',
+  reissueChecks: '確認済みのことは一覧から選んでください。',
+  companyNameTooLong: '会社名は 100 文字以内で入力してください。',
+  destination: '依頼先を「ソラコムサポート窓口」か「NP 掛け払いサポートデスク」から選んでください。',
+  mergeMode: '「1 枚の請求書で複数アカウントを支払う」か「入金口座だけまとめる」を選んでください。',
+  mergeTargetOne: (problem: string) => `統合先は 1 つだけ入力してください。${problem}`,
+  cancelDate: '解約予定日を選んでください。',
+  operatorNameTooLong: '呼び名は 60 文字以内で入力してください。',
+  switchMail: '切替完了メールが届いているかを選んでください。',
+  nameChangeReason: '変更の理由を選んでください。',
+  currentName: '現在の社名を入力してください。',
+  newName: '変更後の社名を入力してください。',
+  recoveryCompanyName: '会社名を入力してください（メール文に入ります）。',
+  applicant: '申請者の氏名を入力してください（メール文に入ります）。',
+  emailUsable: '今のログイン用メールアドレスが使えるかを選んでください。',
+  emailTooLong: 'メールアドレスは 254 文字以内で入力してください。',
+  newEmailRequired: '今のアドレスが使えないときは、新しいログイン用メールアドレスを入力してください。',
+  emailShape: 'メールアドレスの形で入力してください（例: billing@example.co.jp）。',
+  emailKind: 'メールアドレスの種類を選んでください。',
+  applicationError: '申請ページの表示を選んでください。',
+  postalCode: '郵便番号の種類を選んでください。',
+  prefecture: '住所欄に都道府県を書いたかを選んでください。',
+  tooLong: (max: number) => `${max} 文字以内で入力してください。`,
+  authKeyIdMissing: '認証キー ID（keyId- で始まる値）を入力してください。',
+  authKeyIdShape: '認証キー ID は keyId- で始まる値です（SAM ユーザーの「認証キー」で確認できます）。',
+  authKeyMissing: '認証キーシークレット（secret- で始まる値）を入力してください。',
+  authKeyShape: '認証キーシークレットは secret- で始まる値です（作成したときにだけ表示されます）。',
+  referenceTooLong: '受付番号は 100 文字以内で入力してください。',
+} as const
