@@ -8,7 +8,18 @@ export type CancelReminderOutcome = { kind: 'cancelled' } | { kind: 'refused'; r
 
 /** 「取り消す」 in `/billing reminders`: the owner (or an admin) withdraws one reminder. */
 export async function cancelReminder(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'isAdmin'
+    | 'links'
+    | 'logger'
+    | 'notifier'
+    | 'redelivery'
+    | 'reminders'
+    | 'scheduler'
+    | 'tickets'
+  >,
   input: { reminderId: string; user: string },
 ): Promise<CancelReminderOutcome> {
   const reminder = deps.reminders.get(input.reminderId)

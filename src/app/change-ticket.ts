@@ -47,7 +47,24 @@ function decide(
  * after another, in arrival order.
  */
 export function changeTicket(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'clock'
+    | 'isAdmin'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'subscriptions'
+    | 'tickets'
+  >,
   input: { ticketId: string; user: string; request: TicketChangeRequest },
 ): Promise<ChangeTicketOutcome> {
   return deps.queue.run(input.ticketId, async (): Promise<ChangeTicketOutcome> => {

@@ -42,7 +42,27 @@ export interface CheckReport {
  * checklist; a payment made again → that checklist closes itself. One operator failing (SORACOM
  * down, key revoked) is logged and the others go on; the next run catches up.
  */
-export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> {
+export async function checkLinkedOperators(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'soracom'
+    | 'tickets'
+  >,
+): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of deps.links.list()) {
     const queue = `link:${linkKey(link)}`
@@ -75,7 +95,28 @@ export async function checkLinkedOperators(deps: AppDeps): Promise<CheckReport> 
   return report
 }
 
-async function checkLink(deps: AppDeps, stale: OperatorLink): Promise<{ alerts: number; closed: number }> {
+async function checkLink(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'soracom'
+    | 'tickets'
+  >,
+  stale: OperatorLink,
+): Promise<{ alerts: number; closed: number }> {
   const link = deps.links.get(stale.operatorId, stale.coverage)
   if (!link) return { alerts: 0, closed: 0 }
   const api = deps.soracom.api(link)
@@ -135,7 +176,23 @@ function closedThrough(baseline: string | undefined, newest: string | undefined)
 
 /** One amount-final message in the alert channel (unless this month's was stored already). */
 async function alertAmountFinal(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
   link: OperatorLink,
   bill: Bill,
   previous: Bill | undefined,
@@ -157,7 +214,7 @@ async function alertAmountFinal(
   return true
 }
 
-const openPaymentChecklists = (deps: AppDeps, link: OperatorLink): Checklist[] =>
+const openPaymentChecklists = (deps: Pick<AppDeps, 'checklists'>, link: OperatorLink): Checklist[] =>
   deps.checklists
     .all()
     .filter(
@@ -173,7 +230,24 @@ const openPaymentChecklists = (deps: AppDeps, link: OperatorLink): Checklist[] =
  * pays) posted in the alert channel. The checklist carries the alert's key, so it exists once.
  */
 async function alertPaymentError(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
   link: OperatorLink,
   key: string,
   cause: PaymentErrorCause,
@@ -207,7 +281,20 @@ async function alertPaymentError(
 
 /** Closes the payment-error checklists whose payment SORACOM now shows made; returns how many. */
 async function closeRecovered(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'notifier'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'tickets'
+  >,
   link: OperatorLink,
   history: Bill[],
   method: PaymentMethodFacts | undefined,
@@ -244,7 +331,28 @@ async function closeRecovered(
  * once, SORACOM unreachable after a day without a successful check), since no other alert can
  * come until it is mended. Returns whether an alert was stored.
  */
-async function alertLinkBroken(deps: AppDeps, stale: OperatorLink, reason: LinkFailure): Promise<boolean> {
+async function alertLinkBroken(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+  stale: OperatorLink,
+  reason: LinkFailure,
+): Promise<boolean> {
   const link = deps.links.get(stale.operatorId, stale.coverage)
   if (!link || openLinkBroken(deps.alerts.all(), link)) return false
   const now = deps.clock.now()
@@ -267,7 +375,10 @@ async function alertLinkBroken(deps: AppDeps, stale: OperatorLink, reason: LinkF
 }
 
 /** A check succeeded: a `link_broken` alert of the link says it is mended (its message updated). */
-async function markLinkRestored(deps: AppDeps, link: OperatorLink): Promise<void> {
+async function markLinkRestored(
+  deps: Pick<AppDeps, 'alerts' | 'clock' | 'logger' | 'notifier' | 'queue'>,
+  link: OperatorLink,
+): Promise<void> {
   const open = openLinkBroken(deps.alerts.all(), link)
   if (!open) return
   await deps.queue.run(open.id, async () => {

@@ -33,13 +33,13 @@ interface Records<T extends { id: string; message?: unknown }> {
   late?: LateReason
 }
 
-const ticketRecords = (deps: AppDeps): Records<Ticket> => ({
+const ticketRecords = (deps: Pick<AppDeps, 'operators' | 'renderer' | 'tickets'>): Records<Ticket> => ({
   get: (id) => deps.tickets.get(id),
   save: (t) => deps.tickets.save(t),
   render: (t) => ticketMessage(deps, t),
 })
 
-const alertRecords = (deps: AppDeps): Records<BillingAlert> => ({
+const alertRecords = (deps: Pick<AppDeps, 'alerts'>): Records<BillingAlert> => ({
   get: (id) => deps.alerts.get(id),
   save: (a) => deps.alerts.save(a),
   render: alertMessage,
@@ -50,7 +50,26 @@ const alertRecords = (deps: AppDeps): Records<BillingAlert> => ({
  * An alert of the checks: stored first (its id is its key, so it exists at most once), then
  * posted to the link's alert channel; a post that fails is retried by the sweep.
  */
-export async function storeAlert(deps: AppDeps, alert: BillingAlert): Promise<() => Promise<boolean>> {
+export async function storeAlert(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+  alert: BillingAlert,
+): Promise<() => Promise<boolean>> {
   const records = alertRecords(deps)
   records.render(alert)
   deps.awaitingPost.add(alert.id)
@@ -63,7 +82,7 @@ export async function storeAlert(deps: AppDeps, alert: BillingAlert): Promise<()
   return () => postRecord(deps, records, alert.id, originOf(alert), { kind: 'alert' })
 }
 
-const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
+const checklistRecords = (deps: Pick<AppDeps, 'checklists' | 'renderer'>): Records<Checklist> => ({
   get: (id) => deps.checklists.get(id),
   save: (c) => deps.checklists.save(c),
   render: (c) => checklistMessage(deps, c),
@@ -75,7 +94,7 @@ const checklistRecords = (deps: AppDeps): Records<Checklist> => ({
  * Its message follows the ack: `deliverStored`.
  */
 async function storeRecord<T extends Ticket | Checklist>(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost'>,
   records: Records<T>,
   record: T,
   viewId: string,
@@ -91,7 +110,7 @@ async function storeRecord<T extends Ticket | Checklist>(
 }
 
 export async function storeTicket(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'operators' | 'renderer' | 'tickets'>,
   ticket: Ticket,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
@@ -100,7 +119,7 @@ export async function storeTicket(
 }
 
 export async function storeChecklist(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'renderer'>,
   checklist: Checklist,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
@@ -112,7 +131,27 @@ export async function storeChecklist(
  * After the ack: posts a stored record's message, remembers where it went, and refreshes the
  * requester's App Home; an account-deletion checklist also schedules its final-invoice reminders.
  */
-export async function deliverStored(deps: AppDeps, stored: StoredRecord): Promise<void> {
+export async function deliverStored(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+  stored: StoredRecord,
+): Promise<void> {
   if (stored.kind === 'ticket') {
     const { ticket } = stored
     await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { kind: 'ticket' })
@@ -131,7 +170,7 @@ export async function deliverStored(deps: AppDeps, stored: StoredRecord): Promis
  * refuses (message deleted, channel archived, Slack down), the answer is a notice for the user.
  */
 export async function updatePosted(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'notifier'>,
   target: { channel: string; ts: string } | undefined,
   message: SlackMessage,
 ): Promise<StaleMessage | undefined> {
@@ -165,7 +204,23 @@ async function postRecord<
     createdAt: string
   },
 >(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
   records: Records<T>,
   id: string,
   origin: Origin,
@@ -218,7 +273,27 @@ async function postRecord<
 }
 
 /** Posts one stored record that has no message yet, late; true when it was posted now. */
-async function redeliverOne(deps: AppDeps, kind: RecordKind, id: string): Promise<boolean> {
+async function redeliverOne(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+  kind: RecordKind,
+  id: string,
+): Promise<boolean> {
   if (kind === 'ticket') {
     const ticket = deps.tickets.get(id)
     return ticket ? postRecord(deps, ticketRecords(deps), id, originOf(ticket), { late: true, kind }) : false
@@ -240,7 +315,25 @@ async function redeliverOne(deps: AppDeps, kind: RecordKind, id: string): Promis
  * the process stopped between storing and posting — to where its flow started. Run by the sweep
  * (the first one at start-up), so nothing acknowledged stays unposted.
  */
-export async function redeliverUnposted(deps: AppDeps): Promise<number> {
+export async function redeliverUnposted(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+): Promise<number> {
   const unposted: Array<[RecordKind, string]> = [
     ...deps.tickets
       .all()

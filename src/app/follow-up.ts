@@ -14,7 +14,27 @@ import { pendingReminders } from './reminders.js'
  * The one step after the ack, for an accepted submission: post the stored record, the guide's
  * answer, or the confirmation — and hand over what the outcome scheduled.
  */
-export async function followUp(deps: AppDeps, outcome: AcceptedOutcome): Promise<void> {
+export async function followUp(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
+  outcome: AcceptedOutcome,
+): Promise<void> {
   switch (outcome.kind) {
     case 'stored':
       return deliverStored(deps, outcome.record)
@@ -46,7 +66,10 @@ export async function postGuidance(
 
 /** After a subscription's answer: its stored reminders go to Slack (a call each), then App Home. */
 export async function handOverCalendar(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'scheduler' | 'tickets'
+  >,
   origin: Origin,
   calendar: CalendarOutcome,
 ): Promise<void> {

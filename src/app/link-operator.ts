@@ -20,7 +20,7 @@ export type LinkOutcome =
  * the operator and coverage. Runs after Slack's ack (it calls SORACOM).
  */
 export async function linkOperator(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'links' | 'logger' | 'reminders' | 'scheduler' | 'soracom'>,
   input: {
     user: string
     admin: boolean
@@ -86,7 +86,7 @@ export async function linkOperator(
 
 /** `/billing unlink OP… [jp|g]` (admins only): without a coverage, every link of the operator. */
 export async function unlinkOperator(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'links' | 'logger' | 'soracom'>,
   input: { user: string; admin: boolean; operatorId: string; coverage?: Coverage },
 ): Promise<{ kind: 'refused'; refusal: Refusal } | { kind: 'unlinked'; removed: Coverage[] }> {
   if (!input.admin) return refused({ on: 'operator_link', reason: 'admins_only' })

@@ -6,7 +6,7 @@ import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
 import { soracomFailure } from './soracom-failure.js'
 
-export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
+export function chooseLink(deps: Pick<AppDeps, 'links'>, target: BillTarget): LinkChoice {
   const all = deps.links.list()
   if (all.length === 0) return { kind: 'no_links' }
   const fitting = all.filter(
@@ -25,7 +25,10 @@ export function chooseLink(deps: AppDeps, target: BillTarget): LinkChoice {
  * the month before it for the change, and whether the operator pays by card. Calls SORACOM: only
  * after Slack's ack.
  */
-export async function billReport(deps: AppDeps, target: BillTarget): Promise<BillReport> {
+export async function billReport(
+  deps: Pick<AppDeps, 'clock' | 'links' | 'logger' | 'soracom'>,
+  target: BillTarget,
+): Promise<BillReport> {
   const choice = chooseLink(deps, target)
   if (choice.kind === 'choose' && target.month) return { ...choice, month: target.month }
   if (choice.kind !== 'link') return choice
@@ -64,7 +67,7 @@ export async function billReport(deps: AppDeps, target: BillTarget): Promise<Bil
 
 /** A bill button: the month's 課金詳細 CSV (`csv`) or 請求明細書 PDF (`statement`) download URL. */
 export async function exportBillFile(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'links' | 'soracom'>,
   input: { operatorId: string; coverage: Coverage; month: YearMonth; file: 'csv' | 'statement' },
 ): Promise<ExportOutcome> {
   const choice = chooseLink(deps, input)
@@ -85,7 +88,10 @@ export async function exportBillFile(
  * Reads a link's newest finalized month and this month so far, and keeps them on the link (App
  * Home shows them without asking SORACOM again). Failures are logged and leave the link as it was.
  */
-export async function refreshLinkBills(deps: AppDeps, link: OperatorLink): Promise<OperatorLink> {
+export async function refreshLinkBills(
+  deps: Pick<AppDeps, 'clock' | 'links' | 'logger' | 'soracom'>,
+  link: OperatorLink,
+): Promise<OperatorLink> {
   const api = deps.soracom.api(link)
   try {
     const [history, running] = await Promise.all([api.history(), api.latest()])
@@ -103,7 +109,7 @@ export async function refreshLinkBills(deps: AppDeps, link: OperatorLink): Promi
   }
 }
 
-function known(bill: Bill, deps: AppDeps): KnownBill {
+function known(bill: Bill, deps: Pick<AppDeps, 'clock'>): KnownBill {
   return { ...bill, checkedAt: deps.clock.now().toISOString() }
 }
 
@@ -113,7 +119,7 @@ function known(bill: Bill, deps: AppDeps): KnownBill {
  * throw (the checks count them); the user-facing reads only log them.
  */
 export async function rememberBills(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'links'>,
   link: OperatorLink,
   seen: Pick<OperatorLink, 'latestBill' | 'runningBill' | 'watch'>,
 ): Promise<OperatorLink> {
@@ -147,7 +153,7 @@ function sameBill(a: KnownBill, b: KnownBill | undefined): boolean {
 
 /** For reads a user asked for: a link not updated on disk is logged, the answer still goes out. */
 function rememberQuietly(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'links' | 'logger'>,
   link: OperatorLink,
   seen: Pick<OperatorLink, 'latestBill' | 'runningBill'>,
 ) {

@@ -10,12 +10,18 @@ import { pendingReminders } from './reminders.js'
  * published again in its smallest form; Slack failing for a moment (5xx, 429, a timeout) is tried
  * again soon, from what is stored then — and the next change or `app_home_opened` publishes anyway.
  */
-export async function refreshHome(deps: AppDeps, userId: string): Promise<void> {
+export async function refreshHome(
+  deps: Pick<AppDeps, 'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'tickets'>,
+  userId: string,
+): Promise<void> {
   await publishHome(deps, userId)
 }
 
 /** True when Slack took the Home tab (in full or compact form). */
-async function publishHome(deps: AppDeps, userId: string): Promise<boolean> {
+async function publishHome(
+  deps: Pick<AppDeps, 'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'tickets'>,
+  userId: string,
+): Promise<boolean> {
   const home = {
     tickets: deps.tickets.listByRequester(userId),
     reminders: pendingReminders(deps, (r) => r.owner === userId),
@@ -62,7 +68,22 @@ export const HOME_BILLS_FRESH_MS = 60 * 60 * 1000
  * more than an hour ago — reads them from SORACOM (one read per link however many open it at
  * the same time) and publishes again. SORACOM failing leaves the last-read bills shown.
  */
-export async function openHome(deps: AppDeps, userId: string): Promise<void> {
+export async function openHome(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'notifier'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'soracom'
+    | 'tickets'
+  >,
+  userId: string,
+): Promise<void> {
   await refreshHome(deps, userId)
   const now = deps.clock.now().getTime()
   const stale = (checkedAt: string | undefined) =>

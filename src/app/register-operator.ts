@@ -16,7 +16,7 @@ export interface OperatorRegistration {
 
 /** `/billing operators` → 登録: stored (on disk before the modal closes), then confirmed to the user. */
 export async function registerOperator(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'isAdmin' | 'operators'>,
   input: { registration: OperatorRegistration; origin: Origin },
 ): Promise<SubmissionOutcome> {
   const r = input.registration

@@ -11,7 +11,20 @@ export type RemindInvoiceOutcome =
 
 /** The reminder button on a too-early reissue: 9:00 JST on the first business day a reissue request is accepted (§4.1.2, domain.md). */
 export async function remindInvoiceExpected(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'tickets'
+  >,
   input: { operatorId: string; usageMonth: YearMonth; remindOn?: PlainDate; user: string; channel: string },
 ): Promise<RemindInvoiceOutcome> {
   const { operatorId, usageMonth, user } = input

@@ -50,7 +50,7 @@ export function pendingReminders(deps: Pick<AppDeps, 'reminders'>, predicate: (r
  * the new ones to Slack unless `handOver` is false. Reminders whose time has passed are skipped.
  */
 export async function addReminders(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'newId' | 'reminders' | 'scheduler'>,
   wanted: NewReminder[],
   options: { handOver?: boolean } = {},
 ): Promise<Reminder[]> {
@@ -80,7 +80,7 @@ export async function addReminders(
 
 /** Withdraws active reminders matching the predicate; returns how many. */
 export async function withdrawReminders(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'reminders' | 'scheduler'>,
   predicate: (r: Reminder) => boolean,
   options: { byUser?: boolean } = {},
 ): Promise<number> {
@@ -91,7 +91,7 @@ export async function withdrawReminders(
 
 /** A subscription's calendar reminders up to the rolling window's end (§4.1–§4.3). */
 export async function extendCalendar(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'links' | 'newId' | 'reminders' | 'renderer' | 'scheduler'>,
   subscription: CalendarSubscription,
   options: { handOver?: boolean } = {},
 ): Promise<void> {
@@ -138,7 +138,7 @@ export function calendarReminderText(
 
 /** After a direct-debit milestone: withdraw what it answers, schedule what comes next. */
 export async function followDirectDebit(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'newId' | 'reminders' | 'renderer' | 'scheduler' | 'subscriptions'>,
   ticket: Ticket,
   milestone: DirectDebitMilestone,
 ): Promise<void> {
@@ -161,12 +161,16 @@ export async function followDirectDebit(
  * A channel subscribed to the billing calendar (any way of paying but card) already hears of every
  * due date: the direct-debit ticket's own due-date reminders would say it twice (domain.md).
  */
-function calendarCoversDueDates(deps: AppDeps, ticket: Ticket): boolean {
+function calendarCoversDueDates(deps: Pick<AppDeps, 'subscriptions'>, ticket: Ticket): boolean {
   const subscription = deps.subscriptions.activeIn(ticket.message?.channel ?? ticket.channel)
   return subscription !== undefined && (subscription.paymentMethod ?? 'invoice') !== 'card'
 }
 
-function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan): NewReminder {
+function directDebitReminder(
+  deps: Pick<AppDeps, 'renderer'>,
+  ticket: Ticket,
+  plan: FollowUpPlan,
+): NewReminder {
   return {
     kind: plan.kind,
     key: plan.key,
@@ -186,7 +190,10 @@ function directDebitReminder(deps: AppDeps, ticket: Ticket, plan: FollowUpPlan):
 }
 
 /** The final invoice of an account being deleted: its issue and due dates (§6.4.1). */
-export async function followDeletion(deps: AppDeps, checklist: Checklist): Promise<void> {
+export async function followDeletion(
+  deps: Pick<AppDeps, 'clock' | 'newId' | 'reminders' | 'renderer' | 'scheduler'>,
+  checklist: Checklist,
+): Promise<void> {
   const cancelDate = checklist.cancelDate as PlainDate | undefined
   if (checklist.kind !== 'account_deletion' || !cancelDate) return
   // A card payer gets no invoice: no invoice or due-date reminders (§4.1.1).
@@ -226,7 +233,12 @@ export async function followDeletion(deps: AppDeps, checklist: Checklist): Promi
  * tickets sent but not yet switched — storing only: the delivery sweep hands them over within
  * Slack's limits.
  */
-export async function extendReminderWindows(deps: AppDeps): Promise<void> {
+export async function extendReminderWindows(
+  deps: Pick<
+    AppDeps,
+    'clock' | 'links' | 'newId' | 'reminders' | 'renderer' | 'scheduler' | 'subscriptions' | 'tickets'
+  >,
+): Promise<void> {
   for (const subscription of deps.subscriptions.active()) {
     await extendCalendar(deps, subscription, { handOver: false })
   }

@@ -23,7 +23,7 @@ import { lookupPaymentMethod } from './soracom-facts.js'
 
 /** Flow 3 (§3.5): the documented 「口座振替の希望」 request when eligible, else what is missing. */
 export async function requestDirectDebit(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
   input: { request: DirectDebitRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -77,7 +77,10 @@ export function planDirectDebit(
 
 /** After the ack, for a linked operator: SORACOM says whether it pays by invoice (口座振替 needs it first) or card. */
 export function requestDirectDebitWithFacts(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    'awaitingPost' | 'clock' | 'logger' | 'newId' | 'operators' | 'renderer' | 'soracom' | 'tickets'
+  >,
   input: { draft: DirectDebitDraft; link: OperatorLink; origin: Origin; viewId: string },
 ): Promise<FactCheckedOutcome<Awaited<ReturnType<typeof lookupPaymentMethod>>>> {
   const { draft, link, origin, viewId } = input

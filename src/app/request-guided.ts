@@ -19,7 +19,7 @@ type Input<R> = { request: R; origin: Origin; viewId: string }
 
 /** §3.4.2: a request to SORACOM for the bank account before the first invoice, once it can exist. */
 export async function requestBankAccountInquiry(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
   input: Input<BankAccountInquiryRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -48,7 +48,7 @@ export async function requestBankAccountInquiry(
 
 /** §3.3.2 / §6.2: a company-name change request to SORACOM; a transfer to a third party is refused. */
 export async function requestCompanyNameChange(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
   input: Input<CompanyNameChangeRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -94,7 +94,7 @@ export interface LoginRecoveryRequest {
 
 /** §7.3: the documents as a checklist, and the mail to contact-us@soracom.jp ready to send. */
 export async function startLoginRecovery(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
   input: Input<LoginRecoveryRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input

@@ -9,7 +9,10 @@ import type { Origin } from './ports.js'
 
 /** Flow 2 (§3.4.3): a 請求統合 ticket, or the NP MyPage steps as a checklist. */
 export async function requestInvoiceMerge(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'
+  >,
   input: { request: InvoiceMergeRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { origin } = input

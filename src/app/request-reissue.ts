@@ -25,7 +25,7 @@ import { lookupReissueFacts } from './soracom-facts.js'
 
 /** Flow 1 (§3.4.1): the guide's checks first; a reissue ticket only when one is due. */
 export async function requestReissue(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
   input: { request: InvoiceReissueRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -107,7 +107,10 @@ export function planReissue(
 
 /** After the ack, for a linked operator: SORACOM says whether the month was 0 yen and how it is paid. */
 export function requestReissueWithFacts(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    'awaitingPost' | 'clock' | 'logger' | 'newId' | 'operators' | 'renderer' | 'soracom' | 'tickets'
+  >,
   input: { draft: InvoiceReissueDraft; link: OperatorLink; origin: Origin; viewId: string },
 ): Promise<FactCheckedOutcome<ReissueFacts>> {
   const { draft, link, origin, viewId } = input

@@ -8,7 +8,7 @@ import type { AppDeps } from './deps.js'
  * by a coupon?) and how the operator pays. Throws SORACOM errors: the caller falls back to asking.
  */
 export async function lookupReissueFacts(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'soracom'>,
   link: OperatorLink,
   month: YearMonth,
 ): Promise<ReissueFacts> {
@@ -19,7 +19,7 @@ export async function lookupReissueFacts(
 
 /** How a linked operator pays, from its newest finalized bill and the method on file (undefined: not known). */
 export async function lookupPaymentMethod(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'soracom'>,
   link: OperatorLink,
 ): Promise<{ paymentMethod?: 'invoice' | 'card'; newest?: Bill }> {
   const api = deps.soracom.api(link)

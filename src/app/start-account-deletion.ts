@@ -9,7 +9,7 @@ import type { Origin } from './ports.js'
 
 /** Flow 4 (§6.4): the ordered checklist with the final invoice's dates and reminders. */
 export async function startAccountDeletion(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
   input: { request: AccountDeletionRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const now = deps.clock.now()

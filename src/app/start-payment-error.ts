@@ -21,7 +21,7 @@ export interface PaymentErrorRequest {
  * operator the checks start the same checklist by themselves and close it once paid.
  */
 export async function startPaymentError(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
   input: { request: PaymentErrorRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input

@@ -8,7 +8,7 @@ import { extendCalendar, pendingReminders } from './reminders.js'
  * answer; `handOverCalendar` (follow-up.ts) gives them to Slack after it.
  */
 export async function subscribeCalendar(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'clock' | 'links' | 'newId' | 'reminders' | 'renderer' | 'scheduler' | 'subscriptions'>,
   input: { channel: string; user: string; paymentMethod: CalendarPaymentMethod },
 ): Promise<CalendarOutcome> {
   const { channel, user } = input

@@ -7,7 +7,27 @@ import { extendReminderWindows } from './reminders.js'
  * records that have no message yet, extends the reminders' rolling windows, then hands Slack what
  * came within its horizon and posts what was missed while the bot was down.
  */
-export async function sweep(deps: AppDeps & { archiveOld?: (now: Date) => Promise<unknown> }): Promise<void> {
+export async function sweep(
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'awaitingPost'
+    | 'checklists'
+    | 'clock'
+    | 'links'
+    | 'logger'
+    | 'newId'
+    | 'notifier'
+    | 'operators'
+    | 'queue'
+    | 'redelivery'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+    | 'subscriptions'
+    | 'tickets'
+  > & { archiveOld?: (now: Date) => Promise<unknown> },
+): Promise<void> {
   await deps.archiveOld?.(deps.clock.now())
   await redeliverUnposted(deps)
   await extendReminderWindows(deps)

@@ -14,7 +14,18 @@ export type ToggleOutcome = ChangeOutcome
  * deletion makes its reminders moot; unticking brings them back. Clicks on one checklist run in order.
  */
 export function toggleChecklistStep(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'checklists'
+    | 'clock'
+    | 'isAdmin'
+    | 'newId'
+    | 'notifier'
+    | 'queue'
+    | 'reminders'
+    | 'renderer'
+    | 'scheduler'
+  >,
   input: { checklistId: string; step: string; tick: boolean; user: string; message?: PostedMessage },
 ): Promise<ToggleOutcome> {
   return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {

@@ -9,7 +9,20 @@ export type UnsubscribeOutcome =
 
 /** `/billing calendar unsubscribe`: the subscriber (or an admin) ends it and its reminders are withdrawn. */
 export async function unsubscribeCalendar(
-  deps: AppDeps,
+  deps: Pick<
+    AppDeps,
+    | 'alerts'
+    | 'clock'
+    | 'isAdmin'
+    | 'links'
+    | 'logger'
+    | 'notifier'
+    | 'redelivery'
+    | 'reminders'
+    | 'scheduler'
+    | 'subscriptions'
+    | 'tickets'
+  >,
   input: { channel: string; user: string },
 ): Promise<UnsubscribeOutcome> {
   const existing = deps.subscriptions.activeIn(input.channel)
