@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { checkLinkedOperators } from '../../src/app/check-linked-operators.js'
+import { unansweredWithoutLink } from '../../src/app/fact-checked.js'
 import { linkOperator, unlinkOperator } from '../../src/app/link-operator.js'
 import { billReport, chooseLink, exportBillFile } from '../../src/app/read-bill.js'
 import { planDirectDebit, requestDirectDebitWithFacts } from '../../src/app/request-direct-debit.js'
 import { planReissue, requestReissueWithFacts } from '../../src/app/request-reissue.js'
+import { lookupPaymentMethod, lookupReissueFacts } from '../../src/app/soracom-facts.js'
+import { asSoracomFailure } from '../../src/app/soracom-failure.js'
 import type { Bill } from '../../src/domain/bill.js'
 import type { InvoiceReissueDraft } from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
@@ -284,5 +287,39 @@ describe('checkLinkedOperators', () => {
     deps.soracom.set(OP, 'jp', { bills: [], fail: 'soracom_unreachable' })
     const report = await checkLinkedOperators(deps)
     expect(report).toMatchObject({ checked: 0, failed: 1 })
+  })
+})
+
+describe('the SORACOM facts and failures the flows rely on', () => {
+  it('reads how a linked operator pays from its newest finalized bill and the method on file', async () => {
+    const deps = memoryDeps()
+    const link = await linked(deps, [
+      bill('2026-09', 1),
+      bill('2026-10', 2, { paymentStatus: 'delegated_to_third_party' }),
+    ])
+    expect(await lookupPaymentMethod(deps, link)).toMatchObject({
+      paymentMethod: 'invoice',
+      newest: { month: '2026-10' },
+    })
+    expect(await lookupReissueFacts(deps, link, '2026-09' as YearMonth)).toMatchObject({
+      amountZero: 'no',
+      couponCovered: false,
+    })
+  })
+
+  it('tells SORACOM failures from bugs: only the port’s codes are failures to show', () => {
+    expect(asSoracomFailure(Object.assign(new Error('x'), { code: 'soracom_not_found' }))).toBe('refused')
+    expect(asSoracomFailure(new TypeError('a bug'))).toBeUndefined()
+  })
+
+  it('asks for the questions SORACOM cannot answer only when the operator typed has no link', async () => {
+    const deps = memoryDeps()
+    const rules = { questions: { payment_method: 'paymentMethod' as const } }
+    expect(unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({
+      payment_method: { code: 'unanswered' },
+    })
+    await linked(deps)
+    expect(unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({})
+    expect(unansweredWithoutLink(deps, rules, { operator_id: OP, payment_method: 'card' })).toEqual({})
   })
 })
