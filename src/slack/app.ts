@@ -5,6 +5,7 @@ import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
+import type { BotContext } from './context.js'
 import { registerEvents } from './events/index.js'
 import type { SlackIdentity } from './identity.js'
 import { authorization } from './middleware/authorization.js'
@@ -87,13 +88,13 @@ export function createSlackApp(
   }
   const app =
     config.mode.kind === 'socket'
-      ? new App({
+      ? new App<BotContext>({
           ...common,
           receiver: socketReceiver(config.mode, options, clientOptions, (error) => {
             for (const handler of serverErrors) handler(error)
           }),
         })
-      : new App({
+      : new App<BotContext>({
           ...common,
           receiver: strictHttpReceiver(
             new HTTPReceiver({

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt'
+import type { BlockButtonAction } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { GUIDE_SHOW_ACTION, GUIDE_START_ACTION } from '../../render/answer.js'
 import {
@@ -13,6 +13,7 @@ import { OPERATOR_ADD_ACTION } from '../../render/operators.js'
 import { REMINDER_CANCEL_ACTION } from '../../render/reminder.js'
 import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION } from '../../render/ticket.js'
 import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
+import type { BotApp } from '../context.js'
 import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import { checklistToggleAction } from './checklist-toggle.js'
 import { guideShowAction, guideStartAction } from './guide.js'
@@ -25,7 +26,7 @@ import { ticketStatusAction } from './ticket-status.js'
 import { ticketsPageAction } from './tickets-page.js'
 
 /** Every button, by its action_id (the ids live next to the blocks that carry them, in render/). */
-export function registerActions(app: App, deps: AppDeps): void {
+export function registerActions(app: BotApp, deps: AppDeps): void {
   app.action<BlockButtonAction>(TICKET_PROGRESS_ACTION, ticketProgressAction(deps))
   app.action<BlockButtonAction>(TICKET_STATUS_ACTION, ticketStatusAction(deps))
   app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, ticketReferenceAction(deps))

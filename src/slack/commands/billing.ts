@@ -28,7 +28,6 @@ import { operatorListMessage } from '../../render/operators.js'
 import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
-import { workspaceAdminOf } from '../middleware/authorization.js'
 import { encodeOrigin } from '../private-metadata.js'
 import type { CommandListener } from './open-flow-modal.js'
 
@@ -76,7 +75,7 @@ export type BillingSubcommand = (args: SubcommandArgs) => Promise<unknown>
 
 const helpMessage = (deps: AppDeps) => billingHelpMessage(deps.renderer)
 
-const isAdmin = ({ deps, user, context }: SubcommandArgs) => deps.isAdmin(user, workspaceAdminOf(context))
+const isAdmin = ({ deps, user, context }: SubcommandArgs) => deps.isAdmin(user, context.workspaceAdmin)
 
 export const billingHelp: BillingSubcommand = async ({ ack, deps }) => {
   await ack({ response_type: 'ephemeral', ...helpMessage(deps) })

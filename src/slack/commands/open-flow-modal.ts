@@ -1,9 +1,10 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { type Flow, flowModal } from '../../app/prefill-flow.js'
+import type { BotContext } from '../context.js'
 import { encodeOrigin } from '../private-metadata.js'
 
-export type CommandListener = Middleware<SlackCommandMiddlewareArgs>
+export type CommandListener = Middleware<SlackCommandMiddlewareArgs, BotContext>
 
 /**
  * A flow's slash command: ack, then open its modal at once — the trigger_id lives 3 s, so nothing

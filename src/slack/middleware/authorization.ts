@@ -133,15 +133,6 @@ export async function checkAccess(
   return undefined
 }
 
-/**
- * The workspace's word on whether the user is an admin or owner, as the authorization middleware
- * put it into Bolt's context (`users.info`); undefined when Slack did not say.
- */
-export function workspaceAdminOf(context: Record<string, unknown>): boolean | undefined {
-  const value = context.workspaceAdmin
-  return typeof value === 'boolean' ? value : undefined
-}
-
 /** The block_id of a submitted view's first input block: where an error can be shown. */
 function firstInputBlock(body: Record<string, unknown>): string | undefined {
   const blocks = (body.view as { blocks?: Array<{ type?: string; block_id?: string }> } | undefined)?.blocks

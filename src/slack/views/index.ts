@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt'
+import type { ViewSubmitAction } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
 import { CALENDAR_SUBSCRIBE_CALLBACK_ID } from '../../render/modals/calendar-subscribe.js'
@@ -15,6 +15,7 @@ import { OPERATOR_REGISTER_CALLBACK_ID } from '../../render/modals/operator.js'
 import { OPERATOR_LINK_CALLBACK_ID } from '../../render/modals/operator-link.js'
 import { PAYMENT_ERROR_CALLBACK_ID } from '../../render/modals/payment-error.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
+import type { BotApp } from '../context.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
@@ -32,7 +33,7 @@ import { paymentErrorSubmission } from './payment-error.js'
 import { ticketReferenceSubmission } from './ticket-reference.js'
 
 /** Every modal's view_submission, by its callback_id. */
-export function registerViews(app: App, deps: AppDeps): void {
+export function registerViews(app: BotApp, deps: AppDeps): void {
   app.view<ViewSubmitAction>(INVOICE_REISSUE_CALLBACK_ID, invoiceReissueSubmission(deps))
   app.view<ViewSubmitAction>(INVOICE_MERGE_CALLBACK_ID, invoiceMergeSubmission(deps))
   app.view<ViewSubmitAction>(DIRECT_DEBIT_CALLBACK_ID, directDebitSubmission(deps))

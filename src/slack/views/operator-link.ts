@@ -15,7 +15,6 @@ import { NOT_SAVED } from '../../render/modals/submission.js'
 import { fieldErrors } from '../../render/problems.js'
 import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { operatorIdField } from '../fields.js'
-import { workspaceAdminOf } from '../middleware/authorization.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 import type { ViewListener } from './submission.js'
@@ -52,7 +51,7 @@ export const operatorLinkSubmission =
       return
     }
     const user = body.user.id
-    const admin = deps.isAdmin(user, workspaceAdminOf(context))
+    const admin = deps.isAdmin(user, context.workspaceAdmin)
     if (!admin) {
       await ack({ response_action: 'errors', errors: { operator_id: ADMINS_ONLY_TEXT } })
       return

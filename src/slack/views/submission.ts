@@ -14,6 +14,7 @@ import {
   savingModal,
 } from '../../render/modals/submission.js'
 import { fieldErrors } from '../../render/problems.js'
+import type { BotContext } from '../context.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields } from '../view-state.js'
 
@@ -24,7 +25,7 @@ import { parseViewFields } from '../view-state.js'
  */
 export const SUBMISSION_ACK_BUDGET_MS = 2000
 
-export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
+export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>, BotContext>
 
 /** A submission use case: decides (and stores) from the parsed form; no Slack call before the ack. */
 export type SubmitUseCase<T> = (input: {
