@@ -5,7 +5,7 @@ import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
-import type { BotContext } from './context.js'
+import type { BotApp, BotContext } from './context.js'
 import { registerEvents } from './events/index.js'
 import type { SlackIdentity } from './identity.js'
 import { authorization } from './middleware/authorization.js'
@@ -65,7 +65,7 @@ export function createSlackApp(
   config: Config,
   deps: AppDeps,
   options: SlackAppOptions,
-): { app: App; drain: () => Promise<void>; onServerError: (handler: (error: unknown) => void) => void } {
+): { app: BotApp; drain: () => Promise<void>; onServerError: (handler: (error: unknown) => void) => void } {
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
