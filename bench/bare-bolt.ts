@@ -1,8 +1,12 @@
 /**
  * The baseline: a bare Bolt 5 app with one `/direct-debit` listener that acks and calls
- * views.open (and a view listener that only acks), in HTTP mode, against the same fake Slack.
+ * views.open with the same modal the bot opens (so Slack — the fake one, in the bench's own
+ * process — gets the same bytes from both), and a view listener that only acks; HTTP mode, the
+ * same fake Slack. What differs from the bot is only the bot itself: its middleware, listeners,
+ * store and logging.
  */
 import { App, LogLevel } from '@slack/bolt'
+import { directDebitModal } from '../src/render/modals/direct-debit.js'
 
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN ?? 'xoxb-bench',
@@ -15,12 +19,9 @@ app.command('/direct-debit', async ({ ack, command, client }) => {
   await ack()
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: {
-      type: 'modal',
-      callback_id: 'direct_debit',
-      title: { type: 'plain_text', text: '口座振替の依頼' },
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'bare' } }],
-    },
+    view: directDebitModal({
+      privateMetadata: JSON.stringify({ channel: command.channel_id, user: command.user_id }),
+    }),
   })
 })
 

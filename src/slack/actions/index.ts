@@ -14,7 +14,9 @@ import { REMINDER_CANCEL_ACTION } from '../../render/reminder.js'
 import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION } from '../../render/ticket.js'
 import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
 import type { BotApp } from '../context.js'
+import { dispatch, idPattern, type Route, withSuffix } from '../dispatch.js'
 import { billExportAction, billShareAction, billShowAction } from './bill.js'
+import type { ButtonListener } from './button.js'
 import { checklistToggleAction } from './checklist-toggle.js'
 import { guideShowAction, guideStartAction } from './guide.js'
 import { operatorAddAction } from './operator-add.js'
@@ -26,23 +28,33 @@ import { ticketStatusAction } from './ticket-status.js'
 import { ticketsPageAction } from './tickets-page.js'
 
 /** Every button, by its action_id (the ids live next to the blocks that carry them, in render/). */
+export function actionRoutes(deps: AppDeps): ReadonlyArray<Route<ButtonListener>> {
+  return [
+    [TICKET_PROGRESS_ACTION, ticketProgressAction(deps)],
+    [TICKET_STATUS_ACTION, ticketStatusAction(deps)],
+    [TICKET_REFERENCE_ACTION, ticketReferenceAction(deps)],
+    [CHECKLIST_TOGGLE_ACTION, checklistToggleAction(deps)],
+    [REISSUE_REMIND_ACTION, reissueRemindAction(deps)],
+    [REMINDER_CANCEL_ACTION, reminderCancelAction(deps)],
+    [TICKETS_PAGE_ACTION, ticketsPageAction(deps)],
+    [OPERATOR_ADD_ACTION, operatorAddAction],
+    // App Home's chore buttons open the same modals as an answer's button.
+    [HOME_START_ACTION, guideStartAction(deps, { toDm: true })],
+    [BILL_CSV_ACTION, billExportAction(deps, 'csv')],
+    [BILL_STATEMENT_ACTION, billExportAction(deps, 'statement')],
+    [BILL_SHARE_ACTION, billShareAction(deps)],
+    // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
+    [withSuffix(GUIDE_START_ACTION), guideStartAction(deps)],
+    [withSuffix(GUIDE_SHOW_ACTION), guideShowAction(deps)],
+    // One button per linked operator in a list: `bill_show:OP…:jp`.
+    [withSuffix(BILL_SHOW_ACTION), billShowAction(deps)],
+  ]
+}
+
+/** One Bolt listener for every button, dispatching by action_id (slack/dispatch.ts says why). */
 export function registerActions(app: BotApp, deps: AppDeps): void {
-  app.action<BlockButtonAction>(TICKET_PROGRESS_ACTION, ticketProgressAction(deps))
-  app.action<BlockButtonAction>(TICKET_STATUS_ACTION, ticketStatusAction(deps))
-  app.action<BlockButtonAction>(TICKET_REFERENCE_ACTION, ticketReferenceAction(deps))
-  app.action<BlockButtonAction>(CHECKLIST_TOGGLE_ACTION, checklistToggleAction(deps))
-  app.action<BlockButtonAction>(REISSUE_REMIND_ACTION, reissueRemindAction(deps))
-  app.action<BlockButtonAction>(REMINDER_CANCEL_ACTION, reminderCancelAction(deps))
-  app.action<BlockButtonAction>(TICKETS_PAGE_ACTION, ticketsPageAction(deps))
-  app.action<BlockButtonAction>(OPERATOR_ADD_ACTION, operatorAddAction)
-  // App Home's chore buttons open the same modals as an answer's button.
-  app.action<BlockButtonAction>(HOME_START_ACTION, guideStartAction(deps, { toDm: true }))
-  app.action<BlockButtonAction>(BILL_CSV_ACTION, billExportAction(deps, 'csv'))
-  app.action<BlockButtonAction>(BILL_STATEMENT_ACTION, billExportAction(deps, 'statement'))
-  app.action<BlockButtonAction>(BILL_SHARE_ACTION, billShareAction(deps))
-  // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
-  app.action<BlockButtonAction>(new RegExp(`^${GUIDE_START_ACTION}(:|$)`), guideStartAction(deps))
-  app.action<BlockButtonAction>(new RegExp(`^${GUIDE_SHOW_ACTION}(:|$)`), guideShowAction(deps))
-  // One button per linked operator in a list, so the ids carry a suffix: `bill_show:OP…:jp`.
-  app.action<BlockButtonAction>(new RegExp(`^${BILL_SHOW_ACTION}(:|$)`), billShowAction(deps))
+  const routes = actionRoutes(deps)
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: idPattern(routes) }, (args) =>
+    dispatch(routes, args.action.action_id, args),
+  )
 }

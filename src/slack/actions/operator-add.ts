@@ -1,4 +1,5 @@
 import { operatorModal } from '../../render/modals/operator.js'
+import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
 import type { ButtonListener } from './button.js'
 
@@ -7,8 +8,9 @@ export const operatorAddAction: ButtonListener = async ({ ack, body, client }) =
   await ack()
   const user = body.user.id
   const channel = body.channel?.id ?? user
-  await client.views.open({
-    trigger_id: body.trigger_id,
-    view: operatorModal({ privateMetadata: encodeOrigin({ channel, user }) }),
-  })
+  await openModal(
+    client,
+    body.trigger_id,
+    operatorModal({ privateMetadata: encodeOrigin({ channel, user }) }),
+  )
 }

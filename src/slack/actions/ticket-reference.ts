@@ -2,6 +2,7 @@ import { ticketForReference } from '../../app/change-ticket.js'
 import type { AppDeps } from '../../app/deps.js'
 import { refusalText } from '../../render/refusals.js'
 import { referenceModal } from '../../render/ticket.js'
+import { openModal } from '../open-modal.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
 /** 「受付番号を記録」 opens a small modal for SORACOM's or NP's reference number. */
@@ -16,5 +17,5 @@ export const ticketReferenceAction =
         await ephemeral(respond)(refusalText(found.refusal))
       return
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: referenceModal(found.ticket) })
+    await openModal(client, body.trigger_id, referenceModal(found.ticket))
   }

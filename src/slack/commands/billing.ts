@@ -28,6 +28,7 @@ import { operatorListMessage } from '../../render/operators.js'
 import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
+import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
 import type { CommandListener } from './open-flow-modal.js'
 
@@ -115,10 +116,11 @@ export const billingLink: BillingSubcommand = async (args) => {
   const { ack, client, command, user, answer } = args
   if (!isAdmin(args)) return answer(ADMINS_ONLY_TEXT)
   await ack()
-  await client.views.open({
-    trigger_id: command.trigger_id,
-    view: operatorLinkModal({ privateMetadata: encodeOrigin({ channel: command.channel_id, user }) }),
-  })
+  await openModal(
+    client,
+    command.trigger_id,
+    operatorLinkModal({ privateMetadata: encodeOrigin({ channel: command.channel_id, user }) }),
+  )
 }
 
 export const billingUnlink: BillingSubcommand = async (args) => {
@@ -161,12 +163,8 @@ export const billingCalendar: BillingSubcommand = async ({
     if (!method) {
       // How the channel pays decides which reminders fit: ask in a modal (trigger_id lives 3 s).
       await ack()
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: calendarSubscribeModal({
-          privateMetadata: encodeOrigin({ channel: command.channel_id, user }),
-        }),
-      })
+      const privateMetadata = encodeOrigin({ channel: command.channel_id, user })
+      await openModal(client, command.trigger_id, calendarSubscribeModal({ privateMetadata }))
       return
     }
     const result = await subscribeCalendar(deps, { channel: command.channel_id, user, paymentMethod: method })

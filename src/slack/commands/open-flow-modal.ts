@@ -2,6 +2,7 @@ import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
 import { type Flow, flowModal } from '../../app/prefill-flow.js'
 import type { BotContext } from '../context.js'
+import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
 
 export type CommandListener = Middleware<SlackCommandMiddlewareArgs, BotContext>
@@ -14,9 +15,10 @@ export function openFlowModal(deps: AppDeps, flow: Flow): CommandListener {
   return async ({ ack, command, client }) => {
     await ack()
     const privateMetadata = encodeOrigin({ channel: command.channel_id, user: command.user_id })
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: flowModal(deps, flow, { text: command.text, privateMetadata }),
-    })
+    await openModal(
+      client,
+      command.trigger_id,
+      flowModal(deps, flow, { text: command.text, privateMetadata }),
+    )
   }
 }

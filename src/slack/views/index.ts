@@ -16,6 +16,7 @@ import { OPERATOR_LINK_CALLBACK_ID } from '../../render/modals/operator-link.js'
 import { PAYMENT_ERROR_CALLBACK_ID } from '../../render/modals/payment-error.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import type { BotApp } from '../context.js'
+import { dispatch, idPattern, type Route } from '../dispatch.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
@@ -30,21 +31,32 @@ import { invoiceReissueSubmission } from './invoice-reissue.js'
 import { operatorLinkSubmission } from './operator-link.js'
 import { operatorRegisterSubmission } from './operator-register.js'
 import { paymentErrorSubmission } from './payment-error.js'
+import type { ViewListener } from './submission.js'
 import { ticketReferenceSubmission } from './ticket-reference.js'
 
 /** Every modal's view_submission, by its callback_id. */
+export function viewRoutes(deps: AppDeps): ReadonlyArray<Route<ViewListener>> {
+  return [
+    [INVOICE_REISSUE_CALLBACK_ID, invoiceReissueSubmission(deps)],
+    [INVOICE_MERGE_CALLBACK_ID, invoiceMergeSubmission(deps)],
+    [DIRECT_DEBIT_CALLBACK_ID, directDebitSubmission(deps)],
+    [ACCOUNT_DELETION_CALLBACK_ID, accountDeletionSubmission(deps)],
+    [OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps)],
+    [TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps)],
+    [CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps)],
+    [OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps)],
+    [PAYMENT_ERROR_CALLBACK_ID, paymentErrorSubmission(deps)],
+    [BANK_ACCOUNT_INQUIRY_CALLBACK_ID, bankAccountInquirySubmission(deps)],
+    [COMPANY_NAME_CHANGE_CALLBACK_ID, companyNameChangeSubmission(deps)],
+    [LOGIN_RECOVERY_CALLBACK_ID, loginRecoverySubmission(deps)],
+    [INVOICE_APPLICATION_CALLBACK_ID, invoiceApplicationSubmission(deps)],
+  ]
+}
+
+/** One Bolt listener for every modal, dispatching by callback_id (slack/dispatch.ts says why). */
 export function registerViews(app: BotApp, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(INVOICE_REISSUE_CALLBACK_ID, invoiceReissueSubmission(deps))
-  app.view<ViewSubmitAction>(INVOICE_MERGE_CALLBACK_ID, invoiceMergeSubmission(deps))
-  app.view<ViewSubmitAction>(DIRECT_DEBIT_CALLBACK_ID, directDebitSubmission(deps))
-  app.view<ViewSubmitAction>(ACCOUNT_DELETION_CALLBACK_ID, accountDeletionSubmission(deps))
-  app.view<ViewSubmitAction>(OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps))
-  app.view<ViewSubmitAction>(TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps))
-  app.view<ViewSubmitAction>(CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps))
-  app.view<ViewSubmitAction>(OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps))
-  app.view<ViewSubmitAction>(PAYMENT_ERROR_CALLBACK_ID, paymentErrorSubmission(deps))
-  app.view<ViewSubmitAction>(BANK_ACCOUNT_INQUIRY_CALLBACK_ID, bankAccountInquirySubmission(deps))
-  app.view<ViewSubmitAction>(COMPANY_NAME_CHANGE_CALLBACK_ID, companyNameChangeSubmission(deps))
-  app.view<ViewSubmitAction>(LOGIN_RECOVERY_CALLBACK_ID, loginRecoverySubmission(deps))
-  app.view<ViewSubmitAction>(INVOICE_APPLICATION_CALLBACK_ID, invoiceApplicationSubmission(deps))
+  const routes = viewRoutes(deps)
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: idPattern(routes) }, (args) =>
+    dispatch(routes, args.view.callback_id, args),
+  )
 }
