@@ -8,9 +8,9 @@
 /** One row of a table: the ids it answers (an exact id, or a pattern), and its listener. */
 export type Route<Listener> = readonly [id: string | RegExp, listener: Listener]
 
-const escape = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const escapeId = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 const source = (id: string | RegExp) =>
-  typeof id === 'string' ? escape(id) : id.source.replace(/^\^|\$$/g, '')
+  typeof id === 'string' ? escapeId(id) : id.source.replace(/^\^|\$$/g, '')
 
 /** Matches exactly the ids of the table's rows (Bolt's constraint for the one listener). */
 export function idPattern(routes: ReadonlyArray<Route<unknown>>): RegExp {
@@ -29,4 +29,4 @@ export function dispatch<Args>(
 }
 
 /** A button in a list carries a suffix after `:` (`bill_show:OP…:jp`, `guide_start:invoice_reissue`). */
-export const withSuffix = (id: string): RegExp => new RegExp(`^${escape(id)}(?::.*)?$`)
+export const withSuffix = (id: string): RegExp => new RegExp(`^${escapeId(id)}(?::.*)?$`)

@@ -160,6 +160,17 @@ describe('toggleChecklistStep', () => {
     })
   })
 
+  it('applies a double click once: one history entry, one message update', async () => {
+    const deps = memoryDeps()
+    const id = await checklist(deps)
+    const tick = () =>
+      toggleChecklistStep(deps, { checklistId: id, step: 'sims_cancelled', tick: true, user: 'U0ALICE' })
+    const outcomes = await Promise.all([tick(), tick()])
+    expect(outcomes).toEqual([{ kind: 'changed' }, { kind: 'unchanged' }])
+    expect(deps.checklists.get(id)?.history).toHaveLength(1)
+    expect(deps.notifier.updates).toHaveLength(1)
+  })
+
   it('ticks a bank-account merge step without any reminder', async () => {
     const deps = memoryDeps()
     const outcome = await requestInvoiceMerge(deps, {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { type DirectDebitRequest, evaluateDirectDebit } from '../../src/domain/direct-debit.js'
+import {
+  answeredDirectDebit,
+  type DirectDebitRequest,
+  directDebitWithFacts,
+  evaluateDirectDebit,
+} from '../../src/domain/direct-debit.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { directDebitTicketModel } from '../../src/render/ticket-models.js'
 
@@ -63,5 +68,28 @@ describe('evaluateDirectDebit (§3.5)', () => {
     expect(evaluateDirectDebit({ ...request, accountType: 'individual', consent: false }).kind).toBe(
       'ineligible',
     )
+  })
+})
+
+describe('what SORACOM’s facts decide for a direct-debit request (issue 22)', () => {
+  const draft = { ...request, invoicePayment: undefined }
+
+  it('takes invoice payment as active for an NP payer and not yet for a card payer (§3.5)', () => {
+    expect(directDebitWithFacts(draft, { paymentMethod: 'invoice' })).toMatchObject({
+      invoicePayment: 'active',
+    })
+    expect(
+      directDebitWithFacts({ ...draft, invoicePayment: 'active' }, { paymentMethod: 'card' }),
+    ).toMatchObject({
+      invoicePayment: 'not_yet',
+    })
+  })
+
+  it('keeps the user’s answer when SORACOM cannot tell, and stays open without one', () => {
+    expect(directDebitWithFacts({ ...draft, invoicePayment: 'not_yet' }, {})).toMatchObject({
+      invoicePayment: 'not_yet',
+    })
+    expect(directDebitWithFacts(draft, {})).toBeUndefined()
+    expect(answeredDirectDebit(draft)).toBeUndefined()
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateInvoiceReissue, type InvoiceReissueRequest } from '../../src/domain/invoice-reissue.js'
+import {
+  answeredReissue,
+  evaluateInvoiceReissue,
+  type InvoiceReissueRequest,
+  reissueWithFacts,
+} from '../../src/domain/invoice-reissue.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
 import {
@@ -144,5 +149,39 @@ describe('evaluateInvoiceReissue (§3.4.1)', () => {
     expect(outcome.kind === 'ticket' && reissueGuidanceModel(outcome.context).npMailSubject).toBe(
       '【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2027年04月30日)',
     )
+  })
+})
+
+describe('what SORACOM’s facts decide for a reissue (issue 22: the rule lives here, not in the listener)', () => {
+  const draft = { ...request, paymentMethod: undefined, amountZero: undefined }
+
+  it('needs no payment method for a 0-yen month: there is no invoice however it is paid (§3.4.1)', () => {
+    expect(reissueWithFacts(draft, { amountZero: 'yes' })).toMatchObject({
+      paymentMethod: 'invoice',
+      amountZero: 'yes',
+    })
+  })
+
+  it('needs no amount for a card payer: there is no invoice whatever the amount (§5.4.2)', () => {
+    expect(reissueWithFacts(draft, { paymentMethod: 'card' })).toMatchObject({
+      paymentMethod: 'card',
+      amountZero: 'unknown',
+    })
+  })
+
+  it('lets SORACOM’s answers win over the user’s, and leaves the request open when a question is', () => {
+    expect(
+      reissueWithFacts(
+        { ...draft, paymentMethod: 'card', amountZero: 'yes' },
+        { paymentMethod: 'invoice', amountZero: 'no' },
+      ),
+    ).toMatchObject({
+      paymentMethod: 'invoice',
+      amountZero: 'no',
+    })
+    expect(reissueWithFacts(draft, { paymentMethod: 'invoice' })).toBeUndefined()
+    expect(reissueWithFacts(draft, {})).toBeUndefined()
+    expect(answeredReissue(draft)).toBeUndefined()
+    expect(answeredReissue(request)).toEqual(request)
   })
 })

@@ -53,9 +53,12 @@ describe('after a Slack hiccup, without waiting for the sweep', () => {
     await bot.command('/billing', 'calendar subscribe invoice')
 
     await bot.slack.waitFor('chat.scheduleMessage', () => true, { count: 4, timeoutMs: 10_000 })
+    // Settled: nothing failed is left, and no hand-over is in flight (Slack may hold a message
+    // whose id the store is about to record — comparing then would count it as extra).
     await eventually(() => {
       const active = bot.store.reminders.active()
       expect(active.filter((r) => r.state === 'pending' && r.lastError !== undefined)).toEqual([])
+      expect(active.filter((r) => r.handoverStartedAt !== undefined)).toEqual([])
       expect(active.filter((r) => r.state === 'scheduled').length).toBeGreaterThan(0)
     }, 10_000)
     const scheduled = bot.store.reminders.active().filter((r) => r.state === 'scheduled')

@@ -103,18 +103,6 @@ describe('/account-deletion through the real Bolt app', () => {
     ])
   })
 
-  it('applies a double click once', async () => {
-    const { post, id } = await postChecklist()
-    const button = stepButton(post, 'sims_cancelled')
-
-    await Promise.all([bot.click(button, { userId: 'U0ALICE' }), bot.click(button, { userId: 'U0ALICE' })])
-
-    await eventually(() => expect(bot.store.checklists.get(id)?.history).toHaveLength(1))
-    await new Promise((r) => setTimeout(r, 100))
-    expect(bot.slack.callsTo('chat.update')).toHaveLength(1)
-    expect(bot.store.checklists.get(id)?.items[0]?.ticked?.by).toBe('U0ALICE')
-  })
-
   it.each([
     ['operator_id', { operator_id: 'ＯＰ１２３' }, 'OP に続く数字 10 桁'],
     ['cancel_date', { cancel_date: undefined }, '解約予定日'],

@@ -92,24 +92,6 @@ describe('/direct-debit through the real Bolt app', () => {
     expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
-  it('explains that individual accounts pay by card only, without a ticket', async () => {
-    await bot.submitModal('/direct-debit', '', { ...VALID, account_type: 'individual', consent: [] })
-
-    const post = await bot.slack.waitFor('chat.postMessage')
-    expect(JSON.stringify(post.args.blocks)).toContain('クレジットカードのみ')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
-  })
-
-  it('asks for the invoice-payment application first when invoice payment is not in place', async () => {
-    await bot.submitModal('/direct-debit', '', { ...VALID, invoice_payment: 'not_yet' })
-
-    const post = await bot.slack.waitFor('chat.postMessage')
-    const text = JSON.stringify(post.args.blocks)
-    expect(text).toContain('https://soracom.jp/contact/bill_payment/')
-    expect(text).toContain('E1999507')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
-  })
-
   it("sends the ticket to the user's DM when the bot may not post in the channel", async () => {
     bot.slack.failNext('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } })
 

@@ -55,16 +55,6 @@ describe('/invoice-merge through the real Bolt app', () => {
     expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
-  it('asks for the target when merging into one invoice without one', async () => {
-    const res = await bot.submitModal('/invoice-merge', '', {
-      mode: 'single_invoice',
-      source_operator_ids: 'OP1111111111',
-      target_operator_id: '',
-    })
-
-    expect(res.body).toMatchObject({ errors: { target_operator_id: expect.stringContaining('統合先') } })
-  })
-
   it.each([
     ['source_operator_ids', { source_operator_ids: 'OP1111111111, nope' }, '「NOPE」'],
     ['source_operator_ids', { source_operator_ids: ' ' }, '1 つ以上'],
