@@ -16,6 +16,7 @@ import {
   type FactCheckPlan,
   type FactQuestions,
   planFactCheck,
+  unansweredWithoutLink,
 } from './fact-checked.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
@@ -61,9 +62,17 @@ export async function requestDirectDebit(
 }
 
 /** The question SORACOM answers for a linked operator: whether it pays by invoice already. */
-export const DIRECT_DEBIT_QUESTIONS: FactQuestions<DirectDebitDraft, DirectDebitRequest> = {
+const DIRECT_DEBIT_QUESTIONS: FactQuestions<DirectDebitDraft, DirectDebitRequest> = {
   questions: { invoice_payment: 'invoicePayment' },
   answered: answeredDirectDebit,
+}
+
+/** A form that did not parse: the SORACOM question left empty, when the typed operator has no link. */
+export function directDebitQuestionsLeft(
+  deps: Pick<AppDeps, 'links'>,
+  raw: Readonly<Record<string, unknown>>,
+) {
+  return unansweredWithoutLink(deps, DIRECT_DEBIT_QUESTIONS, raw)
 }
 
 /** Before the ack: a link is asked only for one coverage (a request for both asks the user). */

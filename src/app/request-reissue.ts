@@ -18,6 +18,7 @@ import {
   type FactCheckPlan,
   type FactQuestions,
   planFactCheck,
+  unansweredWithoutLink,
 } from './fact-checked.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
@@ -92,9 +93,14 @@ export async function requestReissue(
 }
 
 /** The questions SORACOM answers for a linked operator: how the month was paid, and whether it was 0 yen. */
-export const REISSUE_QUESTIONS: FactQuestions<InvoiceReissueDraft, InvoiceReissueRequest> = {
+const REISSUE_QUESTIONS: FactQuestions<InvoiceReissueDraft, InvoiceReissueRequest> = {
   questions: { payment_method: 'paymentMethod', amount_zero: 'amountZero' },
   answered: answeredReissue,
+}
+
+/** A form that did not parse: the SORACOM questions left empty, when the typed operator has no link. */
+export function reissueQuestionsLeft(deps: Pick<AppDeps, 'links'>, raw: Readonly<Record<string, unknown>>) {
+  return unansweredWithoutLink(deps, REISSUE_QUESTIONS, raw)
 }
 
 /** Before the ack: the operator's link to ask SORACOM with, or the user's own answers. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import {
-  DIRECT_DEBIT_QUESTIONS,
+  directDebitQuestionsLeft,
   planDirectDebit,
   requestDirectDebit,
   requestDirectDebitWithFacts,
@@ -49,7 +49,7 @@ export const directDebitDraftForm = z
 export const directDebitSubmission = (deps: AppDeps): ViewListener =>
   factCheckedSubmission(deps, {
     form: directDebitDraftForm,
-    rules: DIRECT_DEBIT_QUESTIONS,
+    questionsLeft: (raw) => directDebitQuestionsLeft(deps, raw),
     plan: (draft) => planDirectDebit(deps, draft),
     run: (input) => requestDirectDebit(deps, input),
     withFacts: (input) => requestDirectDebitWithFacts(deps, input),

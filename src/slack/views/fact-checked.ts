@@ -1,14 +1,10 @@
 import type { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
-import {
-  type FactCheckedOutcome,
-  type FactCheckPlan,
-  type FactQuestions,
-  unansweredWithoutLink,
-} from '../../app/fact-checked.js'
+import type { FactCheckedOutcome, FactCheckPlan } from '../../app/fact-checked.js'
 import { followUp } from '../../app/follow-up.js'
 import type { AcceptedOutcome } from '../../app/outcomes.js'
 import type { Origin } from '../../app/ports.js'
+import type { FieldProblems } from '../../domain/outcomes.js'
 import type { OperatorLink } from '../../domain/soracom-link.js'
 import { errorCode } from '../../errors.js'
 import {
@@ -25,7 +21,8 @@ import { completeSubmission, type SubmitUseCase, type ViewListener } from './sub
 /** A SORACOM-answerable flow, as the listener sees it: the form, the use cases, the drawing. */
 export interface FactCheckedFlow<Draft, Request, Facts> {
   form: z.ZodType<Draft>
-  rules: FactQuestions<Draft, Request>
+  /** A form that did not parse: the SORACOM questions left empty, when the typed operator has no link. */
+  questionsLeft(raw: Readonly<Record<string, unknown>>): FieldProblems
   /** Before the ack, no network: the user's answers, what is missing, or the link to ask. */
   plan(draft: Draft): FactCheckPlan<Request>
   /** Without SORACOM (the user answered everything). */
@@ -56,7 +53,7 @@ export function factCheckedSubmission<Draft, Request, Facts>(
     const parsed = parseViewFields(flow.form, values)
     if (!parsed.ok) {
       // Every bad field at once: the questions SORACOM cannot answer for this operator too.
-      const missing = unansweredWithoutLink(deps, flow.rules, readViewFields(values))
+      const missing = flow.questionsLeft(readViewFields(values))
       await ack({ response_action: 'errors', errors: { ...fieldErrors(missing), ...parsed.errors } })
       return
     }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../../app/deps.js'
 import {
   planReissue,
-  REISSUE_QUESTIONS,
+  reissueQuestionsLeft,
   requestReissue,
   requestReissueWithFacts,
 } from '../../app/request-reissue.js'
@@ -69,7 +69,7 @@ export const invoiceReissueDraftForm = z
 export const invoiceReissueSubmission = (deps: AppDeps): ViewListener =>
   factCheckedSubmission(deps, {
     form: invoiceReissueDraftForm,
-    rules: REISSUE_QUESTIONS,
+    questionsLeft: (raw) => reissueQuestionsLeft(deps, raw),
     plan: (draft) => planReissue(deps, draft),
     run: (input) => requestReissue(deps, input),
     withFacts: (input) => requestReissueWithFacts(deps, input),
