@@ -11,6 +11,31 @@ import { mountTmpfs } from './support/tmpfs.js'
 describe('the running process: shutdown, the data-file lock, faults (the built dist/main.js)', () => {
   const h = mainHarness()
 
+  // First: ten processes starting at once load the machine most, and the sequencer starts this
+  // file before test/main.test.ts, so its process tests do not start beside these.
+  it('ten `npm start`s at the same moment on one checkout each serve /healthz (nothing is compiled at start)', async () => {
+    const bots = Array.from({ length: 10 }, (_, n) =>
+      startNpmStart(h.httpEnv(join(h.dir, `db-${n}.json`)), h.dir),
+    )
+    try {
+      const urls = await Promise.all(
+        bots.map(async (bot) => {
+          const [, port] = await waitForOutput(bot, LISTENING, 60_000)
+          return `http://127.0.0.1:${port}`
+        }),
+      )
+
+      const answers = await Promise.all(urls.map((url) => fetch(`${url}/healthz`)))
+
+      // 200 once auth.test answered, 503 "not ready" before: either way the bot is up and serving.
+      for (const res of answers) expect([200, 503]).toContain(res.status)
+      for (const bot of bots) expect(bot.output()).not.toMatch(/SyntaxError|does not provide an export/)
+    } finally {
+      for (const bot of bots) bot.killTree('SIGKILL')
+      await Promise.all(bots.map((bot) => bot.exited))
+    }
+  }, 90_000)
+
   it('lets a check in flight finish on SIGTERM: an alert posted just before the stop is not posted again', async () => {
     const key = randomBytes(32)
     const soracom = await new FakeSoracom().start()
@@ -165,27 +190,4 @@ describe('the running process: shutdown, the data-file lock, faults (the built d
     },
     20_000,
   )
-
-  it('ten `npm start`s at the same moment on one checkout each serve /healthz (nothing is compiled at start)', async () => {
-    const bots = Array.from({ length: 10 }, (_, n) =>
-      startNpmStart(h.httpEnv(join(h.dir, `db-${n}.json`)), h.dir),
-    )
-    try {
-      const urls = await Promise.all(
-        bots.map(async (bot) => {
-          const [, port] = await waitForOutput(bot, LISTENING, 60_000)
-          return `http://127.0.0.1:${port}`
-        }),
-      )
-
-      const answers = await Promise.all(urls.map((url) => fetch(`${url}/healthz`)))
-
-      // 200 once auth.test answered, 503 "not ready" before: either way the bot is up and serving.
-      for (const res of answers) expect([200, 503]).toContain(res.status)
-      for (const bot of bots) expect(bot.output()).not.toMatch(/SyntaxError|does not provide an export/)
-    } finally {
-      for (const bot of bots) bot.killTree('SIGKILL')
-      await Promise.all(bots.map((bot) => bot.exited))
-    }
-  }, 90_000)
 })

@@ -11,8 +11,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 const SLOW_FIRST = [
   'test/reliability/durability.test.ts',
   'test/main-lifecycle.test.ts',
-  'test/main.test.ts',
   'test/slack/soracom-alerts.test.ts',
+  // After a worker frees: not beside the ten simultaneous starts that open main-lifecycle.
+  'test/main.test.ts',
   'test/demo.test.ts',
   'test/slack/socket-mode.test.ts',
 ]
