@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { askGuide } from '../../src/app/ask-guide.js'
 import { followUp } from '../../src/app/follow-up.js'
 import { listTickets } from '../../src/app/list-tickets.js'
-import { flowModal, operatorIdPrefill } from '../../src/app/prefill-flow.js'
+import { flowPrefill, operatorIdPrefill } from '../../src/app/prefill-flow.js'
 import { openHome, refreshHome } from '../../src/app/refresh-home.js'
 import { extendReminderWindows, pendingReminders } from '../../src/app/reminders.js'
 import { requestDirectDebit } from '../../src/app/request-direct-debit.js'
@@ -132,10 +132,18 @@ describe('askGuide and the pre-filled modals', () => {
       registeredBy: 'U0ALICE',
       registeredAt: '2026-11-01T00:00:00Z',
     })
-    const modal = JSON.stringify(flowModal(deps, 'direct_debit', { text: '', privateMetadata: '{}' }))
-    expect(modal).toContain('OP0123456789')
-    expect(JSON.stringify(flowModal(deps, 'invoice_reissue', { text: '', privateMetadata: '{}' }))).toContain(
-      '2026-10',
-    )
+    expect(flowPrefill(deps, 'direct_debit', '')).toEqual({
+      flow: 'direct_debit',
+      operatorId: OP,
+      accountType: 'corporate',
+      invoicePayment: 'active',
+      soracomAnswers: false,
+    })
+    expect(flowPrefill(deps, 'invoice_reissue', 'op0123456789')).toMatchObject({
+      operatorId: OP,
+      usageMonth: '2026-10',
+      coverage: 'jp',
+      paymentMethod: 'invoice',
+    })
   })
 })

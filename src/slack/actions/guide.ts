@@ -1,8 +1,9 @@
 import type { AppDeps } from '../../app/deps.js'
-import { FLOWS, type Flow, flowModal } from '../../app/prefill-flow.js'
+import { FLOWS, type Flow, flowPrefill } from '../../app/prefill-flow.js'
 import { errorCode } from '../../errors.js'
 import { brokenButtonText } from '../../render/access.js'
 import { sectionMessage } from '../../render/answer.js'
+import { flowModalView } from '../../render/modals/flows.js'
 import { encodeOrigin } from '../private-metadata.js'
 import { type ButtonListener, ephemeral } from './button.js'
 
@@ -22,7 +23,7 @@ export const guideStartAction =
     await client.views
       .open({
         trigger_id: body.trigger_id,
-        view: flowModal(deps, flow, { text: '', privateMetadata: encodeOrigin({ channel, user }) }),
+        view: flowModalView(flowPrefill(deps, flow, ''), encodeOrigin({ channel, user })),
       })
       .catch((error: unknown) => logger.warn('guide flow not opened', { error: errorCode(error), flow }))
   }

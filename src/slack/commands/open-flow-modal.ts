@@ -1,6 +1,7 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { AppDeps } from '../../app/deps.js'
-import { type Flow, flowModal } from '../../app/prefill-flow.js'
+import { type Flow, flowPrefill } from '../../app/prefill-flow.js'
+import { flowModalView } from '../../render/modals/flows.js'
 import type { BotContext } from '../context.js'
 import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
@@ -18,7 +19,7 @@ export function openFlowModal(deps: AppDeps, flow: Flow): CommandListener {
     await openModal(
       client,
       command.trigger_id,
-      flowModal(deps, flow, { text: command.text, privateMetadata }),
+      flowModalView(flowPrefill(deps, flow, command.text), privateMetadata),
     )
   }
 }
