@@ -1,5 +1,5 @@
 import type { Refusal } from '../domain/outcomes.js'
-import { type AppDeps, mayManage } from './deps.js'
+import { type AppDeps, type HomePorts, mayManage } from './deps.js'
 import { refused } from './outcomes.js'
 import { refreshHome } from './refresh-home.js'
 import { withdrawReminders } from './reminders.js'
@@ -8,18 +8,7 @@ export type CancelReminderOutcome = { kind: 'cancelled' } | { kind: 'refused'; r
 
 /** 「取り消す」 in `/billing reminders`: the owner (or an admin) withdraws one reminder. */
 export async function cancelReminder(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'isAdmin'
-    | 'links'
-    | 'logger'
-    | 'notifier'
-    | 'redelivery'
-    | 'reminders'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: HomePorts & Pick<AppDeps, 'isAdmin' | 'scheduler'>,
   input: { reminderId: string; user: string },
 ): Promise<CancelReminderOutcome> {
   const reminder = deps.reminders.get(input.reminderId)

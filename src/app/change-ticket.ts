@@ -8,7 +8,7 @@ import {
   type TicketChange,
 } from '../domain/ticket-progress.js'
 import { ticketMessage, updatePosted } from './deliver-record.js'
-import { type AppDeps, mayManage } from './deps.js'
+import { type AppDeps, type HomePorts, mayManage } from './deps.js'
 import { type ChangeOutcome, refused } from './outcomes.js'
 import { refreshHome } from './refresh-home.js'
 import { followDirectDebit, withdrawReminders } from './reminders.js'
@@ -47,24 +47,11 @@ function decide(
  * after another, in arrival order.
  */
 export function changeTicket(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'clock'
-    | 'isAdmin'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'subscriptions'
-    | 'tickets'
-  >,
+  deps: HomePorts &
+    Pick<
+      AppDeps,
+      'clock' | 'isAdmin' | 'newId' | 'operators' | 'queue' | 'renderer' | 'scheduler' | 'subscriptions'
+    >,
   input: { ticketId: string; user: string; request: TicketChangeRequest },
 ): Promise<ChangeTicketOutcome> {
   return deps.queue.run(input.ticketId, async (): Promise<ChangeTicketOutcome> => {

@@ -1,6 +1,7 @@
 import { type Bill, type PaymentMethodFacts, paymentMethodFailing } from '../domain/bill.js'
 import {
   alertKey,
+  type BillingAlert,
   type LinkBrokenAlert,
   type LinkFailure,
   linkFailureWorthTelling,
@@ -16,11 +17,12 @@ import { alertMessage } from '../render/alert.js'
 import {
   checklistMessage,
   deliverStored,
+  postAlert,
   storeAlert,
   storeChecklist,
   updatePosted,
 } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
 import { asSoracomFailure } from './soracom-failure.js'
@@ -43,25 +45,7 @@ export interface CheckReport {
  * down, key revoked) is logged and the others go on; the next run catches up.
  */
 export async function checkLinkedOperators(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'soracom'
-    | 'tickets'
-  >,
+  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
 ): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of deps.links.list()) {
@@ -96,25 +80,7 @@ export async function checkLinkedOperators(
 }
 
 async function checkLink(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'soracom'
-    | 'tickets'
-  >,
+  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
   stale: OperatorLink,
 ): Promise<{ alerts: number; closed: number }> {
   const link = deps.links.get(stale.operatorId, stale.coverage)
@@ -176,30 +142,14 @@ function closedThrough(baseline: string | undefined, newest: string | undefined)
 
 /** One amount-final message in the alert channel (unless this month's was stored already). */
 async function alertAmountFinal(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: PostingPorts,
   link: OperatorLink,
   bill: Bill,
   previous: Bill | undefined,
 ): Promise<boolean> {
   const id = alertKey('amount_final', link, bill.month)
   if (deps.alerts.get(id)) return false
-  const post = await storeAlert(deps, {
+  const alert: BillingAlert = {
     id,
     kind: 'amount_final',
     operatorId: link.operatorId,
@@ -209,8 +159,9 @@ async function alertAmountFinal(
     channel: link.alertChannel,
     requester: link.linkedBy,
     createdAt: deps.clock.now().toISOString(),
-  })
-  await post()
+  }
+  await storeAlert(deps, alert)
+  await postAlert(deps, alert)
   return true
 }
 
@@ -230,24 +181,7 @@ const openPaymentChecklists = (deps: Pick<AppDeps, 'checklists'>, link: Operator
  * pays) posted in the alert channel. The checklist carries the alert's key, so it exists once.
  */
 async function alertPaymentError(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: PostingPorts & HomePorts,
   link: OperatorLink,
   key: string,
   cause: PaymentErrorCause,
@@ -281,20 +215,7 @@ async function alertPaymentError(
 
 /** Closes the payment-error checklists whose payment SORACOM now shows made; returns how many. */
 async function closeRecovered(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'notifier'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'tickets'
-  >,
+  deps: HomePorts & Pick<AppDeps, 'checklists' | 'clock' | 'queue' | 'renderer'>,
   link: OperatorLink,
   history: Bill[],
   method: PaymentMethodFacts | undefined,
@@ -332,24 +253,7 @@ async function closeRecovered(
  * come until it is mended. Returns whether an alert was stored.
  */
 async function alertLinkBroken(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: PostingPorts & HomePorts,
   stale: OperatorLink,
   reason: LinkFailure,
 ): Promise<boolean> {
@@ -358,7 +262,7 @@ async function alertLinkBroken(
   const now = deps.clock.now()
   const lastSuccess = link.watch?.checkedAt ?? link.linkedAt
   if (!linkFailureWorthTelling(reason, new Date(lastSuccess), now)) return false
-  const post = await storeAlert(deps, {
+  const alert: BillingAlert = {
     // Once per breakage is kept by `openLinkBroken`; the id only has to be new.
     id: alertKey('link_broken', link, `${now.toISOString()}:${deps.newId()}`),
     kind: 'link_broken',
@@ -369,8 +273,9 @@ async function alertLinkBroken(
     channel: link.alertChannel,
     requester: link.linkedBy,
     createdAt: now.toISOString(),
-  })
-  await post()
+  }
+  await storeAlert(deps, alert)
+  await postAlert(deps, alert)
   return true
 }
 

@@ -9,7 +9,7 @@ import { describeChecklist } from '../render/checklist-view.js'
 import { type LateReason, type SlackMessage, withLateNote } from '../render/messages.js'
 import { renderTicketMessage } from '../render/ticket.js'
 import { describeTicket } from '../render/ticket-view.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import type { StoredRecord } from './outcomes.js'
 import type { Origin } from './ports.js'
 import { refreshHome } from './refresh-home.js'
@@ -48,38 +48,15 @@ const alertRecords = (deps: Pick<AppDeps, 'alerts'>): Records<BillingAlert> => (
 
 /**
  * An alert of the checks: stored first (its id is its key, so it exists at most once), then
- * posted to the link's alert channel; a post that fails is retried by the sweep.
+ * posted to the link's alert channel by `postAlert`; a post that fails is retried by the sweep.
  */
-export async function storeAlert(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
-  alert: BillingAlert,
-): Promise<() => Promise<boolean>> {
-  const records = alertRecords(deps)
-  records.render(alert)
-  deps.awaitingPost.add(alert.id)
-  try {
-    await records.save(alert)
-  } catch (error) {
-    deps.awaitingPost.delete(alert.id)
-    throw error
-  }
-  return () => postRecord(deps, records, alert.id, originOf(alert), { kind: 'alert' })
+export function storeAlert(deps: PostingPorts, alert: BillingAlert): Promise<void> {
+  return storeRecord(deps, alertRecords(deps), alert)
+}
+
+/** Posts a stored alert to its channel; true when it went out now. */
+export function postAlert(deps: PostingPorts, alert: BillingAlert): Promise<boolean> {
+  return postRecord(deps, alertRecords(deps), alert.id, originOf(alert), { kind: 'alert' })
 }
 
 const checklistRecords = (deps: Pick<AppDeps, 'checklists' | 'renderer'>): Records<Checklist> => ({
@@ -91,18 +68,17 @@ const checklistRecords = (deps: Pick<AppDeps, 'checklists' | 'renderer'>): Recor
 /**
  * The end of every flow that produces a record: render it (a template bug fails before anything is
  * stored) and store it (on disk before the modal closes, so an acknowledged request is never lost).
- * Its message follows the ack: `deliverStored`.
+ * Its message follows the ack: `deliverStored` (alerts: `postAlert`).
  */
-async function storeRecord<T extends Ticket | Checklist>(
+async function storeRecord<T extends { id: string }>(
   deps: Pick<AppDeps, 'awaitingPost'>,
   records: Records<T>,
   record: T,
-  viewId: string,
 ): Promise<void> {
   records.render(record)
   deps.awaitingPost.add(record.id)
   try {
-    await records.save({ ...record, sourceViewId: viewId })
+    await records.save(record)
   } catch (error) {
     deps.awaitingPost.delete(record.id)
     throw error
@@ -114,7 +90,7 @@ export async function storeTicket(
   ticket: Ticket,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
-  await storeRecord(deps, ticketRecords(deps), ticket, viewId)
+  await storeRecord(deps, ticketRecords(deps), { ...ticket, sourceViewId: viewId })
   return { kind: 'stored', record: { kind: 'ticket', ticket } }
 }
 
@@ -123,7 +99,7 @@ export async function storeChecklist(
   checklist: Checklist,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
-  await storeRecord(deps, checklistRecords(deps), checklist, viewId)
+  await storeRecord(deps, checklistRecords(deps), { ...checklist, sourceViewId: viewId })
   return { kind: 'stored', record: { kind: 'checklist', checklist } }
 }
 
@@ -131,27 +107,7 @@ export async function storeChecklist(
  * After the ack: posts a stored record's message, remembers where it went, and refreshes the
  * requester's App Home; an account-deletion checklist also schedules its final-invoice reminders.
  */
-export async function deliverStored(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
-  stored: StoredRecord,
-): Promise<void> {
+export async function deliverStored(deps: PostingPorts & HomePorts, stored: StoredRecord): Promise<void> {
   if (stored.kind === 'ticket') {
     const { ticket } = stored
     await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { kind: 'ticket' })
@@ -204,23 +160,7 @@ async function postRecord<
     createdAt: string
   },
 >(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: PostingPorts,
   records: Records<T>,
   id: string,
   origin: Origin,
@@ -273,27 +213,7 @@ async function postRecord<
 }
 
 /** Posts one stored record that has no message yet, late; true when it was posted now. */
-async function redeliverOne(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
-  kind: RecordKind,
-  id: string,
-): Promise<boolean> {
+async function redeliverOne(deps: PostingPorts, kind: RecordKind, id: string): Promise<boolean> {
   if (kind === 'ticket') {
     const ticket = deps.tickets.get(id)
     return ticket ? postRecord(deps, ticketRecords(deps), id, originOf(ticket), { late: true, kind }) : false
@@ -315,25 +235,7 @@ async function redeliverOne(
  * the process stopped between storing and posting — to where its flow started. Run by the sweep
  * (the first one at start-up), so nothing acknowledged stays unposted.
  */
-export async function redeliverUnposted(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
-): Promise<number> {
+export async function redeliverUnposted(deps: PostingPorts): Promise<number> {
   const unposted: Array<[RecordKind, string]> = [
     ...deps.tickets
       .all()

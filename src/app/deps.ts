@@ -57,3 +57,45 @@ export interface AppDeps {
 export function mayManage(deps: Pick<AppDeps, 'isAdmin'>, user: string, owner: string): boolean {
   return user === owner || deps.isAdmin(user)
 }
+
+/**
+ * The port sets several use cases share, named for what they do (each use case still names what
+ * it takes: one of these, or a `Pick<AppDeps, …>` of its own).
+ */
+
+/** Storing a new ticket from a submission: rendered first, on disk before the ack. */
+export type TicketIntakePorts = Pick<
+  AppDeps,
+  'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'
+>
+
+/** Storing a new checklist from a submission. */
+export type ChecklistIntakePorts = Pick<
+  AppDeps,
+  'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'
+>
+
+/** Publishing a user's App Home, and trying again soon when Slack fails for a moment. */
+export type HomePorts = Pick<
+  AppDeps,
+  'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'tickets'
+>
+
+/** Posting stored records (tickets, checklists, alerts), remembering where they went, and what a post starts. */
+export type PostingPorts = Pick<
+  AppDeps,
+  | 'alerts'
+  | 'awaitingPost'
+  | 'checklists'
+  | 'clock'
+  | 'logger'
+  | 'newId'
+  | 'notifier'
+  | 'operators'
+  | 'queue'
+  | 'redelivery'
+  | 'reminders'
+  | 'renderer'
+  | 'scheduler'
+  | 'tickets'
+>

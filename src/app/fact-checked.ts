@@ -36,7 +36,8 @@ export function planFactCheck<Draft, Request>(
   if (link) return { kind: 'ask_soracom', link }
   const request = rules.answered(draft)
   if (request) return { kind: 'answered', request }
-  return { kind: 'invalid', problems: unanswered(rules, (field) => draft[field]) }
+  const empty = Object.entries(rules.questions).filter(([, field]) => draft[field] === undefined)
+  return { kind: 'invalid', problems: unanswered(empty.map(([blockId]) => blockId)) }
 }
 
 /**
@@ -50,23 +51,12 @@ export function unansweredWithoutLink<Draft>(
 ): FieldProblems {
   const typed = typeof raw.operator_id === 'string' ? normalizeOperatorId(raw.operator_id) : undefined
   if (typed && deps.links.list().some((l) => l.operatorId === typed)) return {}
-  return Object.fromEntries(
-    Object.keys(rules.questions)
-      .filter((blockId) => !raw[blockId])
-      .map((blockId) => [blockId, { code: 'unanswered' as const }]),
-  )
+  return unanswered(Object.keys(rules.questions).filter((blockId) => !raw[blockId]))
 }
 
-function unanswered<Draft>(
-  rules: { questions: Readonly<Record<string, keyof Draft>> },
-  value: (field: keyof Draft) => unknown,
-): FieldProblems {
-  return Object.fromEntries(
-    Object.entries(rules.questions)
-      .filter(([, field]) => value(field) === undefined)
-      .map(([blockId]) => [blockId, { code: 'unanswered' as const }]),
-  )
-}
+/** The questions left empty, each asked under its block. */
+const unanswered = (blockIds: readonly string[]): FieldProblems =>
+  Object.fromEntries(blockIds.map((blockId) => [blockId, { code: 'unanswered' as const }]))
 
 /**
  * Asks SORACOM, completes the request with its answers and runs the flow. A SORACOM failure is an

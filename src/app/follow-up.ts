@@ -4,7 +4,7 @@ import { calendarSubscribedText } from '../render/calendar.js'
 import { renderGuidance } from '../render/guidance.js'
 import { operatorRegisteredText } from '../render/operators.js'
 import { deliverStored } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import type { AcceptedOutcome, CalendarOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 import { refreshHome } from './refresh-home.js'
@@ -14,27 +14,7 @@ import { pendingReminders } from './reminders.js'
  * The one step after the ack, for an accepted submission: post the stored record, the guide's
  * answer, or the confirmation — and hand over what the outcome scheduled.
  */
-export async function followUp(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
-  outcome: AcceptedOutcome,
-): Promise<void> {
+export async function followUp(deps: PostingPorts & HomePorts, outcome: AcceptedOutcome): Promise<void> {
   switch (outcome.kind) {
     case 'stored':
       return deliverStored(deps, outcome.record)

@@ -1,6 +1,6 @@
 import { openLinkBroken } from '../domain/billing-alert.js'
 import { errorCode, isTransient } from '../errors.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts } from './deps.js'
 import { refreshLinkBills } from './read-bill.js'
 import { pendingReminders } from './reminders.js'
 
@@ -10,18 +10,12 @@ import { pendingReminders } from './reminders.js'
  * published again in its smallest form; Slack failing for a moment (5xx, 429, a timeout) is tried
  * again soon, from what is stored then — and the next change or `app_home_opened` publishes anyway.
  */
-export async function refreshHome(
-  deps: Pick<AppDeps, 'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'tickets'>,
-  userId: string,
-): Promise<void> {
+export async function refreshHome(deps: HomePorts, userId: string): Promise<void> {
   await publishHome(deps, userId)
 }
 
 /** True when Slack took the Home tab (in full or compact form). */
-async function publishHome(
-  deps: Pick<AppDeps, 'alerts' | 'links' | 'logger' | 'notifier' | 'redelivery' | 'reminders' | 'tickets'>,
-  userId: string,
-): Promise<boolean> {
+async function publishHome(deps: HomePorts, userId: string): Promise<boolean> {
   const home = {
     tickets: deps.tickets.listByRequester(userId),
     reminders: pendingReminders(deps, (r) => r.owner === userId),
@@ -69,19 +63,7 @@ export const HOME_BILLS_FRESH_MS = 60 * 60 * 1000
  * the same time) and publishes again. SORACOM failing leaves the last-read bills shown.
  */
 export async function openHome(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'notifier'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'soracom'
-    | 'tickets'
-  >,
+  deps: HomePorts & Pick<AppDeps, 'clock' | 'queue' | 'soracom'>,
   userId: string,
 ): Promise<void> {
   await refreshHome(deps, userId)

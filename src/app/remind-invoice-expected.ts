@@ -1,7 +1,7 @@
 import { billingDatesFor } from '../domain/billing-calendar.js'
 import { type PlainDate, tokyoNineAm, type YearMonth } from '../domain/plain-date.js'
 import { npInvoiceMailSubject, usageMonthLabel } from '../render/labels.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts } from './deps.js'
 import { refreshHome } from './refresh-home.js'
 import { addReminders } from './reminders.js'
 
@@ -11,20 +11,7 @@ export type RemindInvoiceOutcome =
 
 /** The reminder button on a too-early reissue: 9:00 JST on the first business day a reissue request is accepted (§4.1.2, domain.md). */
 export async function remindInvoiceExpected(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'tickets'
-  >,
+  deps: HomePorts & Pick<AppDeps, 'clock' | 'newId' | 'renderer' | 'scheduler'>,
   input: { operatorId: string; usageMonth: YearMonth; remindOn?: PlainDate; user: string; channel: string },
 ): Promise<RemindInvoiceOutcome> {
   const { operatorId, usageMonth, user } = input

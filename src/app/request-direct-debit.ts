@@ -9,7 +9,7 @@ import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
 import { directDebitTicketModel } from '../render/ticket-models.js'
 import { storeTicket } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, TicketIntakePorts } from './deps.js'
 import {
   decideWithFacts,
   type FactCheckedOutcome,
@@ -24,7 +24,7 @@ import { lookupPaymentMethod } from './soracom-facts.js'
 
 /** Flow 3 (§3.5): the documented 「口座振替の希望」 request when eligible, else what is missing. */
 export async function requestDirectDebit(
-  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
+  deps: TicketIntakePorts,
   input: { request: DirectDebitRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -86,10 +86,7 @@ export function planDirectDebit(
 
 /** After the ack, for a linked operator: SORACOM says whether it pays by invoice (口座振替 needs it first) or card. */
 export function requestDirectDebitWithFacts(
-  deps: Pick<
-    AppDeps,
-    'awaitingPost' | 'clock' | 'logger' | 'newId' | 'operators' | 'renderer' | 'soracom' | 'tickets'
-  >,
+  deps: TicketIntakePorts & Pick<AppDeps, 'logger' | 'soracom'>,
   input: { draft: DirectDebitDraft; link: OperatorLink; origin: Origin; viewId: string },
 ): Promise<FactCheckedOutcome<Awaited<ReturnType<typeof lookupPaymentMethod>>>> {
   const { draft, link, origin, viewId } = input

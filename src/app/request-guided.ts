@@ -11,7 +11,7 @@ import type { OperatorId } from '../domain/operator-id.js'
 import { createTicket } from '../domain/ticket.js'
 import { bankAccountInquiryTicketModel, companyNameChangeTicketModel } from '../render/ticket-models.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { ChecklistIntakePorts, TicketIntakePorts } from './deps.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
@@ -19,7 +19,7 @@ type Input<R> = { request: R; origin: Origin; viewId: string }
 
 /** §3.4.2: a request to SORACOM for the bank account before the first invoice, once it can exist. */
 export async function requestBankAccountInquiry(
-  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
+  deps: TicketIntakePorts,
   input: Input<BankAccountInquiryRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -48,7 +48,7 @@ export async function requestBankAccountInquiry(
 
 /** §3.3.2 / §6.2: a company-name change request to SORACOM; a transfer to a third party is refused. */
 export async function requestCompanyNameChange(
-  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
+  deps: TicketIntakePorts,
   input: Input<CompanyNameChangeRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -94,7 +94,7 @@ export interface LoginRecoveryRequest {
 
 /** §7.3: the documents as a checklist, and the mail to contact-us@soracom.jp ready to send. */
 export async function startLoginRecovery(
-  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
+  deps: ChecklistIntakePorts,
   input: Input<LoginRecoveryRequest>,
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input

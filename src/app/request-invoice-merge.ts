@@ -3,16 +3,13 @@ import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { evaluateInvoiceMerge, type InvoiceMergeRequest } from '../domain/invoice-merge.js'
 import { createTicket } from '../domain/ticket.js'
 import { storeChecklist, storeTicket } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { ChecklistIntakePorts, TicketIntakePorts } from './deps.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 /** Flow 2 (§3.4.3): a 請求統合 ticket, or the NP MyPage steps as a checklist. */
 export async function requestInvoiceMerge(
-  deps: Pick<
-    AppDeps,
-    'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'
-  >,
+  deps: TicketIntakePorts & ChecklistIntakePorts,
   input: { request: InvoiceMergeRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { origin } = input

@@ -11,7 +11,7 @@ import type { OperatorLink } from '../domain/soracom-link.js'
 import { createTicket } from '../domain/ticket.js'
 import { reissueTicketModel } from '../render/ticket-models.js'
 import { storeTicket } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, TicketIntakePorts } from './deps.js'
 import {
   decideWithFacts,
   type FactCheckedOutcome,
@@ -26,7 +26,7 @@ import { lookupReissueFacts } from './soracom-facts.js'
 
 /** Flow 1 (§3.4.1): the guide's checks first; a reissue ticket only when one is due. */
 export async function requestReissue(
-  deps: Pick<AppDeps, 'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'>,
+  deps: TicketIntakePorts,
   input: { request: InvoiceReissueRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input
@@ -113,10 +113,7 @@ export function planReissue(
 
 /** After the ack, for a linked operator: SORACOM says whether the month was 0 yen and how it is paid. */
 export function requestReissueWithFacts(
-  deps: Pick<
-    AppDeps,
-    'awaitingPost' | 'clock' | 'logger' | 'newId' | 'operators' | 'renderer' | 'soracom' | 'tickets'
-  >,
+  deps: TicketIntakePorts & Pick<AppDeps, 'logger' | 'soracom'>,
   input: { draft: InvoiceReissueDraft; link: OperatorLink; origin: Origin; viewId: string },
 ): Promise<FactCheckedOutcome<ReissueFacts>> {
   const { draft, link, origin, viewId } = input

@@ -3,13 +3,13 @@ import { createChecklist } from '../domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import { tokyoDate } from '../domain/plain-date.js'
 import { storeChecklist } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { ChecklistIntakePorts } from './deps.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
 /** Flow 4 (§6.4): the ordered checklist with the final invoice's dates and reminders. */
 export async function startAccountDeletion(
-  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
+  deps: ChecklistIntakePorts,
   input: { request: AccountDeletionRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const now = deps.clock.now()

@@ -4,7 +4,7 @@ import { CHECKLIST_DEFINITIONS } from '../domain/checklist-definitions.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { OperatorId } from '../domain/operator-id.js'
 import { storeChecklist } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { ChecklistIntakePorts } from './deps.js'
 import { invalid, type SubmissionOutcome } from './outcomes.js'
 import type { Origin } from './ports.js'
 
@@ -21,7 +21,7 @@ export interface PaymentErrorRequest {
  * operator the checks start the same checklist by themselves and close it once paid.
  */
 export async function startPaymentError(
-  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'>,
+  deps: ChecklistIntakePorts,
   input: { request: PaymentErrorRequest; origin: Origin; viewId: string },
 ): Promise<SubmissionOutcome> {
   const { request, origin } = input

@@ -1,5 +1,5 @@
 import { redeliverUnposted } from './deliver-record.js'
-import type { AppDeps } from './deps.js'
+import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import { extendReminderWindows } from './reminders.js'
 
 /**
@@ -8,25 +8,9 @@ import { extendReminderWindows } from './reminders.js'
  * came within its horizon and posts what was missed while the bot was down.
  */
 export async function sweep(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'awaitingPost'
-    | 'checklists'
-    | 'clock'
-    | 'links'
-    | 'logger'
-    | 'newId'
-    | 'notifier'
-    | 'operators'
-    | 'queue'
-    | 'redelivery'
-    | 'reminders'
-    | 'renderer'
-    | 'scheduler'
-    | 'subscriptions'
-    | 'tickets'
-  > & { archiveOld?: (now: Date) => Promise<unknown> },
+  deps: PostingPorts &
+    HomePorts &
+    Pick<AppDeps, 'subscriptions'> & { archiveOld?: (now: Date) => Promise<unknown> },
 ): Promise<void> {
   await deps.archiveOld?.(deps.clock.now())
   await redeliverUnposted(deps)

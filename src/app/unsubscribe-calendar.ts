@@ -1,4 +1,4 @@
-import { type AppDeps, mayManage } from './deps.js'
+import { type AppDeps, type HomePorts, mayManage } from './deps.js'
 import { refreshHome } from './refresh-home.js'
 import { withdrawReminders } from './reminders.js'
 
@@ -9,20 +9,7 @@ export type UnsubscribeOutcome =
 
 /** `/billing calendar unsubscribe`: the subscriber (or an admin) ends it and its reminders are withdrawn. */
 export async function unsubscribeCalendar(
-  deps: Pick<
-    AppDeps,
-    | 'alerts'
-    | 'clock'
-    | 'isAdmin'
-    | 'links'
-    | 'logger'
-    | 'notifier'
-    | 'redelivery'
-    | 'reminders'
-    | 'scheduler'
-    | 'subscriptions'
-    | 'tickets'
-  >,
+  deps: HomePorts & Pick<AppDeps, 'clock' | 'isAdmin' | 'scheduler' | 'subscriptions'>,
   input: { channel: string; user: string },
 ): Promise<UnsubscribeOutcome> {
   const existing = deps.subscriptions.activeIn(input.channel)

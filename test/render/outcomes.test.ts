@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { billingDatesFor } from '../../src/domain/billing-calendar.js'
+import { CHECKLIST_KINDS, createChecklist } from '../../src/domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { FieldProblem, Guidance, Refusal } from '../../src/domain/outcomes.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
+import { renderChecklist } from '../../src/render/checklist.js'
+import { CHECKLIST_STEPS } from '../../src/render/checklist-steps.js'
+import { describeChecklist } from '../../src/render/checklist-view.js'
 import { renderGuidance } from '../../src/render/guidance.js'
 import { fieldErrors, problemText } from '../../src/render/problems.js'
 import { changeNote, refusalText } from '../../src/render/refusals.js'
@@ -126,5 +131,48 @@ describe('problemText and refusalText', () => {
       'message_not_found',
     )
     expect(changeNote({ kind: 'unchanged' })).toBeUndefined()
+  })
+})
+
+describe('checklists: the domain keeps the step keys, render/ the words', () => {
+  it('words exactly the steps of every checklist kind, in the same order', () => {
+    for (const kind of CHECKLIST_KINDS) {
+      expect(CHECKLIST_STEPS[kind].map((s) => s.key)).toEqual([...CHECKLIST_DEFINITIONS[kind].steps])
+      for (const step of CHECKLIST_STEPS[kind]) expect(step.title.length).toBeGreaterThan(3)
+    }
+  })
+})
+
+describe('a payment-error checklist the checks closed', () => {
+  const closedWith = (reason: string) =>
+    JSON.stringify(
+      renderChecklist(
+        renderer,
+        describeChecklist({
+          ...createChecklist(
+            {
+              kind: 'payment_error_card',
+              operatorIds: [OP],
+              coverage: 'jp',
+              cause: { kind: 'card_error', errorCode: 'card_declined' },
+              requester: 'U0ALICE',
+              channel: 'C0BILLING',
+            },
+            CHECKLIST_DEFINITIONS.payment_error_card.steps,
+            { id: 'C1', now: new Date('2026-11-26T01:00:00Z') },
+          ),
+          closed: { at: '2026-11-27T01:00:00Z', reason },
+        }),
+      ).blocks,
+    )
+
+  it('words the stored code, and shows a sentence stored before codes as it is', () => {
+    expect(closedWith('card_recovered')).toContain(
+      'クレジットカードが決済できる状態に戻ったことを確認しました',
+    )
+    expect(closedWith('SORACOM API でこの月の支払い済みを確認しました。')).toContain(
+      'この月の支払い済みを確認しました',
+    )
+    expect(closedWith('card_recovered')).not.toContain('card_recovered')
   })
 })
