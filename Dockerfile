@@ -26,6 +26,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY templates ./templates
+# The bot scopes an OAuth install asks for are read from the manifest.
+COPY manifest.json ./
 COPY knowledge/guide.yaml ./knowledge/guide.yaml
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

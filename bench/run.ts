@@ -23,7 +23,7 @@ import { renderTicketMessage } from '../src/render/ticket.js'
 import { directDebitTicketModel } from '../src/render/ticket-models.js'
 import { describeTicket } from '../src/render/ticket-view.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
-import { openStore } from '../src/store/index.js'
+import { openStore, SINGLE_WORKSPACE } from '../src/store/index.js'
 import { evaluate } from '../test/answers/evaluate.js'
 import { HELD_OUT } from '../test/answers/held-out.js'
 import { QUESTIONS } from '../test/answers/questions.js'
@@ -274,7 +274,7 @@ async function reminderSweep(slack: FakeSlack, dir: string) {
   const client = new WebClient('xoxb-bench', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } })
   const delivery = new ReminderDelivery({
     client,
-    reminders: store.reminders,
+    reminders: store.workspace(SINGLE_WORKSPACE).reminders,
     clock: { now: () => new Date(NOW) },
   })
   const started = performance.now()

@@ -1,12 +1,12 @@
 import type { Logger as BoltLogger, LogLevel } from '@slack/bolt'
-import { type RetryOptions, WebClient } from '@slack/web-api'
+import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api'
 import { GuideIndex, loadGuide } from './answers/guide-index.js'
-import { checkLinkedOperators } from './app/check-linked-operators.js'
+import { type CheckReport, checkLinkedOperators } from './app/check-linked-operators.js'
 import type { AppDeps } from './app/deps.js'
 import { KeyedQueue } from './app/keyed-queue.js'
 import type { Logger } from './app/ports.js'
 import { sweep } from './app/sweep.js'
-import type { Config } from './config.js'
+import type { AccessConfig, Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
 import { errorCode } from './errors.js'
@@ -14,10 +14,14 @@ import { createRenderer } from './render/templates.js'
 import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
 import { createSlackApp, SLACK_RETRY_POLICY, SLACK_TIMEOUT_MS } from './slack/app.js'
-import { SlackIdentity } from './slack/identity.js'
+import type { Workspace } from './slack/context.js'
+import { SlackIdentity, TOKEN_REFUSED } from './slack/identity.js'
+import { openInstallation, SealedInstallationStore, sealInstallation } from './slack/installation-store.js'
+import { DirectoryCache } from './slack/middleware/directory.js'
+import type { Workspaces } from './slack/middleware/workspace.js'
 import { SlackNotifier } from './slack/notifier.js'
 import { SoracomGateway, type SoracomGatewayOptions } from './soracom/gateway.js'
-import type { Store } from './store/index.js'
+import { SINGLE_WORKSPACE, type Store, type WorkspaceStore } from './store/index.js'
 
 export interface BotParts {
   config: Config
@@ -37,60 +41,261 @@ export interface BotParts {
   redeliveryTiming?: RedeliveryTiming
 }
 
+/** One workspace as this process serves it: what requests see, and what the periodic work runs. */
+interface Runtime {
+  workspace: Workspace
+  store: WorkspaceStore
+  redelivery: TimedRedelivery
+  client: WebClient
+  soracom: SoracomGateway
+  /** The periodic work running for this workspace now (a slow one is not started twice). */
+  busy: Set<'sweep' | 'check'>
+}
+
 /**
- * Wires the use cases to their adapters — the store's repositories, Slack (a Web API client for
- * what follows an ack), Slack's scheduler — and builds the Bolt app over them. main.ts and the
- * integration tests build the bot the same way.
+ * The Web API client of one workspace. A call Slack refuses for the token itself (revoked, the
+ * app uninstalled) tells `refused` — the workspace is parked — and fails like any other call.
+ */
+class WorkspaceClient extends WebClient {
+  constructor(
+    token: string,
+    options: WebClientOptions,
+    private readonly refused: (code: string) => void,
+  ) {
+    super(token, options)
+  }
+
+  override async apiCall(...args: Parameters<WebClient['apiCall']>): ReturnType<WebClient['apiCall']> {
+    try {
+      return await super.apiCall(...args)
+    } catch (error) {
+      const code = (error as { data?: { error?: unknown } }).data?.error
+      if (typeof code === 'string' && TOKEN_REFUSED.has(code)) this.refused(code)
+      throw error
+    }
+  }
+}
+
+/** Withdrawing an uninstalled workspace's scheduled reminders: a few at a time, each bounded. */
+const WITHDRAW_CONCURRENCY = 4
+const WITHDRAW_TIMEOUT_MS = 3000
+
+/**
+ * Wires the use cases to their adapters — each workspace's repositories and Slack clients,
+ * Slack's scheduler — and builds the Bolt app over them. main.ts and the integration tests build
+ * the bot the same way.
+ *
+ * Single-workspace mode (SLACK_BOT_TOKEN) serves one workspace, SINGLE_WORKSPACE in the store.
+ * OAuth mode serves every installation: each workspace gets its own dependencies on its first
+ * request (its token, its repositories, its queues), so a use case can only reach the records of
+ * the workspace the request came from.
  */
 export function createBot(parts: BotParts) {
   const { config, store, clock, logger } = parts
   const retryConfig = parts.retryConfig ?? SLACK_RETRY_POLICY
-  const client = new WebClient(config.botToken, {
+  const timeout = parts.slackTimeoutMs ?? SLACK_TIMEOUT_MS
+  const answers = parts.answers ?? new GuideIndex(loadGuide())
+  const renderer = createRenderer()
+  const oauth = config.oauth
+  const credentialsKey = config.soracom.credentialsKey
+  if (oauth && !credentialsKey) throw new Error('OAuth distribution needs CREDENTIALS_KEY')
+  const keys = credentialsKey
+    ? {
+        key: credentialsKey,
+        ...(config.soracom.previousCredentialsKey ? { previous: config.soracom.previousCredentialsKey } : {}),
+      }
+    : undefined
+  const clientOptions: WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig,
-    timeout: parts.slackTimeoutMs ?? SLACK_TIMEOUT_MS,
+    timeout,
     logger,
-  })
-  const admins = new Set(config.access.admins)
-  const soracom = new SoracomGateway({
-    jpUrl: config.soracom.jpUrl,
-    globalUrl: config.soracom.globalUrl,
-    credentialsKey: config.soracom.credentialsKey,
-    previousCredentialsKey: config.soracom.previousCredentialsKey,
-    ...(parts.soracomTiming ? { timing: parts.soracomTiming } : {}),
-  })
+  }
+  const runtimes = new Map<string, Runtime>()
+  // Single-workspace mode: who the bot is, asked at start-up (never on a request's path).
+  const identity = oauth
+    ? undefined
+    : new SlackIdentity(new WebClient(config.botToken, clientOptions), logger)
+
+  /** Slack refused a workspace's token: its work waits until it installs again; said once. */
+  const parked = (key: string, code: string) => {
+    if (key === SINGLE_WORKSPACE) return // single mode: SlackIdentity says so and main stops
+    if (store.workspaces.get(key)?.parked === code) return
+    logger.warn("Slack refuses this workspace's token; its work is parked until it installs again", {
+      team: key,
+      reason: code,
+    })
+    store.workspaces
+      .park(key, code)
+      .catch((error: unknown) => logger.error('could not park', { team: key, error }))
+  }
+
+  function makeRuntime(key: string, token: string, teamId: () => string | undefined): Runtime {
+    const ws = store.workspace(key)
+    const client = new WorkspaceClient(token, clientOptions, (code) => parked(key, code))
+    const soracom = new SoracomGateway({
+      jpUrl: config.soracom.jpUrl,
+      globalUrl: config.soracom.globalUrl,
+      credentialsKey: config.soracom.credentialsKey,
+      previousCredentialsKey: config.soracom.previousCredentialsKey,
+      ...(parts.soracomTiming ? { timing: parts.soracomTiming } : {}),
+    })
+    const redelivery = new TimedRedelivery(
+      (k, error) =>
+        logger.warn('another try failed; the sweep will try again', {
+          key: k,
+          team: key,
+          error: errorCode(error),
+        }),
+      parts.redeliveryTiming,
+    )
+    // The environment's lists are the single-workspace defaults; an installed workspace starts
+    // with "everyone but guests, Slack's admins" until its admins say otherwise.
+    const defaults: AccessConfig = key === SINGLE_WORKSPACE ? config.access : { admins: [] }
+    const access = (): AccessConfig => {
+      const own = ws.settings.get()
+      const channels = own.channels ?? defaults.channels
+      const users = own.users ?? defaults.users
+      const usergroup = own.usergroup ?? defaults.usergroup
+      return {
+        ...(channels ? { channels } : {}),
+        ...(users ? { users } : {}),
+        ...(usergroup ? { usergroup } : {}),
+        admins: own.admins ?? defaults.admins,
+      }
+    }
+    const deps: AppDeps = {
+      tickets: ws.tickets,
+      checklists: ws.checklists,
+      reminders: ws.reminders,
+      subscriptions: ws.subscriptions,
+      operators: ws.operators,
+      links: ws.links,
+      alerts: ws.alerts,
+      answers,
+      soracom,
+      notifier: new SlackNotifier(client),
+      scheduler: new ReminderDelivery({ client, reminders: ws.reminders, clock, logger, redelivery }),
+      clock,
+      newId: parts.newId,
+      renderer,
+      logger,
+      isAdmin: (user, workspaceAdmin) => {
+        const admins = access().admins
+        return admins.length > 0 ? admins.includes(user) : workspaceAdmin === true
+      },
+      queue: new KeyedQueue(),
+      awaitingPost: new Set(),
+      redelivery,
+    }
+    return {
+      workspace: { key, deps, access, teamId, directory: new DirectoryCache() },
+      store: ws,
+      redelivery,
+      client,
+      soracom,
+      busy: new Set(),
+    }
+  }
+
+  /** The runtime of a workspace the bot serves (made on first use); undefined when not installed. */
+  function runtime(key: string): Runtime | undefined {
+    const known = runtimes.get(key)
+    if (known) return known
+    let made: Runtime
+    if (key === SINGLE_WORKSPACE) {
+      if (oauth || !config.botToken || !identity) return undefined
+      made = makeRuntime(key, config.botToken, () => identity.identity.teamId)
+    } else {
+      const entry = oauth && keys ? store.workspaces.get(key) : undefined
+      if (!entry || !keys) return undefined
+      const token = openInstallation(entry, keys).bot?.token
+      if (!token) return undefined
+      made = makeRuntime(key, token, () => key)
+    }
+    runtimes.set(key, made)
+    return made
+  }
+
+  /** Every workspace the periodic work runs for: the single one, or each installation not parked. */
+  const active = (): Runtime[] => {
+    const keysNow = oauth
+      ? store.workspaces
+          .list()
+          .filter((w) => !w.parked)
+          .map((w) => w.teamId)
+      : [SINGLE_WORKSPACE]
+    return keysNow.map(runtime).filter((r): r is Runtime => r !== undefined)
+  }
+
+  /** Drops a workspace's runtime (a new token, or gone): timers stopped, made again on next use. */
+  const forget = async (key: string) => {
+    const known = runtimes.get(key)
+    runtimes.delete(key)
+    await known?.redelivery.stop()
+  }
+
+  const installationStore =
+    oauth && keys
+      ? new SealedInstallationStore(
+          store.workspaces,
+          keys,
+          () => clock.now(),
+          (teamId) => void forget(teamId),
+        )
+      : undefined
+
+  /** Ends an installation: scheduled messages withdrawn where Slack still allows, then every record deleted. */
+  async function uninstall(workspace: Workspace, event: 'app_uninstalled' | 'tokens_revoked'): Promise<void> {
+    if (!oauth) {
+      // Single-workspace mode: the data stays (the token is the operator's to replace).
+      logger.warn(`${event}: Slack says the app is gone from this workspace; the data is kept`, {
+        team: workspace.teamId() ?? '',
+      })
+      return
+    }
+    const key = workspace.key
+    const found = runtimes.get(key)
+    if (found) {
+      const scheduled = found.store.reminders.collection.records.filter(
+        (r) => r.state === 'scheduled' && r.scheduledMessageId,
+      )
+      const quick = new WebClient(undefined, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        timeout: WITHDRAW_TIMEOUT_MS,
+      })
+      const token = found.client.token
+      for (let i = 0; i < scheduled.length; i += WITHDRAW_CONCURRENCY) {
+        await Promise.allSettled(
+          scheduled.slice(i, i + WITHDRAW_CONCURRENCY).map((r) =>
+            quick.chat.deleteScheduledMessage({
+              ...(token ? { token } : {}),
+              channel: r.channel,
+              scheduled_message_id: r.scheduledMessageId ?? '',
+            }),
+          ),
+        )
+      }
+    }
+    await forget(key)
+    const removed = await store.workspaces.remove(key)
+    logger.info('installation ended; its data deleted', { team: key, event, removed })
+  }
+
+  const workspaces: Workspaces = {
+    of: (teamId) =>
+      oauth ? (teamId ? runtime(teamId)?.workspace : undefined) : runtime(SINGLE_WORKSPACE)?.workspace,
+    uninstalled: uninstall,
+  }
+
   // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here;
   // during a rotation the links sealed with CREDENTIALS_KEY_PREVIOUS come back sealed anew.
-  const resealed = soracom.checkKeys(store.links.list())
-  const redelivery = new TimedRedelivery(
-    (key, error) =>
-      logger.warn('another try failed; the sweep will try again', { key, error: errorCode(error) }),
-    parts.redeliveryTiming,
-  )
-  const deps: AppDeps = {
-    tickets: store.tickets,
-    checklists: store.checklists,
-    reminders: store.reminders,
-    subscriptions: store.subscriptions,
-    operators: store.operators,
-    links: store.links,
-    alerts: store.alerts,
-    answers: parts.answers ?? new GuideIndex(loadGuide()),
-    soracom,
-    notifier: new SlackNotifier(client),
-    scheduler: new ReminderDelivery({ client, reminders: store.reminders, clock, logger, redelivery }),
-    clock,
-    newId: parts.newId,
-    renderer: createRenderer(),
-    logger,
-    isAdmin: (user, workspaceAdmin) => (admins.size > 0 ? admins.has(user) : workspaceAdmin === true),
-    queue: new KeyedQueue(),
-    awaitingPost: new Set(),
-    redelivery,
-  }
-  const identity = new SlackIdentity(client, logger)
-  const { app, drain, onServerError } = createSlackApp(config, deps, {
-    identity,
+  const resealed = active().map((r) => ({ r, links: r.soracom.checkKeys(r.store.links.list()) }))
+
+  const { app, drain, onServerError } = createSlackApp(config, workspaces, {
+    ...(identity ? { identity } : {}),
+    ...(installationStore ? { installationStore } : {}),
     retryConfig,
     logger,
     ...(parts.logLevel ? { logLevel: parts.logLevel } : {}),
@@ -98,20 +303,82 @@ export function createBot(parts: BotParts) {
     isHealthy: store.isHealthy,
     storeProblem: store.storeProblem,
   })
+
+  /**
+   * Runs `work` for every active workspace at once: one workspace slow, throttled or failing
+   * never holds up another's, and one whose previous run is still going is left to it.
+   */
+  async function eachWorkspace<T>(kind: 'sweep' | 'check', work: (r: Runtime) => Promise<T>): Promise<T[]> {
+    const runs = active()
+      .filter((r) => !r.busy.has(kind))
+      .map(async (r) => {
+        r.busy.add(kind)
+        try {
+          return await work(r)
+        } finally {
+          r.busy.delete(kind)
+        }
+      })
+    const settled = await Promise.allSettled(runs)
+    const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected')
+    if (failed.length > 0 && failed.length === settled.length && !oauth) throw failed[0]?.reason
+    for (const f of failed) logger.error(`${kind} failed for a workspace`, { error: f.reason })
+    return settled
+      .filter((s): s is PromiseFulfilledResult<Awaited<T>> => s.status === 'fulfilled')
+      .map((s) => s.value)
+  }
+
+  const single = oauth ? undefined : runtime(SINGLE_WORKSPACE)
+
   return {
     app,
-    deps,
+    /** The single workspace's dependencies (single-workspace mode; tests read them). */
+    deps: single?.workspace.deps as AppDeps,
+    /** A workspace's dependencies as its requests see them (undefined: not installed). */
+    workspace: (key: string) => runtime(key)?.workspace,
+    installationStore,
     drain,
     onServerError,
-    /** Drops the tries still waiting and waits for one running (at shutdown: the next start's sweep has what is left). */
-    stopRedelivery: () => redelivery.stop(),
+    /** Drops the tries still waiting and waits for those running (at shutdown: the next start's sweep has what is left). */
+    stopRedelivery: async () => {
+      await Promise.all([...runtimes.values()].map((r) => r.redelivery.stop()))
+    },
     identity,
-    sweep: () => sweep({ ...deps, archiveOld: store.archiveOld }),
-    checkLinks: () => checkLinkedOperators(deps),
-    /** Stores the links whose keys were sealed again (a CREDENTIALS_KEY rotation); says which. */
+    sweep: async (): Promise<void> => {
+      await eachWorkspace('sweep', (r) => sweep({ ...r.workspace.deps, archiveOld: r.store.archiveOld }))
+    },
+    checkLinks: async (): Promise<CheckReport> => {
+      const reports = await eachWorkspace('check', (r) => checkLinkedOperators(r.workspace.deps))
+      return mergeReports(reports)
+    },
+    /** Stores what was sealed again (a CREDENTIALS_KEY rotation): the links, then the installations; says which. */
     finishKeyRotation: async (): Promise<string[]> => {
-      for (const link of resealed) await store.links.save(link)
-      return resealed.map(linkKey)
+      const done: string[] = []
+      for (const { r, links } of resealed) {
+        for (const link of links) await r.store.links.save(link)
+        done.push(...links.map(linkKey))
+      }
+      if (keys?.previous) {
+        for (const entry of store.workspaces.list()) {
+          const installation = openInstallation(entry, keys)
+          const sealed = sealInstallation(installation, entry.teamId, keys.key)
+          await store.workspaces.install({ ...entry, installation: sealed })
+          done.push(`slack-installation:${entry.teamId}`)
+        }
+      }
+      return done
     },
   }
+}
+
+function mergeReports(reports: CheckReport[]): CheckReport {
+  return reports.reduce(
+    (sum, r) => ({
+      checked: sum.checked + r.checked,
+      failed: sum.failed + r.failed,
+      alerts: sum.alerts + r.alerts,
+      closed: sum.closed + r.closed,
+    }),
+    { checked: 0, failed: 0, alerts: 0, closed: 0 },
+  )
 }

@@ -22,12 +22,44 @@ const credentialsKey = z
     error: 'must be 32 random bytes in base64: create one with `openssl rand -base64 32`',
   })
 
+const BOT_TOKEN_REQUIRED =
+  'SLACK_BOT_TOKEN is required: put the bot token (xoxb-…) from the app\'s "OAuth & Permissions" page here (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and APP_BASE_URL to distribute the app to many workspaces)'
+
+/** The variables of OAuth distribution (many workspaces); all or none. */
+const OAUTH_VARIABLES = [
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'APP_BASE_URL',
+] as const
+
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({
-      error: 'is required: put the bot token (xoxb-…) from the app\'s "OAuth & Permissions" page here',
-    })
-    .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+  SLACK_BOT_TOKEN: optional(
+    z.string().regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+  ),
+  SLACK_CLIENT_ID: optional(
+    z
+      .string()
+      .regex(/^\d+\.\d+$/, { error: 'must be the Client ID from "Basic Information" (digits.digits)' }),
+  ),
+  SLACK_CLIENT_SECRET: optional(
+    z.string().regex(/^\S+$/, { error: 'must be the Client Secret from "Basic Information" (no spaces)' }),
+  ),
+  SLACK_STATE_SECRET: optional(
+    z.string().min(32, {
+      error: 'must be at least 32 characters: create one with `openssl rand -base64 32`',
+    }),
+  ),
+  APP_BASE_URL: optional(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be the public base URL, e.g. https://billing-bot.example.com',
+      })
+      .refine((v) => !new URL(v).search && !new URL(v).hash, {
+        error: 'must be the public base URL without a query, e.g. https://billing-bot.example.com',
+      }),
+  ),
   SLACK_SIGNING_SECRET: optional(
     z.string().regex(/^\S+$/, { error: 'must be the signing secret from "Basic Information" (no spaces)' }),
   ),
@@ -98,8 +130,20 @@ export interface AccessConfig {
   admins: string[]
 }
 
+/** Slack OAuth v2 distribution: any workspace installs the app (`/slack/install`). */
+export interface OAuthConfig {
+  clientId: string
+  clientSecret: string
+  stateSecret: string
+  /** The public base URL, without a trailing slash (redirect URI = baseUrl + /slack/oauth_redirect). */
+  baseUrl: string
+}
+
 export interface Config {
-  botToken: string
+  /** Single-workspace mode (the default): the workspace's bot token. */
+  botToken?: string
+  /** Many workspaces through OAuth instead of one bot token (HTTP mode only). */
+  oauth?: OAuthConfig
   /** Socket Mode when an app token is set, else Bolt's HTTP receiver. Both serve /healthz on `port`. */
   mode:
     | { kind: 'http'; signingSecret: string; port: number }
@@ -126,6 +170,31 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
 
+/** Which token setup the environment chose (one bot token, or OAuth), and what it lacks. */
+function tokenProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = []
+  const oauthSet = OAUTH_VARIABLES.filter((name) => !isBlank(env[name]))
+  if (oauthSet.length > 0) {
+    for (const name of OAUTH_VARIABLES.filter((n) => isBlank(env[n])))
+      problems.push(
+        `${name} is required with ${oauthSet.join(', ')}: the four OAuth variables go together (see README, "Many workspaces")`,
+      )
+    if (!isBlank(env.SLACK_BOT_TOKEN))
+      problems.push(
+        'SLACK_BOT_TOKEN is set with the OAuth variables: unset SLACK_BOT_TOKEN to serve every installed workspace, or unset the OAuth variables to serve one',
+      )
+    if (!isBlank(env.SLACK_APP_TOKEN))
+      problems.push(
+        'SLACK_APP_TOKEN is set with the OAuth variables: OAuth distribution needs HTTP mode; unset SLACK_APP_TOKEN',
+      )
+    if (isBlank(env.CREDENTIALS_KEY))
+      problems.push(
+        'CREDENTIALS_KEY is required with the OAuth variables: installations are sealed with it; create one with `openssl rand -base64 32`',
+      )
+  } else if (isBlank(env.SLACK_BOT_TOKEN)) problems.push(BOT_TOKEN_REQUIRED)
+  return problems
+}
+
 /** Reads the environment once at start-up; every problem is reported, one line each. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = envSchema.safeParse(env)
@@ -133,7 +202,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`)
-  // Checked apart from the schema so it is reported alongside every other problem.
+  // Checked apart from the schema so they are reported alongside every other problem, first.
+  problems.unshift(...tokenProblems(env))
   if (isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)) {
     problems.push(
       'SLACK_SIGNING_SECRET is required in HTTP mode: put the signing secret from "Basic Information" here, or set SLACK_APP_TOKEN for Socket Mode',
@@ -159,7 +229,17 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   return {
     ok: true,
     config: {
-      botToken: e.SLACK_BOT_TOKEN,
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+      ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.APP_BASE_URL
+        ? {
+            oauth: {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+              baseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
+            },
+          }
+        : {}),
       mode,
       ...(e.SLACK_API_URL
         ? { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const logger = createLogger({
     level: logLevel,
     secrets: [
-      config.botToken,
+      ...(config.botToken ? [config.botToken] : []),
+      ...(config.oauth ? [config.oauth.clientSecret, config.oauth.stateSecret] : []),
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
     ],
   })
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
     // A sweep or check in flight finishes too: cut off between posting and storing where the
     // message went, it would post the message again after the restart.
     const periodic = Promise.all([sweeps?.stop(), checks?.stop()])
-    identity.stop()
+    identity?.stop()
     const retries = stopRedelivery()
     const closed = app.stop().catch((error: unknown) => logger.warn('stop failed', { error }))
     const drained = await Promise.race([
@@ -155,14 +156,29 @@ async function main(): Promise<void> {
   // After start-up, not before: a slow Slack must not keep the bot from answering. Who the bot is
   // comes from auth.test, asked with backoff; /healthz says "not ready" until Slack answers. The
   // first sweep posts what came due while the bot was down.
-  void identity.connect().then(() => {
-    if (!identity.refused) return
-    // Waiting will not make Slack accept this token: say so in one line and stop.
-    console.error(
-      `config: SLACK_BOT_TOKEN was refused by Slack (${identity.refused}): copy the Bot User OAuth Token (xoxb-…) again from the app's "OAuth & Permissions" page, and check the app is still installed in the workspace`,
-    )
-    void shutdown(1)
-  })
+  // An OAuth bot has a token per installed workspace, each refused or not on its own (bot.ts).
+  if (identity) {
+    void identity.connect().then(() => {
+      if (!identity.refused) {
+        // Whose the data is, so a later switch to OAuth hands it to that workspace alone.
+        const { teamId, enterpriseId } = identity.identity
+        if (teamId)
+          void store.workspaces
+            .recordSingleTeam({ teamId, ...(enterpriseId ? { enterpriseId } : {}) })
+            .catch((error: unknown) => logger.warn('could not record the workspace of the data', { error }))
+        return
+      }
+      // Waiting will not make Slack accept this token: say so in one line and stop.
+      console.error(
+        `config: SLACK_BOT_TOKEN was refused by Slack (${identity.refused}): copy the Bot User OAuth Token (xoxb-…) again from the app's "OAuth & Permissions" page, and check the app is still installed in the workspace`,
+      )
+      void shutdown(1)
+    })
+  } else {
+    logger.info(`installs at ${config.oauth?.baseUrl}/slack/install (OAuth distribution)`, {
+      workspaces: store.workspaces.list().length,
+    })
+  }
   sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
   // Linked operators' bills and payment method: at start-up, then every SORACOM_POLL_MINUTES.
   checks = startSoracomChecks(checkLinks, config.soracom.pollMinutes, (error) =>

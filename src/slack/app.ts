@@ -1,15 +1,17 @@
 import type { Server } from 'node:http'
 import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt'
 import type { RetryOptions } from '@slack/web-api'
-import type { AppDeps } from '../app/deps.js'
 import type { Config } from '../config.js'
 import { registerActions } from './actions/index.js'
 import { registerCommands } from './commands/index.js'
 import type { BotApp, BotContext } from './context.js'
 import { registerEvents } from './events/index.js'
 import type { SlackIdentity } from './identity.js'
+import type { SealedInstallationStore } from './installation-store.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
+import { type Workspaces, workspaceContext } from './middleware/workspace.js'
+import { oauthReceiverOptions } from './oauth.js'
 import { registerViews } from './views/index.js'
 
 /**
@@ -51,19 +53,23 @@ export interface SlackAppOptions {
   isHealthy: () => Promise<boolean>
   /** Why the data file cannot be written now (named on /healthz). */
   storeProblem?: () => string | undefined
-  /** Who the bot is (auth.test at start-up, never on a request's path). */
-  identity: SlackIdentity
+  /** Single-workspace mode: who the bot is (auth.test at start-up, never on a request's path). */
+  identity?: SlackIdentity
+  /** OAuth mode: where installations are kept (sealed). */
+  installationStore?: SealedInstallationStore
   /** Every Slack call's limit, response_url posts included (tests shorten it). */
   timeoutMs?: number
 }
 
 /**
- * Builds the Bolt app for the configured transport: global middleware (who may ask, duplicates
- * dropped), then every listener with Bolt's own app.command / app.view / app.action / app.event.
+ * Builds the Bolt app for the configured transport: global middleware (whose workspace, who may
+ * ask, duplicates dropped), then every listener with Bolt's own app.command / app.view /
+ * app.action / app.event. Single-workspace mode serves SLACK_BOT_TOKEN's workspace; OAuth mode
+ * (HTTP only) serves every installation, each request with its own workspace's token.
  */
 export function createSlackApp(
   config: Config,
-  deps: AppDeps,
+  workspaces: Workspaces,
   options: SlackAppOptions,
 ): { app: BotApp; drain: () => Promise<void>; onServerError: (handler: (error: unknown) => void) => void } {
   const clientOptions = {
@@ -74,10 +80,14 @@ export function createSlackApp(
   }
   const { identity } = options
   const serverErrors: Array<(error: unknown) => void> = []
+  const oauth = config.oauth
+  if (oauth && (config.mode.kind !== 'http' || !options.installationStore))
+    throw new Error('OAuth distribution needs the HTTP receiver and an installation store')
   const common = {
-    // Our own authorize instead of `token`: Bolt would call auth.test on the first request and keep
-    // a failure forever; the identity is asked at start-up with retries instead.
-    authorize: async () => ({ botToken: config.botToken, ...identity.identity }),
+    // Single-workspace mode: our own authorize instead of `token` (Bolt would call auth.test on the
+    // first request and keep a failure forever; the identity is asked at start-up with retries).
+    // OAuth mode: Bolt's installer authorizes each request from its workspace's installation.
+    ...(oauth ? {} : { authorize: async () => ({ botToken: config.botToken ?? '', ...identity?.identity }) }),
     clientOptions,
     // Bolt's conversation store keeps per-conversation state we never use; it costs every request.
     convoStore: false as const,
@@ -102,6 +112,9 @@ export function createSlackApp(
               customRoutes: [healthRoute(options, identity)],
               logLevel: common.logLevel,
               ...(options.logger ? { logger: options.logger } : {}),
+              ...(oauth && options.installationStore
+                ? oauthReceiverOptions(oauth, options.installationStore, clientOptions, options.logger)
+                : {}),
             }),
           ),
         })
@@ -118,12 +131,13 @@ export function createSlackApp(
       inFlight.delete(running)
     }
   })
-  app.use(authorization(config.access, () => identity.identity.teamId))
-  app.use(idempotency(deps))
-  registerCommands(app, deps)
-  registerViews(app, deps)
-  registerActions(app, deps)
-  registerEvents(app, deps)
+  app.use(workspaceContext(workspaces, app.logger))
+  app.use(authorization())
+  app.use(idempotency())
+  registerCommands(app)
+  registerViews(app)
+  registerActions(app)
+  registerEvents(app, (workspace, event) => workspaces.uninstalled(workspace, event))
   // With extendedErrorHandler, Bolt calls this with { error, body, … }; its type is the union of both forms.
   const onError = async ({ error, body }: { error: Error; body: unknown }) => {
     app.logger.error(`Unhandled error in a listener: ${error.name}: ${error.message}`, {
@@ -232,12 +246,13 @@ export function strictHttpReceiver(receiver: HTTPReceiver): HTTPReceiver {
 }
 
 /**
- * 200 when the store is readable and writable, Slack has answered auth.test and (Socket Mode) the
- * socket is connected; else 503 saying which.
+ * 200 when the store is readable and writable, Slack has answered auth.test (single-workspace
+ * mode; an OAuth bot has one token per workspace, none to wait for) and (Socket Mode) the socket
+ * is connected; else 503 saying which.
  */
 function healthRoute(
   storeOptions: Pick<SlackAppOptions, 'isHealthy' | 'storeProblem'>,
-  identity: SlackIdentity,
+  identity: SlackIdentity | undefined,
   socket?: () => SocketState,
 ): CustomRoute {
   const { isHealthy } = storeOptions
@@ -249,14 +264,21 @@ function healthRoute(
         (store) => {
           const problem = storeOptions.storeProblem?.()
           const socketState = socket?.()
-          const ok = store && identity.ready && (socketState === undefined || socketState === 'connected')
+          const slackReady = identity ? identity.ready : true
+          const ok = store && slackReady && (socketState === undefined || socketState === 'connected')
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
           res.end(
             JSON.stringify({
               ok,
               store,
               ...(store === false && problem ? { storeProblem: problem } : {}),
-              slack: identity.refused ? 'token refused' : identity.ready ? 'ready' : 'not ready',
+              slack: !identity
+                ? 'per workspace'
+                : identity.refused
+                  ? 'token refused'
+                  : identity.ready
+                    ? 'ready'
+                    : 'not ready',
               ...(socketState ? { socket: socketState } : {}),
             }),
           )

@@ -3,7 +3,7 @@ import type { Logger } from '../app/ports.js'
 import { errorCode } from '../errors.js'
 
 /** What Slack answers for a token it will never accept: waiting does not help. */
-const TOKEN_REFUSED = new Set([
+export const TOKEN_REFUSED: ReadonlySet<string> = new Set([
   'invalid_auth',
   'token_revoked',
   'account_inactive',
@@ -15,6 +15,7 @@ export interface BotIdentity {
   botUserId?: string
   botId?: string
   teamId?: string
+  enterpriseId?: string
 }
 
 /**
@@ -55,6 +56,7 @@ export class SlackIdentity {
           ...(answer.user_id ? { botUserId: answer.user_id } : {}),
           ...(answer.bot_id ? { botId: answer.bot_id } : {}),
           ...(answer.team_id ? { teamId: answer.team_id } : {}),
+          ...(answer.enterprise_id ? { enterpriseId: answer.enterprise_id } : {}),
         }
         this.logger.info('connected to Slack', { attempt, team: answer.team_id })
         return

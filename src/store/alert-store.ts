@@ -1,10 +1,10 @@
 import type { AlertRepository } from '../app/ports.js'
 import type { BillingAlert } from '../domain/billing-alert.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 import { upsertAndWrite } from './upsert.js'
 
 export class AlertStore implements AlertRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Partition) {}
 
   save(alert: BillingAlert): Promise<void> {
     return upsertAndWrite(this.db, this.db.data.alerts, alert, (a) => a.id)

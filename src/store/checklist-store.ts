@@ -1,12 +1,12 @@
 import type { ChecklistRepository } from '../app/ports.js'
 import type { Checklist } from '../domain/checklist.js'
 import { Collection } from './collection.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 
 export class ChecklistStore implements ChecklistRepository {
   private readonly collection: Collection<'checklists', 'sourceView'>
 
-  constructor(db: Database) {
+  constructor(db: Partition) {
     this.collection = new Collection(db, 'checklists', { sourceView: (c) => c.sourceViewId })
   }
 

@@ -1,5 +1,5 @@
-import type { Database } from './database.js'
-import type { DbData } from './schema.js'
+import type { Partition } from './database.js'
+import type { WorkspaceData } from './schema.js'
 
 type CollectionName = 'tickets' | 'checklists' | 'reminders'
 
@@ -10,12 +10,12 @@ type CollectionName = 'tickets' | 'checklists' | 'reminders'
  */
 export class Collection<N extends CollectionName, K extends string = never> {
   private readonly positions = new Map<string, number>()
-  private readonly byKey = new Map<K, Map<string, DbData[N][number]>>()
+  private readonly byKey = new Map<K, Map<string, WorkspaceData[N][number]>>()
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Partition,
     private readonly name: N,
-    private readonly keys: Record<K, (record: DbData[N][number]) => string | undefined> = {} as Record<
+    private readonly keys: Record<K, (record: WorkspaceData[N][number]) => string | undefined> = {} as Record<
       K,
       never
     >,
@@ -23,7 +23,7 @@ export class Collection<N extends CollectionName, K extends string = never> {
     this.reindex()
   }
 
-  get records(): DbData[N] {
+  get records(): WorkspaceData[N] {
     return this.db.data[this.name]
   }
 
@@ -31,7 +31,7 @@ export class Collection<N extends CollectionName, K extends string = never> {
     this.positions.clear()
     for (const [i, r] of this.records.entries()) this.positions.set(r.id, i)
     for (const key of Object.keys(this.keys) as K[]) {
-      const map = new Map<string, DbData[N][number]>()
+      const map = new Map<string, WorkspaceData[N][number]>()
       for (const r of this.records) {
         const value = this.keys[key](r)
         if (value !== undefined) map.set(value, r)
@@ -40,17 +40,17 @@ export class Collection<N extends CollectionName, K extends string = never> {
     }
   }
 
-  get(id: string): DbData[N][number] | undefined {
+  get(id: string): WorkspaceData[N][number] | undefined {
     const i = this.positions.get(id)
     return i === undefined ? undefined : this.records[i]
   }
 
-  findBy(key: K, value: string): DbData[N][number] | undefined {
+  findBy(key: K, value: string): WorkspaceData[N][number] | undefined {
     return this.byKey.get(key)?.get(value)
   }
 
   /** Upserts the records and resolves once they are on disk; on a failed write, undoes them and throws. */
-  async save(records: readonly DbData[N][number][]): Promise<void> {
+  async save(records: readonly WorkspaceData[N][number][]): Promise<void> {
     const previous = records.map((r) => this.get(r.id))
     for (const r of records) this.put(r)
     try {
@@ -65,8 +65,8 @@ export class Collection<N extends CollectionName, K extends string = never> {
     }
   }
 
-  private put(record: DbData[N][number]): void {
-    const records = this.records as DbData[N][number][]
+  private put(record: WorkspaceData[N][number]): void {
+    const records = this.records as WorkspaceData[N][number][]
     const i = this.positions.get(record.id)
     if (i === undefined) {
       this.positions.set(record.id, records.length)
@@ -83,13 +83,13 @@ export class Collection<N extends CollectionName, K extends string = never> {
   private remove(id: string): void {
     const i = this.positions.get(id)
     if (i === undefined) return
-    ;(this.records as DbData[N][number][]).splice(i, 1)
+    ;(this.records as WorkspaceData[N][number][]).splice(i, 1)
     this.reindex()
   }
 
   /** Drops records from the live file (after they were archived) and writes it. */
   async drop(ids: ReadonlySet<string>): Promise<void> {
-    const kept = (this.records as DbData[N][number][]).filter((r) => !ids.has(r.id))
+    const kept = (this.records as WorkspaceData[N][number][]).filter((r) => !ids.has(r.id))
     ;(this.db.data as Record<N, unknown>)[this.name] = kept
     this.reindex()
     await this.db.write()

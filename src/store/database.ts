@@ -1,5 +1,5 @@
 import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { errorCode } from '../errors.js'
@@ -8,7 +8,23 @@ import { StoreCorruptError, StoreUnavailableError, StoreUnwritableError } from '
 import { GroupCommitFile } from './group-commit-file.js'
 import { acquireLock, type LockOptions, type RenewalEvent } from './lock.js'
 import { migrate } from './migrations.js'
-import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb } from './schema.js'
+import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb, type WorkspaceData } from './schema.js'
+
+/**
+ * The top-level collections of the file: the single-workspace bot's data (SLACK_BOT_TOKEN). Not a
+ * team ID (those start with T), so it never names an installed workspace.
+ */
+export const SINGLE_WORKSPACE = 'single'
+
+/**
+ * One workspace's part of the file: the repositories of a workspace see nothing else. `data` is
+ * read anew on every access, so a partition stays right when the file's content is replaced.
+ */
+export interface Partition {
+  readonly data: WorkspaceData
+  write(): Promise<void>
+  readonly archive: Archive
+}
 
 export interface StoreOptions extends LockOptions {
   /** How the whole file reaches the disk (default: atomic temp file, fsync, rename); tests stall it. */
@@ -22,7 +38,6 @@ export interface StoreOptions extends LockOptions {
  * fsynced, shared by concurrent callers).
  */
 export class Database {
-  readonly archive: Archive
   /** Set from a failed write until the next one succeeds: /healthz reports it. */
   private writeTrouble: string | undefined
   /** Set while the lease cannot be renewed (the disk refuses): /healthz reports it. */
@@ -35,9 +50,7 @@ export class Database {
     private readonly adapter: GroupCommitFile<DbData>,
     readonly file: string,
     private readonly lock: { release: () => Promise<void> },
-  ) {
-    this.archive = new Archive(`${file}.archive`)
-  }
+  ) {}
 
   /**
    * Opens the data file for this process alone: takes its lock, reads and validates it, migrates
@@ -72,6 +85,46 @@ export class Database {
 
   get data(): DbData {
     return this.db.data
+  }
+
+  private readonly partitions = new Map<string, Partition>()
+
+  /**
+   * The part of the file one workspace owns (SINGLE_WORKSPACE: the top-level collections). A
+   * workspace not in the file (uninstalled meanwhile) reads as empty and refuses writes.
+   */
+  partition(key: string): Partition {
+    const known = this.partitions.get(key)
+    if (known) return known
+    const database = this
+    const archiveDir = () => {
+      const folder = key === SINGLE_WORKSPACE ? '' : (this.data.workspaces[key]?.archive ?? key)
+      return folder === '' ? `${this.file}.archive` : join(`${this.file}.archive`, folder)
+    }
+    let archive: Archive | undefined
+    const made: Partition = {
+      get data(): WorkspaceData {
+        if (key === SINGLE_WORKSPACE) return database.data
+        return database.data.workspaces[key] ?? gone()
+      },
+      write: () => {
+        if (key !== SINGLE_WORKSPACE && !database.data.workspaces[key])
+          return Promise.reject(new StoreUnavailableError(database.file, `workspace ${key} is not installed`))
+        return database.write()
+      },
+      get archive(): Archive {
+        const dir = archiveDir()
+        if (archive?.dir !== dir) archive = new Archive(dir)
+        return archive
+      },
+    }
+    this.partitions.set(key, made)
+    return made
+  }
+
+  /** Forgets a workspace's partition (its data was deleted). */
+  dropPartition(key: string): void {
+    this.partitions.delete(key)
   }
 
   /** Resolves once the current content is on disk (shared with concurrent writers). */
@@ -121,6 +174,19 @@ export class Database {
     } catch {
       return false
     }
+  }
+}
+
+/** What an uninstalled workspace's repositories read: nothing, and nothing kept. */
+function gone(): WorkspaceData {
+  return {
+    tickets: [],
+    checklists: [],
+    reminders: [],
+    subscriptions: [],
+    operators: [],
+    links: [],
+    alerts: [],
   }
 }
 

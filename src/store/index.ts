@@ -1,34 +1,37 @@
 import { AlertStore } from './alert-store.js'
 import { ChecklistStore } from './checklist-store.js'
-import { Database, type StoreOptions } from './database.js'
+import { Database, SINGLE_WORKSPACE, type StoreOptions } from './database.js'
 import { LinkStore } from './link-store.js'
 import { OperatorStore } from './operator-store.js'
 import { ReminderStore } from './reminder-store.js'
+import { SettingsStore } from './settings-store.js'
 import { SubscriptionStore } from './subscription-store.js'
 import { TicketStore } from './ticket-store.js'
+import { WorkspaceRegistry } from './workspace-registry.js'
+
+export { SINGLE_WORKSPACE } from './database.js'
 
 /** Closed tickets and finished reminders older than this move to the monthly archive. */
 export const ARCHIVE_AFTER_DAYS = 30
 
 export type Store = Awaited<ReturnType<typeof openStore>>
 
-/** Opens the data file (locked for this process) and the repositories over it. */
-export async function openStore(file: string, options: StoreOptions = {}) {
-  const db = await Database.open(file, options)
-  const tickets = new TicketStore(db)
-  const reminders = new ReminderStore(db)
+/** The repositories of one workspace: each reads and writes that workspace's records only. */
+export type WorkspaceStore = ReturnType<typeof workspaceStore>
+
+function workspaceStore(db: Database, key: string) {
+  const part = db.partition(key)
+  const tickets = new TicketStore(part)
+  const reminders = new ReminderStore(part)
   return {
-    db,
     tickets,
-    checklists: new ChecklistStore(db),
+    checklists: new ChecklistStore(part),
     reminders,
-    subscriptions: new SubscriptionStore(db),
-    operators: new OperatorStore(db),
-    links: new LinkStore(db),
-    alerts: new AlertStore(db),
-    isHealthy: () => db.isHealthy(),
-    /** Why the data file cannot be written now, for /healthz. */
-    storeProblem: () => db.problem,
+    subscriptions: new SubscriptionStore(part),
+    operators: new OperatorStore(part),
+    links: new LinkStore(part),
+    alerts: new AlertStore(part),
+    settings: new SettingsStore(part),
     /**
      * Moves tickets closed, and reminders finished, more than 30 days before `now` into the
      * monthly archive (by the month they closed). The archive is written first: a crash in
@@ -52,11 +55,53 @@ export async function openStore(file: string, options: StoreOptions = {}) {
       }
       for (const t of oldTickets) bucket(t.updatedAt).tickets.push(t)
       for (const r of oldReminders) bucket(r.updatedAt).reminders.push(r)
-      for (const [month, records] of months) await db.archive.add(month, records)
+      for (const [month, records] of months) await part.archive.add(month, records)
       await tickets.collection.drop(new Set(oldTickets.map((t) => t.id)))
       await reminders.collection.drop(new Set(oldReminders.map((r) => r.id)))
       return { tickets: oldTickets.length, reminders: oldReminders.length }
     },
+  }
+}
+
+/**
+ * Opens the data file (locked for this process). Repositories come per workspace only
+ * (`workspace(key)`): there is no way to read records without naming whose they are.
+ */
+export async function openStore(file: string, options: StoreOptions = {}) {
+  const db = await Database.open(file, options)
+  const registry = new WorkspaceRegistry(db)
+  const opened = new Map<string, WorkspaceStore>()
+  return {
+    db,
+    /** The workspaces installed through OAuth. */
+    workspaces: {
+      get: (teamId: string) => registry.get(teamId),
+      list: () => registry.list(),
+      park: (teamId: string, reason: string) => registry.park(teamId, reason),
+      recordSingleTeam: (ref: { teamId: string; enterpriseId?: string }) => registry.recordSingleTeam(ref),
+      async install(entry: Parameters<WorkspaceRegistry['install']>[0]) {
+        const result = await registry.install(entry)
+        // Indexes over data that moved (the adopted single-workspace data) are built again.
+        opened.delete(SINGLE_WORKSPACE)
+        opened.delete(entry.teamId)
+        return result
+      },
+      async remove(teamId: string): Promise<boolean> {
+        opened.delete(teamId)
+        return registry.remove(teamId)
+      },
+    },
+    /** The repositories of one workspace (SINGLE_WORKSPACE: the single-workspace bot's). */
+    workspace(key: string): WorkspaceStore {
+      const known = opened.get(key)
+      if (known) return known
+      const made = workspaceStore(db, key)
+      opened.set(key, made)
+      return made
+    },
+    isHealthy: () => db.isHealthy(),
+    /** Why the data file cannot be written now, for /healthz. */
+    storeProblem: () => db.problem,
     close: () => db.close(),
   }
 }

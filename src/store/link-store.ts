@@ -1,11 +1,11 @@
 import type { LinkRepository } from '../app/ports.js'
 import type { Coverage } from '../domain/coverage.js'
 import { linkKey, type OperatorLink } from '../domain/soracom-link.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 import { upsertAndWrite } from './upsert.js'
 
 export class LinkStore implements LinkRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Partition) {}
 
   save(link: OperatorLink): Promise<void> {
     return upsertAndWrite(this.db, this.db.data.links, link, linkKey)

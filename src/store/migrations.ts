@@ -24,6 +24,8 @@ const MIGRATIONS: Record<number, (data: Json) => Json> = {
   }),
   // v3 adds the SORACOM operator links (`/billing link`) and the alerts their checks post.
   2: (data) => ({ ...data, schemaVersion: 3, links: data.links ?? [], alerts: data.alerts ?? [] }),
+  // v4 adds the workspaces installed through OAuth beside the single-workspace data.
+  3: (data) => ({ ...data, schemaVersion: 4, workspaces: data.workspaces ?? {} }),
 }
 
 export type MigrationResult =

@@ -1,10 +1,10 @@
 import type { OperatorRepository } from '../app/ports.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 import { upsertAndWrite } from './upsert.js'
 
 export class OperatorStore implements OperatorRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Partition) {}
 
   save(operator: RegisteredOperator): Promise<void> {
     return upsertAndWrite(this.db, this.db.data.operators, operator, (o) => o.operatorId)

@@ -1,12 +1,12 @@
 import type { ReminderRepository } from '../app/ports.js'
 import type { Reminder } from '../domain/reminder.js'
 import { Collection } from './collection.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 
 export class ReminderStore implements ReminderRepository {
   readonly collection: Collection<'reminders', 'key'>
 
-  constructor(db: Database) {
+  constructor(db: Partition) {
     this.collection = new Collection(db, 'reminders', { key: (r) => r.key })
   }
 

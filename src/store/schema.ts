@@ -8,11 +8,29 @@ import { operatorLinkSchema } from '../domain/soracom-link.js'
 import { ticketSchema } from '../domain/ticket.js'
 
 /** Bumped with every change to the file's shape; `migrations.ts` carries older files forward. */
-export const DB_SCHEMA_VERSION = 3
+export const DB_SCHEMA_VERSION = 4
 
-/** The whole lowdb file, validated on load. */
-export const dbSchema = z.object({
-  schemaVersion: z.literal(DB_SCHEMA_VERSION),
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/)
+const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/)
+
+/**
+ * What a workspace's admins set for their workspace (`/billing settings`); a setting left unset
+ * falls back to the environment's (ALLOWED_CHANNEL_IDS …), the single-workspace defaults.
+ */
+export const workspaceSettingsSchema = z.object({
+  admins: z.array(userId).optional(),
+  channels: z.array(channelId).optional(),
+  users: z.array(userId).optional(),
+  usergroup: z
+    .string()
+    .regex(/^S[A-Z0-9]{2,}$/)
+    .optional(),
+})
+
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>
+
+/** Everything one workspace owns: no record is shared between workspaces. */
+export const workspaceDataSchema = z.object({
   tickets: z.array(ticketSchema),
   checklists: z.array(checklistSchema),
   reminders: z.array(reminderSchema),
@@ -20,13 +38,50 @@ export const dbSchema = z.object({
   operators: z.array(registeredOperatorSchema),
   links: z.array(operatorLinkSchema),
   alerts: z.array(billingAlertSchema),
+  settings: workspaceSettingsSchema.optional(),
+})
+
+export type WorkspaceData = z.infer<typeof workspaceDataSchema>
+
+/** A Slack workspace (and its Enterprise Grid org, when it belongs to one). */
+export const workspaceRefSchema = z.object({
+  teamId: z.string().regex(/^T[A-Z0-9]{2,}$/),
+  enterpriseId: z
+    .string()
+    .regex(/^E[A-Z0-9]{2,}$/)
+    .optional(),
+})
+
+/** A workspace that installed the app through OAuth: its data, and its installation sealed. */
+export const installedWorkspaceSchema = workspaceDataSchema.extend({
+  ...workspaceRefSchema.shape,
+  installedAt: z.iso.datetime({ offset: true }),
+  /** Bolt's Installation (bot token, scopes, installer) as JSON, sealed under CREDENTIALS_KEY. */
+  installation: z.string(),
+  /** The folder of its monthly archive, under `<DATA_FILE>.archive` ('' = that folder itself). */
+  archive: z.string(),
+  /** Why Slack refuses this workspace's token (its work is parked until it installs again). */
+  parked: z.string().optional(),
+})
+
+export type InstalledWorkspace = z.infer<typeof installedWorkspaceSchema>
+
+/**
+ * The whole lowdb file, validated on load. Its top-level collections are the single-workspace
+ * bot's (SLACK_BOT_TOKEN); `workspaces` holds each OAuth installation's, keyed by team ID. The
+ * first installation takes over the top-level data (`migrateToInstallation`).
+ */
+export const dbSchema = workspaceDataSchema.extend({
+  schemaVersion: z.literal(DB_SCHEMA_VERSION),
+  /** The workspace the single-workspace data belongs to, once Slack has said (auth.test). */
+  team: workspaceRefSchema.optional(),
+  workspaces: z.record(z.string(), installedWorkspaceSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>
 
-export function emptyDb(): DbData {
+export function emptyWorkspaceData(): WorkspaceData {
   return {
-    schemaVersion: DB_SCHEMA_VERSION,
     tickets: [],
     checklists: [],
     reminders: [],
@@ -35,4 +90,8 @@ export function emptyDb(): DbData {
     links: [],
     alerts: [],
   }
+}
+
+export function emptyDb(): DbData {
+  return { schemaVersion: DB_SCHEMA_VERSION, ...emptyWorkspaceData(), workspaces: {} }
 }

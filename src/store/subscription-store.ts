@@ -1,10 +1,10 @@
 import type { SubscriptionRepository } from '../app/ports.js'
 import type { CalendarSubscription } from '../domain/calendar-subscription.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 import { upsertAndWrite } from './upsert.js'
 
 export class SubscriptionStore implements SubscriptionRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Partition) {}
 
   save(subscription: CalendarSubscription): Promise<void> {
     return upsertAndWrite(this.db, this.db.data.subscriptions, subscription, (s) => s.id)

@@ -1,13 +1,13 @@
 import type { TicketRepository } from '../app/ports.js'
 import type { Ticket } from '../domain/ticket.js'
 import { Collection } from './collection.js'
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 
 /** Tickets in the live file, and the archived ones for whole histories. */
 export class TicketStore implements TicketRepository {
   readonly collection: Collection<'tickets', 'sourceView'>
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Partition) {
     this.collection = new Collection(db, 'tickets', { sourceView: (t) => t.sourceViewId })
   }
 

@@ -1,8 +1,8 @@
-import type { Database } from './database.js'
+import type { Partition } from './database.js'
 
 /** For the small collections (a few dozen records): replace or append, write, undo on a failed write. */
 export async function upsertAndWrite<T>(
-  db: Database,
+  db: Partition,
   records: T[],
   record: T,
   idOf: (r: T) => string,

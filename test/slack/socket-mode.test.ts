@@ -100,7 +100,7 @@ describe('Socket Mode', () => {
       logLevel: LogLevel.ERROR,
     })
     await bot.app.start()
-    await bot.identity.connect()
+    await bot.identity?.connect()
     stopApp = () => bot.app.stop()
     return bot
   }

@@ -5,8 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { createTicket, type Ticket } from '../../src/domain/ticket.js'
 import { StoreCorruptError } from '../../src/store/errors.js'
-import { openStore } from '../../src/store/index.js'
+import { openStore as openWholeStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
 import { StoreLockedError } from '../../src/store/lock.js'
+
+/** The store with the single workspace's repositories at hand, as the single-workspace bot uses it. */
+async function openStore(...args: Parameters<typeof openWholeStore>) {
+  const store = await openWholeStore(...args)
+  return { ...store, ...store.workspace(SINGLE_WORKSPACE) }
+}
 
 function aTicket(id: string, createdAt = '2026-11-26T01:00:00.000Z'): Ticket {
   return createTicket(
@@ -38,7 +44,7 @@ describe('the store (real temp file)', () => {
     await openStore(file)
 
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       tickets: [],
       checklists: [],
       reminders: [],
@@ -46,6 +52,7 @@ describe('the store (real temp file)', () => {
       operators: [],
       links: [],
       alerts: [],
+      workspaces: {},
     })
   })
 
@@ -146,7 +153,13 @@ describe('schema versions', () => {
     expect(store.tickets.get('T1')).toMatchObject({ id: 'T1', progress: [], history: [] })
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(v1)
     const migrated = JSON.parse(await readFile(file, 'utf8'))
-    expect(migrated).toMatchObject({ schemaVersion: 3, reminders: [], operators: [], links: [] })
+    expect(migrated).toMatchObject({
+      schemaVersion: 4,
+      workspaces: {},
+      reminders: [],
+      operators: [],
+      links: [],
+    })
     await store.close()
   })
 
@@ -167,7 +180,7 @@ describe('schema versions', () => {
     expect(store.tickets.get('T1')).toMatchObject({ id: 'T1' })
     expect(store.links.list()).toEqual([])
     expect(await readFile(`${file}.v2.bak`, 'utf8')).toBe(v2)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3, links: [] })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 4, links: [] })
     await store.close()
   })
 
@@ -295,7 +308,7 @@ describe('archiving and group commit', () => {
     const store = await openStore(file)
     await store.tickets.save(closed('old', '2026-09-15T00:00:00.000Z'))
     // The crash: the archive got the ticket, the live file still has it.
-    await store.db.archive.add('2026-09', {
+    await store.db.partition(SINGLE_WORKSPACE).archive.add('2026-09', {
       tickets: [closed('old', '2026-09-15T00:00:00.000Z')],
       reminders: [],
     })

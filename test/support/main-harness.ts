@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect } from 'vitest'
 import { linkKey } from '../../src/domain/soracom-link.js'
 import { sealSecret } from '../../src/soracom/credentials.js'
+import { DB_SCHEMA_VERSION } from '../../src/store/schema.js'
 import { type BotProcess, LISTENING, startBotProcess, waitForOutput } from './bot-process.js'
 import { FakeSlack } from './fake-slack.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm, viewSubmissionForm } from './slack-request.js'
@@ -75,7 +76,8 @@ export async function dataFileWithLink(
 ): Promise<{ file: string; content: string }> {
   const file = join(dir, 'db.json')
   const content = JSON.stringify({
-    schemaVersion: 3,
+    schemaVersion: DB_SCHEMA_VERSION,
+    workspaces: {},
     tickets: [],
     checklists: [],
     reminders: [],

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../src/app/deps.js'
 import { createBot } from '../../src/bot.js'
 import type { AccessConfig, Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
-import { openStore, type Store } from '../../src/store/index.js'
+import { openStore, SINGLE_WORKSPACE, type Store, type WorkspaceStore } from '../../src/store/index.js'
 import { FakeSlack } from './fake-slack.js'
 import {
   type Answer,
@@ -32,7 +32,8 @@ export interface TestBot {
   /** Moves the bot's clock. */
   setNow(iso: string): void
   slack: FakeSlack
-  store: Store
+  /** The store, with the single workspace's repositories at hand (`store.tickets` …). */
+  store: Store & WorkspaceStore
   dataFile: string
   /** Sends a signed slash command; resolves with the HTTP answer. */
   command(
@@ -130,7 +131,7 @@ export async function startTestBot(
     redeliveryTiming: opts.redeliveryTiming ?? { firstMs: 100, maxMs: 1000 },
   })
   const server = (await app.start(0)) as Server
-  await identity.connect()
+  await identity?.connect()
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   /** A view_submission's answer that replaces the modal must be a view Slack accepts. */
@@ -151,7 +152,7 @@ export async function startTestBot(
       now = new Date(iso)
     },
     slack,
-    store,
+    store: { ...store, ...store.workspace(SINGLE_WORKSPACE) },
     dataFile,
     async command(command, text = '', o = {}) {
       const res = await postSigned(

@@ -1,5 +1,4 @@
 import type { BlockButtonAction } from '@slack/bolt'
-import type { AppDeps } from '../../app/deps.js'
 import { GUIDE_SHOW_ACTION, GUIDE_START_ACTION } from '../../render/answer.js'
 import {
   BILL_CSV_ACTION,
@@ -14,7 +13,7 @@ import { REMINDER_CANCEL_ACTION } from '../../render/reminder.js'
 import { TICKET_PROGRESS_ACTION, TICKET_REFERENCE_ACTION, TICKET_STATUS_ACTION } from '../../render/ticket.js'
 import { TICKETS_PAGE_ACTION } from '../../render/ticket-list.js'
 import type { BotApp } from '../context.js'
-import { dispatch, idPattern, type Route, withSuffix } from '../dispatch.js'
+import { dispatcher, idPattern, type Route, withSuffix } from '../dispatch.js'
 import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import type { ButtonListener } from './button.js'
 import { checklistToggleAction } from './checklist-toggle.js'
@@ -28,33 +27,31 @@ import { ticketStatusAction } from './ticket-status.js'
 import { ticketsPageAction } from './tickets-page.js'
 
 /** Every button, by its action_id (the ids live next to the blocks that carry them, in render/). */
-export function actionRoutes(deps: AppDeps): ReadonlyArray<Route<ButtonListener>> {
-  return [
-    [TICKET_PROGRESS_ACTION, ticketProgressAction(deps)],
-    [TICKET_STATUS_ACTION, ticketStatusAction(deps)],
-    [TICKET_REFERENCE_ACTION, ticketReferenceAction(deps)],
-    [CHECKLIST_TOGGLE_ACTION, checklistToggleAction(deps)],
-    [REISSUE_REMIND_ACTION, reissueRemindAction(deps)],
-    [REMINDER_CANCEL_ACTION, reminderCancelAction(deps)],
-    [TICKETS_PAGE_ACTION, ticketsPageAction(deps)],
-    [OPERATOR_ADD_ACTION, operatorAddAction],
-    // App Home's chore buttons open the same modals as an answer's button.
-    [HOME_START_ACTION, guideStartAction(deps, { toDm: true })],
-    [BILL_CSV_ACTION, billExportAction(deps, 'csv')],
-    [BILL_STATEMENT_ACTION, billExportAction(deps, 'statement')],
-    [BILL_SHARE_ACTION, billShareAction(deps)],
-    // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
-    [withSuffix(GUIDE_START_ACTION), guideStartAction(deps)],
-    [withSuffix(GUIDE_SHOW_ACTION), guideShowAction(deps)],
-    // One button per linked operator in a list: `bill_show:OP…:jp`.
-    [withSuffix(BILL_SHOW_ACTION), billShowAction(deps)],
-  ]
-}
+export const ACTION_ROUTES: ReadonlyArray<Route<ButtonListener>> = [
+  [TICKET_PROGRESS_ACTION, (deps) => ticketProgressAction(deps)],
+  [TICKET_STATUS_ACTION, (deps) => ticketStatusAction(deps)],
+  [TICKET_REFERENCE_ACTION, (deps) => ticketReferenceAction(deps)],
+  [CHECKLIST_TOGGLE_ACTION, (deps) => checklistToggleAction(deps)],
+  [REISSUE_REMIND_ACTION, (deps) => reissueRemindAction(deps)],
+  [REMINDER_CANCEL_ACTION, (deps) => reminderCancelAction(deps)],
+  [TICKETS_PAGE_ACTION, (deps) => ticketsPageAction(deps)],
+  [OPERATOR_ADD_ACTION, () => operatorAddAction],
+  // App Home's chore buttons open the same modals as an answer's button.
+  [HOME_START_ACTION, (deps) => guideStartAction(deps, { toDm: true })],
+  [BILL_CSV_ACTION, (deps) => billExportAction(deps, 'csv')],
+  [BILL_STATEMENT_ACTION, (deps) => billExportAction(deps, 'statement')],
+  [BILL_SHARE_ACTION, (deps) => billShareAction(deps)],
+  // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
+  [withSuffix(GUIDE_START_ACTION), (deps) => guideStartAction(deps)],
+  [withSuffix(GUIDE_SHOW_ACTION), (deps) => guideShowAction(deps)],
+  // One button per linked operator in a list: `bill_show:OP…:jp`.
+  [withSuffix(BILL_SHOW_ACTION), (deps) => billShowAction(deps)],
+]
 
 /** One Bolt listener for every button, dispatching by action_id (slack/dispatch.ts says why). */
-export function registerActions(app: BotApp, deps: AppDeps): void {
-  const routes = actionRoutes(deps)
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: idPattern(routes) }, (args) =>
-    dispatch(routes, args.action.action_id, args),
+export function registerActions(app: BotApp): void {
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: idPattern(ACTION_ROUTES) },
+    dispatcher(ACTION_ROUTES, (args) => args.action.action_id),
   )
 }

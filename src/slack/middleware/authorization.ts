@@ -7,6 +7,8 @@ import {
   CHECK_FAILED_IN_FORM,
   refusedModal,
 } from '../../render/access.js'
+import { type BotContext, workspaceOf } from '../context.js'
+import type { DirectoryCache } from './directory.js'
 
 /** Who sent a request, from which team and channel, whatever its kind. */
 interface Requester {
@@ -26,65 +28,6 @@ function requesterOf(body: Record<string, unknown>): Requester {
     team: (body.team_id as string | undefined) ?? team?.id ?? user?.team_id,
     channel: (body.channel_id as string | undefined) ?? channel?.id ?? container?.channel_id,
   }
-}
-
-const TTL_MS = 10 * 60 * 1000
-
-/** users.info and usergroups.users.list answers, kept for 10 minutes. */
-class DirectoryCache {
-  private readonly guests = new Map<string, { guest: boolean; admin: boolean; at: number }>()
-  private members: { ids: Set<string>; at: number } | undefined
-
-  /**
-   * Whether the user is a guest; 'unknown' when Slack cannot say (users.info failing, the
-   * users:read scope missing). Unknown answers are not kept, so the next request asks again.
-   */
-  async isGuest(client: WebClient, user: string, deadline: number): Promise<boolean | 'unknown' | 'timeout'> {
-    const cached = this.guests.get(user)
-    if (cached && Date.now() - cached.at < TTL_MS) return cached.guest
-    const asking = client.users.info({ user }).then(
-      (info) => {
-        const guest = Boolean(info.user?.is_restricted || info.user?.is_ultra_restricted)
-        const admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner)
-        this.guests.set(user, { guest, admin, at: Date.now() })
-        return guest
-      },
-      () => 'unknown' as const,
-    )
-    // The answer still lands in the cache when it comes late: the user's next try goes through.
-    const answer = await beforeDeadline(asking, deadline)
-    if (answer === TIMED_OUT) return cached ? cached.guest : 'timeout'
-    return answer
-  }
-
-  /** Whether Slack said the user is a workspace admin or owner (undefined: not asked yet). */
-  workspaceAdmin(user: string): boolean | undefined {
-    return this.guests.get(user)?.admin
-  }
-
-  async groupMembers(client: WebClient, usergroup: string, deadline: number): Promise<Set<string>> {
-    if (this.members && Date.now() - this.members.at < TTL_MS) return this.members.ids
-    const asking = client.usergroups.users.list({ usergroup }).then((list) => {
-      this.members = { ids: new Set(list.users ?? []), at: Date.now() }
-      return this.members.ids
-    })
-    asking.catch(() => undefined)
-    const answer = await beforeDeadline(asking, deadline)
-    if (answer !== TIMED_OUT) return answer
-    if (this.members) return this.members.ids
-    throw new Error('usergroups.users.list did not answer in time')
-  }
-}
-
-const TIMED_OUT = Symbol('timed out')
-
-/** The promise's value, or TIMED_OUT once the deadline (epoch ms) has passed. */
-function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()))
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -140,22 +83,20 @@ function firstInputBlock(body: Record<string, unknown>): string | undefined {
 }
 
 /** The global middleware: refused requests get a Japanese answer in the right form, and go no further. */
-export function authorization(
-  access: AccessConfig,
-  installedTeam: () => string | undefined,
-): Middleware<AnyMiddlewareArgs> {
-  const cache = new DirectoryCache()
+export function authorization(): Middleware<AnyMiddlewareArgs, BotContext> {
   return async (args) => {
     const body = args.body as Record<string, unknown>
     const deadline = Date.now() + ACCESS_CHECK_BUDGET_MS
-    // The workspace the token belongs to (auth.test at start-up). Not known yet (Slack slow at
-    // start-up): the team check is skipped — the request is signed with this app's secret, so it
-    // comes from a workspace the app is installed in.
-    const team = installedTeam()
+    const workspace = workspaceOf(args.context)
+    const cache = workspace.directory
+    // The workspace the token belongs to (auth.test at start-up, or the installation). Not known
+    // yet (Slack slow at start-up): the team check is skipped — the request is signed with this
+    // app's secret, so it comes from a workspace the app is installed in.
+    const team = workspace.teamId()
     let refusal: Refusal | undefined
     try {
       refusal = await checkAccess(
-        access,
+        workspace.access(),
         cache,
         args.client,
         requesterOf(body),

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
-import type { AppDeps } from '../../app/deps.js'
+import { type BotContext, workspaceOf } from '../context.js'
 
 /** Remembers the last N keys, forgetting the oldest first. */
 class RecentKeys {
@@ -23,7 +23,7 @@ class RecentKeys {
  * stored. Duplicates are answered and dropped, so nothing is done twice. Buttons are idempotent
  * by design (each carries the state it wants).
  */
-export function idempotency(deps: Pick<AppDeps, 'tickets' | 'checklists'>): Middleware<AnyMiddlewareArgs> {
+export function idempotency(): Middleware<AnyMiddlewareArgs, BotContext> {
   const seenEvents = new RecentKeys(5000)
   const inProgress = new Map<string, Promise<void>>()
   return async (args) => {
@@ -40,6 +40,7 @@ export function idempotency(deps: Pick<AppDeps, 'tickets' | 'checklists'>): Midd
       await args.next()
       return
     }
+    const { deps } = workspaceOf(args.context)
     const stored = () => deps.tickets.findBySourceView(viewId) ?? deps.checklists.findBySourceView(viewId)
     const ack = (args as { ack?: () => Promise<void> }).ack
     // A submission already running: wait only until it has stored its record (which it does

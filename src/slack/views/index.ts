@@ -1,5 +1,4 @@
 import type { ViewSubmitAction } from '@slack/bolt'
-import type { AppDeps } from '../../app/deps.js'
 import { ACCOUNT_DELETION_CALLBACK_ID } from '../../render/modals/account-deletion.js'
 import { CALENDAR_SUBSCRIBE_CALLBACK_ID } from '../../render/modals/calendar-subscribe.js'
 import { DIRECT_DEBIT_CALLBACK_ID } from '../../render/modals/direct-debit.js'
@@ -16,7 +15,7 @@ import { OPERATOR_LINK_CALLBACK_ID } from '../../render/modals/operator-link.js'
 import { PAYMENT_ERROR_CALLBACK_ID } from '../../render/modals/payment-error.js'
 import { TICKET_REFERENCE_CALLBACK_ID } from '../../render/ticket.js'
 import type { BotApp } from '../context.js'
-import { dispatch, idPattern, type Route } from '../dispatch.js'
+import { dispatcher, idPattern, type Route } from '../dispatch.js'
 import { accountDeletionSubmission } from './account-deletion.js'
 import { calendarSubscribeSubmission } from './calendar-subscribe.js'
 import { directDebitSubmission } from './direct-debit.js'
@@ -35,28 +34,26 @@ import type { ViewListener } from './submission.js'
 import { ticketReferenceSubmission } from './ticket-reference.js'
 
 /** Every modal's view_submission, by its callback_id. */
-export function viewRoutes(deps: AppDeps): ReadonlyArray<Route<ViewListener>> {
-  return [
-    [INVOICE_REISSUE_CALLBACK_ID, invoiceReissueSubmission(deps)],
-    [INVOICE_MERGE_CALLBACK_ID, invoiceMergeSubmission(deps)],
-    [DIRECT_DEBIT_CALLBACK_ID, directDebitSubmission(deps)],
-    [ACCOUNT_DELETION_CALLBACK_ID, accountDeletionSubmission(deps)],
-    [OPERATOR_REGISTER_CALLBACK_ID, operatorRegisterSubmission(deps)],
-    [TICKET_REFERENCE_CALLBACK_ID, ticketReferenceSubmission(deps)],
-    [CALENDAR_SUBSCRIBE_CALLBACK_ID, calendarSubscribeSubmission(deps)],
-    [OPERATOR_LINK_CALLBACK_ID, operatorLinkSubmission(deps)],
-    [PAYMENT_ERROR_CALLBACK_ID, paymentErrorSubmission(deps)],
-    [BANK_ACCOUNT_INQUIRY_CALLBACK_ID, bankAccountInquirySubmission(deps)],
-    [COMPANY_NAME_CHANGE_CALLBACK_ID, companyNameChangeSubmission(deps)],
-    [LOGIN_RECOVERY_CALLBACK_ID, loginRecoverySubmission(deps)],
-    [INVOICE_APPLICATION_CALLBACK_ID, invoiceApplicationSubmission(deps)],
-  ]
-}
+export const VIEW_ROUTES: ReadonlyArray<Route<ViewListener>> = [
+  [INVOICE_REISSUE_CALLBACK_ID, (deps) => invoiceReissueSubmission(deps)],
+  [INVOICE_MERGE_CALLBACK_ID, (deps) => invoiceMergeSubmission(deps)],
+  [DIRECT_DEBIT_CALLBACK_ID, (deps) => directDebitSubmission(deps)],
+  [ACCOUNT_DELETION_CALLBACK_ID, (deps) => accountDeletionSubmission(deps)],
+  [OPERATOR_REGISTER_CALLBACK_ID, (deps) => operatorRegisterSubmission(deps)],
+  [TICKET_REFERENCE_CALLBACK_ID, (deps) => ticketReferenceSubmission(deps)],
+  [CALENDAR_SUBSCRIBE_CALLBACK_ID, (deps) => calendarSubscribeSubmission(deps)],
+  [OPERATOR_LINK_CALLBACK_ID, (deps) => operatorLinkSubmission(deps)],
+  [PAYMENT_ERROR_CALLBACK_ID, (deps) => paymentErrorSubmission(deps)],
+  [BANK_ACCOUNT_INQUIRY_CALLBACK_ID, (deps) => bankAccountInquirySubmission(deps)],
+  [COMPANY_NAME_CHANGE_CALLBACK_ID, (deps) => companyNameChangeSubmission(deps)],
+  [LOGIN_RECOVERY_CALLBACK_ID, (deps) => loginRecoverySubmission(deps)],
+  [INVOICE_APPLICATION_CALLBACK_ID, (deps) => invoiceApplicationSubmission(deps)],
+]
 
 /** One Bolt listener for every modal, dispatching by callback_id (slack/dispatch.ts says why). */
-export function registerViews(app: BotApp, deps: AppDeps): void {
-  const routes = viewRoutes(deps)
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: idPattern(routes) }, (args) =>
-    dispatch(routes, args.view.callback_id, args),
+export function registerViews(app: BotApp): void {
+  app.view<ViewSubmitAction>(
+    { type: 'view_submission', callback_id: idPattern(VIEW_ROUTES) },
+    dispatcher(VIEW_ROUTES, (args) => args.view.callback_id),
   )
 }
