@@ -21,6 +21,29 @@ export interface FakeReply {
 
 type Handler = (call: SlackCall) => FakeReply | undefined
 
+/** A workspace as the fake Slack knows it (its installs get tokens of their own). */
+export interface FakeTeam {
+  id: string
+  name: string
+  /** Its Enterprise Grid org, when it is in one. */
+  enterpriseId?: string
+  /** The installer chose the whole org (an org-wide install). */
+  orgWide?: boolean
+}
+
+/** The app's OAuth credentials the fake Slack expects on oauth.v2.access. */
+export const FAKE_OAUTH_APP = {
+  clientId: '1111111111.2222222222',
+  clientSecret: 'fake-client-secret-0123456789',
+} as const
+
+/** The token a call carries: `Authorization: Bearer …`, or a `token` argument. */
+export function tokenOf(call: SlackCall): string | undefined {
+  const header = call.headers.authorization
+  const bearer = typeof header === 'string' ? /^Bearer (\S+)$/.exec(header)?.[1] : undefined
+  return bearer ?? (typeof call.args.token === 'string' ? call.args.token : undefined)
+}
+
 /**
  * A local stand-in for the Slack Web API: answers on 127.0.0.1, records every call, and can be told
  * to fail a method. The bot reaches it through `clientOptions.slackApiUrl`; `response_url`s point at
@@ -43,11 +66,15 @@ export class FakeSlack {
   private base = ''
   private seq = 0
   private readonly hanging = new Set<string>()
+  private readonly hangingTeams = new Set<string>()
   private readonly held: ServerResponse[] = []
   private readonly delays = new Map<string, number>()
   private readonly queued = new Map<string, FakeReply[]>()
   private readonly handlers = new Map<string, Handler>()
   private readonly waiters: Array<() => void> = []
+  /** Codes an install may exchange once (oauth.v2.access), and the tokens issued for them. */
+  private readonly codes = new Map<string, { team: FakeTeam; redirectUri: string }>()
+  private readonly issued = new Map<string, { team: FakeTeam; revoked: boolean }>()
   /** Messages Slack would still deliver: what chat.scheduledMessages.list answers. */
   readonly scheduled = new Map<string, { id: string; channel_id: string; post_at: number; text: string }>()
 
@@ -94,9 +121,15 @@ export class FakeSlack {
     this.hanging.add(method)
   }
 
+  /** Every call made with a token of `teamId` is recorded and never answered, until `unhang`. */
+  hangTeam(teamId: string): void {
+    this.hangingTeams.add(teamId)
+  }
+
   /** Stops hanging `method`; the calls held so far fail at once (their connection is cut). */
   unhang(method: string): void {
     this.hanging.delete(method)
+    this.hangingTeams.delete(method)
     for (const res of this.held.splice(0)) res.destroy()
   }
 
@@ -113,6 +146,29 @@ export class FakeSlack {
   /** Replaces the default answer of `method` (return undefined to fall back to the default). */
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler)
+  }
+
+  /**
+   * What Slack's authorize page does when the user clicks "Allow" for `team`: a one-time code for
+   * the redirect. `authorizeUrl` is the bot's redirect to Slack (its `redirect_uri` is checked).
+   */
+  authorize(authorizeUrl: string, team: FakeTeam): string {
+    const url = new URL(authorizeUrl)
+    if (url.searchParams.get('client_id') !== FAKE_OAUTH_APP.clientId) throw new Error('wrong client_id')
+    const code = `code-${team.id}-${++this.seq}`
+    this.codes.set(code, { team, redirectUri: url.searchParams.get('redirect_uri') ?? '' })
+    return code
+  }
+
+  /** The workspace a call's token was issued for (undefined: not an OAuth token). */
+  teamOf(call: SlackCall): string | undefined {
+    const token = tokenOf(call)
+    return token ? this.issued.get(token)?.team.id : undefined
+  }
+
+  /** The tokens issued to `teamId` stop working (the app was uninstalled there). */
+  revoke(teamId: string): void {
+    for (const t of this.issued.values()) if (t.team.id === teamId) t.revoked = true
   }
 
   callsTo(method: string): SlackCall[] {
@@ -183,7 +239,17 @@ export class FakeSlack {
         return
       }
     }
-    if (this.hanging.has(method)) {
+    // A token issued through OAuth answers only while its install lasts; one never issued is refused.
+    const token = tokenOf(call)
+    if (token?.startsWith('xoxb-oauth-')) {
+      const known = this.issued.get(token)
+      if (!known || known.revoked) {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ ok: false, error: known ? 'token_revoked' : 'invalid_auth' }))
+        return
+      }
+    }
+    if (this.hanging.has(method) || this.hangingTeams.has(this.teamOf(call) ?? '')) {
       this.held.push(res)
       return
     }
@@ -202,7 +268,30 @@ export class FakeSlack {
     this.seq += 1
     const ts = `1700000000.${String(this.seq).padStart(6, '0')}`
     switch (call.method) {
-      case 'auth.test':
+      case 'oauth.v2.access':
+        return this.exchange(a)
+      case 'auth.revoke': {
+        const token = tokenOf(call)
+        const known = token ? this.issued.get(token) : undefined
+        if (known) known.revoked = true
+        return { body: { ok: true, revoked: true } }
+      }
+      case 'auth.test': {
+        const own = this.issued.get(tokenOf(call) ?? '')
+        if (own)
+          return {
+            body: {
+              ok: true,
+              url: `https://${own.team.id.toLowerCase()}.slack.com/`,
+              team: own.team.name,
+              user: 'billing-bot',
+              team_id: own.team.id,
+              user_id: `UBOT${own.team.id}`,
+              bot_id: `BBOT${own.team.id}`,
+              ...(own.team.enterpriseId ? { enterprise_id: own.team.enterpriseId } : {}),
+              is_enterprise_install: own.team.orgWide === true,
+            },
+          }
         return {
           body: {
             ok: true,
@@ -214,6 +303,7 @@ export class FakeSlack {
             bot_id: 'BBOT',
           },
         }
+      }
       case 'views.open':
       case 'views.update':
       case 'views.push':
@@ -251,6 +341,35 @@ export class FakeSlack {
         return { body: { ok: true, channel: { id: `D${String(a.users ?? '').replace(/^U/, '')}` } } }
       default:
         return { body: { ok: true } }
+    }
+  }
+
+  /** oauth.v2.access as Slack answers it: the code once, the app's own credentials and redirect. */
+  private exchange(a: Record<string, unknown>): FakeReply {
+    if (a.client_id !== FAKE_OAUTH_APP.clientId) return { body: { ok: false, error: 'invalid_client_id' } }
+    if (a.client_secret !== FAKE_OAUTH_APP.clientSecret)
+      return { body: { ok: false, error: 'bad_client_secret' } }
+    const grant = this.codes.get(String(a.code ?? ''))
+    if (!grant) return { body: { ok: false, error: 'invalid_code' } }
+    this.codes.delete(String(a.code))
+    if (grant.redirectUri !== (a.redirect_uri ?? ''))
+      return { body: { ok: false, error: 'bad_redirect_uri' } }
+    const { team } = grant
+    const token = `xoxb-oauth-${team.id}-${this.seq}`
+    this.issued.set(token, { team, revoked: false })
+    return {
+      body: {
+        ok: true,
+        access_token: token,
+        token_type: 'bot',
+        scope: 'commands,chat:write,chat:write.public,users:read,usergroups:read,im:history',
+        bot_user_id: `UBOT${team.id}`,
+        app_id: 'A0BOT',
+        team: team.orgWide ? null : { id: team.id, name: team.name },
+        enterprise: team.enterpriseId ? { id: team.enterpriseId, name: 'Grid' } : null,
+        is_enterprise_install: team.orgWide === true,
+        authed_user: { id: 'U0INSTALLER' },
+      },
     }
   }
 }

@@ -109,19 +109,20 @@ export function stateFromModal(view: { blocks: Block[] }, answers: Record<string
 export function viewSubmissionForm(
   view: { callback_id: string; private_metadata?: string; blocks: Block[] },
   answers: Record<string, Answer>,
-  opts: { userId?: string; viewId?: string } = {},
+  opts: { userId?: string; viewId?: string; teamId?: string } = {},
 ): Record<string, string> {
+  const team = opts.teamId ?? 'T000TEST'
   const payload = {
     type: 'view_submission',
-    team: { id: 'T000TEST', domain: 'test' },
-    user: { id: opts.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T000TEST' },
+    team: { id: team, domain: 'test' },
+    user: { id: opts.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
     api_app_id: 'A0BOT',
     token: 'legacy-token',
     trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
     view: {
       // Every opened modal has its own id; a resubmission of the same one repeats it.
       id: opts.viewId ?? `V${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
-      team_id: 'T000TEST',
+      team_id: team,
       type: 'modal',
       callback_id: view.callback_id,
       private_metadata: view.private_metadata ?? '',
@@ -139,12 +140,20 @@ export function viewSubmissionForm(
 
 export function blockActionsForm(
   action: { action_id: string; block_id?: string; value?: string },
-  context: { userId?: string; channelId?: string; messageTs?: string; responseUrl: string; home?: boolean },
+  context: {
+    userId?: string
+    channelId?: string
+    messageTs?: string
+    responseUrl: string
+    home?: boolean
+    teamId?: string
+  },
 ): Record<string, string> {
+  const team = context.teamId ?? 'T000TEST'
   const common = {
     type: 'block_actions',
-    team: { id: 'T000TEST', domain: 'test' },
-    user: { id: context.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T000TEST' },
+    team: { id: team, domain: 'test' },
+    user: { id: context.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
     api_app_id: 'A0BOT',
     token: 'legacy-token',
     trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
@@ -178,16 +187,17 @@ export function blockActionsForm(
 export async function postSignedEvent(
   baseUrl: string,
   event: Record<string, unknown>,
-  opts: SendOptions & { eventId?: string } = {},
+  opts: SendOptions & { eventId?: string; teamId?: string } = {},
 ) {
+  const team = opts.teamId ?? 'T000TEST'
   const body = JSON.stringify({
     token: 'legacy-token',
-    team_id: 'T000TEST',
+    team_id: team,
     api_app_id: 'A0BOT',
     type: 'event_callback',
     event_id: opts.eventId ?? `Ev${Math.random().toString(36).slice(2)}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T000TEST', user_id: 'UBOT', is_bot: true }],
+    authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true }],
     event,
   })
   const headers: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -9,7 +10,7 @@ import { createBot } from '../../src/bot.js'
 import type { AccessConfig, Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { openStore, SINGLE_WORKSPACE, type Store, type WorkspaceStore } from '../../src/store/index.js'
-import { FakeSlack } from './fake-slack.js'
+import { FAKE_OAUTH_APP, FakeSlack, type FakeTeam } from './fake-slack.js'
 import {
   type Answer,
   blockActionsForm,
@@ -21,10 +22,14 @@ import {
   viewSubmissionForm,
 } from './slack-request.js'
 
+type OpenedView = Parameters<typeof viewSubmissionForm>[0]
+
 export interface TestBot {
   url: string
-  /** The use cases' dependencies, as the bot built them. */
+  /** The use cases' dependencies, as the bot built them (single-workspace mode). */
   deps: AppDeps
+  /** OAuth mode: an installed workspace's dependencies (undefined: not installed). */
+  workspaceDeps(teamId: string): AppDeps | undefined
   /** The periodic sweep, run now. */
   sweep(): Promise<void>
   /** The checks of linked operators (SORACOM), run now. */
@@ -46,23 +51,28 @@ export interface TestBot {
     command: string,
     text: string,
     answers: Record<string, Answer>,
-    opts?: { userId?: string; channelId?: string },
+    opts?: { userId?: string; channelId?: string; teamId?: string },
   ): Promise<{ status: number; body: unknown }>
   /** Sends an Events API event, signed. */
   event(
     event: Record<string, unknown>,
-    opts?: { eventId?: string; headers?: Record<string, string> },
+    opts?: { eventId?: string; headers?: Record<string, string>; teamId?: string },
   ): ReturnType<typeof postSignedEvent>
   /** Submits a modal the bot opened (the `count`-th views.open call) with the given answers. */
   submitOpened(
     answers: Record<string, Answer>,
-    opts?: { userId?: string; count?: number },
+    opts?: { userId?: string; count?: number; teamId?: string; view?: OpenedView },
   ): Promise<{ status: number; body: unknown }>
   /** Clicks a button as `userId` on a message the bot posted. */
   click(
     action: { action_id: string; value: string; block_id?: string },
-    opts?: { userId?: string; channelId?: string; messageTs?: string; home?: boolean },
+    opts?: { userId?: string; channelId?: string; messageTs?: string; home?: boolean; teamId?: string },
   ): ReturnType<typeof postSigned>
+  /**
+   * OAuth mode: installs the app in `team` as a browser would — GET /slack/install, Slack's
+   * authorize page (the fake's), back to /slack/oauth_redirect with the state cookie.
+   */
+  install(team: FakeTeam, opts?: { cookie?: 'keep' | 'drop' }): Promise<{ status: number; html: string }>
   stop(): Promise<void>
   /** Stops the bot but leaves its data file, for restart tests. */
   stopKeepingData(): Promise<void>
@@ -90,6 +100,8 @@ export async function startTestBot(
     soracomTiming?: { timeoutMs: number; deadlineMs: number; backoffMs: number }
     /** Another try for what Slack failed for a moment (default: 100 ms, doubling, at most 1 s). */
     redeliveryTiming?: { firstMs: number; maxMs: number }
+    /** OAuth distribution (many workspaces) instead of SLACK_BOT_TOKEN. */
+    oauth?: boolean
   } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
@@ -97,8 +109,17 @@ export async function startTestBot(
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
   const store = await openStore(dataFile, opts.writeFile ? { writeFile: opts.writeFile } : {})
+  const credentialsKey = opts.credentialsKey ?? (opts.oauth ? randomBytes(32) : undefined)
   const config: Config = {
-    botToken: 'xoxb-test',
+    ...(opts.oauth
+      ? {
+          oauth: {
+            ...FAKE_OAUTH_APP,
+            stateSecret: 'a-state-secret-of-at-least-32-characters',
+            baseUrl: 'https://billing-bot.example.com',
+          },
+        }
+      : { botToken: 'xoxb-test' }),
     mode: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
     slackApiUrl: slack.apiUrl,
     dataFile,
@@ -108,7 +129,7 @@ export async function startTestBot(
       jpUrl: opts.soracom?.url ?? 'http://127.0.0.1:9/v1',
       globalUrl: opts.soracom?.url ?? 'http://127.0.0.1:9/v1',
       pollMinutes: 0,
-      ...(opts.credentialsKey ? { credentialsKey: opts.credentialsKey } : {}),
+      ...(credentialsKey ? { credentialsKey } : {}),
     },
   }
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
@@ -118,7 +139,7 @@ export async function startTestBot(
   const lines = opts.logLines
   const logger = createLogger({ write: lines ? (line) => void lines.push(line) : () => undefined })
   logger.setLevel(lines ? LogLevel.DEBUG : LogLevel.ERROR)
-  const { app, deps, drain, sweep, identity, checkLinks, stopRedelivery } = createBot({
+  const { app, deps, drain, sweep, identity, checkLinks, stopRedelivery, workspace } = createBot({
     config,
     store,
     clock: { now: () => new Date(now) },
@@ -146,6 +167,7 @@ export async function startTestBot(
   const bot: TestBot = {
     url,
     deps,
+    workspaceDeps: (key) => workspace(key)?.deps,
     sweep,
     checkLinks,
     setNow(iso: string) {
@@ -169,19 +191,38 @@ export async function startTestBot(
       const res = await bot.command(command, text, o)
       if (res.status !== 200) throw new Error(`${command} answered ${res.status}`)
       const call = await slack.waitFor('views.open', () => true, { count: opened + 1 })
-      const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
-      const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
+      const view = call.args.view as OpenedView
+      const submitted = await postSigned(
+        url,
+        viewSubmissionForm(view, answers, { userId: o.userId, ...(o.teamId ? { teamId: o.teamId } : {}) }),
+      )
       return checkViewAck(submitted)
     },
     event: (event, o = {}) => postSignedEvent(url, event, o),
     async submitOpened(answers, o = {}) {
-      const call = await slack.waitFor('views.open', () => true, { count: o.count ?? 1 })
-      const view = call.args.view as Parameters<typeof viewSubmissionForm>[0]
-      const submitted = await postSigned(url, viewSubmissionForm(view, answers, { userId: o.userId }))
+      const view =
+        o.view ??
+        ((await slack.waitFor('views.open', () => true, { count: o.count ?? 1 })).args.view as OpenedView)
+      const submitted = await postSigned(
+        url,
+        viewSubmissionForm(view, answers, { userId: o.userId, ...(o.teamId ? { teamId: o.teamId } : {}) }),
+      )
       return checkViewAck(submitted)
     },
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
+    async install(team, o = {}) {
+      const start = await fetch(`${url}/slack/install`, { redirect: 'manual' })
+      const location = start.headers.get('location') ?? ''
+      const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      const state = new URL(location).searchParams.get('state') ?? ''
+      const code = slack.authorize(location, team)
+      const back = await fetch(
+        `${url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+        { redirect: 'manual', headers: o.cookie === 'drop' ? {} : { cookie } },
+      )
+      return { status: back.status, html: await back.text() }
+    },
     async stopKeepingData() {
       await stopRedelivery()
       await drain()

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { OperatorId } from '../../src/domain/operator-id.js'
+import { createTicket, type Ticket } from '../../src/domain/ticket.js'
+import { openStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
+
+function aTicket(id: string, requester = 'U0ALICE'): Ticket {
+  return createTicket(
+    {
+      kind: 'direct_debit',
+      destination: 'soracom',
+      operatorId: 'OP0123456789' as OperatorId,
+      request: { coverage: 'jp', accountType: 'corporate', invoicePayment: 'active', consent: true },
+      requester,
+      channel: 'C0BILLING',
+    },
+    { subject: '口座振替の希望', body: 'オペレーター ID: OP0123456789', full: '' },
+    { id, now: new Date('2026-11-26T01:00:00.000Z') },
+  )
+}
+
+const entry = (teamId: string) => ({
+  teamId,
+  installedAt: '2026-12-01T00:00:00.000Z',
+  installation: `sealed-${teamId}`,
+})
+
+describe('workspaces in one data file (issue 26)', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'registry-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it("keeps each workspace's records apart: the same ticket ID in two workspaces, each sees its own", async () => {
+    const store = await openStore(join(dir, 'db.json'))
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    await store.workspaces.install(entry('T0BBBBBBB'))
+    await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001', 'U0ALICE'))
+    await store.workspace('T0BBBBBBB').tickets.save(aTicket('T0001', 'U0BOB'))
+
+    expect(store.workspace('T0AAAAAAA').tickets.get('T0001')?.requester).toBe('U0ALICE')
+    expect(store.workspace('T0BBBBBBB').tickets.get('T0001')?.requester).toBe('U0BOB')
+    expect(store.workspace('T0AAAAAAA').tickets.listByRequester('U0BOB')).toEqual([])
+    await store.close()
+
+    // And so after a reopen.
+    const reopened = await openStore(join(dir, 'db.json'))
+    expect(reopened.workspace('T0BBBBBBB').tickets.get('T0001')?.requester).toBe('U0BOB')
+    await reopened.close()
+  })
+
+  it('hands the single-workspace data to the first install when the file never learnt whose it was', async () => {
+    const store = await openStore(join(dir, 'db.json'))
+    await store.workspace(SINGLE_WORKSPACE).tickets.save(aTicket('T0001'))
+
+    expect(await store.workspaces.install(entry('T0AAAAAAA'))).toEqual({ kind: 'adopted', records: 1 })
+    expect(store.workspace('T0AAAAAAA').tickets.get('T0001')).toBeDefined()
+    expect(store.workspace(SINGLE_WORKSPACE).tickets.all()).toEqual([])
+    expect(await store.workspaces.install(entry('T0BBBBBBB'))).toEqual({ kind: 'installed' })
+    expect(store.workspace('T0BBBBBBB').tickets.all()).toEqual([])
+    await store.close()
+  })
+
+  it('does not hand the data to a workspace other than the one auth.test named, nor to a second install', async () => {
+    const store = await openStore(join(dir, 'db.json'))
+    await store.workspace(SINGLE_WORKSPACE).tickets.save(aTicket('T0001'))
+    await store.workspaces.recordSingleTeam({ teamId: 'T0HOMEHOME' })
+
+    expect(await store.workspaces.install(entry('T0AAAAAAA'))).toEqual({ kind: 'installed' })
+    expect(store.workspace('T0AAAAAAA').tickets.all()).toEqual([])
+    expect(await store.workspaces.install(entry('T0HOMEHOME'))).toEqual({ kind: 'installed' })
+    // The records stay where they were (nothing is lost), for an operator to decide.
+    expect(store.workspace(SINGLE_WORKSPACE).tickets.get('T0001')).toBeDefined()
+    await store.close()
+  })
+
+  it('keeps the data on a reinstall (a new token), and clears a parked state', async () => {
+    const store = await openStore(join(dir, 'db.json'))
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001'))
+    await store.workspaces.park('T0AAAAAAA', 'token_revoked')
+    expect(store.workspaces.get('T0AAAAAAA')?.parked).toBe('token_revoked')
+
+    expect(await store.workspaces.install({ ...entry('T0AAAAAAA'), installation: 'sealed-new' })).toEqual({
+      kind: 'reinstalled',
+    })
+    expect(store.workspaces.get('T0AAAAAAA')).toMatchObject({ installation: 'sealed-new' })
+    expect(store.workspaces.get('T0AAAAAAA')?.parked).toBeUndefined()
+    expect(store.workspace('T0AAAAAAA').tickets.get('T0001')).toBeDefined()
+    await store.close()
+  })
+
+  it('removes a workspace with every record and its archive, the others kept', async () => {
+    const file = join(dir, 'db.json')
+    const store = await openStore(file)
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    await store.workspaces.install(entry('T0BBBBBBB'))
+    for (const team of ['T0AAAAAAA', 'T0BBBBBBB']) {
+      const closed = {
+        ...aTicket(`old-${team}`),
+        status: 'resolved' as const,
+        updatedAt: '2026-09-01T00:00:00.000Z',
+      }
+      await store.workspace(team).tickets.save(closed)
+      await store.workspace(team).archiveOld(new Date('2026-11-26T00:00:00Z'))
+    }
+    expect(existsSync(join(`${file}.archive`, 'T0AAAAAAA'))).toBe(true)
+
+    expect(await store.workspaces.remove('T0AAAAAAA')).toBe(true)
+
+    expect(existsSync(join(`${file}.archive`, 'T0AAAAAAA'))).toBe(false)
+    expect(existsSync(join(`${file}.archive`, 'T0BBBBBBB'))).toBe(true)
+    expect(
+      (await store.workspace('T0BBBBBBB').tickets.historyOfRequester('U0ALICE')).map((t) => t.id),
+    ).toEqual(['old-T0BBBBBBB'])
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, unknown> }
+    expect(Object.keys(onDisk.workspaces)).toEqual(['T0BBBBBBB'])
+    expect(await store.workspaces.remove('T0AAAAAAA')).toBe(false)
+    await store.close()
+  })
+})
