@@ -125,3 +125,50 @@ describe('LOG_LEVEL', () => {
     ])
   })
 })
+
+describe('OAuth distribution (issue 26)', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1111111111.2222222222',
+    SLACK_CLIENT_SECRET: 'secret',
+    SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
+    APP_BASE_URL: 'https://billing-bot.example.com/',
+    SLACK_SIGNING_SECRET: 's',
+    CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+  }
+
+  it('serves many workspaces with the four OAuth variables and no bot token', () => {
+    const result = loadConfig(oauth)
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        oauth: {
+          clientId: oauth.SLACK_CLIENT_ID,
+          stateSecret: oauth.SLACK_STATE_SECRET,
+          baseUrl: 'https://billing-bot.example.com',
+        },
+      },
+    })
+    expect(result.ok ? result.config.botToken : 'failed').toBeUndefined()
+  })
+
+  it('names what is missing or in conflict, one line each', () => {
+    const { APP_BASE_URL: _, CREDENTIALS_KEY: __, ...partial } = oauth
+    const result = loadConfig({ ...partial, SLACK_BOT_TOKEN: 'xoxb-x', SLACK_APP_TOKEN: 'xapp-x' })
+    const problems = result.ok ? [] : result.problems
+    expect(problems).toEqual([
+      expect.stringMatching(/^APP_BASE_URL is required with SLACK_CLIENT_ID/),
+      expect.stringMatching(/^SLACK_BOT_TOKEN is set with the OAuth variables/),
+      expect.stringMatching(
+        /^SLACK_APP_TOKEN is set with the OAuth variables: OAuth distribution needs HTTP mode/,
+      ),
+      expect.stringMatching(/^CREDENTIALS_KEY is required with the OAuth variables/),
+    ])
+  })
+
+  it('refuses a short state secret', () => {
+    const result = loadConfig({ ...oauth, SLACK_STATE_SECRET: 'short' })
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^SLACK_STATE_SECRET must be at least 32/),
+    ])
+  })
+})
