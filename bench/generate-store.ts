@@ -12,7 +12,7 @@ import { emptyDb } from '../src/store/schema.js'
 
 const DAY = 86_400_000
 
-function ticketAt(n: number, createdAt: Date, status: Ticket['status']): Ticket {
+export function ticketAt(n: number, createdAt: Date, status: Ticket['status']): Ticket {
   const operatorId = `OP${String(n % 10_000_000_000).padStart(10, '0')}`
   const at = createdAt.toISOString()
   return {

@@ -37,6 +37,7 @@ import {
 } from '../test/support/slack-request.js'
 import { generateStore } from './generate-store.js'
 import { japanTimeBench } from './japan-time.js'
+import { workspacesScale } from './workspaces.js'
 
 /** Slash commands per app per round (issue 22: 1,000 commands, concurrency 8, median of 5 rounds). */
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 1000)
@@ -393,6 +394,11 @@ async function main() {
       )
       return
     }
+    if (process.env.BENCH_ONLY === 'workspaces') {
+      const w = await workspacesScale(slack, dir)
+      console.log(JSON.stringify(w, null, 2))
+      return
+    }
     const sbs = await sideBySide(slack, dir)
     if (process.env.BENCH_ONLY === 'ack') {
       const { bare, bot, ratioP50, ratioP99 } = sbs.slashCommand
@@ -408,6 +414,7 @@ async function main() {
     const scale = [await storeScale(slack, dir, 10_000), await storeScale(slack, dir, 100_000)]
     const rendering = renderingRate()
     const sweep = await reminderSweep(slack, dir)
+    const workspaces = await workspacesScale(slack, dir)
     const results = {
       date: new Date().toISOString(),
       machine,
@@ -419,6 +426,7 @@ async function main() {
       rendering,
       japanTime,
       reminderSweep: sweep,
+      workspaces,
       answers,
     }
     await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`)
@@ -455,6 +463,17 @@ async function main() {
             `RSS ${s.rssMbAtStart} MB at start, ${s.rssMbAfterLoad} MB after load; targets ≤ 2 s, ≤ 300 MB`,
           ],
         ]),
+        ...[workspaces.one, workspaces.many].map((w) => [
+          `view_submission, ${w.workspaces.toLocaleString('en')} workspace(s) × 100 tickets (OAuth)`,
+          ...ms(w.stats as Stats),
+          `start-up ${w.startupMs} ms, RSS ${w.rssMbAtStart} → ${w.rssMbAfterLoad} MB; ${w.missingOnDisk} of ${w.acknowledged} missing`,
+        ]),
+        [
+          '  ratio 1,000 / 1 workspace',
+          '',
+          workspaces.ratioP99.toFixed(2),
+          `target p99 ≤ 1.20 ${workspaces.ratioP99 <= 1.2 ? 'met' : 'MISSED'}`,
+        ],
         ['ticket rendering', `${rendering.ticketsPerSecond}/s`, '', 'template + Block Kit message'],
         [
           'Japan time, one formatted time',

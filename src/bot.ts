@@ -76,6 +76,9 @@ class WorkspaceClient extends WebClient {
   }
 }
 
+/** How many workspaces' sweeps (or SORACOM checks) run side by side. */
+const PERIODIC_LANES = 8
+
 /** Withdrawing an uninstalled workspace's scheduled reminders: a few at a time, each bounded. */
 const WITHDRAW_CONCURRENCY = 4
 const WITHDRAW_TIMEOUT_MS = 3000
@@ -305,21 +308,28 @@ export function createBot(parts: BotParts) {
   })
 
   /**
-   * Runs `work` for every active workspace at once: one workspace slow, throttled or failing
-   * never holds up another's, and one whose previous run is still going is left to it.
+   * Runs `work` for every active workspace, PERIODIC_LANES at a time: one workspace slow, throttled
+   * or failing holds one lane (each Slack call has its timeout), never the others, and one whose
+   * previous run is still going is left to it. A thousand workspaces do not start a thousand
+   * sweeps at once beside the requests being served.
    */
   async function eachWorkspace<T>(kind: 'sweep' | 'check', work: (r: Runtime) => Promise<T>): Promise<T[]> {
-    const runs = active()
-      .filter((r) => !r.busy.has(kind))
-      .map(async (r) => {
+    const todo = active().filter((r) => !r.busy.has(kind))
+    const settled: PromiseSettledResult<Awaited<T>>[] = []
+    let next = 0
+    const lane = async () => {
+      for (let r = todo[next++]; r; r = todo[next++]) {
         r.busy.add(kind)
         try {
-          return await work(r)
+          settled.push({ status: 'fulfilled', value: await work(r) })
+        } catch (reason) {
+          settled.push({ status: 'rejected', reason })
         } finally {
           r.busy.delete(kind)
         }
-      })
-    const settled = await Promise.allSettled(runs)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(PERIODIC_LANES, todo.length) }, lane))
     const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected')
     if (failed.length > 0 && failed.length === settled.length && !oauth) throw failed[0]?.reason
     for (const f of failed) logger.error(`${kind} failed for a workspace`, { error: f.reason })
