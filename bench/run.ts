@@ -37,6 +37,7 @@ import {
 } from '../test/support/slack-request.js'
 import { generateStore } from './generate-store.js'
 import { japanTimeBench } from './japan-time.js'
+import { rssMb, type Stats, stats } from './measure.js'
 import { workspacesScale } from './workspaces.js'
 
 /** Slash commands per app per round (issue 22: 1,000 commands, concurrency 8, median of 5 rounds). */
@@ -50,19 +51,9 @@ const PROFILE = process.env.BENCH_PROFILE
   : undefined
 const NOW = '2026-11-26T10:00:00+09:00'
 
-type Stats = { n: number; p50: number; p99: number; max: number }
-
 /** Issue 22's targets for the acknowledgement path, side by side with a bare Bolt app. */
 const ackTargets = (p50: number, p99: number) =>
   `targets p50 ≤ 1.50 ${p50 <= 1.5 ? 'met' : 'MISSED'}, p99 ≤ 1.30 ${p99 <= 1.3 ? 'met' : 'MISSED'}`
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  const round = (x: number) => Math.round(x * 100) / 100
-  return { n: sorted.length, p50: round(at(50)), p99: round(at(99)), max: round(sorted.at(-1) ?? Number.NaN) }
-}
 
 /** Sends `count` requests with `concurrency` in flight, returning each one's latency in ms. */
 async function drive(
@@ -86,13 +77,6 @@ async function drive(
   const failed = outcomes.filter((o) => !o.ok).length
   if (failed > 0) throw new Error(`${failed} of ${count} requests failed`)
   return { latencies, outcomes }
-}
-
-function rssMb(pid: number | undefined): Promise<number> {
-  return readFile(`/proc/${pid}/status`, 'utf8').then(
-    (status) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024),
-    () => Number.NaN,
-  )
 }
 
 const modal = directDebitModal({
@@ -465,7 +449,7 @@ async function main() {
         ]),
         ...[workspaces.one, workspaces.many].map((w) => [
           `view_submission, ${w.workspaces.toLocaleString('en')} workspace(s) × 100 tickets (OAuth)`,
-          ...ms(w.stats as Stats),
+          ...ms(w.stats),
           `start-up ${w.startupMs} ms, RSS ${w.rssMbAtStart} → ${w.rssMbAfterLoad} MB; ${w.missingOnDisk} of ${w.acknowledged} missing`,
         ]),
         [

@@ -10,6 +10,7 @@ import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import type { FakeSlack } from '../test/support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, viewSubmissionForm } from '../test/support/slack-request.js'
 import { ticketAt } from './generate-store.js'
+import { rssMb, stats } from './measure.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
 const TICKETS_PER_WORKSPACE = 100
@@ -72,20 +73,6 @@ export async function generateWorkspaces(file: string, count: number, key: Buffe
   }
   await writeFile(file, JSON.stringify(data))
 }
-
-const stats = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  const round = (x: number) => Math.round(x * 100) / 100
-  return { n: sorted.length, p50: round(at(50)), p99: round(at(99)) }
-}
-
-const rssMb = (pid: number | undefined) =>
-  readFile(`/proc/${pid}/status`, 'utf8').then(
-    (s) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024),
-    () => Number.NaN,
-  )
 
 const modal = directDebitModal({
   privateMetadata: JSON.stringify({ channel: 'C0BENCH', user: 'U0BENCH' }),

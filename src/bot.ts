@@ -263,17 +263,16 @@ export function createBot(parts: BotParts) {
       const scheduled = found.store.reminders.collection.records.filter(
         (r) => r.state === 'scheduled' && r.scheduledMessageId,
       )
-      const quick = new WebClient(undefined, {
+      // The workspace's token, without the retries: Slack has usually refused it by now.
+      const quick = new WebClient(found.client.token, {
         ...clientOptions,
         retryConfig: { retries: 0 },
         timeout: WITHDRAW_TIMEOUT_MS,
       })
-      const token = found.client.token
       for (let i = 0; i < scheduled.length; i += WITHDRAW_CONCURRENCY) {
         await Promise.allSettled(
           scheduled.slice(i, i + WITHDRAW_CONCURRENCY).map((r) =>
             quick.chat.deleteScheduledMessage({
-              ...(token ? { token } : {}),
               channel: r.channel,
               scheduled_message_id: r.scheduledMessageId ?? '',
             }),

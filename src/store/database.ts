@@ -8,7 +8,14 @@ import { StoreCorruptError, StoreUnavailableError, StoreUnwritableError } from '
 import { GroupCommitFile } from './group-commit-file.js'
 import { acquireLock, type LockOptions, type RenewalEvent } from './lock.js'
 import { migrate } from './migrations.js'
-import { DB_SCHEMA_VERSION, type DbData, dbSchema, emptyDb, type WorkspaceData } from './schema.js'
+import {
+  DB_SCHEMA_VERSION,
+  type DbData,
+  dbSchema,
+  emptyDb,
+  emptyWorkspaceData,
+  type WorkspaceData,
+} from './schema.js'
 
 /**
  * The top-level collections of the file: the single-workspace bot's data (SLACK_BOT_TOKEN). Not a
@@ -105,7 +112,7 @@ export class Database {
     const made: Partition = {
       get data(): WorkspaceData {
         if (key === SINGLE_WORKSPACE) return database.data
-        return database.data.workspaces[key] ?? gone()
+        return database.data.workspaces[key] ?? emptyWorkspaceData()
       },
       write: () => {
         if (key !== SINGLE_WORKSPACE && !database.data.workspaces[key])
@@ -174,19 +181,6 @@ export class Database {
     } catch {
       return false
     }
-  }
-}
-
-/** What an uninstalled workspace's repositories read: nothing, and nothing kept. */
-function gone(): WorkspaceData {
-  return {
-    tickets: [],
-    checklists: [],
-    reminders: [],
-    subscriptions: [],
-    operators: [],
-    links: [],
-    alerts: [],
   }
 }
 
