@@ -101,7 +101,7 @@ describe('the running process: shutdown, the data-file lock, faults (the built d
       const file = join(h.dir, 'data', 'db.json')
       const { url, bot } = await h.startHttpBot(file)
       await h.slack.waitFor('auth.test')
-      disk.readOnly()
+      await disk.readOnly()
       // A renewal fails on the next heartbeat (2 s): the bot must not take that for a lost lease.
       await waitForOutput(bot, /lease cannot be renewed/, 10_000)
 
@@ -119,7 +119,7 @@ describe('the running process: shutdown, the data-file lock, faults (the built d
       )
       expect(help.text).toContain('請求サポートでできること')
 
-      disk.readWrite()
+      await disk.readWrite()
       await waitForOutput(bot, /writable again/, 10_000)
       const again = await h.submitDirectDebit(url)
 
@@ -131,7 +131,7 @@ describe('the running process: shutdown, the data-file lock, faults (the built d
       h.running?.child.kill('SIGKILL')
       await h.running?.exited
       h.running = undefined
-      disk.readWrite()
+      await disk.readWrite()
       disk.unmount()
     }
   }, 40_000)

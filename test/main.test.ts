@@ -230,7 +230,7 @@ describe('start-up (the real process: the built dist/main.js, as npm start runs 
     const disk = await mountTmpfs(join(h.dir, 'ro'))
     if (!disk) return context.skip('needs root to mount a tmpfs')
     try {
-      disk.readOnly()
+      await disk.readOnly()
       const file = join(h.dir, 'ro', 'db.json')
       h.running = startBotProcess(h.httpEnv(file), h.dir)
 
@@ -240,7 +240,7 @@ describe('start-up (the real process: the built dist/main.js, as npm start runs 
       )
       expect(h.running.output()).not.toContain('.tmp')
     } finally {
-      disk.readWrite()
+      await disk.readWrite()
       disk.unmount()
     }
   })

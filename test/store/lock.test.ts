@@ -145,7 +145,7 @@ describe('the lease on a disk that turns read-only (issue 23.3, a real tmpfs)', 
     disk = await mountTmpfs(join(root, 'data'))
   })
   afterEach(async () => {
-    disk?.readWrite()
+    await disk?.readWrite()
     disk?.unmount()
     await rm(root, { recursive: true, force: true })
   })
@@ -164,7 +164,7 @@ describe('the lease on a disk that turns read-only (issue 23.3, a real tmpfs)', 
         events.push(e.kind === 'failing' ? `failing${e.mustStopWriting ? ':stop' : ''}` : e.kind),
     })
     try {
-      disk.readOnly()
+      await disk.readOnly()
       await eventually(() => expect(events).toContain('failing'))
       // Not lost: only a lease seen in another holder's hands is.
       expect(lost).toBe(false)
@@ -172,7 +172,7 @@ describe('the lease on a disk that turns read-only (issue 23.3, a real tmpfs)', 
       expect(store.storeProblem()).toMatch(/EROFS.*db\.json\.lock/)
       await expect(store.db.write()).rejects.toMatchObject({ code: 'store_unavailable' })
 
-      disk.readWrite()
+      await disk.readWrite()
 
       await eventually(() => expect(events.at(-1)).toBe('renewed'))
       await store.db.write()
