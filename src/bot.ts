@@ -9,6 +9,7 @@ import { sweep } from './app/sweep.js'
 import type { AccessConfig, Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
+import { effectiveAccess, isAccessAdmin } from './domain/workspace-settings.js'
 import { errorCode } from './errors.js'
 import { createRenderer } from './render/templates.js'
 import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
@@ -155,18 +156,7 @@ export function createBot(parts: BotParts) {
     // The environment's lists are the single-workspace defaults; an installed workspace starts
     // with "everyone but guests, Slack's admins" until its admins say otherwise.
     const defaults: AccessConfig = key === SINGLE_WORKSPACE ? config.access : { admins: [] }
-    const access = (): AccessConfig => {
-      const own = ws.settings.get()
-      const channels = own.channels ?? defaults.channels
-      const users = own.users ?? defaults.users
-      const usergroup = own.usergroup ?? defaults.usergroup
-      return {
-        ...(channels ? { channels } : {}),
-        ...(users ? { users } : {}),
-        ...(usergroup ? { usergroup } : {}),
-        admins: own.admins ?? defaults.admins,
-      }
-    }
+    const access = (): AccessConfig => effectiveAccess(ws.settings.get(), defaults)
     const deps: AppDeps = {
       tickets: ws.tickets,
       checklists: ws.checklists,
@@ -175,6 +165,8 @@ export function createBot(parts: BotParts) {
       operators: ws.operators,
       links: ws.links,
       alerts: ws.alerts,
+      settings: ws.settings,
+      accessDefaults: defaults,
       answers,
       soracom,
       notifier: new SlackNotifier(client),
@@ -183,10 +175,7 @@ export function createBot(parts: BotParts) {
       newId: parts.newId,
       renderer,
       logger,
-      isAdmin: (user, workspaceAdmin) => {
-        const admins = access().admins
-        return admins.length > 0 ? admins.includes(user) : workspaceAdmin === true
-      },
+      isAdmin: (user, workspaceAdmin) => isAccessAdmin(access(), user, workspaceAdmin),
       queue: new KeyedQueue(),
       awaitingPost: new Set(),
       redelivery,

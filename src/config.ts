@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AccessSettings } from './domain/workspace-settings.js'
 
 /** Blank values in `.env` files mean "not set". */
 const isBlank = (value: string | undefined) => value === undefined || value.trim() === ''
@@ -123,12 +124,7 @@ const accessSchema = z.object({
 })
 
 /** Who may use the bot; unset lists mean "everyone in the workspace except guests". */
-export interface AccessConfig {
-  channels?: string[]
-  users?: string[]
-  usergroup?: string
-  admins: string[]
-}
+export type AccessConfig = AccessSettings
 
 /** Slack OAuth v2 distribution: any workspace installs the app (`/slack/install`). */
 export interface OAuthConfig {

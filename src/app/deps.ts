@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator } from '../domain/clock.js'
+import type { AccessSettings } from '../domain/workspace-settings.js'
 import type { Renderer } from '../render/templates.js'
 import type { KeyedQueue } from './keyed-queue.js'
 import type {
@@ -12,6 +13,7 @@ import type {
   Redelivery,
   ReminderRepository,
   ReminderScheduler,
+  SettingsRepository,
   Soracom,
   SubscriptionRepository,
   TicketRepository,
@@ -26,6 +28,10 @@ export interface AppDeps {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
+  /** Who may use the bot here, as its admins set it (`/billing settings`). */
+  settings: SettingsRepository
+  /** What each setting is when the workspace has not set it (the environment's, in single mode). */
+  accessDefaults: AccessSettings
   /** The guide's answers (`/billing ask`, DMs). */
   answers: Answerer
   /** The SORACOM API for linked operators (`/billing link`). */

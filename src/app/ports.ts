@@ -10,6 +10,7 @@ import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
 import type { Ticket } from '../domain/ticket.js'
+import type { WorkspaceSettings } from '../domain/workspace-settings.js'
 import type { SlackMessage } from '../render/messages.js'
 
 /**
@@ -69,6 +70,12 @@ export interface LinkRepository {
   list(): OperatorLink[]
   /** False when there was no such link. */
   remove(operatorId: string, coverage: Coverage): Promise<boolean>
+}
+
+/** The workspace's own settings (`/billing settings`): one record, empty until an admin sets one. */
+export interface SettingsRepository {
+  get(): WorkspaceSettings
+  save(settings: WorkspaceSettings): Promise<void>
 }
 
 export interface AlertRepository {

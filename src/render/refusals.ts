@@ -17,8 +17,16 @@ const CHECKLIST: Record<Extract<Refusal, { on: 'checklist' }>['reason'], string>
   closed: 'このチェックリストは完了済みです（SORACOM API で支払いを確認しました）。',
 }
 
-export const ADMINS_ONLY_TEXT =
-  'SORACOM オペレーターの連携と解除は管理者だけができます（ADMIN_USER_IDS、未設定ならワークスペースの管理者・オーナー）。'
+/** Who the admins are, as `/billing settings` shows them. */
+const WHO_ADMINS = '`/billing settings` の管理者、未設定ならワークスペースの管理者・オーナー'
+
+export const ADMINS_ONLY_TEXT = `SORACOM オペレーターの連携と解除は管理者だけができます（${WHO_ADMINS}）。`
+
+const SETTINGS: Record<Extract<Refusal, { on: 'settings' }>['reason'], string> = {
+  admins_only: `設定を変えられるのは管理者だけです（${WHO_ADMINS}）。`,
+  locks_out_self:
+    'この変更ではあなた自身が管理者でなくなるか、ボットを使えなくなるため、変えませんでした。自分も含めて指定してください。',
+}
 
 /** Why a change was not made, for the user who asked (an ephemeral note or a DM). */
 export function refusalText(refusal: Refusal): string {
@@ -31,6 +39,8 @@ export function refusalText(refusal: Refusal): string {
       return '取り消せるのは自分のリマインダーだけです（管理者を除く）。'
     case 'operator_link':
       return ADMINS_ONLY_TEXT
+    case 'settings':
+      return SETTINGS[refusal.reason]
   }
 }
 

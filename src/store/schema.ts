@@ -6,28 +6,12 @@ import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { operatorLinkSchema } from '../domain/soracom-link.js'
 import { ticketSchema } from '../domain/ticket.js'
+import { workspaceSettingsSchema } from '../domain/workspace-settings.js'
 
 /** Bumped with every change to the file's shape; `migrations.ts` carries older files forward. */
 export const DB_SCHEMA_VERSION = 4
 
-const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/)
-const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/)
-
-/**
- * What a workspace's admins set for their workspace (`/billing settings`); a setting left unset
- * falls back to the environment's (ALLOWED_CHANNEL_IDS …), the single-workspace defaults.
- */
-export const workspaceSettingsSchema = z.object({
-  admins: z.array(userId).optional(),
-  channels: z.array(channelId).optional(),
-  users: z.array(userId).optional(),
-  usergroup: z
-    .string()
-    .regex(/^S[A-Z0-9]{2,}$/)
-    .optional(),
-})
-
-export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>
+export type { WorkspaceSettings } from '../domain/workspace-settings.js'
 
 /** Everything one workspace owns: no record is shared between workspaces. */
 export const workspaceDataSchema = z.object({

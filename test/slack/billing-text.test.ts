@@ -49,3 +49,42 @@ describe('/billing subcommands (a table of named callbacks)', () => {
     expect(JSON.stringify(acked[0])).toContain('請求サポート')
   })
 })
+
+describe('/billing settings words (issue 26.3)', () => {
+  it('reads mentions as Slack escapes them, bare IDs, commas, and reset', async () => {
+    const { parseSettingsText } = await import('../../src/slack/commands/billing-settings.js')
+    expect(parseSettingsText('settings')).toEqual({ kind: 'show' })
+    expect(parseSettingsText('settings admins <@U0A|alice>, <@W0B> U0C')).toEqual({
+      kind: 'change',
+      change: { key: 'admins', value: ['U0A', 'W0B', 'U0C'] },
+    })
+    expect(parseSettingsText('settings CHANNELS <#C0A|general> <#G0B|>')).toEqual({
+      kind: 'change',
+      change: { key: 'channels', value: ['C0A', 'G0B'] },
+    })
+    expect(parseSettingsText('settings usergroup <!subteam^S0DESK|@desk>')).toEqual({
+      kind: 'change',
+      change: { key: 'usergroup', value: 'S0DESK' },
+    })
+    expect(parseSettingsText('settings users ＲＥＳＥＴ')).toEqual({
+      kind: 'change',
+      change: { key: 'users', reset: true },
+    })
+  })
+
+  it('names what it cannot read instead of guessing', async () => {
+    const { parseSettingsText } = await import('../../src/slack/commands/billing-settings.js')
+    expect(parseSettingsText('settings channels <#D0DM|dm>')).toMatchObject({ problem: { kind: 'bad_id' } })
+    expect(parseSettingsText('settings users <#C0A|general>')).toMatchObject({ problem: { kind: 'bad_id' } })
+    expect(parseSettingsText('settings usergroup <!subteam^S0A> <!subteam^S0B>')).toMatchObject({
+      problem: { kind: 'one_group' },
+    })
+    expect(parseSettingsText('settings admins')).toMatchObject({
+      problem: { kind: 'no_value', key: 'admins' },
+    })
+    const many = Array.from({ length: 101 }, (_, i) => `U0${i}`).join(' ')
+    expect(parseSettingsText(`settings users ${many}`)).toMatchObject({
+      problem: { kind: 'too_many', max: 100 },
+    })
+  })
+})

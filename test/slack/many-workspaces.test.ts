@@ -251,6 +251,45 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
   })
 })
 
+describe('one workspace throttled by Slack (issue 26.5: rate limits are per workspace and method)', () => {
+  it("A is served while B's client waits out its 429 Retry-After, and B's reminders go out afterwards", async () => {
+    const bot = await startTestBot({ now: NOW, oauth: true, retries: 2 })
+    try {
+      await bot.install(A)
+      await bot.install(B)
+      // B's first hand-over to Slack's scheduler is throttled for 5 s (Slack's 429 with Retry-After).
+      let throttled: SlackCall | undefined
+      bot.slack.on('chat.scheduleMessage', (call) => {
+        if (bot.slack.teamOf(call) !== B.id || throttled) return undefined
+        throttled = call
+        return { status: 429, headers: { 'retry-after': '5' }, body: { ok: false, error: 'ratelimited' } }
+      })
+      const fromB = (c: SlackCall) => bot.slack.teamOf(c) === B.id
+
+      const ackB = await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0BOB', teamId: B.id })
+      expect(JSON.stringify(ackB.json())).toContain('リマインドを始めました')
+      await eventually(() => expect(throttled).toBeDefined())
+
+      // While B's client is paused, A's command is answered, its modal opens, its ticket is posted
+      // and its own reminders are handed to Slack — none of it queued behind B's wait.
+      const ackA = await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0ALICE', teamId: A.id })
+      expect(JSON.stringify(ackA.json())).toContain('リマインドを始めました')
+      const postA = await ticketIn(bot, A, 'U0ALICE')
+      await handedOver(bot, A)
+      expect(bot.slack.teamOf(postA)).toBe(A.id)
+      // B has not tried again yet: A was served inside B's Retry-After.
+      expect(bot.slack.callsTo('chat.scheduleMessage').filter(fromB)).toHaveLength(1)
+
+      // After the wait B goes on by itself, nothing lost.
+      await handedOver(bot, B)
+      const retried = bot.slack.callsTo('chat.scheduleMessage').filter(fromB)[1]
+      expect((retried?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(4900)
+    } finally {
+      await bot.stop()
+    }
+  }, 20_000)
+})
+
 describe('switching a single-workspace bot to OAuth (issue 26: migration)', () => {
   it("hands the data file's records to the first installation, the workspace they came from", async () => {
     const single = await startTestBot({ now: NOW })

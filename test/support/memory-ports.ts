@@ -14,6 +14,7 @@ import type {
   PostedMessage,
   Redelivery,
   ReminderScheduler,
+  SettingsRepository,
   Soracom,
   SubscriptionRepository,
   TicketRepository,
@@ -29,6 +30,11 @@ import type { YearMonth } from '../../src/domain/plain-date.js'
 import type { Reminder } from '../../src/domain/reminder.js'
 import { linkKey, type OperatorLink } from '../../src/domain/soracom-link.js'
 import type { Ticket } from '../../src/domain/ticket.js'
+import {
+  effectiveAccess,
+  isAccessAdmin,
+  type WorkspaceSettings,
+} from '../../src/domain/workspace-settings.js'
 import type { SlackMessage } from '../../src/render/messages.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { MemoryReminders } from './memory-reminders.js'
@@ -160,6 +166,21 @@ export class MemoryAlerts implements AlertRepository {
   }
   all(): readonly BillingAlert[] {
     return [...this.byId.values()].map(copy)
+  }
+}
+
+export class MemorySettings implements SettingsRepository {
+  current: WorkspaceSettings = {}
+  /** The next save fails with this (a full disk), when set. */
+  failNext?: Error
+  get(): WorkspaceSettings {
+    return copy(this.current)
+  }
+  async save(settings: WorkspaceSettings): Promise<void> {
+    const failure = this.failNext
+    this.failNext = undefined
+    if (failure) throw failure
+    this.current = copy(settings)
   }
 }
 
@@ -358,6 +379,7 @@ export interface MemoryDeps extends AppDeps {
   operators: MemoryOperators
   links: MemoryLinks
   alerts: MemoryAlerts
+  settings: MemorySettings
   soracom: MemorySoracom
   notifier: RecordingNotifier
   scheduler: RecordingScheduler
@@ -373,7 +395,8 @@ export interface MemoryDeps extends AppDeps {
 export function memoryDeps(options: { now?: string; admins?: string[] } = {}): MemoryDeps {
   const clock = new TestClock(new Date(options.now ?? '2026-11-26T01:00:00Z'))
   const reminders = new MemoryReminders()
-  const admins = new Set(options.admins ?? ['U0ADMIN'])
+  const settings = new MemorySettings()
+  const accessDefaults = { admins: options.admins ?? ['U0ADMIN'] }
   let id = 0
   sharedAnswers ??= new GuideIndex(loadGuide())
   return {
@@ -384,6 +407,8 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     operators: new MemoryOperators(),
     links: new MemoryLinks(),
     alerts: new MemoryAlerts(),
+    settings,
+    accessDefaults,
     answers: sharedAnswers,
     soracom: new MemorySoracom(),
     notifier: new RecordingNotifier(),
@@ -392,7 +417,8 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     newId: () => `id-${String(++id).padStart(4, '0')}`,
     renderer: createRenderer(),
     logger: new RecordingLogger(),
-    isAdmin: (user) => admins.has(user),
+    isAdmin: (user, workspaceAdmin) =>
+      isAccessAdmin(effectiveAccess(settings.get(), accessDefaults), user, workspaceAdmin),
     queue: new KeyedQueue(),
     awaitingPost: new Set(),
     redelivery: new ManualRedelivery(),

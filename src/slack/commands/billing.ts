@@ -30,6 +30,7 @@ import { reminderListMessage } from '../../render/reminder.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
+import { billingSettings } from './billing-settings.js'
 import type { CommandListener } from './open-flow-modal.js'
 
 /** The words after `/billing`: subcommand, its argument, and a page number if one was given. */
@@ -211,11 +212,12 @@ export const BILLING_SUBCOMMANDS: Readonly<Record<string, BillingSubcommand>> = 
   unlink: billingUnlink,
   bill: billingBill,
   calendar: billingCalendar,
+  settings: billingSettings,
 }
 
 /**
  * `/billing help | tickets [channel] [page] | reminders | calendar subscribe|unsubscribe |
- * operators | link | unlink OP… [jp|g] | bill [YYYY-MM] [OP…] | ask 質問`: parses the words and
+ * operators | link | unlink OP… [jp|g] | bill [YYYY-MM] [OP…] | settings [key …] | ask 質問`: parses the words and
  * hands over to the subcommand's callback.
  */
 export const billingCommand =
