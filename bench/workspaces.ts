@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Installation } from '@slack/bolt'
 import type { Ticket } from '../src/domain/ticket.js'
 import { directDebitModal } from '../src/render/modals/direct-debit.js'
 import { sealInstallation } from '../src/slack/installation-store.js'
-import { emptyDb, emptyWorkspaceData } from '../src/store/schema.js'
+import { workspaceFile } from '../src/store/database.js'
+import { DB_SCHEMA_VERSION, type DbData, emptyDb, emptyWorkspaceData } from '../src/store/schema.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import type { FakeSlack } from '../test/support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, viewSubmissionForm } from '../test/support/slack-request.js'
@@ -26,6 +27,7 @@ export async function generateWorkspaces(file: string, count: number, key: Buffe
   const data = emptyDb()
   const now = new Date(NOW).getTime()
   await rm(`${file}.archive`, { recursive: true, force: true })
+  await rm(`${file}.workspaces`, { recursive: true, force: true })
   for (let w = 0; w < count; w++) {
     const team = teamId(w)
     const installation = {
@@ -62,14 +64,18 @@ export async function generateWorkspaces(file: string, count: number, key: Buffe
         join(folder, `${month}.json`),
         JSON.stringify({ schemaVersion: 1, tickets: archived, reminders: [] }),
       )
+    // Laid out as the bot keeps it: the registration in the main file, the records in the workspace's own.
     data.workspaces[team] = {
-      ...emptyWorkspaceData(),
-      tickets,
       teamId: team,
       installedAt: '2026-11-01T00:00:00.000Z',
       installation: sealInstallation(installation, team, key),
       archive: team,
-    }
+    } as DbData['workspaces'][string]
+    await mkdir(dirname(workspaceFile(file, team)), { recursive: true })
+    await writeFile(
+      workspaceFile(file, team),
+      JSON.stringify({ schemaVersion: DB_SCHEMA_VERSION, teamId: team, ...emptyWorkspaceData(), tickets }),
+    )
   }
   await writeFile(file, JSON.stringify(data))
 }
@@ -110,12 +116,13 @@ async function submit(url: string, file: string, count: number, teamOf: (i: numb
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  const onDisk = JSON.parse(await readFile(file, 'utf8')) as {
-    workspaces: Record<string, { tickets: Array<{ operatorId: string }> }>
+  let missing = 0
+  for (const [team, id] of acked) {
+    const own = JSON.parse(await readFile(workspaceFile(file, team), 'utf8')) as {
+      tickets: Array<{ operatorId: string }>
+    }
+    if (!own.tickets.some((t) => t.operatorId === id)) missing += 1
   }
-  const missing = acked.filter(
-    ([team, id]) => !onDisk.workspaces[team]?.tickets.some((t) => t.operatorId === id),
-  ).length
   return {
     stats: stats(latencies),
     acknowledged: acked.length,
@@ -141,7 +148,14 @@ async function run(slack: FakeSlack, dir: string, workspaces: number) {
     SORACOM_POLL_MINUTES: '0',
   }
   const started = performance.now()
-  const { bot, url } = await startListening(env, dir)
+  // BENCH_PROFILE_DIR=…: the bot writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR
+  const { bot, url } = await startListening(
+    env,
+    dir,
+    undefined,
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : undefined,
+  )
   const startupMs = Math.round(performance.now() - started)
   const rssAtStart = await rssMb(bot.child.pid)
   // Every submission from another workspace, round the ring: each one's first request is among them.

@@ -1,4 +1,4 @@
-import { access, constants, copyFile, mkdir, readFile } from 'node:fs/promises'
+import { access, constants, copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
@@ -14,7 +14,10 @@ import {
   dbSchema,
   emptyDb,
   emptyWorkspaceData,
+  type InstalledWorkspace,
+  registrationOf,
   type WorkspaceData,
+  workspaceDataOf,
 } from './schema.js'
 
 /**
@@ -38,11 +41,28 @@ export interface StoreOptions extends LockOptions {
   writeFile?: (file: string, text: string) => Promise<void>
 }
 
+/** Where an installed workspace's records live: a file of its own beside the main file. */
+export function workspaceFile(file: string, teamId: string): string {
+  return join(`${file}.workspaces`, `${teamId}.json`)
+}
+
+/** The main file: the single-workspace data and the registry of installations, without their records. */
+function serializeMain(data: DbData): string {
+  const workspaces = Object.fromEntries(Object.entries(data.workspaces).map(([k, w]) => [k, registrationOf(w)]))
+  return JSON.stringify({ ...data, workspaces })
+}
+
+/** One installed workspace's file: its records, named for whose they are. */
+function serializeWorkspace(w: InstalledWorkspace): string {
+  return JSON.stringify({ schemaVersion: DB_SCHEMA_VERSION, teamId: w.teamId, ...workspaceDataOf(w) })
+}
+
 /**
- * The one lowdb file every repository shares. We read and validate it ourselves rather than
- * through `JSONFilePreset`, which silently falls back to memory under NODE_ENV=test and would
- * overwrite an unreadable file with defaults. Writes go through a group-commit adapter (atomic,
- * fsynced, shared by concurrent callers).
+ * The lowdb file every repository shares, and one file per installed workspace beside it. We read
+ * and validate them ourselves rather than through `JSONFilePreset`, which silently falls back to
+ * memory under NODE_ENV=test and would overwrite an unreadable file with defaults. Writes go
+ * through group-commit adapters (atomic, fsynced, shared by concurrent callers); a workspace's
+ * write rewrites its own file only, so a thousand installations cost a write no more than one.
  */
 export class Database {
   /** Set from a failed write until the next one succeeds: /healthz reports it. */
@@ -52,11 +72,15 @@ export class Database {
   /** The lease could not be renewed for nearly the stale time: no write until it is again. */
   private suspended = false
 
+  /** Each installed workspace's file, made on its first write. */
+  private readonly workspaceAdapters = new Map<string, GroupCommitFile<InstalledWorkspace>>()
+
   private constructor(
     private readonly db: Low<DbData>,
     private readonly adapter: GroupCommitFile<DbData>,
     readonly file: string,
     private readonly lock: { release: () => Promise<void> },
+    private readonly writeFile?: (file: string, text: string) => Promise<void>,
   ) {}
 
   /**
@@ -79,10 +103,15 @@ export class Database {
     })
     try {
       const loaded = await readDataFile(file)
-      const adapter = new GroupCommitFile<DbData>(file, writeFile)
+      const adapter = new GroupCommitFile<DbData>(file, writeFile, serializeMain)
       const db = new Low<DbData>(adapter, loaded?.data ?? emptyDb())
-      if (loaded === undefined || loaded.migratedFrom !== undefined) await db.write()
-      opened = new Database(db, adapter, file, held)
+      const database = new Database(db, adapter, file, held, writeFile)
+      if (loaded === undefined || loaded.migratedFrom !== undefined) {
+        // The workspaces' files first: the main file never names a workspace whose records are not on disk.
+        for (const teamId of Object.keys(db.data.workspaces)) await database.writeWorkspace(teamId)
+        await db.write()
+      }
+      opened = database
       return opened
     } catch (error) {
       await held.release()
@@ -114,11 +143,7 @@ export class Database {
         if (key === SINGLE_WORKSPACE) return database.data
         return database.data.workspaces[key] ?? emptyWorkspaceData()
       },
-      write: () => {
-        if (key !== SINGLE_WORKSPACE && !database.data.workspaces[key])
-          return Promise.reject(new StoreUnavailableError(database.file, `workspace ${key} is not installed`))
-        return database.write()
-      },
+      write: () => (key === SINGLE_WORKSPACE ? database.write() : database.writeWorkspace(key)),
       get archive(): Archive {
         const dir = archiveDir()
         if (archive?.dir !== dir) archive = new Archive(dir)
@@ -134,14 +159,40 @@ export class Database {
     this.partitions.delete(key)
   }
 
-  /** Resolves once the current content is on disk (shared with concurrent writers). */
+  /** Resolves once the main file's current content is on disk (shared with concurrent writers). */
   async write(): Promise<void> {
+    await this.guarded(this.file, () => this.db.write())
+  }
+
+  /** Resolves once an installed workspace's records are on disk (its own file; shared likewise). */
+  async writeWorkspace(teamId: string): Promise<void> {
+    const w = this.data.workspaces[teamId]
+    if (!w) throw new StoreUnavailableError(this.file, `workspace ${teamId} is not installed`)
+    const path = workspaceFile(this.file, teamId)
+    let adapter = this.workspaceAdapters.get(teamId)
+    if (!adapter) {
+      await mkdir(dirname(path), { recursive: true })
+      adapter = new GroupCommitFile<InstalledWorkspace>(path, this.writeFile, serializeWorkspace)
+      this.workspaceAdapters.set(teamId, adapter)
+    }
+    const made = adapter
+    await this.guarded(path, () => made.write(w))
+  }
+
+  /** Deletes an uninstalled workspace's file (after the main file stopped naming it). */
+  async deleteWorkspaceFile(teamId: string): Promise<void> {
+    this.workspaceAdapters.delete(teamId)
+    await rm(workspaceFile(this.file, teamId), { force: true })
+  }
+
+  /** Every write: refused while the lease is in doubt; a failure shown on /healthz until one succeeds. */
+  private async guarded(file: string, write: () => Promise<void>): Promise<void> {
     if (this.suspended) throw new StoreUnavailableError(this.file, this.leaseTrouble ?? 'lease not renewed')
     try {
-      await this.db.write()
+      await write()
       this.writeTrouble = undefined
     } catch (error) {
-      this.writeTrouble = `${errorCode(error)}: ${this.file} could not be written`
+      this.writeTrouble = `${errorCode(error)}: ${file} could not be written`
       throw error
     }
   }
@@ -167,9 +218,11 @@ export class Database {
     await this.lock.release()
   }
 
-  /** Physical writes of the live file so far (concurrent saves share one). */
+  /** Physical writes of the live files so far (concurrent saves share one). */
   get fileWrites(): number {
-    return this.adapter.writes
+    let writes = this.adapter.writes
+    for (const a of this.workspaceAdapters.values()) writes += a.writes
+    return writes
   }
 
   /** For the health check: the file is readable and the last write reached the disk. */
@@ -224,11 +277,40 @@ async function readDataFile(file: string): Promise<{ data: DbData; migratedFrom?
   if (migrated.kind === 'unversioned') {
     throw new StoreCorruptError(file, 'it has no valid "schemaVersion" — it is not this bot\'s data file')
   }
-  const result = dbSchema.safeParse(migrated.data)
+  // From v5 on, each installed workspace's records are in a file of their own: read them back in.
+  const whole = migrated.kind === 'current' ? await withWorkspaceFiles(file, migrated.data) : migrated.data
+  const result = dbSchema.safeParse(whole)
   if (!result.success) throw new StoreCorruptError(file, describeIssues(result.error.issues))
   if (migrated.kind === 'current') return { data: result.data }
   await copyFile(file, await freeBackupName(`${file}.v${migrated.from}.bak`))
   return { data: result.data, migratedFrom: migrated.from }
+}
+
+const TEAM_ID = /^T[A-Z0-9]{2,}$/
+
+/** The main file's registrations, each with the records its own file holds (validated with the whole). */
+async function withWorkspaceFiles(file: string, data: unknown): Promise<unknown> {
+  const main = data as { workspaces?: unknown }
+  if (typeof main.workspaces !== 'object' || main.workspaces === null) return data
+  const workspaces: Record<string, unknown> = {}
+  for (const [teamId, registration] of Object.entries(main.workspaces as Record<string, unknown>)) {
+    // A key is a path: only a team ID is read (and the file must say it is that team's).
+    if (!TEAM_ID.test(teamId)) throw new StoreCorruptError(file, `workspaces: "${teamId.slice(0, 20)}" is not a team ID`)
+    const path = workspaceFile(file, teamId)
+    let own: Record<string, unknown>
+    try {
+      own = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+    } catch (error) {
+      throw new StoreCorruptError(path, `the records of installed workspace ${teamId} cannot be read (${(error as Error).message})`, {
+        cause: error,
+      })
+    }
+    if (own?.teamId !== teamId || own.schemaVersion !== DB_SCHEMA_VERSION)
+      throw new StoreCorruptError(path, `it is not the records of workspace ${teamId} (schema ${DB_SCHEMA_VERSION})`)
+    const { schemaVersion: _version, teamId: _team, ...records } = own
+    workspaces[teamId] = { ...(registration as object), ...records }
+  }
+  return { ...main, workspaces }
 }
 
 /** Never overwrites an earlier backup. */

@@ -14,10 +14,14 @@ export class GroupCommitFile<T> implements Adapter<T> {
   /** Completed physical writes, for the benchmark and tests. */
   writes = 0
 
-  /** `write` puts the text on disk atomically; tests pass a slow or failing one (a stalled disk). */
+  /**
+   * `writeFile` puts the text on disk atomically (tests pass a slow or failing one: a stalled
+   * disk); `serialize` turns the data into the file's text (what belongs in this file).
+   */
   constructor(
     private readonly file: string,
     private readonly writeFile: (file: string, text: string) => Promise<void> = writeAtomically,
+    private readonly serialize: (data: T) => string = (data) => JSON.stringify(data),
   ) {}
 
   async read(): Promise<T | null> {
@@ -39,7 +43,7 @@ export class GroupCommitFile<T> implements Adapter<T> {
       const batch = this.waiting
       this.waiting = []
       try {
-        await this.writeFile(this.file, JSON.stringify(this.latest))
+        await this.writeFile(this.file, this.serialize(this.latest as T))
         this.writes += 1
         for (const w of batch) w.resolve()
       } catch (error) {

@@ -26,6 +26,10 @@ const MIGRATIONS: Record<number, (data: Json) => Json> = {
   2: (data) => ({ ...data, schemaVersion: 3, links: data.links ?? [], alerts: data.alerts ?? [] }),
   // v4 adds the workspaces installed through OAuth beside the single-workspace data.
   3: (data) => ({ ...data, schemaVersion: 4, workspaces: data.workspaces ?? {} }),
+  // v5 keeps each installed workspace's records in a file of its own (`<file>.workspaces/<team>.json`,
+  // database.ts), so a write rewrites one workspace, not all of them. In memory the shape is v4's:
+  // the step only renumbers, and the first write lays the files out.
+  4: (data) => ({ ...data, schemaVersion: 5 }),
 }
 
 export type MigrationResult =

@@ -9,7 +9,7 @@ import { ticketSchema } from '../domain/ticket.js'
 import { workspaceSettingsSchema } from '../domain/workspace-settings.js'
 
 /** Bumped with every change to the file's shape; `migrations.ts` carries older files forward. */
-export const DB_SCHEMA_VERSION = 4
+export const DB_SCHEMA_VERSION = 5
 
 export type { WorkspaceSettings } from '../domain/workspace-settings.js'
 
@@ -63,6 +63,36 @@ export const dbSchema = workspaceDataSchema.extend({
 })
 
 export type DbData = z.infer<typeof dbSchema>
+
+/** What the main file keeps of an installed workspace (v5): who it is; its records have a file of their own. */
+export type WorkspaceRegistration = Omit<InstalledWorkspace, keyof WorkspaceData>
+
+/** The collections a workspace owns (and its settings), as its own file holds them. */
+export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
+  const { tickets, checklists, reminders, subscriptions, operators, links, alerts, settings } = data
+  return {
+    tickets,
+    checklists,
+    reminders,
+    subscriptions,
+    operators,
+    links,
+    alerts,
+    ...(settings ? { settings } : {}),
+  }
+}
+
+/** An installed workspace without its records: what the main file says of it. */
+export function registrationOf(w: InstalledWorkspace): WorkspaceRegistration {
+  return {
+    teamId: w.teamId,
+    ...(w.enterpriseId ? { enterpriseId: w.enterpriseId } : {}),
+    installedAt: w.installedAt,
+    installation: w.installation,
+    archive: w.archive,
+    ...(w.parked ? { parked: w.parked } : {}),
+  }
+}
 
 export function emptyWorkspaceData(): WorkspaceData {
   return {

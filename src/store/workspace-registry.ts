@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from './database.js'
 import { SINGLE_WORKSPACE } from './database.js'
-import { emptyWorkspaceData, type InstalledWorkspace, type WorkspaceData } from './schema.js'
+import { emptyWorkspaceData, type InstalledWorkspace, type WorkspaceData, workspaceDataOf } from './schema.js'
 
 /** A workspace as the registry lists it: who it is, and whether Slack still takes its token. */
 export interface WorkspaceEntry {
@@ -31,7 +31,7 @@ function recordsIn(data: WorkspaceData): number {
 }
 
 /**
- * The workspaces installed through OAuth, each with its own part of the file. Installing again
+ * The workspaces installed through OAuth, each with its records in a file of its own. Installing again
  * (a new token, more scopes) keeps the workspace's data; removing it deletes every record it
  * owned and its archive.
  */
@@ -67,7 +67,7 @@ export class WorkspaceRegistry {
       })
       return { kind: 'reinstalled' }
     }
-    const single = singleData(data)
+    const single = workspaceDataOf(data)
     const adopt =
       Object.keys(data.workspaces).length === 0 &&
       recordsIn(single) > 0 &&
@@ -87,10 +87,15 @@ export class WorkspaceRegistry {
       delete data.team
       delete data.settings
     }
-    await this.writeOrUndo(() => {
-      delete data.workspaces[entry.teamId]
-      if (adopt) Object.assign(data, single)
-    })
+    // Its records' file first, then the main file that names it: a crash between leaves a file
+    // nothing names (the install is not done), never a workspace without its records.
+    await this.writeOrUndo(
+      () => {
+        delete data.workspaces[entry.teamId]
+        if (adopt) Object.assign(data, single)
+      },
+      entry.teamId,
+    )
     this.db.dropPartition(SINGLE_WORKSPACE)
     this.db.dropPartition(entry.teamId)
     return adopt ? { kind: 'adopted', records: recordsIn(single) } : { kind: 'installed' }
@@ -118,6 +123,7 @@ export class WorkspaceRegistry {
       data.workspaces[teamId] = w
     })
     this.db.dropPartition(teamId)
+    await this.db.deleteWorkspaceFile(teamId)
     const base = `${this.db.file}.archive`
     if (w.archive !== '') await rm(join(base, w.archive), { recursive: true, force: true })
     else {
@@ -140,8 +146,10 @@ export class WorkspaceRegistry {
     })
   }
 
-  private async writeOrUndo(undo: () => void): Promise<void> {
+  /** Writes the main file (after `workspace`'s own file, when given), or undoes the change in memory. */
+  private async writeOrUndo(undo: () => void, workspace?: string): Promise<void> {
     try {
+      if (workspace) await this.db.writeWorkspace(workspace)
       await this.db.write()
     } catch (error) {
       undo()
@@ -160,16 +168,3 @@ function entryOf(w: InstalledWorkspace): WorkspaceEntry {
   }
 }
 
-function singleData(data: WorkspaceData): WorkspaceData {
-  const { tickets, checklists, reminders, subscriptions, operators, links, alerts, settings } = data
-  return {
-    tickets,
-    checklists,
-    reminders,
-    subscriptions,
-    operators,
-    links,
-    alerts,
-    ...(settings ? { settings } : {}),
-  }
-}

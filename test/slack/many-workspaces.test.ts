@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { workspaceFile } from '../../src/store/database.js'
 import { REISSUE_ANSWERS } from '../support/answers.js'
 import { buttonNamed, visibleText } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
@@ -66,8 +68,12 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     expect(opens.map((c) => bot.slack.teamOf(c))).toEqual([A.id, B.id])
     for (const call of bot.slack.calls.filter((c) => c.method !== 'oauth.v2.access'))
       expect(bot.slack.teamOf(call), `${call.method} carried a token Slack never issued`).toBeDefined()
-    // Tokens are sealed in the data file, never in clear text.
-    const file = await readFile(bot.dataFile, 'utf8')
+    // Tokens are sealed in the data file, never in clear text (nor in a workspace's own file).
+    const file = [
+      await readFile(bot.dataFile, 'utf8'),
+      await readFile(workspaceFile(bot.dataFile, A.id), 'utf8'),
+      await readFile(workspaceFile(bot.dataFile, B.id), 'utf8'),
+    ].join('\n')
     expect(file).not.toContain(aToken)
     expect(file).not.toContain(bToken)
     expect(file).not.toContain('xoxb-')
@@ -156,6 +162,9 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     await eventually(async () => {
       const file = JSON.parse(await readFile(bot.dataFile, 'utf8')) as { workspaces: Record<string, unknown> }
       expect(Object.keys(file.workspaces)).toEqual([B.id])
+      // A's records went with its own file; B's stay.
+      expect(existsSync(workspaceFile(bot.dataFile, A.id))).toBe(false)
+      expect(existsSync(workspaceFile(bot.dataFile, B.id))).toBe(true)
     })
     expect(ticketsOf(bot, B, 'U0BOB')).toHaveLength(1)
     // B goes on.
@@ -266,13 +275,19 @@ describe('one workspace throttled by Slack (issue 26.5: rate limits are per work
       })
       const fromB = (c: SlackCall) => bot.slack.teamOf(c) === B.id
 
-      const ackB = await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0BOB', teamId: B.id })
+      const ackB = await bot.command('/billing', 'calendar subscribe invoice', {
+        userId: 'U0BOB',
+        teamId: B.id,
+      })
       expect(JSON.stringify(ackB.json())).toContain('リマインドを始めました')
       await eventually(() => expect(throttled).toBeDefined())
 
       // While B's client is paused, A's command is answered, its modal opens, its ticket is posted
       // and its own reminders are handed to Slack — none of it queued behind B's wait.
-      const ackA = await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0ALICE', teamId: A.id })
+      const ackA = await bot.command('/billing', 'calendar subscribe invoice', {
+        userId: 'U0ALICE',
+        teamId: A.id,
+      })
       expect(JSON.stringify(ackA.json())).toContain('リマインドを始めました')
       const postA = await ticketIn(bot, A, 'U0ALICE')
       await handedOver(bot, A)

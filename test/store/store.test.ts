@@ -44,7 +44,7 @@ describe('the store (real temp file)', () => {
     await openStore(file)
 
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 4,
+      schemaVersion: 5,
       tickets: [],
       checklists: [],
       reminders: [],
@@ -154,7 +154,7 @@ describe('schema versions', () => {
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(v1)
     const migrated = JSON.parse(await readFile(file, 'utf8'))
     expect(migrated).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: 5,
       workspaces: {},
       reminders: [],
       operators: [],
@@ -180,7 +180,7 @@ describe('schema versions', () => {
     expect(store.tickets.get('T1')).toMatchObject({ id: 'T1' })
     expect(store.links.list()).toEqual([])
     expect(await readFile(`${file}.v2.bak`, 'utf8')).toBe(v2)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 4, links: [] })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 5, links: [] })
     await store.close()
   })
 

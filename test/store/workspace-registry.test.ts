@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { createTicket, type Ticket } from '../../src/domain/ticket.js'
+import { workspaceFile } from '../../src/store/database.js'
 import { openStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
 
 function aTicket(id: string, requester = 'U0ALICE'): Ticket {
@@ -121,7 +122,116 @@ describe('workspaces in one data file (issue 26)', () => {
     ).toEqual(['old-T0BBBBBBB'])
     const onDisk = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, unknown> }
     expect(Object.keys(onDisk.workspaces)).toEqual(['T0BBBBBBB'])
+    expect(existsSync(workspaceFile(file, 'T0AAAAAAA'))).toBe(false)
+    expect(existsSync(workspaceFile(file, 'T0BBBBBBB'))).toBe(true)
     expect(await store.workspaces.remove('T0AAAAAAA')).toBe(false)
     await store.close()
+  })
+})
+
+describe('a file per installed workspace (issue 26.7: a write costs the same with 1 or 1,000)', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'registry-files-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it("rewrites only the workspace's own file on its writes; the main file names it, without its records", async () => {
+    const file = join(dir, 'db.json')
+    const written: string[] = []
+    const store = await openStore(file, {
+      writeFile: async (path, text) => {
+        written.push(path)
+        await writeFile(path, text)
+      },
+    })
+    written.length = 0 // the new main file
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    await store.workspaces.install(entry('T0BBBBBBB'))
+    // An install writes the workspace's file before the main file that names it.
+    expect(written).toEqual([workspaceFile(file, 'T0AAAAAAA'), file, workspaceFile(file, 'T0BBBBBBB'), file])
+    written.length = 0
+
+    await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001'))
+    expect(written).toEqual([workspaceFile(file, 'T0AAAAAAA')])
+    const main = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, object> }
+    expect(Object.keys(main.workspaces.T0AAAAAAA ?? {}).sort()).toEqual([
+      'archive',
+      'installation',
+      'installedAt',
+      'teamId',
+    ])
+    const own = JSON.parse(await readFile(workspaceFile(file, 'T0AAAAAAA'), 'utf8')) as {
+      teamId: string
+      tickets: unknown[]
+    }
+    expect(own.teamId).toBe('T0AAAAAAA')
+    expect(own.tickets).toHaveLength(1)
+    await store.close()
+  })
+
+  it('lays a version-4 file (every workspace inline) out into one file each, and reads it back the same', async () => {
+    const file = join(dir, 'db.json')
+    const ticket = aTicket('T0001')
+    const v4 = {
+      schemaVersion: 4,
+      tickets: [],
+      checklists: [],
+      reminders: [],
+      subscriptions: [],
+      operators: [],
+      links: [],
+      alerts: [],
+      workspaces: {
+        T0AAAAAAA: {
+          ...entry('T0AAAAAAA'),
+          archive: 'T0AAAAAAA',
+          tickets: [ticket],
+          checklists: [],
+          reminders: [],
+          subscriptions: [],
+          operators: [],
+          links: [],
+          alerts: [],
+          settings: { channels: ['C0DESK'] },
+        },
+      },
+    }
+    await writeFile(file, JSON.stringify(v4))
+    const store = await openStore(file)
+    expect(store.workspace('T0AAAAAAA').tickets.get('T0001')?.requester).toBe('U0ALICE')
+    await store.close()
+    expect(existsSync(`${file}.v4.bak`)).toBe(true)
+    const main = JSON.parse(await readFile(file, 'utf8')) as {
+      schemaVersion: number
+      workspaces: Record<string, object>
+    }
+    expect(main.schemaVersion).toBe(5)
+    expect(main.workspaces.T0AAAAAAA).not.toHaveProperty('tickets')
+    const reopened = await openStore(file)
+    expect(reopened.workspace('T0AAAAAAA').tickets.get('T0001')).toEqual(ticket)
+    expect(reopened.workspace('T0AAAAAAA').settings.get()).toEqual({ channels: ['C0DESK'] })
+    await reopened.close()
+  })
+
+  it("refuses to start, naming the file, when an installed workspace's records are missing or are another's", async () => {
+    const file = join(dir, 'db.json')
+    const store = await openStore(file)
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    await store.workspaces.install(entry('T0BBBBBBB'))
+    await store.close()
+    await writeFile(
+      workspaceFile(file, 'T0AAAAAAA'),
+      await readFile(workspaceFile(file, 'T0BBBBBBB'), 'utf8'),
+    )
+    await expect(openStore(file)).rejects.toThrow(/T0AAAAAAA\.json.*not the records of workspace T0AAAAAAA/)
+    await rm(workspaceFile(file, 'T0AAAAAAA'))
+    await expect(openStore(file)).rejects.toThrow(/records of installed workspace T0AAAAAAA cannot be read/)
+    // A key that is no team ID is never taken for a path.
+    const main = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, unknown> }
+    await writeFile(file, JSON.stringify({ ...main, workspaces: { '../../etc': main.workspaces.T0BBBBBBB } }))
+    await expect(openStore(file)).rejects.toThrow(/is not a team ID/)
   })
 })
