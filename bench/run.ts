@@ -450,13 +450,13 @@ async function main() {
         ...[workspaces.one, workspaces.many].map((w) => [
           `view_submission, ${w.workspaces.toLocaleString('en')} workspace(s) × 100 tickets (OAuth)`,
           ...ms(w.stats),
-          `start-up ${w.startupMs} ms, RSS ${w.rssMbAtStart} → ${w.rssMbAfterLoad} MB; ${w.missingOnDisk} of ${w.acknowledged} missing`,
+          `start-up ${w.startupMs} ms, RSS ${w.rssMbAtStart} → ${w.rssMbAfterLoad} MB; ${w.missingOnDisk} of ${w.acknowledged} missing; each workspace's first request p50/p99 ${w.firstRequests.p50}/${w.firstRequests.p99} ms`,
         ]),
         [
           '  ratio 1,000 / 1 workspace',
           '',
           workspaces.ratioP99.toFixed(2),
-          `target p99 ≤ 1.20 ${workspaces.ratioP99 <= 1.2 ? 'met' : 'MISSED'}`,
+          `all samples; median of the rounds' p99 ${workspaces.ratioMedianRoundP99.toFixed(2)}; target p99 ≤ 1.20 ${workspaces.ratioP99 <= 1.2 ? 'met' : 'MISSED'}`,
         ],
         ['ticket rendering', `${rendering.ticketsPerSecond}/s`, '', 'template + Block Kit message'],
         [

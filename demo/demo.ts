@@ -10,7 +10,14 @@ import { join } from 'node:path'
 import { SLACK_SCHEDULE_HORIZON_MS } from '../src/domain/reminder.js'
 import { formatJstDateTime } from '../src/render/time.js'
 import { type BotProcess, startListening, waitForOutput } from '../test/support/bot-process.js'
-import { FakeSlack, type SlackCall } from '../test/support/fake-slack.js'
+import {
+  FAKE_OAUTH_APP,
+  FakeSlack,
+  type FakeTeam,
+  installInBrowser,
+  type SlackCall,
+  tokenOf,
+} from '../test/support/fake-slack.js'
 import { FakeSoracom } from '../test/support/fake-soracom.js'
 import {
   type Answer,
@@ -68,7 +75,8 @@ const SUMMARY = [
   '',
   '# demo finished',
   '見せたもの: 4 つの依頼フロー（入力エラーはモーダル内で表示）、請求カレンダーのリマインド、App Home、',
-  'SORACOM 連携（請求の読み取り・CSV・SORACOM が判断する再発行）、確定・支払いエラー・連携切れのお知らせ。',
+  'SORACOM 連携（請求の読み取り・CSV・SORACOM が判断する再発行）、確定・支払いエラー・連携切れのお知らせ、',
+  'Slack OAuth でインストールした 2 つのワークスペース（互いのデータは見えず、片方のアンインストールでもう片方は続く）。',
   'データはすべて一時フォルダーに置かれ、終了時に削除しました。',
 ]
 
@@ -339,6 +347,11 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
     soracom.tokens.clear()
     await restart()
     printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
+
+    bot.child.kill('SIGTERM')
+    await bot.exited
+    bot = undefined
+    await twoWorkspaces(dir, slack, print)
     for (const line of SUMMARY) print(line)
   } finally {
     if (bot) {
@@ -348,5 +361,133 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
     await soracom.stop()
     // Last: it throws when the bot sent a payload real Slack would refuse.
     await slack.stop()
+  }
+}
+
+const ACME: FakeTeam = { id: 'T0ACME0001', name: 'Acme 商事' }
+const BETA: FakeTeam = { id: 'T0BETA0001', name: 'Beta 工業' }
+
+/** The text of a page the bot served (its headings and paragraphs, tags dropped). */
+const pageText = (html: string) =>
+  [...html.matchAll(/<(h1|p)[^>]*>(.*?)<\/\1>/gs)].map((m) => (m[2] ?? '').replace(/<[^>]+>/g, '')).join(' ')
+
+/**
+ * The bot as a distributed app (OAuth): two workspaces install it through /slack/install, each
+ * gets its own token; one's ticket is invisible to the other, and one's uninstall leaves the other
+ * as it was.
+ */
+async function twoWorkspaces(dir: string, slack: FakeSlack, print: (line: string) => void): Promise<void> {
+  print('\n## 9. 複数のワークスペース（Slack OAuth で配布）')
+  const file = join(dir, 'oauth', 'db.json')
+  const { bot, url } = await startListening(
+    {
+      SLACK_CLIENT_ID: FAKE_OAUTH_APP.clientId,
+      SLACK_CLIENT_SECRET: FAKE_OAUTH_APP.clientSecret,
+      SLACK_STATE_SECRET: randomBytes(24).toString('base64'),
+      APP_BASE_URL: 'https://billing-bot.example.com',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      SLACK_API_URL: slack.apiUrl,
+      DATA_FILE: file,
+      BOT_NOW: DEMO_NOW,
+      SORACOM_POLL_MINUTES: '0',
+    },
+    dir,
+    'src/main.ts',
+  )
+  try {
+    print(
+      'SLACK_CLIENT_ID などを設定して起動。ブラウザーで /slack/install → Slack の「許可する」 → /slack/oauth_redirect:',
+    )
+    for (const team of [ACME, BETA]) {
+      const page = await installInBrowser(url, slack, team)
+      print(`  ${team.name}: ${pageText(page.html)}`)
+    }
+
+    const alice = { userId: 'U0ALICE', teamId: ACME.id }
+    print(`\n$ /direct-debit   (${ACME.name} の U0ALICE)`)
+    const opens = slack.callsTo('views.open').length
+    await postSigned(
+      url,
+      slashCommandForm({
+        command: '/direct-debit',
+        text: '',
+        ...alice,
+        channelId: CHANNEL,
+        responseUrl: slack.responseUrl(),
+      }),
+    )
+    const opened = await slack.waitFor('views.open', () => true, { count: opens + 1 })
+    const posts = slack.callsTo('chat.postMessage').length
+    await postSigned(
+      url,
+      viewSubmissionForm(
+        opened.args.view as View,
+        {
+          operator_id: 'OP0123456789',
+          coverage: 'jp',
+          account_type: 'corporate',
+          invoice_payment: 'active',
+          consent: ['agree'],
+        },
+        alice,
+      ),
+    )
+    const post = await slack.waitFor('chat.postMessage', () => true, { count: posts + 1 })
+    print(
+      `  ✓ 依頼を投稿（chat.postMessage、${slack.teamOf(post) === ACME.id ? `${ACME.name} のトークン` : 'ほかのトークン'}）`,
+    )
+    const tokens = new Set(
+      slack.calls.filter((c) => slack.teamOf(c) !== undefined).map((c) => slack.teamOf(c)),
+    )
+    print(`  OAuth で発行されたトークンを使ったワークスペース: ${[...tokens].join(', ')}`)
+    print(
+      `  データファイルにトークンの平文なし: ${(await readFile(file, 'utf8')).includes(tokenOf(post) ?? 'xoxb-') ? 'いいえ' : 'はい'}`,
+    )
+
+    const tickets = async (who: { userId: string; teamId: string }, name: string) => {
+      const res = await postSigned(
+        url,
+        slashCommandForm({
+          command: '/billing',
+          text: 'tickets',
+          ...who,
+          channelId: CHANNEL,
+          responseUrl: slack.responseUrl(),
+        }),
+      )
+      const body = res.json() as { blocks?: never } | undefined
+      print(`\n$ /billing tickets   (${name})`)
+      print(messageToText(body?.blocks ?? []))
+    }
+    await tickets(alice, `${ACME.name} の U0ALICE`)
+    await tickets(
+      { userId: 'U0ALICE', teamId: BETA.id },
+      `${BETA.name} の U0ALICE — 同じユーザー ID でも別のワークスペース`,
+    )
+
+    print(`\n…${ACME.name} がアプリをアンインストールする（app_uninstalled イベント）…`)
+    await postSignedEvent(url, { type: 'app_uninstalled' }, { teamId: ACME.id })
+    await waitForOutput(bot, /installation ended; its data deleted/, 10_000)
+    const main = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, unknown> }
+    print(
+      `  データファイルに残るワークスペース: ${Object.keys(main.workspaces).join(', ')}（${ACME.name} のデータは削除）`,
+    )
+    const settings = await postSigned(
+      url,
+      slashCommandForm({
+        command: '/billing',
+        text: 'settings',
+        userId: 'U0BOB',
+        teamId: BETA.id,
+        channelId: CHANNEL,
+        responseUrl: slack.responseUrl(),
+      }),
+    )
+    print(`\n$ /billing settings   (${BETA.name} の U0BOB — 続けて使えます)`)
+    print(messageToText((settings.json() as { blocks?: never } | undefined)?.blocks ?? []))
+  } finally {
+    bot.child.kill('SIGTERM')
+    await bot.exited
   }
 }

@@ -22,6 +22,7 @@ describe('npm run demo', () => {
       '## 6. App Home',
       '## 7. SORACOM 連携',
       '## 8. ボットからのお知らせ',
+      '## 9. 複数のワークスペース',
       '# demo finished',
     ].map((heading) => transcript.indexOf(heading))
     expect(order.every((i) => i >= 0)).toBe(true)
@@ -58,6 +59,15 @@ describe('npm run demo', () => {
     expect(transcript).toContain('2026年10月ご利用分の支払いが「支払いエラー（決済できませんでした）」')
     expect(transcript).toContain('支払いエラーの対応')
     expect(transcript).not.toContain('secret-demo')
+    // Two workspaces installed through OAuth: A's ticket is not B's, and A's uninstall leaves B.
+    expect(transcript).toContain('Acme 商事: インストールしました')
+    expect(transcript).toContain('Beta 工業: インストールしました')
+    expect(transcript).toContain('✓ 依頼を投稿（chat.postMessage、Acme 商事 のトークン）')
+    expect(transcript).toContain('データファイルにトークンの平文なし: はい')
+    const nine = transcript.slice(transcript.indexOf('## 9.'))
+    expect(nine).toMatch(/Acme 商事 の U0ALICE\)\n\*あなたの依頼（新しい順、1 件中/)
+    expect(nine).toMatch(/別のワークスペース\)\nあなたの依頼はまだありません/)
+    expect(nine).toContain('データファイルに残るワークスペース: T0BETA0001（Acme 商事 のデータは削除）')
     expect(transcript).toContain('見せたもの:')
     expect(await demoDirs()).toEqual(before)
   }, 150_000)

@@ -407,3 +407,26 @@ function safeJson(value: string): unknown {
     return value
   }
 }
+
+/**
+ * Installs the app at `botUrl` in `team` as a browser would: GET /slack/install, Slack's authorize
+ * page (this fake's — "Allow"), back to /slack/oauth_redirect with the state cookie (`drop`: from
+ * another browser). Resolves with the page the bot showed.
+ */
+export async function installInBrowser(
+  botUrl: string,
+  slack: FakeSlack,
+  team: FakeTeam,
+  opts: { cookie?: 'keep' | 'drop' } = {},
+): Promise<{ status: number; html: string }> {
+  const start = await fetch(`${botUrl}/slack/install`, { redirect: 'manual' })
+  const location = start.headers.get('location') ?? ''
+  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const state = new URL(location).searchParams.get('state') ?? ''
+  const code = slack.authorize(location, team)
+  const back = await fetch(
+    `${botUrl}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+    { redirect: 'manual', headers: opts.cookie === 'drop' ? {} : { cookie } },
+  )
+  return { status: back.status, html: await back.text() }
+}

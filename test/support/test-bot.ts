@@ -10,7 +10,7 @@ import { createBot } from '../../src/bot.js'
 import type { AccessConfig, Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { openStore, SINGLE_WORKSPACE, type Store, type WorkspaceStore } from '../../src/store/index.js'
-import { FAKE_OAUTH_APP, FakeSlack, type FakeTeam } from './fake-slack.js'
+import { FAKE_OAUTH_APP, FakeSlack, type FakeTeam, installInBrowser } from './fake-slack.js'
 import {
   type Answer,
   blockActionsForm,
@@ -211,18 +211,7 @@ export async function startTestBot(
     },
     click: (action, o = {}) =>
       postSigned(url, blockActionsForm(action, { ...o, responseUrl: slack.responseUrl('action') })),
-    async install(team, o = {}) {
-      const start = await fetch(`${url}/slack/install`, { redirect: 'manual' })
-      const location = start.headers.get('location') ?? ''
-      const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-      const state = new URL(location).searchParams.get('state') ?? ''
-      const code = slack.authorize(location, team)
-      const back = await fetch(
-        `${url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
-        { redirect: 'manual', headers: o.cookie === 'drop' ? {} : { cookie } },
-      )
-      return { status: back.status, html: await back.text() }
-    },
+    install: (team, o = {}) => installInBrowser(url, slack, team, o),
     async stopKeepingData() {
       await stopRedelivery()
       await drain()
