@@ -95,9 +95,12 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     // A's own button, clicked from B (the value names A's ticket): nothing changes in A.
     const progress = buttonNamed(postA, 'ticket_progress')
     const updatesBefore = bot.slack.callsTo('chat.update').length
+    const answersBefore = bot.slack.callsTo('response_url').length
     await bot.click(progress, { userId: 'U0ALICE', teamId: B.id })
     await bot.click(buttonNamed(postA, 'ticket_status_cancelled'), { userId: 'U0ALICE', teamId: B.id })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Both clicks answered in B (the ticket is not B's), after which A is as it was.
+    const answered = await bot.slack.waitFor('response_url', () => true, { count: answersBefore + 2 })
+    expect(JSON.stringify(answered.args)).toContain('見つかりませんでした')
     expect(bot.workspaceDeps(A.id)?.tickets.get(idA)?.status).toBe('rendered')
     expect(bot.slack.callsTo('chat.update')).toHaveLength(updatesBefore)
 
