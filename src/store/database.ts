@@ -48,7 +48,9 @@ export function workspaceFile(file: string, teamId: string): string {
 
 /** The main file: the single-workspace data and the registry of installations, without their records. */
 function serializeMain(data: DbData): string {
-  const workspaces = Object.fromEntries(Object.entries(data.workspaces).map(([k, w]) => [k, registrationOf(w)]))
+  const workspaces = Object.fromEntries(
+    Object.entries(data.workspaces).map(([k, w]) => [k, registrationOf(w)]),
+  )
   return JSON.stringify({ ...data, workspaces })
 }
 
@@ -295,18 +297,26 @@ async function withWorkspaceFiles(file: string, data: unknown): Promise<unknown>
   const workspaces: Record<string, unknown> = {}
   for (const [teamId, registration] of Object.entries(main.workspaces as Record<string, unknown>)) {
     // A key is a path: only a team ID is read (and the file must say it is that team's).
-    if (!TEAM_ID.test(teamId)) throw new StoreCorruptError(file, `workspaces: "${teamId.slice(0, 20)}" is not a team ID`)
+    if (!TEAM_ID.test(teamId))
+      throw new StoreCorruptError(file, `workspaces: "${teamId.slice(0, 20)}" is not a team ID`)
     const path = workspaceFile(file, teamId)
     let own: Record<string, unknown>
     try {
       own = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
     } catch (error) {
-      throw new StoreCorruptError(path, `the records of installed workspace ${teamId} cannot be read (${(error as Error).message})`, {
-        cause: error,
-      })
+      throw new StoreCorruptError(
+        path,
+        `the records of installed workspace ${teamId} cannot be read (${(error as Error).message})`,
+        {
+          cause: error,
+        },
+      )
     }
     if (own?.teamId !== teamId || own.schemaVersion !== DB_SCHEMA_VERSION)
-      throw new StoreCorruptError(path, `it is not the records of workspace ${teamId} (schema ${DB_SCHEMA_VERSION})`)
+      throw new StoreCorruptError(
+        path,
+        `it is not the records of workspace ${teamId} (schema ${DB_SCHEMA_VERSION})`,
+      )
     const { schemaVersion: _version, teamId: _team, ...records } = own
     workspaces[teamId] = { ...(registration as object), ...records }
   }

@@ -89,13 +89,10 @@ export class WorkspaceRegistry {
     }
     // Its records' file first, then the main file that names it: a crash between leaves a file
     // nothing names (the install is not done), never a workspace without its records.
-    await this.writeOrUndo(
-      () => {
-        delete data.workspaces[entry.teamId]
-        if (adopt) Object.assign(data, single)
-      },
-      entry.teamId,
-    )
+    await this.writeOrUndo(() => {
+      delete data.workspaces[entry.teamId]
+      if (adopt) Object.assign(data, single)
+    }, entry.teamId)
     this.db.dropPartition(SINGLE_WORKSPACE)
     this.db.dropPartition(entry.teamId)
     return adopt ? { kind: 'adopted', records: recordsIn(single) } : { kind: 'installed' }
@@ -167,4 +164,3 @@ function entryOf(w: InstalledWorkspace): WorkspaceEntry {
     ...(w.parked ? { parked: w.parked } : {}),
   }
 }
-
