@@ -29,6 +29,8 @@ COPY templates ./templates
 # The bot scopes an OAuth install asks for are read from the manifest.
 COPY manifest.json ./
 COPY knowledge/guide.yaml ./knowledge/guide.yaml
+# The PostgreSQL schema (DATABASE_URL), run at start-up by dist/store/postgres/pool.js.
+COPY migrations ./migrations
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

@@ -210,6 +210,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'CREDENTIALS_KEY_PREVIOUS is set without CREDENTIALS_KEY: to rotate, put the new key in CREDENTIALS_KEY and the old one in CREDENTIALS_KEY_PREVIOUS',
     )
   }
+  if (!isBlank(env.DATABASE_URL)) {
+    // Said rather than ignored: a bot that quietly kept to the file would lose what replicas wrote.
+    problems.push(
+      'DATABASE_URL is set, but this version serves from DATA_FILE only (the PostgreSQL backend is not finished): unset DATABASE_URL; `npm run migrate:file-to-postgres` already copies the file into a database',
+    )
+  }
   if (!access.success) {
     problems.push(
       ...access.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`),

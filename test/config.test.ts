@@ -22,6 +22,16 @@ describe('loadConfig', () => {
     })
   })
 
+  it('refuses DATABASE_URL in one line instead of quietly serving from the file (issue 27 not finished)', () => {
+    const result = loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db.example/billing' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.problems).toHaveLength(1)
+      expect(result.problems[0]).toMatch(/^DATABASE_URL is set, but this version serves from DATA_FILE only/)
+      expect(result.problems[0]).not.toContain('db.example')
+    }
+  })
+
   it('reads the SORACOM settings: API URLs, the poll interval and a 32-byte CREDENTIALS_KEY', () => {
     const key = Buffer.alloc(32, 7).toString('base64')
     const result = loadConfig({

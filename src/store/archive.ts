@@ -46,7 +46,16 @@ export class Archive {
 
   /** Every archived ticket (read once, then kept until the next archiving). */
   async tickets(): Promise<Ticket[]> {
-    if (this.cache) return this.cache
+    this.cache ??= (await this.months()).flatMap((m) => m.tickets)
+    return this.cache
+  }
+
+  /** Every archived reminder (for a copy of the whole store, e.g. to PostgreSQL). */
+  async reminders(): Promise<Reminder[]> {
+    return (await this.months()).flatMap((m) => m.reminders)
+  }
+
+  private async months(): Promise<ArchiveFile[]> {
     let names: string[]
     try {
       names = (await readdir(this.dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).sort()
@@ -54,9 +63,11 @@ export class Archive {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw error
     }
-    const all: Ticket[] = []
-    for (const name of names) all.push(...((await this.readMonth(join(this.dir, name)))?.tickets ?? []))
-    this.cache = all
+    const all: ArchiveFile[] = []
+    for (const name of names) {
+      const month = await this.readMonth(join(this.dir, name))
+      if (month) all.push(month)
+    }
     return all
   }
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { chmod, chown, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -134,7 +134,12 @@ export async function startTestPostgres(): Promise<TestPostgres | { unavailable:
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGINT') // fast shutdown
+        // The server's own PID (runuser does not pass signals on): SIGINT is its fast shutdown.
+        const pid = Number(
+          (await readFile(join(data, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0],
+        )
+        if (pid > 0) process.kill(pid, 'SIGINT')
+        else child.kill('SIGKILL')
         await exited
       }
       await rm(dir, { recursive: true, force: true })

@@ -22,7 +22,11 @@ export interface PostgresOptions {
  * fails a request in bounded time instead of holding it. An idle connection the server drops (a
  * restart) is reported to `onError`, never thrown: the pool makes a new one on the next query.
  */
-export function createPool(url: string, options: PostgresOptions = {}, onError?: (error: Error) => void): pg.Pool {
+export function createPool(
+  url: string,
+  options: PostgresOptions = {},
+  onError?: (error: Error) => void,
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -40,7 +44,10 @@ export function createPool(url: string, options: PostgresOptions = {}, onError?:
  * PostgreSQL advisory lock for the run, and the others wait for it (then find nothing to do).
  * Each migration runs in its own transaction. Returns the names of those run now.
  */
-export async function migrateDatabase(url: string, log: (message: string) => void = () => undefined): Promise<string[]> {
+export async function migrateDatabase(
+  url: string,
+  log: (message: string) => void = () => undefined,
+): Promise<string[]> {
   const ran = await runner({
     databaseUrl: url,
     dir: MIGRATIONS_DIR,
