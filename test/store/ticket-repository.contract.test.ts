@@ -159,14 +159,12 @@ for (const backend of BACKENDS) {
     it("gives a channel's history the tickets asked there and those posted there", async () => {
       const b = await open()
       await b.tickets(A).save(aTicket('T0HERE', { at: '2026-11-24T00:00:00.000Z' }))
-      await b
-        .tickets(A)
-        .save(
-          aTicket('T0POSTED', {
-            channel: 'C0OTHER',
-            message: { channel: 'C0BILLING', ts: '1700000000.000100' },
-          }),
-        )
+      await b.tickets(A).save(
+        aTicket('T0POSTED', {
+          channel: 'C0OTHER',
+          message: { channel: 'C0BILLING', ts: '1700000000.000100' },
+        }),
+      )
       await b.tickets(A).save(aTicket('T0ELSE', { channel: 'C0OTHER' }))
       expect((await b.tickets(A).historyOfChannel('C0BILLING')).map((t) => t.id)).toEqual([
         'T0HERE',
