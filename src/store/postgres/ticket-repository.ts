@@ -1,65 +1,67 @@
 import type pg from 'pg'
 import { type Ticket, ticketSchema } from '../../domain/ticket.js'
+import { WorkspaceTable } from './table.js'
 
 /** How long a closed ticket stays among the live ones (the file store's archive age). */
 const LIVE_DAYS = 30
 
+const NEWEST_FIRST = 'created_at DESC, id DESC'
+
 /**
- * One workspace's tickets in PostgreSQL: every query carries the workspace's team_id, fixed at
- * construction, so none can read another's. Rows are validated with the domain's schema both ways.
- * The reads are asynchronous (the repository ports become `Awaitable` with issue 27's next step).
+ * One workspace's tickets in PostgreSQL (team_id fixed at construction). The reads are
+ * asynchronous: the repository ports become `Awaitable` with issue 27's next step.
  */
 export class PgTicketRepository {
+  private readonly rows: WorkspaceTable<Ticket>
+
   constructor(
-    private readonly pool: pg.Pool,
-    private readonly teamId: string,
+    pool: pg.Pool,
+    teamId: string,
     private readonly now: () => Date,
-  ) {}
-
-  async save(ticket: Ticket): Promise<void> {
-    const t = ticketSchema.parse(ticket)
-    await this.pool.query(
-      `INSERT INTO tickets (team_id, id, requester, channel, source_view, status, created_at, updated_at, doc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (team_id, id) DO UPDATE SET requester = $3, channel = $4, source_view = $5,
-         status = $6, created_at = $7, updated_at = $8, doc = $9`,
-      [
-        this.teamId,
-        t.id,
-        t.requester,
-        t.channel,
-        t.sourceViewId ?? null,
-        t.status,
-        t.createdAt,
-        t.updatedAt,
-        t,
-      ],
-    )
+  ) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'tickets',
+      schema: ticketSchema,
+      key: ['id'],
+      columns: {
+        id: (t) => t.id,
+        requester: (t) => t.requester,
+        channel: (t) => t.channel,
+        source_view: (t) => t.sourceViewId,
+        status: (t) => t.status,
+        created_at: (t) => t.createdAt,
+        updated_at: (t) => t.updatedAt,
+      },
+    })
   }
 
-  async get(id: string): Promise<Ticket | undefined> {
-    return this.one('id = $2', [id])
+  save(ticket: Ticket): Promise<void> {
+    return this.rows.upsert([ticket])
   }
 
-  async findBySourceView(viewId: string): Promise<Ticket | undefined> {
-    return this.one('source_view = $2', [viewId])
+  get(id: string): Promise<Ticket | undefined> {
+    return this.rows.one('id = $2', [id])
+  }
+
+  findBySourceView(viewId: string): Promise<Ticket | undefined> {
+    return this.rows.one('source_view = $2', [viewId])
   }
 
   /** Live tickets (open, or closed within the last 30 days), newest first. */
-  async all(): Promise<Ticket[]> {
-    return this.many(this.live(2), [this.liveSince()])
+  all(): Promise<Ticket[]> {
+    return this.rows.many(this.live(2), [this.liveSince()], NEWEST_FIRST)
   }
 
-  async listByRequester(userId: string): Promise<Ticket[]> {
-    return this.many(`requester = $2 AND ${this.live(3)}`, [userId, this.liveSince()])
+  listByRequester(userId: string): Promise<Ticket[]> {
+    return this.rows.many(`requester = $2 AND ${this.live(3)}`, [userId, this.liveSince()], NEWEST_FIRST)
   }
 
-  async historyOfRequester(userId: string): Promise<Ticket[]> {
-    return this.many('requester = $2', [userId])
+  historyOfRequester(userId: string): Promise<Ticket[]> {
+    return this.rows.many('requester = $2', [userId], NEWEST_FIRST)
   }
 
-  async historyOfChannel(channel: string): Promise<Ticket[]> {
-    return this.many(`(channel = $2 OR doc->'message'->>'channel' = $2)`, [channel])
+  historyOfChannel(channel: string): Promise<Ticket[]> {
+    return this.rows.many(`(channel = $2 OR doc->'message'->>'channel' = $2)`, [channel], NEWEST_FIRST)
   }
 
   private live(param: number): string {
@@ -68,21 +70,5 @@ export class PgTicketRepository {
 
   private liveSince(): string {
     return new Date(this.now().getTime() - LIVE_DAYS * 86_400_000).toISOString()
-  }
-
-  private async one(where: string, params: unknown[]): Promise<Ticket | undefined> {
-    const { rows } = await this.pool.query<{ doc: unknown }>(
-      `SELECT doc FROM tickets WHERE team_id = $1 AND ${where} LIMIT 1`,
-      [this.teamId, ...params],
-    )
-    return rows[0] ? ticketSchema.parse(rows[0].doc) : undefined
-  }
-
-  private async many(where: string, params: unknown[]): Promise<Ticket[]> {
-    const { rows } = await this.pool.query<{ doc: unknown }>(
-      `SELECT doc FROM tickets WHERE team_id = $1 AND ${where} ORDER BY created_at DESC, id DESC`,
-      [this.teamId, ...params],
-    )
-    return rows.map((r) => ticketSchema.parse(r.doc))
   }
 }

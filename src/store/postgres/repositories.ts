@@ -1,0 +1,135 @@
+import type pg from 'pg'
+import { type BillingAlert, billingAlertSchema } from '../../domain/billing-alert.js'
+import { type CalendarSubscription, calendarSubscriptionSchema } from '../../domain/calendar-subscription.js'
+import { type Checklist, checklistSchema } from '../../domain/checklist.js'
+import type { Coverage } from '../../domain/coverage.js'
+import { type RegisteredOperator, registeredOperatorSchema } from '../../domain/operator-registry.js'
+import { type Reminder, reminderSchema } from '../../domain/reminder.js'
+import { type OperatorLink, operatorLinkSchema } from '../../domain/soracom-link.js'
+import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace-settings.js'
+import { WorkspaceTable } from './table.js'
+
+/*
+ * One workspace's records in PostgreSQL, repository by repository, answering as the file store's
+ * do (test/store/repositories.contract.test.ts runs the same tests on both). team_id is fixed at
+ * construction (WorkspaceTable). Reads are asynchronous: the ports become `Awaitable` next.
+ */
+
+export class PgChecklistRepository {
+  private readonly rows: WorkspaceTable<Checklist>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'checklists',
+      schema: checklistSchema,
+      key: ['id'],
+      columns: { id: (c) => c.id, source_view: (c) => c.sourceViewId },
+    })
+  }
+  save = (checklist: Checklist) => this.rows.upsert([checklist])
+  get = (id: string) => this.rows.one('id = $2', [id])
+  findBySourceView = (viewId: string) => this.rows.one('source_view = $2', [viewId])
+  all = () => this.rows.many('', [], "doc->>'createdAt', id")
+}
+
+export class PgReminderRepository {
+  private readonly rows: WorkspaceTable<Reminder>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'reminders',
+      schema: reminderSchema,
+      key: ['id'],
+      columns: {
+        id: (r) => r.id,
+        key: (r) => r.key,
+        owner: (r) => r.owner,
+        state: (r) => r.state,
+        due_at: (r) => r.dueAt,
+      },
+    })
+  }
+  /** All of them or none (one statement). */
+  save = (reminders: Reminder[]) => this.rows.upsert(reminders)
+  get = (id: string) => this.rows.one('id = $2', [id])
+  findByKey = (key: string) => this.rows.one('key = $2', [key])
+  /** Pending and scheduled, soonest first. */
+  active = () => this.rows.many("state IN ('pending', 'scheduled')", [], 'due_at, id')
+  ofOwner = (owner: string) => this.rows.many('owner = $2', [owner], 'due_at, id')
+}
+
+export class PgSubscriptionRepository {
+  private readonly rows: WorkspaceTable<CalendarSubscription>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'subscriptions',
+      schema: calendarSubscriptionSchema,
+      key: ['id'],
+      columns: { id: (s) => s.id, channel: (s) => s.channel, active: (s) => !s.cancelledAt },
+    })
+  }
+  save = (subscription: CalendarSubscription) => this.rows.upsert([subscription])
+  activeIn = (channel: string) => this.rows.one('active AND channel = $2', [channel])
+  active = () => this.rows.many('active', [], "doc->>'createdAt', id")
+}
+
+export class PgOperatorRepository {
+  private readonly rows: WorkspaceTable<RegisteredOperator>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'operators',
+      schema: registeredOperatorSchema,
+      key: ['operator_id'],
+      columns: { operator_id: (o) => o.operatorId },
+    })
+  }
+  save = (operator: RegisteredOperator) => this.rows.upsert([operator])
+  list = () => this.rows.many('', [], 'operator_id COLLATE "C"')
+  get = (operatorId: string) => this.rows.one('operator_id = $2', [operatorId])
+}
+
+export class PgLinkRepository {
+  private readonly rows: WorkspaceTable<OperatorLink>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'links',
+      schema: operatorLinkSchema,
+      key: ['operator_id', 'coverage'],
+      columns: { operator_id: (l) => l.operatorId, coverage: (l) => l.coverage },
+    })
+  }
+  save = (link: OperatorLink) => this.rows.upsert([link])
+  get = (operatorId: string, coverage: Coverage) =>
+    this.rows.one('operator_id = $2 AND coverage = $3', [operatorId, coverage])
+  list = () => this.rows.many('', [], 'operator_id COLLATE "C", coverage COLLATE "C"')
+  /** False when there was no such link. */
+  remove = async (operatorId: string, coverage: Coverage) =>
+    (await this.rows.remove('operator_id = $2 AND coverage = $3', [operatorId, coverage])) > 0
+}
+
+export class PgAlertRepository {
+  private readonly rows: WorkspaceTable<BillingAlert>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'alerts',
+      schema: billingAlertSchema,
+      key: ['id'],
+      columns: { id: (a) => a.id },
+    })
+  }
+  save = (alert: BillingAlert) => this.rows.upsert([alert])
+  get = (id: string) => this.rows.one('id = $2', [id])
+  all = () => this.rows.many('', [], "doc->>'createdAt', id")
+}
+
+export class PgSettingsRepository {
+  private readonly rows: WorkspaceTable<WorkspaceSettings>
+  constructor(pool: pg.Pool, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'settings',
+      schema: workspaceSettingsSchema,
+      key: [],
+      columns: {},
+    })
+  }
+  get = async (): Promise<WorkspaceSettings> => (await this.rows.one('')) ?? {}
+  save = (settings: WorkspaceSettings) => this.rows.upsert([settings])
+}

@@ -1,0 +1,273 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import type {
+  AlertRepository,
+  ChecklistRepository,
+  LinkRepository,
+  OperatorRepository,
+  ReminderRepository,
+  SubscriptionRepository,
+} from '../../src/app/ports.js'
+import type { BillingAlert } from '../../src/domain/billing-alert.js'
+import { createChecklist } from '../../src/domain/checklist.js'
+import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
+import type { OperatorId } from '../../src/domain/operator-id.js'
+import { createReminder, type Reminder } from '../../src/domain/reminder.js'
+import type { WorkspaceSettings } from '../../src/domain/workspace-settings.js'
+import { openStore } from '../../src/store/index.js'
+import { createPool, migrateDatabase } from '../../src/store/postgres/pool.js'
+import {
+  PgAlertRepository,
+  PgChecklistRepository,
+  PgLinkRepository,
+  PgOperatorRepository,
+  PgReminderRepository,
+  PgSettingsRepository,
+  PgSubscriptionRepository,
+} from '../../src/store/postgres/repositories.js'
+import { freshDatabase } from '../support/postgres-server.js'
+
+const server = inject('postgres')
+const pgUrl = 'url' in server ? server.url : undefined
+
+const NOW = new Date('2026-11-26T01:00:00.000Z')
+const A = 'T0AAAAAAA'
+const B = 'T0BBBBBBB'
+
+/** A repository as the use cases will see it: every read may answer through a promise. */
+type Async<R> = {
+  [K in keyof R]: R[K] extends (...a: infer P) => infer V ? (...a: P) => V | Promise<Awaited<V>> : R[K]
+}
+
+interface Repositories {
+  checklists: Async<ChecklistRepository>
+  reminders: Async<ReminderRepository>
+  subscriptions: Async<SubscriptionRepository>
+  operators: Async<OperatorRepository>
+  links: Async<LinkRepository>
+  alerts: Async<AlertRepository>
+  settings: {
+    get(): WorkspaceSettings | Promise<WorkspaceSettings>
+    save(s: WorkspaceSettings): Promise<void>
+  }
+}
+
+interface Backend {
+  of(team: string): Repositories
+  close(): Promise<void>
+}
+
+const BACKENDS: Array<{ name: string; available: boolean; open: () => Promise<Backend> }> = [
+  {
+    name: 'the data file (lowdb)',
+    available: true,
+    async open() {
+      const dir = await mkdtemp(join(tmpdir(), 'contract-'))
+      const store = await openStore(join(dir, 'db.json'))
+      for (const team of [A, B])
+        await store.workspaces.install({
+          teamId: team,
+          installedAt: NOW.toISOString(),
+          installation: 'sealed',
+        })
+      return {
+        of: (team) => store.workspace(team),
+        async close() {
+          await store.close()
+          await rm(dir, { recursive: true, force: true })
+        },
+      }
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    available: pgUrl !== undefined,
+    async open() {
+      const db = await freshDatabase(pgUrl ?? '')
+      await migrateDatabase(db.url)
+      const pool = createPool(db.url, { max: 4 })
+      return {
+        of: (team) => ({
+          checklists: new PgChecklistRepository(pool, team),
+          reminders: new PgReminderRepository(pool, team),
+          subscriptions: new PgSubscriptionRepository(pool, team),
+          operators: new PgOperatorRepository(pool, team),
+          links: new PgLinkRepository(pool, team),
+          alerts: new PgAlertRepository(pool, team),
+          settings: new PgSettingsRepository(pool, team),
+        }),
+        async close() {
+          await pool.end()
+          await db.drop()
+        },
+      }
+    },
+  },
+]
+
+const aReminder = (id: string, dueDate: string, fields: Partial<Reminder> = {}): Reminder => ({
+  ...createReminder(
+    {
+      kind: 'calendar_due',
+      key: `k:${id}`,
+      owner: 'U0ALICE',
+      channel: 'C0BILLING',
+      dueDate,
+      dueAt: new Date(`${dueDate}T09:00:00+09:00`).toISOString(),
+      text: `支払期限です ${id}`,
+    },
+    { id, now: NOW },
+  ),
+  ...fields,
+})
+
+const aLink = (operatorId: string, coverage: 'jp' | 'g') => ({
+  operatorId,
+  coverage,
+  credentials: `v1.sealed-${operatorId}-${coverage}`,
+  alertChannel: 'C0BILLING',
+  linkedBy: 'U0ADMIN',
+  linkedAt: NOW.toISOString(),
+})
+
+const anAlert = (id: string): BillingAlert => ({
+  id,
+  kind: 'amount_final',
+  operatorId: 'OP0123456789',
+  coverage: 'jp',
+  channel: 'C0BILLING',
+  requester: 'U0ADMIN',
+  createdAt: NOW.toISOString(),
+  bill: { month: '2026-10', amount: 28734, currency: 'JPY', state: 'closed' },
+})
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(
+    `every other repository, one contract (issue 27.2): ${backend.name}`,
+    () => {
+      let opened: Backend | undefined
+      afterEach(async () => {
+        await opened?.close()
+        opened = undefined
+      })
+      const open = async () => {
+        opened = await backend.open()
+        return opened
+      }
+
+      it('checklists: kept, found by their submitted view, each workspace its own', async () => {
+        const b = await open()
+        const checklist = {
+          ...createChecklist(
+            {
+              kind: 'account_deletion',
+              operatorIds: ['OP0123456789' as OperatorId],
+              cancelDate: '2027-01-15',
+              requester: 'U0ALICE',
+              channel: 'C0BILLING',
+            },
+            CHECKLIST_DEFINITIONS.account_deletion.steps,
+            { id: 'C1', now: NOW },
+          ),
+          sourceViewId: 'V0DELETE',
+        }
+        await b.of(A).checklists.save(checklist)
+        expect(await b.of(A).checklists.get('C1')).toEqual(checklist)
+        expect((await b.of(A).checklists.findBySourceView('V0DELETE'))?.id).toBe('C1')
+        expect(await b.of(B).checklists.get('C1')).toBeUndefined()
+        expect(await b.of(B).checklists.all()).toEqual([])
+      })
+
+      it("reminders: saved together, the active ones, an owner's soonest first, found by key", async () => {
+        const b = await open()
+        const r = b.of(A).reminders
+        await r.save([
+          aReminder('R2', '2026-12-10'),
+          aReminder('R1', '2026-12-02'),
+          aReminder('R3', '2026-12-05', { state: 'cancelled' }),
+        ])
+        expect((await r.active()).map((x) => x.id).sort()).toEqual(['R1', 'R2'])
+        expect((await r.ofOwner('U0ALICE')).map((x) => x.id)).toEqual(['R1', 'R3', 'R2'])
+        expect((await r.findByKey('k:R2'))?.id).toBe('R2')
+        await r.save([{ ...aReminder('R1', '2026-12-02'), state: 'scheduled', scheduledMessageId: 'Q1' }])
+        expect((await r.get('R1'))?.state).toBe('scheduled')
+        expect(await b.of(B).reminders.active()).toEqual([])
+      })
+
+      it('subscriptions: the active one of a channel; a cancelled one is not', async () => {
+        const b = await open()
+        const s = b.of(A).subscriptions
+        const sub = {
+          id: 'S1',
+          channel: 'C0BILLING',
+          subscribedBy: 'U0ALICE',
+          paymentMethod: 'invoice' as const,
+          createdAt: NOW.toISOString(),
+        }
+        await s.save(sub)
+        expect(await s.activeIn('C0BILLING')).toEqual(sub)
+        await s.save({ ...sub, cancelledAt: NOW.toISOString() })
+        expect(await s.activeIn('C0BILLING')).toBeUndefined()
+        expect(await s.active()).toEqual([])
+      })
+
+      it('operators: listed by ID, replaced on a second save', async () => {
+        const b = await open()
+        const o = b.of(A).operators
+        const op = (operatorId: string, name: string) => ({
+          operatorId,
+          name,
+          coverage: 'jp' as const,
+          accountType: 'corporate' as const,
+          paymentMethod: 'invoice' as const,
+          registeredBy: 'U0ALICE',
+          registeredAt: NOW.toISOString(),
+        })
+        await o.save(op('OP2222222222', '二号'))
+        await o.save(op('OP1111111111', '一号'))
+        await o.save(op('OP2222222222', '二号（改）'))
+        expect((await o.list()).map((x) => [x.operatorId, x.name])).toEqual([
+          ['OP1111111111', '一号'],
+          ['OP2222222222', '二号（改）'],
+        ])
+        expect((await o.get('OP1111111111'))?.name).toBe('一号')
+        expect(await b.of(B).operators.list()).toEqual([])
+      })
+
+      it('links: by operator and coverage, listed in order, removed once (the sealed key with them)', async () => {
+        const b = await open()
+        const l = b.of(A).links
+        await l.save(aLink('OP2222222222', 'jp'))
+        await l.save(aLink('OP1111111111', 'g'))
+        await l.save(aLink('OP1111111111', 'jp'))
+        expect((await l.list()).map((x) => `${x.operatorId}:${x.coverage}`)).toEqual([
+          'OP1111111111:g',
+          'OP1111111111:jp',
+          'OP2222222222:jp',
+        ])
+        expect((await l.get('OP1111111111', 'g'))?.credentials).toBe('v1.sealed-OP1111111111-g')
+        expect(await b.of(B).links.get('OP1111111111', 'g')).toBeUndefined()
+        expect(await b.of(B).links.remove('OP1111111111', 'g')).toBe(false)
+        expect(await l.remove('OP1111111111', 'g')).toBe(true)
+        expect(await l.remove('OP1111111111', 'g')).toBe(false)
+        expect(await l.get('OP1111111111', 'g')).toBeUndefined()
+      })
+
+      it('alerts and settings: kept per workspace; settings empty until saved', async () => {
+        const b = await open()
+        await b.of(A).alerts.save(anAlert('amount_final:OP0123456789:jp:2026-10'))
+        expect((await b.of(A).alerts.all()).map((x) => x.id)).toEqual([
+          'amount_final:OP0123456789:jp:2026-10',
+        ])
+        expect(await b.of(B).alerts.get('amount_final:OP0123456789:jp:2026-10')).toBeUndefined()
+        expect(await b.of(A).settings.get()).toEqual({})
+        await b.of(A).settings.save({ channels: ['C0DESK'] })
+        await b.of(A).settings.save({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
+        expect(await b.of(A).settings.get()).toEqual({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
+        expect(await b.of(B).settings.get()).toEqual({})
+      })
+    },
+  )
+}
