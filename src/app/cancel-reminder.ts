@@ -11,7 +11,7 @@ export async function cancelReminder(
   deps: HomePorts & Pick<AppDeps, 'isAdmin' | 'scheduler'>,
   input: { reminderId: string; user: string },
 ): Promise<CancelReminderOutcome> {
-  const reminder = deps.reminders.get(input.reminderId)
+  const reminder = await deps.reminders.get(input.reminderId)
   if (!reminder || !mayManage(deps, input.user, reminder.owner)) {
     return refused({ on: 'reminder', reason: 'not_owner' })
   }

@@ -55,7 +55,7 @@ export function changeTicket(
   input: { ticketId: string; user: string; request: TicketChangeRequest },
 ): Promise<ChangeTicketOutcome> {
   return deps.queue.run(input.ticketId, async (): Promise<ChangeTicketOutcome> => {
-    const ticket = deps.tickets.get(input.ticketId)
+    const ticket = await deps.tickets.get(input.ticketId)
     if (!ticket) return refused({ on: 'ticket', reason: 'unknown' })
     if (!mayManage(deps, input.user, ticket.requester)) return refused({ on: 'ticket', reason: 'not_owner' })
     const outcome = decide(ticket, input.request, { by: input.user, now: deps.clock.now() })
@@ -63,7 +63,7 @@ export function changeTicket(
     if (outcome.kind === 'unchanged') return { kind: 'unchanged' }
     const changed = outcome.ticket
     await deps.tickets.save(changed)
-    const stale = await updatePosted(deps, ticket.message, ticketMessage(deps, changed))
+    const stale = await updatePosted(deps, ticket.message, await ticketMessage(deps, changed))
     const reached = changed.progress.at(-1)?.milestone
     if (changed.kind === 'direct_debit' && reached && reached !== ticket.progress.at(-1)?.milestone) {
       if (isDirectDebitMilestone(reached)) await followDirectDebit(deps, changed, reached)
@@ -80,11 +80,11 @@ export function changeTicket(
  * 「受付番号を記録」: the ticket whose reference the user may record (its requester or an admin),
  * or why not. Nothing changes until the modal is submitted.
  */
-export function ticketForReference(
+export async function ticketForReference(
   deps: Pick<AppDeps, 'tickets' | 'isAdmin'>,
   input: { ticketId: string; user: string },
-): { kind: 'refused'; refusal: Refusal } | { kind: 'allowed'; ticket: Ticket } {
-  const ticket = deps.tickets.get(input.ticketId)
+): Promise<{ kind: 'refused'; refusal: Refusal } | { kind: 'allowed'; ticket: Ticket }> {
+  const ticket = await deps.tickets.get(input.ticketId)
   if (!ticket) return refused({ on: 'ticket', reason: 'unknown' })
   if (!mayManage(deps, input.user, ticket.requester)) return refused({ on: 'ticket', reason: 'not_owner' })
   return { kind: 'allowed', ticket }

@@ -48,7 +48,7 @@ export async function checkLinkedOperators(
   deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
 ): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
-  for (const link of deps.links.list()) {
+  for (const link of await deps.links.list()) {
     const queue = `link:${linkKey(link)}`
     try {
       const outcome = await deps.queue.run(queue, () => checkLink(deps, link))
@@ -83,7 +83,7 @@ async function checkLink(
   deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
   stale: OperatorLink,
 ): Promise<{ alerts: number; closed: number }> {
-  const link = deps.links.get(stale.operatorId, stale.coverage)
+  const link = await deps.links.get(stale.operatorId, stale.coverage)
   if (!link) return { alerts: 0, closed: 0 }
   const api = deps.soracom.api(link)
   const [history, running, method] = await Promise.all([api.history(), api.latest(), api.paymentMethod()])
@@ -115,7 +115,7 @@ async function checkLink(
       alerts += 1
   }
   // One recovery checklist at a time per link: a declined card behind a failed bill is the same chore.
-  if (paymentMethodFailing(method) && openPaymentChecklists(deps, link).length === 0) {
+  if (paymentMethodFailing(method) && (await openPaymentChecklists(deps, link)).length === 0) {
     const month = yearMonthOf(tokyoDate(now))
     const cause: PaymentErrorCause = { kind: 'card_error', errorCode: method?.errorCode ?? 'unknown' }
     if (await alertPaymentError(deps, link, alertKey('card_error', link, month), cause, method)) alerts += 1
@@ -148,7 +148,7 @@ async function alertAmountFinal(
   previous: Bill | undefined,
 ): Promise<boolean> {
   const id = alertKey('amount_final', link, bill.month)
-  if (deps.alerts.get(id)) return false
+  if (await deps.alerts.get(id)) return false
   const alert: BillingAlert = {
     id,
     kind: 'amount_final',
@@ -165,16 +165,17 @@ async function alertAmountFinal(
   return true
 }
 
-const openPaymentChecklists = (deps: Pick<AppDeps, 'checklists'>, link: OperatorLink): Checklist[] =>
-  deps.checklists
-    .all()
-    .filter(
-      (c) =>
-        c.alertKey !== undefined &&
-        !c.closed &&
-        c.operatorIds[0] === link.operatorId &&
-        c.coverage === link.coverage,
-    )
+const openPaymentChecklists = async (
+  deps: Pick<AppDeps, 'checklists'>,
+  link: OperatorLink,
+): Promise<Checklist[]> =>
+  (await deps.checklists.all()).filter(
+    (c) =>
+      c.alertKey !== undefined &&
+      !c.closed &&
+      c.operatorIds[0] === link.operatorId &&
+      c.coverage === link.coverage,
+  )
 
 /**
  * A payment-error alert: the §3.8.1 checklist (card or invoice, as SORACOM shows the operator
@@ -187,9 +188,9 @@ async function alertPaymentError(
   cause: PaymentErrorCause,
   method: PaymentMethodFacts | undefined,
 ): Promise<boolean> {
-  if (deps.checklists.all().some((c) => c.alertKey === key)) return false
+  if ((await deps.checklists.all()).some((c) => c.alertKey === key)) return false
   const card = cause.kind === 'card_error' || method?.providerType === 'WebPay'
-  const registered = deps.operators.get(link.operatorId)
+  const registered = await deps.operators.get(link.operatorId)
   const kind = !card
     ? 'payment_error_invoice'
     : registered?.accountType === 'individual'
@@ -221,7 +222,7 @@ async function closeRecovered(
   method: PaymentMethodFacts | undefined,
 ): Promise<number> {
   let closed = 0
-  for (const open of openPaymentChecklists(deps, link)) {
+  for (const open of await openPaymentChecklists(deps, link)) {
     const cause = open.cause
     const reason =
       cause?.kind === 'bill_failed'
@@ -233,7 +234,7 @@ async function closeRecovered(
           : undefined
     if (!reason) continue
     await deps.queue.run(open.id, async () => {
-      const current = deps.checklists.get(open.id)
+      const current = await deps.checklists.get(open.id)
       if (!current || current.closed) return
       const at = deps.clock.now().toISOString()
       const updated: Checklist = { ...current, closed: { at, reason }, updatedAt: at }
@@ -257,8 +258,8 @@ async function alertLinkBroken(
   stale: OperatorLink,
   reason: LinkFailure,
 ): Promise<boolean> {
-  const link = deps.links.get(stale.operatorId, stale.coverage)
-  if (!link || openLinkBroken(deps.alerts.all(), link)) return false
+  const link = await deps.links.get(stale.operatorId, stale.coverage)
+  if (!link || openLinkBroken(await deps.alerts.all(), link)) return false
   const now = deps.clock.now()
   const lastSuccess = link.watch?.checkedAt ?? link.linkedAt
   if (!linkFailureWorthTelling(reason, new Date(lastSuccess), now)) return false
@@ -284,10 +285,10 @@ async function markLinkRestored(
   deps: Pick<AppDeps, 'alerts' | 'clock' | 'logger' | 'notifier' | 'queue'>,
   link: OperatorLink,
 ): Promise<void> {
-  const open = openLinkBroken(deps.alerts.all(), link)
+  const open = openLinkBroken(await deps.alerts.all(), link)
   if (!open) return
   await deps.queue.run(open.id, async () => {
-    const current = deps.alerts.get(open.id)
+    const current = await deps.alerts.get(open.id)
     if (current?.kind !== 'link_broken' || current.restored) return
     const restored: LinkBrokenAlert = { ...current, restored: deps.clock.now().toISOString() }
     await deps.alerts.save(restored)

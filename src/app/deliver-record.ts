@@ -11,13 +11,16 @@ import { renderTicketMessage } from '../render/ticket.js'
 import { describeTicket } from '../render/ticket-view.js'
 import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import type { StoredRecord } from './outcomes.js'
-import type { Origin } from './ports.js'
+import type { Awaitable, Origin } from './ports.js'
 import { refreshHome } from './refresh-home.js'
 import { followDeletion } from './reminders.js'
 
 /** The ticket message as it stands (with a warning for operator IDs the company has not registered). */
-export function ticketMessage(deps: Pick<AppDeps, 'renderer' | 'operators'>, ticket: Ticket): SlackMessage {
-  return renderTicketMessage(deps.renderer, describeTicket(ticket, deps.operators.list()))
+export async function ticketMessage(
+  deps: Pick<AppDeps, 'renderer' | 'operators'>,
+  ticket: Ticket,
+): Promise<SlackMessage> {
+  return renderTicketMessage(deps.renderer, describeTicket(ticket, await deps.operators.list()))
 }
 
 export function checklistMessage(deps: Pick<AppDeps, 'renderer'>, checklist: Checklist): SlackMessage {
@@ -26,9 +29,9 @@ export function checklistMessage(deps: Pick<AppDeps, 'renderer'>, checklist: Che
 
 /** How to read back, save and draw one kind of record: tickets and checklists are delivered alike. */
 interface Records<T extends { id: string; message?: unknown }> {
-  get(id: string): T | undefined
+  get(id: string): Awaitable<T | undefined>
   save(record: T): Promise<void>
-  render(record: T): SlackMessage
+  render(record: T): Awaitable<SlackMessage>
   /** Why a redelivered message comes late after Slack failed (default: the request was kept all along). */
   late?: LateReason
 }
@@ -116,7 +119,7 @@ export async function deliverStored(deps: PostingPorts & HomePorts, stored: Stor
   }
   const { checklist } = stored
   await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), { kind: 'checklist' })
-  const current = deps.checklists.get(checklist.id)
+  const current = await deps.checklists.get(checklist.id)
   if (current) await followDeletion(deps, current)
   await refreshHome(deps, checklist.requester)
 }
@@ -169,9 +172,9 @@ async function postRecord<
   if (options.late && deps.awaitingPost.has(id)) return false
   return deps.queue.run(id, async () => {
     deps.awaitingPost.delete(id)
-    const record = records.get(id)
+    const record = await records.get(id)
     if (!record || record.message) return false
-    const message = records.render(record)
+    const message = await records.render(record)
     let outcome: Pick<T, 'message'> | { undelivered: { error: string; at: string } }
     try {
       const posted = await deps.notifier.post(
@@ -199,12 +202,13 @@ async function postRecord<
       if (transient) {
         const kind = options.kind
         deps.redelivery.later(`post:${id}`, error, async () => {
-          const posted = (await redeliverOne(deps, kind, id)) || records.get(id)?.message !== undefined
+          const posted =
+            (await redeliverOne(deps, kind, id)) || (await records.get(id))?.message !== undefined
           return posted ? 'done' : 'again'
         })
       }
     }
-    const current = records.get(id)
+    const current = await records.get(id)
     if (!current) return false
     const { undelivered: _previous, ...rest } = current
     await records.save({ ...rest, ...outcome } as T)
@@ -215,17 +219,17 @@ async function postRecord<
 /** Posts one stored record that has no message yet, late; true when it was posted now. */
 async function redeliverOne(deps: PostingPorts, kind: RecordKind, id: string): Promise<boolean> {
   if (kind === 'ticket') {
-    const ticket = deps.tickets.get(id)
+    const ticket = await deps.tickets.get(id)
     return ticket ? postRecord(deps, ticketRecords(deps), id, originOf(ticket), { late: true, kind }) : false
   }
   if (kind === 'alert') {
-    const alert = deps.alerts.get(id)
+    const alert = await deps.alerts.get(id)
     return alert ? postRecord(deps, alertRecords(deps), id, originOf(alert), { late: true, kind }) : false
   }
-  const checklist = deps.checklists.get(id)
+  const checklist = await deps.checklists.get(id)
   if (!checklist) return false
   const posted = await postRecord(deps, checklistRecords(deps), id, originOf(checklist), { late: true, kind })
-  const stored = deps.checklists.get(id)
+  const stored = await deps.checklists.get(id)
   if (posted && stored) await followDeletion(deps, stored)
   return posted
 }
@@ -237,18 +241,13 @@ async function redeliverOne(deps: PostingPorts, kind: RecordKind, id: string): P
  */
 export async function redeliverUnposted(deps: PostingPorts): Promise<number> {
   const unposted: Array<[RecordKind, string]> = [
-    ...deps.tickets
-      .all()
+    ...(await deps.tickets.all())
       .filter((t) => !t.message)
       .map((t): [RecordKind, string] => ['ticket', t.id]),
-    ...deps.checklists
-      .all()
+    ...(await deps.checklists.all())
       .filter((c) => !c.message)
       .map((c): [RecordKind, string] => ['checklist', c.id]),
-    ...deps.alerts
-      .all()
-      .filter((a) => !a.message)
-      .map((a): [RecordKind, string] => ['alert', a.id]),
+    ...(await deps.alerts.all()).filter((a) => !a.message).map((a): [RecordKind, string] => ['alert', a.id]),
   ]
   let delivered = 0
   for (const [kind, id] of unposted) if (await redeliverOne(deps, kind, id)) delivered += 1

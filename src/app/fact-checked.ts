@@ -44,13 +44,13 @@ export function planFactCheck<Draft, Request>(
  * A form that did not parse: besides its own errors, the SORACOM questions left empty must be
  * answered when the operator typed has no link (`raw`: the form's values by block_id).
  */
-export function unansweredWithoutLink<Draft>(
+export async function unansweredWithoutLink<Draft>(
   deps: Pick<AppDeps, 'links'>,
   rules: { questions: Readonly<Record<string, keyof Draft>> },
   raw: Readonly<Record<string, unknown>>,
-): FieldProblems {
+): Promise<FieldProblems> {
   const typed = typeof raw.operator_id === 'string' ? normalizeOperatorId(raw.operator_id) : undefined
-  if (typed && deps.links.list().some((l) => l.operatorId === typed)) return {}
+  if (typed && (await deps.links.list()).some((l) => l.operatorId === typed)) return {}
   return unanswered(Object.keys(rules.questions).filter((blockId) => !raw[blockId]))
 }
 

@@ -54,6 +54,8 @@ export async function handOverCalendar(
   calendar: CalendarOutcome,
 ): Promise<void> {
   const { channel } = calendar.subscription
-  await deps.scheduler.deliver(pendingReminders(deps, (r) => r.channel === channel && r.state === 'pending'))
+  await deps.scheduler.deliver(
+    await pendingReminders(deps, (r) => r.channel === channel && r.state === 'pending'),
+  )
   await refreshHome(deps, origin.user)
 }

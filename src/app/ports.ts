@@ -21,53 +21,59 @@ import type { SlackMessage } from '../render/messages.js'
 
 // --- repositories: every `save` resolves only once the change is on disk, and rolls back when it is not ---
 
+/**
+ * A read answers at once from the embedded file store (its data is in memory) and through a
+ * promise from PostgreSQL: use cases always `await` it, so they run on either.
+ */
+export type Awaitable<T> = T | Promise<T>
+
 export interface TicketRepository {
   save(ticket: Ticket): Promise<void>
-  get(id: string): Ticket | undefined
+  get(id: string): Awaitable<Ticket | undefined>
   /** The ticket a modal submission created, so a submission delivered twice creates nothing twice. */
-  findBySourceView(viewId: string): Ticket | undefined
+  findBySourceView(viewId: string): Awaitable<Ticket | undefined>
   /** Live tickets of a requester (open, or closed within the last 30 days), newest first. */
-  listByRequester(userId: string): Ticket[]
+  listByRequester(userId: string): Awaitable<Ticket[]>
   /** The whole history, archived tickets included, newest first. */
   historyOfRequester(userId: string): Promise<Ticket[]>
   historyOfChannel(channel: string): Promise<Ticket[]>
   /** Every live ticket, for sweeps over open ones. */
-  all(): readonly Ticket[]
+  all(): Awaitable<readonly Ticket[]>
 }
 
 export interface ChecklistRepository {
   save(checklist: Checklist): Promise<void>
-  get(id: string): Checklist | undefined
-  findBySourceView(viewId: string): Checklist | undefined
-  all(): readonly Checklist[]
+  get(id: string): Awaitable<Checklist | undefined>
+  findBySourceView(viewId: string): Awaitable<Checklist | undefined>
+  all(): Awaitable<readonly Checklist[]>
 }
 
 export interface ReminderRepository {
   save(reminders: Reminder[]): Promise<void>
-  get(id: string): Reminder | undefined
-  findByKey(key: string): Reminder | undefined
+  get(id: string): Awaitable<Reminder | undefined>
+  findByKey(key: string): Awaitable<Reminder | undefined>
   /** Pending and scheduled reminders: the ones delivery still has work for. */
-  active(): Reminder[]
+  active(): Awaitable<Reminder[]>
   /** Every reminder of an owner, soonest first. */
-  ofOwner(owner: string): Reminder[]
+  ofOwner(owner: string): Awaitable<Reminder[]>
 }
 
 export interface SubscriptionRepository {
   save(subscription: CalendarSubscription): Promise<void>
-  activeIn(channel: string): CalendarSubscription | undefined
-  active(): CalendarSubscription[]
+  activeIn(channel: string): Awaitable<CalendarSubscription | undefined>
+  active(): Awaitable<CalendarSubscription[]>
 }
 
 export interface OperatorRepository {
   save(operator: RegisteredOperator): Promise<void>
-  list(): RegisteredOperator[]
-  get(operatorId: string): RegisteredOperator | undefined
+  list(): Awaitable<RegisteredOperator[]>
+  get(operatorId: string): Awaitable<RegisteredOperator | undefined>
 }
 
 export interface LinkRepository {
   save(link: OperatorLink): Promise<void>
-  get(operatorId: string, coverage: Coverage): OperatorLink | undefined
-  list(): OperatorLink[]
+  get(operatorId: string, coverage: Coverage): Awaitable<OperatorLink | undefined>
+  list(): Awaitable<OperatorLink[]>
   /** False when there was no such link. */
   remove(operatorId: string, coverage: Coverage): Promise<boolean>
 }
@@ -80,8 +86,8 @@ export interface SettingsRepository {
 
 export interface AlertRepository {
   save(alert: BillingAlert): Promise<void>
-  get(id: string): BillingAlert | undefined
-  all(): readonly BillingAlert[]
+  get(id: string): Awaitable<BillingAlert | undefined>
+  all(): Awaitable<readonly BillingAlert[]>
 }
 
 // --- SORACOM, seen from the use cases (src/soracom implements it) ---

@@ -22,13 +22,13 @@ export function operatorIdPrefill(commandText: string): string | undefined {
  * registered (`/billing operators`), whether it was opened by a slash command or from App Home.
  * render/modals/flows.ts draws it.
  */
-export function flowPrefill(
+export async function flowPrefill(
   deps: Pick<AppDeps, 'operators' | 'clock' | 'links'>,
   flow: Flow,
   text: string,
-): FlowPrefill {
+): Promise<FlowPrefill> {
   const typed = operatorIdPrefill(text)
-  const known = operatorToPrefill(typed, deps.operators.list())
+  const known = operatorToPrefill(typed, await deps.operators.list())
   const today = tokyoDate(deps.clock.now())
   switch (flow) {
     case 'invoice_reissue':
@@ -38,7 +38,7 @@ export function flowPrefill(
         coverage: known && known.coverage !== 'both' ? known.coverage : undefined,
         paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
         usageMonth: addMonths(yearMonthOf(today), -1),
-        soracomAnswers: deps.links.list().length > 0,
+        soracomAnswers: (await deps.links.list()).length > 0,
       }
     case 'invoice_merge':
       return { flow: 'invoice_merge', sources: text.trim().slice(0, 2000) || undefined }
@@ -48,10 +48,10 @@ export function flowPrefill(
         operatorId: typed ?? known?.operatorId,
         accountType: known?.accountType,
         invoicePayment: known ? (known.paymentMethod === 'card' ? 'not_yet' : 'active') : undefined,
-        soracomAnswers: deps.links.list().length > 0,
+        soracomAnswers: (await deps.links.list()).length > 0,
       }
     case 'payment_error': {
-      const linked = deps.links.list().find((l) => l.operatorId === (typed ?? known?.operatorId))
+      const linked = (await deps.links.list()).find((l) => l.operatorId === (typed ?? known?.operatorId))
       return {
         flow: 'payment_error',
         operatorId: typed ?? known?.operatorId,
@@ -71,7 +71,7 @@ export function flowPrefill(
     case 'account_deletion':
       return {
         flow: 'account_deletion',
-        operatorId: typed ?? operatorToPrefill(undefined, deps.operators.list())?.operatorId,
+        operatorId: typed ?? operatorToPrefill(undefined, await deps.operators.list())?.operatorId,
         today,
       }
   }

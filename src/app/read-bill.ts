@@ -6,8 +6,8 @@ import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
 import { soracomFailure } from './soracom-failure.js'
 
-export function chooseLink(deps: Pick<AppDeps, 'links'>, target: BillTarget): LinkChoice {
-  const all = deps.links.list()
+export async function chooseLink(deps: Pick<AppDeps, 'links'>, target: BillTarget): Promise<LinkChoice> {
+  const all = await deps.links.list()
   if (all.length === 0) return { kind: 'no_links' }
   const fitting = all.filter(
     (l) =>
@@ -29,7 +29,7 @@ export async function billReport(
   deps: Pick<AppDeps, 'clock' | 'links' | 'logger' | 'soracom'>,
   target: BillTarget,
 ): Promise<BillReport> {
-  const choice = chooseLink(deps, target)
+  const choice = await chooseLink(deps, target)
   if (choice.kind === 'choose' && target.month) return { ...choice, month: target.month }
   if (choice.kind !== 'link') return choice
   const { link } = choice
@@ -70,7 +70,7 @@ export async function exportBillFile(
   deps: Pick<AppDeps, 'links' | 'soracom'>,
   input: { operatorId: string; coverage: Coverage; month: YearMonth; file: 'csv' | 'statement' },
 ): Promise<ExportOutcome> {
-  const choice = chooseLink(deps, input)
+  const choice = await chooseLink(deps, input)
   if (choice.kind !== 'link') return choice
   const api = deps.soracom.api(choice.link)
   try {
@@ -123,7 +123,7 @@ export async function rememberBills(
   link: OperatorLink,
   seen: Pick<OperatorLink, 'latestBill' | 'runningBill' | 'watch'>,
 ): Promise<OperatorLink> {
-  const current = deps.links.get(link.operatorId, link.coverage)
+  const current = await deps.links.get(link.operatorId, link.coverage)
   if (!current) return link
   const newer =
     seen.latestBill && (!current.latestBill || current.latestBill.month <= seen.latestBill.month)

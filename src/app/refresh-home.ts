@@ -16,11 +16,12 @@ export async function refreshHome(deps: HomePorts, userId: string): Promise<void
 
 /** True when Slack took the Home tab (in full or compact form). */
 async function publishHome(deps: HomePorts, userId: string): Promise<boolean> {
+  const alerts = await deps.alerts.all()
   const home = {
-    tickets: deps.tickets.listByRequester(userId),
-    reminders: pendingReminders(deps, (r) => r.owner === userId),
-    bills: deps.links.list().map(({ operatorId, coverage, latestBill, runningBill }) => {
-      const broken = openLinkBroken(deps.alerts.all(), { operatorId, coverage })
+    tickets: await deps.tickets.listByRequester(userId),
+    reminders: await pendingReminders(deps, (r) => r.owner === userId),
+    bills: (await deps.links.list()).map(({ operatorId, coverage, latestBill, runningBill }) => {
+      const broken = openLinkBroken(alerts, { operatorId, coverage })
       return {
         operatorId,
         coverage,
@@ -70,12 +71,12 @@ export async function openHome(
   const now = deps.clock.now().getTime()
   const stale = (checkedAt: string | undefined) =>
     checkedAt === undefined || now - Date.parse(checkedAt) > HOME_BILLS_FRESH_MS
-  const due = deps.links.list().filter((l) => stale(l.runningBill?.checkedAt))
+  const due = (await deps.links.list()).filter((l) => stale(l.runningBill?.checkedAt))
   if (due.length === 0) return
   await Promise.all(
     due.map((link) =>
       deps.queue.run(`link:${link.operatorId}/${link.coverage}`, async () => {
-        const current = deps.links.get(link.operatorId, link.coverage)
+        const current = await deps.links.get(link.operatorId, link.coverage)
         if (current && stale(current.runningBill?.checkedAt)) await refreshLinkBills(deps, current)
       }),
     ),

@@ -22,7 +22,7 @@ export async function registerOperator(
   const r = input.registration
   if (!paymentMethodAllowed(r.accountType, r.paymentMethod))
     return invalid({ payment_method: { code: 'individual_pays_by_card', context: 'registration' } })
-  const existing = deps.operators.get(r.operatorId)
+  const existing = await deps.operators.get(r.operatorId)
   if (existing && !mayManage(deps, input.origin.user, existing.registeredBy)) {
     return invalid({ operator_id: { code: 'operator_registered_by_other', operatorId: r.operatorId } })
   }

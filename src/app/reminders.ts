@@ -37,11 +37,11 @@ const MOOT_AFTER: Record<DirectDebitMilestone, string[]> = {
 const today = (deps: Pick<AppDeps, 'clock'>): PlainDate => tokyoDate(deps.clock.now())
 
 /** Active reminders matching the predicate, soonest first. */
-export function pendingReminders(deps: Pick<AppDeps, 'reminders'>, predicate: (r: Reminder) => boolean) {
-  return deps.reminders
-    .active()
-    .filter(predicate)
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+export async function pendingReminders(
+  deps: Pick<AppDeps, 'reminders'>,
+  predicate: (r: Reminder) => boolean,
+) {
+  return (await deps.reminders.active()).filter(predicate).sort((a, b) => a.dueAt.localeCompare(b.dueAt))
 }
 
 /**
@@ -59,7 +59,7 @@ export async function addReminders(
   const fresh: Reminder[] = []
   for (const fields of wanted) {
     if (Date.parse(fields.dueAt) <= now.getTime()) continue
-    const existing = deps.reminders.findByKey(fields.key)
+    const existing = await deps.reminders.findByKey(fields.key)
     if (existing?.cancelledByUser) continue
     if (existing && existing.state !== 'cancelled') {
       result.push(existing)
@@ -75,7 +75,7 @@ export async function addReminders(
     await deps.reminders.save(fresh)
     if (options.handOver !== false) await deps.scheduler.deliver(fresh)
   }
-  return result.map((r) => deps.reminders.get(r.id) ?? r)
+  return Promise.all(result.map(async (r) => (await deps.reminders.get(r.id)) ?? r))
 }
 
 /** Withdraws active reminders matching the predicate; returns how many. */
@@ -84,7 +84,7 @@ export async function withdrawReminders(
   predicate: (r: Reminder) => boolean,
   options: { byUser?: boolean } = {},
 ): Promise<number> {
-  const moot = deps.reminders.active().filter(predicate)
+  const moot = (await deps.reminders.active()).filter(predicate)
   await deps.scheduler.withdraw(moot, options)
   return moot.length
 }
@@ -98,7 +98,7 @@ export async function extendCalendar(
   const { from, until } = calendarWindow(today(deps))
   const paymentMethod = subscription.paymentMethod ?? 'invoice'
   // A channel where a linked operator's checks announce the final amount gets no date-based one.
-  const announced = deps.links.list().some((l) => l.alertChannel === subscription.channel)
+  const announced = (await deps.links.list()).some((l) => l.alertChannel === subscription.channel)
   const plans = planCalendarReminders(subscription.channel, from, until, paymentMethod).filter(
     (plan) => !(announced && plan.kind === 'calendar_amount_final'),
   )
@@ -149,7 +149,7 @@ export async function followDirectDebit(
     (r) => r.key.startsWith(prefix) && moot.some((m) => r.key.slice(prefix.length).startsWith(m)),
   )
   const plans = directDebitFollowUps(ticket.id, milestone, today(deps))
-  if (milestone === 'sent' && !calendarCoversDueDates(deps, ticket))
+  if (milestone === 'sent' && !(await calendarCoversDueDates(deps, ticket)))
     plans.push(...directDebitInvoiceDueDates(ticket.id, today(deps), calendarWindow(today(deps)).until))
   await addReminders(
     deps,
@@ -161,8 +161,11 @@ export async function followDirectDebit(
  * A channel subscribed to the billing calendar (any way of paying but card) already hears of every
  * due date: the direct-debit ticket's own due-date reminders would say it twice (domain.md).
  */
-function calendarCoversDueDates(deps: Pick<AppDeps, 'subscriptions'>, ticket: Ticket): boolean {
-  const subscription = deps.subscriptions.activeIn(ticket.message?.channel ?? ticket.channel)
+async function calendarCoversDueDates(
+  deps: Pick<AppDeps, 'subscriptions'>,
+  ticket: Ticket,
+): Promise<boolean> {
+  const subscription = await deps.subscriptions.activeIn(ticket.message?.channel ?? ticket.channel)
   return subscription !== undefined && (subscription.paymentMethod ?? 'invoice') !== 'card'
 }
 
@@ -239,18 +242,18 @@ export async function extendReminderWindows(
     'clock' | 'links' | 'newId' | 'reminders' | 'renderer' | 'scheduler' | 'subscriptions' | 'tickets'
   >,
 ): Promise<void> {
-  for (const subscription of deps.subscriptions.active()) {
+  for (const subscription of await deps.subscriptions.active()) {
     await extendCalendar(deps, subscription, { handOver: false })
   }
   const until = calendarWindow(today(deps)).until
   // One save a ticket, on purpose: measured twice (2026-11-26, BENCH_ONLY=store100k), one save for
   // all tickets let a start-up catch-up of thousands of reminders reach the hand-over at once, and
   // the 100,000-ticket view_submission p99 went from ~150 ms to 260–360 ms while it ran.
-  for (const ticket of deps.tickets.all()) {
+  for (const ticket of await deps.tickets.all()) {
     if (ticket.kind !== 'direct_debit' || ticket.status === 'cancelled' || ticket.status === 'resolved')
       continue
     if (!hasMilestone(ticket, 'sent') || hasMilestone(ticket, 'switched')) continue
-    if (calendarCoversDueDates(deps, ticket)) continue
+    if (await calendarCoversDueDates(deps, ticket)) continue
     const dueDates = directDebitInvoiceDueDates(ticket.id, today(deps), until)
     await addReminders(
       deps,

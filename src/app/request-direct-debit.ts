@@ -76,11 +76,11 @@ export function directDebitQuestionsLeft(
 }
 
 /** Before the ack: a link is asked only for one coverage (a request for both asks the user). */
-export function planDirectDebit(
+export async function planDirectDebit(
   deps: Pick<AppDeps, 'links'>,
   draft: DirectDebitDraft,
-): FactCheckPlan<DirectDebitRequest> {
-  const link = draft.coverage === 'both' ? undefined : deps.links.get(draft.operatorId, draft.coverage)
+): Promise<FactCheckPlan<DirectDebitRequest>> {
+  const link = draft.coverage === 'both' ? undefined : await deps.links.get(draft.operatorId, draft.coverage)
   return planFactCheck(DIRECT_DEBIT_QUESTIONS, draft, link)
 }
 

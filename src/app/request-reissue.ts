@@ -104,11 +104,11 @@ export function reissueQuestionsLeft(deps: Pick<AppDeps, 'links'>, raw: Readonly
 }
 
 /** Before the ack: the operator's link to ask SORACOM with, or the user's own answers. */
-export function planReissue(
+export async function planReissue(
   deps: Pick<AppDeps, 'links'>,
   draft: InvoiceReissueDraft,
-): FactCheckPlan<InvoiceReissueRequest> {
-  return planFactCheck(REISSUE_QUESTIONS, draft, deps.links.get(draft.operatorId, draft.coverage))
+): Promise<FactCheckPlan<InvoiceReissueRequest>> {
+  return planFactCheck(REISSUE_QUESTIONS, draft, await deps.links.get(draft.operatorId, draft.coverage))
 }
 
 /** After the ack, for a linked operator: SORACOM says whether the month was 0 yen and how it is paid. */

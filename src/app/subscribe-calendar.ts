@@ -12,9 +12,9 @@ export async function subscribeCalendar(
   input: { channel: string; user: string; paymentMethod: CalendarPaymentMethod },
 ): Promise<CalendarOutcome> {
   const { channel, user } = input
-  const existing = deps.subscriptions.activeIn(channel)
+  const existing = await deps.subscriptions.activeIn(channel)
   if (existing) {
-    const upcoming = pendingReminders(deps, (r) => r.subscriptionId === existing.id)
+    const upcoming = await pendingReminders(deps, (r) => r.subscriptionId === existing.id)
     return { kind: 'already', subscription: existing, upcoming }
   }
   const subscription: CalendarSubscription = {
@@ -26,6 +26,6 @@ export async function subscribeCalendar(
   }
   await deps.subscriptions.save(subscription)
   await extendCalendar(deps, subscription, { handOver: false })
-  const upcoming = pendingReminders(deps, (r) => r.subscriptionId === subscription.id)
+  const upcoming = await pendingReminders(deps, (r) => r.subscriptionId === subscription.id)
   return { kind: 'subscribed', subscription, upcoming }
 }

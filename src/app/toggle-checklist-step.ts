@@ -29,7 +29,7 @@ export function toggleChecklistStep(
   input: { checklistId: string; step: string; tick: boolean; user: string; message?: PostedMessage },
 ): Promise<ToggleOutcome> {
   return deps.queue.run(input.checklistId, async (): Promise<ToggleOutcome> => {
-    const checklist = deps.checklists.get(input.checklistId)
+    const checklist = await deps.checklists.get(input.checklistId)
     if (!checklist) return refused({ on: 'checklist', reason: 'unknown_step' })
     if (!mayManage(deps, input.user, checklist.requester))
       return refused({ on: 'checklist', reason: 'not_owner' })

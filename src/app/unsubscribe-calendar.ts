@@ -12,7 +12,7 @@ export async function unsubscribeCalendar(
   deps: HomePorts & Pick<AppDeps, 'clock' | 'isAdmin' | 'scheduler' | 'subscriptions'>,
   input: { channel: string; user: string },
 ): Promise<UnsubscribeOutcome> {
-  const existing = deps.subscriptions.activeIn(input.channel)
+  const existing = await deps.subscriptions.activeIn(input.channel)
   if (!existing) return { kind: 'not_subscribed' }
   if (!mayManage(deps, input.user, existing.subscribedBy))
     return { kind: 'not_owner', owner: existing.subscribedBy }

@@ -58,9 +58,11 @@ export class ReminderDelivery implements ReminderScheduler {
   /** Delivers everything active. Concurrent calls share one run. */
   sweep(): Promise<DeliveryReport> {
     if (!this.running) {
-      this.running = this.deliver(this.deps.reminders.active()).finally(() => {
-        this.running = undefined
-      })
+      this.running = Promise.resolve(this.deps.reminders.active())
+        .then((active) => this.deliver(active))
+        .finally(() => {
+          this.running = undefined
+        })
     }
     return this.running
   }
@@ -74,7 +76,7 @@ export class ReminderDelivery implements ReminderScheduler {
       ).values(),
     ]
     // One pass over the active reminders for the whole run, not one per group (100,000 reminders).
-    const groups = this.activeGroups()
+    const groups = await this.activeGroups()
     // Several channels at a time: their state writes share one physical write of the data file
     // (group commit) instead of one each — a sweep handing over thousands of reminders otherwise
     // keeps the disk busy for minutes while requests wait. Within a channel, groups go in time
@@ -98,9 +100,9 @@ export class ReminderDelivery implements ReminderScheduler {
   }
 
   /** Active reminder ids by channel and time. */
-  private activeGroups(): Map<string, string[]> {
+  private async activeGroups(): Promise<Map<string, string[]>> {
     const groups = new Map<string, string[]>()
-    for (const r of this.deps.reminders.active()) {
+    for (const r of await this.deps.reminders.active()) {
       const key = groupKey(r)
       const ids = groups.get(key)
       if (ids) ids.push(r.id)
@@ -114,10 +116,12 @@ export class ReminderDelivery implements ReminderScheduler {
    * them), oldest first: a stable order in the message. `groups` is the run's snapshot; a reminder
    * added after it is handed over by its own delivery, which regroups the whole day.
    */
-  private membersOf(at: Pick<Reminder, 'channel' | 'dueAt'>, groups?: Map<string, string[]>): Reminder[] {
-    const ids = (groups ?? this.activeGroups()).get(groupKey(at)) ?? []
-    return ids
-      .map((id) => this.deps.reminders.get(id))
+  private async membersOf(
+    at: Pick<Reminder, 'channel' | 'dueAt'>,
+    groups?: Map<string, string[]>,
+  ): Promise<Reminder[]> {
+    const ids = (groups ?? (await this.activeGroups())).get(groupKey(at)) ?? []
+    return (await Promise.all(ids.map((id) => this.deps.reminders.get(id))))
       .filter((r): r is Reminder => r !== undefined && (r.state === 'pending' || r.state === 'scheduled'))
       .filter((r) => r.channel === at.channel && r.dueAt === at.dueAt)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -130,7 +134,7 @@ export class ReminderDelivery implements ReminderScheduler {
     groups?: Map<string, string[]>,
   ): Promise<void> {
     const now = this.deps.clock.now()
-    const members = this.membersOf(at, groups)
+    const members = await this.membersOf(at, groups)
     const action = new Map(members.map((r) => [r.id, nextReminderAction(r, now)]))
     const done = members.filter((m) => action.get(m.id) === 'mark_sent')
     await this.saveAll(done, { state: 'sent' })
@@ -176,7 +180,7 @@ export class ReminderDelivery implements ReminderScheduler {
   }
 
   private async withdrawFromGroup(targets: Reminder[], byUser: boolean): Promise<void> {
-    const current = targets.map((t) => this.deps.reminders.get(t.id) ?? t)
+    const current = await Promise.all(targets.map(async (t) => (await this.deps.reminders.get(t.id)) ?? t))
     const ids = new Set(current.map((r) => r.id))
     const messages = new Set(
       current
@@ -196,7 +200,7 @@ export class ReminderDelivery implements ReminderScheduler {
     }
     if (!first || messages.size === 0) return
     // The others in that message lost it with the withdrawn ones: hand them over again.
-    const orphans = this.membersOf(first).filter(
+    const orphans = (await this.membersOf(first)).filter(
       (r) => !ids.has(r.id) && r.scheduledMessageId && messages.has(r.scheduledMessageId),
     )
     for (const r of orphans) await this.save(r, { state: 'pending', scheduledMessageId: undefined })
@@ -343,9 +347,9 @@ export class ReminderDelivery implements ReminderScheduler {
     if (!this.deps.redelivery || !isTransient(error)) return
     const key = `handover:${groupKey(at)}`
     this.deps.redelivery.later(key, error, async () => {
-      const members = this.membersOf(at)
+      const members = await this.membersOf(at)
       if (members.length > 0) await this.deliver(members)
-      return this.membersOf(at).some((m) => m.lastError !== undefined && m.state === 'pending')
+      return (await this.membersOf(at)).some((m) => m.lastError !== undefined && m.state === 'pending')
         ? 'again'
         : 'done'
     })
@@ -381,15 +385,17 @@ export class ReminderDelivery implements ReminderScheduler {
   ): Promise<Reminder[]> {
     if (reminders.length === 0) return []
     const at = this.deps.clock.now().toISOString()
-    const updated = reminders.map((reminder) => {
-      const change = typeof changes === 'function' ? changes(reminder) : changes
-      const current = this.deps.reminders.get(reminder.id) ?? reminder
-      const next: Reminder = { ...current, ...change, updatedAt: at }
-      for (const key of Object.keys(change) as Array<keyof Reminder>) {
-        if (change[key] === undefined) delete next[key]
-      }
-      return next
-    })
+    const updated = await Promise.all(
+      reminders.map(async (reminder) => {
+        const change = typeof changes === 'function' ? changes(reminder) : changes
+        const current = (await this.deps.reminders.get(reminder.id)) ?? reminder
+        const next: Reminder = { ...current, ...change, updatedAt: at }
+        for (const key of Object.keys(change) as Array<keyof Reminder>) {
+          if (change[key] === undefined) delete next[key]
+        }
+        return next
+      }),
+    )
     await this.deps.reminders.save(updated)
     return updated
   }

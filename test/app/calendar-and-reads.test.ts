@@ -45,7 +45,7 @@ describe('subscribeCalendar / unsubscribeCalendar', () => {
     })
     const done = await unsubscribeCalendar(deps, { channel: 'C0BILLING', user: 'U0ADMIN' })
     expect(done).toMatchObject({ kind: 'unsubscribed' })
-    expect(pendingReminders(deps, (r) => r.subscriptionId === calendar.subscription.id)).toEqual([])
+    expect(await pendingReminders(deps, (r) => r.subscriptionId === calendar.subscription.id)).toEqual([])
   })
 
   it('extends the rolling window when the clock moves on, without adding a reminder twice', async () => {
@@ -132,14 +132,14 @@ describe('askGuide and the pre-filled modals', () => {
       registeredBy: 'U0ALICE',
       registeredAt: '2026-11-01T00:00:00Z',
     })
-    expect(flowPrefill(deps, 'direct_debit', '')).toEqual({
+    expect(await flowPrefill(deps, 'direct_debit', '')).toEqual({
       flow: 'direct_debit',
       operatorId: OP,
       accountType: 'corporate',
       invoicePayment: 'active',
       soracomAnswers: false,
     })
-    expect(flowPrefill(deps, 'invoice_reissue', 'op0123456789')).toMatchObject({
+    expect(await flowPrefill(deps, 'invoice_reissue', 'op0123456789')).toMatchObject({
       operatorId: OP,
       usageMonth: '2026-10',
       coverage: 'jp',

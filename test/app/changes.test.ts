@@ -100,8 +100,8 @@ describe('changeTicket', () => {
   it('opens the reference form only for the requester or an admin', async () => {
     const deps = memoryDeps()
     const id = await postedDirectDebit(deps)
-    expect(ticketForReference(deps, { ticketId: id, user: 'U0ALICE' }).kind).toBe('allowed')
-    expect(ticketForReference(deps, { ticketId: id, user: 'U0BOB' })).toEqual({
+    expect((await ticketForReference(deps, { ticketId: id, user: 'U0ALICE' })).kind).toBe('allowed')
+    expect(await ticketForReference(deps, { ticketId: id, user: 'U0BOB' })).toEqual({
       kind: 'refused',
       refusal: { on: 'ticket', reason: 'not_owner' },
     })

@@ -150,7 +150,7 @@ describe('billReport / exportBillFile', () => {
       kind: 'no_bill',
       month: '2026-05',
     })
-    expect(chooseLink(deps, { operatorId: 'OP1111111111' })).toEqual({
+    expect(await chooseLink(deps, { operatorId: 'OP1111111111' })).toEqual({
       kind: 'not_linked',
       operatorId: 'OP1111111111',
     })
@@ -191,16 +191,16 @@ describe('the flows SORACOM answers (issue 22: the decision in the domain, the a
 
   it('plans without calling anyone: the user’s answers, the questions left, or the link to ask', async () => {
     const deps = memoryDeps()
-    expect(planReissue(deps, draft)).toEqual({
+    expect(await planReissue(deps, draft)).toEqual({
       kind: 'invalid',
       problems: { payment_method: { code: 'unanswered' }, amount_zero: { code: 'unanswered' } },
     })
-    expect(planReissue(deps, { ...draft, paymentMethod: 'invoice', amountZero: 'no' })).toMatchObject({
+    expect(await planReissue(deps, { ...draft, paymentMethod: 'invoice', amountZero: 'no' })).toMatchObject({
       kind: 'answered',
     })
     const link = await linked(deps)
     deps.soracom.calls.length = 0
-    expect(planReissue(deps, draft)).toEqual({ kind: 'ask_soracom', link })
+    expect(await planReissue(deps, draft)).toEqual({ kind: 'ask_soracom', link })
     expect(deps.soracom.calls).toEqual([])
   })
 
@@ -250,8 +250,8 @@ describe('the flows SORACOM answers (issue 22: the decision in the domain, the a
       accountType: 'corporate' as const,
       consent: true,
     }
-    expect(planDirectDebit(deps, ddDraft)).toEqual({ kind: 'ask_soracom', link })
-    expect(planDirectDebit(deps, { ...ddDraft, coverage: 'both' })).toMatchObject({ kind: 'invalid' })
+    expect(await planDirectDebit(deps, ddDraft)).toEqual({ kind: 'ask_soracom', link })
+    expect(await planDirectDebit(deps, { ...ddDraft, coverage: 'both' })).toMatchObject({ kind: 'invalid' })
     const checked = await requestDirectDebitWithFacts(deps, {
       draft: ddDraft,
       link,
@@ -315,11 +315,11 @@ describe('the SORACOM facts and failures the flows rely on', () => {
   it('asks for the questions SORACOM cannot answer only when the operator typed has no link', async () => {
     const deps = memoryDeps()
     const rules = { questions: { payment_method: 'paymentMethod' as const } }
-    expect(unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({
+    expect(await unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({
       payment_method: { code: 'unanswered' },
     })
     await linked(deps)
-    expect(unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({})
-    expect(unansweredWithoutLink(deps, rules, { operator_id: OP, payment_method: 'card' })).toEqual({})
+    expect(await unansweredWithoutLink(deps, rules, { operator_id: 'op0123456789' })).toEqual({})
+    expect(await unansweredWithoutLink(deps, rules, { operator_id: OP, payment_method: 'card' })).toEqual({})
   })
 })

@@ -28,8 +28,8 @@ export interface TestBot {
   url: string
   /** The use cases' dependencies, as the bot built them (single-workspace mode). */
   deps: AppDeps
-  /** OAuth mode: an installed workspace's dependencies (undefined: not installed). */
-  workspaceDeps(teamId: string): AppDeps | undefined
+  /** OAuth mode: an installed workspace's repositories, as the file store keeps them (undefined: not installed). */
+  workspaceDeps(teamId: string): WorkspaceStore | undefined
   /** The periodic sweep, run now. */
   sweep(): Promise<void>
   /** The checks of linked operators (SORACOM), run now. */
@@ -139,7 +139,7 @@ export async function startTestBot(
   const lines = opts.logLines
   const logger = createLogger({ write: lines ? (line) => void lines.push(line) : () => undefined })
   logger.setLevel(lines ? LogLevel.DEBUG : LogLevel.ERROR)
-  const { app, deps, drain, sweep, identity, checkLinks, stopRedelivery, workspace } = createBot({
+  const { app, deps, drain, sweep, identity, checkLinks, stopRedelivery } = createBot({
     config,
     store,
     clock: { now: () => new Date(now) },
@@ -167,7 +167,7 @@ export async function startTestBot(
   const bot: TestBot = {
     url,
     deps,
-    workspaceDeps: (key) => workspace(key)?.deps,
+    workspaceDeps: (key) => (store.workspaces.get(key) ? store.workspace(key) : undefined),
     sweep,
     checkLinks,
     setNow(iso: string) {

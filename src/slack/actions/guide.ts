@@ -23,7 +23,7 @@ export const guideStartAction =
     await client.views
       .open({
         trigger_id: body.trigger_id,
-        view: flowModalView(flowPrefill(deps, flow, ''), encodeOrigin({ channel, user })),
+        view: flowModalView(await flowPrefill(deps, flow, ''), encodeOrigin({ channel, user })),
       })
       .catch((error: unknown) => logger.warn('guide flow not opened', { error: errorCode(error), flow }))
   }

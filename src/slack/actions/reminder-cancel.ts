@@ -16,6 +16,6 @@ export const reminderCancelAction =
       await ephemeral(respond)(refusalText(outcome.refusal))
       return
     }
-    const list = reminderListMessage(pendingReminders(deps, (r) => r.owner === user))
+    const list = reminderListMessage(await pendingReminders(deps, (r) => r.owner === user))
     await respond({ response_type: 'ephemeral', replace_original: true, ...list })
   }

@@ -10,7 +10,7 @@ export const ticketReferenceAction =
   (deps: AppDeps): ButtonListener =>
   async ({ ack, action, body, client, respond }) => {
     await ack()
-    const found = ticketForReference(deps, { ticketId: action.value ?? '', user: body.user.id })
+    const found = await ticketForReference(deps, { ticketId: action.value ?? '', user: body.user.id })
     if (found.kind === 'refused') {
       // A ticket gone (archived, another workspace's) says nothing; someone else's says why not.
       if (found.refusal.on === 'ticket' && found.refusal.reason === 'not_owner')

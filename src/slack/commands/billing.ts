@@ -93,12 +93,12 @@ export const billingTickets: BillingSubcommand = async ({ ack, deps, words, comm
 export const billingReminders: BillingSubcommand = async ({ ack, deps, user }) => {
   await ack({
     response_type: 'ephemeral',
-    ...reminderListMessage(pendingReminders(deps, (r) => r.owner === user)),
+    ...reminderListMessage(await pendingReminders(deps, (r) => r.owner === user)),
   })
 }
 
 export const billingOperators: BillingSubcommand = async ({ ack, deps }) => {
-  await ack({ response_type: 'ephemeral', ...operatorListMessage(deps.operators.list()) })
+  await ack({ response_type: 'ephemeral', ...operatorListMessage(await deps.operators.list()) })
 }
 
 export const billingAsk: BillingSubcommand = async ({ ack, deps, command, respond, answer, logger }) => {

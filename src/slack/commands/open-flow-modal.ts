@@ -19,7 +19,7 @@ export function openFlowModal(deps: AppDeps, flow: Flow): CommandListener {
     await openModal(
       client,
       command.trigger_id,
-      flowModalView(flowPrefill(deps, flow, command.text), privateMetadata),
+      flowModalView(await flowPrefill(deps, flow, command.text), privateMetadata),
     )
   }
 }

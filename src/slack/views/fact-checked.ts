@@ -22,9 +22,9 @@ import { completeSubmission, type SubmitUseCase, type ViewListener } from './sub
 export interface FactCheckedFlow<Draft, Request, Facts> {
   form: z.ZodType<Draft>
   /** A form that did not parse: the SORACOM questions left empty, when the typed operator has no link. */
-  questionsLeft(raw: Readonly<Record<string, unknown>>): FieldProblems
+  questionsLeft(raw: Readonly<Record<string, unknown>>): FieldProblems | Promise<FieldProblems>
   /** Before the ack, no network: the user's answers, what is missing, or the link to ask. */
-  plan(draft: Draft): FactCheckPlan<Request>
+  plan(draft: Draft): FactCheckPlan<Request> | Promise<FactCheckPlan<Request>>
   /** Without SORACOM (the user answered everything). */
   run: SubmitUseCase<Request>
   /** After the ack: SORACOM asked, the request completed and run. */
@@ -53,12 +53,12 @@ export function factCheckedSubmission<Draft, Request, Facts>(
     const parsed = parseViewFields(flow.form, values)
     if (!parsed.ok) {
       // Every bad field at once: the questions SORACOM cannot answer for this operator too.
-      const missing = flow.questionsLeft(readViewFields(values))
+      const missing = await flow.questionsLeft(readViewFields(values))
       await ack({ response_action: 'errors', errors: { ...fieldErrors(missing), ...parsed.errors } })
       return
     }
     const draft = parsed.value
-    const plan = flow.plan(draft)
+    const plan = await flow.plan(draft)
     if (plan.kind === 'invalid') {
       await ack({ response_action: 'errors', errors: fieldErrors(plan.problems) })
       return
