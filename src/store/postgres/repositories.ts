@@ -1,4 +1,12 @@
 import type pg from 'pg'
+import type {
+  AlertRepository,
+  ChecklistRepository,
+  LinkRepository,
+  OperatorRepository,
+  ReminderRepository,
+  SubscriptionRepository,
+} from '../../app/ports.js'
 import { type BillingAlert, billingAlertSchema } from '../../domain/billing-alert.js'
 import { type CalendarSubscription, calendarSubscriptionSchema } from '../../domain/calendar-subscription.js'
 import { type Checklist, checklistSchema } from '../../domain/checklist.js'
@@ -12,10 +20,11 @@ import { WorkspaceTable } from './table.js'
 /*
  * One workspace's records in PostgreSQL, repository by repository, answering as the file store's
  * do (test/store/repositories.contract.test.ts runs the same tests on both). team_id is fixed at
- * construction (WorkspaceTable). Reads are asynchronous: the ports become `Awaitable` next.
+ * construction (WorkspaceTable). Settings are read on every request's access check, synchronously
+ * (the one port still so): PgSettingsRepository is for the copy and the coming cache.
  */
 
-export class PgChecklistRepository {
+export class PgChecklistRepository implements ChecklistRepository {
   private readonly rows: WorkspaceTable<Checklist>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
@@ -31,7 +40,7 @@ export class PgChecklistRepository {
   all = () => this.rows.many('', [], "doc->>'createdAt', id")
 }
 
-export class PgReminderRepository {
+export class PgReminderRepository implements ReminderRepository {
   private readonly rows: WorkspaceTable<Reminder>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
@@ -56,7 +65,7 @@ export class PgReminderRepository {
   ofOwner = (owner: string) => this.rows.many('owner = $2', [owner], 'due_at, id')
 }
 
-export class PgSubscriptionRepository {
+export class PgSubscriptionRepository implements SubscriptionRepository {
   private readonly rows: WorkspaceTable<CalendarSubscription>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
@@ -71,7 +80,7 @@ export class PgSubscriptionRepository {
   active = () => this.rows.many('active', [], "doc->>'createdAt', id")
 }
 
-export class PgOperatorRepository {
+export class PgOperatorRepository implements OperatorRepository {
   private readonly rows: WorkspaceTable<RegisteredOperator>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
@@ -86,7 +95,7 @@ export class PgOperatorRepository {
   get = (operatorId: string) => this.rows.one('operator_id = $2', [operatorId])
 }
 
-export class PgLinkRepository {
+export class PgLinkRepository implements LinkRepository {
   private readonly rows: WorkspaceTable<OperatorLink>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
@@ -105,7 +114,7 @@ export class PgLinkRepository {
     (await this.rows.remove('operator_id = $2 AND coverage = $3', [operatorId, coverage])) > 0
 }
 
-export class PgAlertRepository {
+export class PgAlertRepository implements AlertRepository {
   private readonly rows: WorkspaceTable<BillingAlert>
   constructor(pool: pg.Pool, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import type { TicketRepository } from '../../app/ports.js'
 import { type Ticket, ticketSchema } from '../../domain/ticket.js'
 import { WorkspaceTable } from './table.js'
 
@@ -8,10 +9,10 @@ const LIVE_DAYS = 30
 const NEWEST_FIRST = 'created_at DESC, id DESC'
 
 /**
- * One workspace's tickets in PostgreSQL (team_id fixed at construction). The reads are
- * asynchronous: the repository ports become `Awaitable` with issue 27's next step.
+ * One workspace's tickets in PostgreSQL (team_id fixed at construction), behind the same port
+ * as the file store's.
  */
-export class PgTicketRepository {
+export class PgTicketRepository implements TicketRepository {
   private readonly rows: WorkspaceTable<Ticket>
 
   constructor(
