@@ -61,7 +61,7 @@ export async function linkOperator(
     }
   }
   const target = { operatorId: input.operatorId, coverage: input.coverage }
-  const replaced = deps.links.get(input.operatorId, input.coverage) !== undefined
+  const replaced = (await deps.links.get(input.operatorId, input.coverage)) !== undefined
   const link: OperatorLink = {
     ...target,
     credentials: deps.soracom.seal(target, input.key),

@@ -13,6 +13,7 @@ import type {
   Origin,
   PostedMessage,
   Redelivery,
+  ReminderRepository,
   ReminderScheduler,
   SettingsRepository,
   Soracom,
@@ -224,7 +225,7 @@ export class RecordingScheduler implements ReminderScheduler {
   readonly delivered: Reminder[] = []
   readonly withdrawn: Reminder[] = []
   constructor(
-    private readonly reminders: MemoryReminders,
+    private readonly reminders: Pick<ReminderRepository, 'save' | 'active'>,
     private readonly clock: { now(): Date },
   ) {}
   async deliver(reminders: Reminder[]): Promise<unknown> {
@@ -257,7 +258,7 @@ export class RecordingScheduler implements ReminderScheduler {
     if (cancelled.length > 0) await this.reminders.save(cancelled)
   }
   async sweep(): Promise<unknown> {
-    return this.deliver(this.reminders.active())
+    return this.deliver(await this.reminders.active())
   }
 }
 

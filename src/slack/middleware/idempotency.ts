@@ -41,7 +41,8 @@ export function idempotency(): Middleware<AnyMiddlewareArgs, BotContext> {
       return
     }
     const { deps } = workspaceOf(args.context)
-    const stored = () => deps.tickets.findBySourceView(viewId) ?? deps.checklists.findBySourceView(viewId)
+    const stored = async () =>
+      (await deps.tickets.findBySourceView(viewId)) ?? (await deps.checklists.findBySourceView(viewId))
     const ack = (args as { ack?: () => Promise<void> }).ack
     // A submission already running: wait only until it has stored its record (which it does
     // before its ack), not for its whole listener — then this one is answered as done.
@@ -51,9 +52,9 @@ export function idempotency(): Middleware<AnyMiddlewareArgs, BotContext> {
       void running.then(() => {
         finished = true
       })
-      while (!stored() && !finished) await new Promise((r) => setTimeout(r, 20))
+      while (!(await stored()) && !finished) await new Promise((r) => setTimeout(r, 20))
     }
-    if (stored()) {
+    if (await stored()) {
       if (ack) await ack()
       return
     }
