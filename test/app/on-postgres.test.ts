@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { changeTicket } from '../../src/app/change-ticket.js'
 import type { AppDeps } from '../../src/app/deps.js'
 import { followUp } from '../../src/app/follow-up.js'
@@ -7,21 +7,8 @@ import { requestDirectDebit } from '../../src/app/request-direct-debit.js'
 import { subscribeCalendar } from '../../src/app/subscribe-calendar.js'
 import { unsubscribeCalendar } from '../../src/app/unsubscribe-calendar.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
-import { createPool, migrateDatabase } from '../../src/store/postgres/pool.js'
-import {
-  PgAlertRepository,
-  PgChecklistRepository,
-  PgLinkRepository,
-  PgOperatorRepository,
-  PgReminderRepository,
-  PgSubscriptionRepository,
-} from '../../src/store/postgres/repositories.js'
-import { PgTicketRepository } from '../../src/store/postgres/ticket-repository.js'
 import { memoryDeps, ORIGIN, RecordingScheduler } from '../support/memory-ports.js'
-import { freshDatabase } from '../support/postgres-server.js'
-
-const server = inject('postgres')
-const url = 'url' in server ? server.url : undefined
+import { openPostgres, POSTGRES_URL, postgresRepositories } from '../support/store-backends.js'
 
 const OP = 'OP0123456789' as OperatorId
 
@@ -30,7 +17,7 @@ const OP = 'OP0123456789' as OperatorId
  * ports in memory: a read a use case forgot to await would show here as a Promise where a record
  * belongs.
  */
-describe.skipIf(!url)('use cases on PostgreSQL (issue 27.2, a real server)', () => {
+describe.skipIf(!POSTGRES_URL)('use cases on PostgreSQL (issue 27.2, a real server)', () => {
   let close: (() => Promise<void>) | undefined
   afterEach(async () => {
     await close?.()
@@ -38,25 +25,16 @@ describe.skipIf(!url)('use cases on PostgreSQL (issue 27.2, a real server)', () 
   })
 
   async function postgresDeps(team = 'T0AAAAAAA') {
-    const db = await freshDatabase(url ?? '')
-    await migrateDatabase(db.url)
-    const pool = createPool(db.url, { max: 4 })
-    close = async () => {
-      await pool.end()
-      await db.drop()
-    }
+    const db = await openPostgres()
+    close = db.close
     const base = memoryDeps()
-    const reminders = new PgReminderRepository(pool, team)
+    const { settings: _settingsStaySynchronous, ...repositories } = postgresRepositories(db.pool, team, () =>
+      base.clock.now(),
+    )
     const deps: AppDeps = {
       ...base,
-      tickets: new PgTicketRepository(pool, team, () => base.clock.now()),
-      checklists: new PgChecklistRepository(pool, team),
-      reminders,
-      subscriptions: new PgSubscriptionRepository(pool, team),
-      operators: new PgOperatorRepository(pool, team),
-      links: new PgLinkRepository(pool, team),
-      alerts: new PgAlertRepository(pool, team),
-      scheduler: new RecordingScheduler(reminders, base.clock),
+      ...repositories,
+      scheduler: new RecordingScheduler(repositories.reminders, base.clock),
     }
     return { deps, notifier: base.notifier }
   }

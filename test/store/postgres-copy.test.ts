@@ -3,33 +3,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { OperatorId } from '../../src/domain/operator-id.js'
-import { createTicket, type Ticket } from '../../src/domain/ticket.js'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sealSecret } from '../../src/soracom/credentials.js'
 import { openStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
 import { copyFileToPostgres } from '../../src/store/postgres/copy-file.js'
 import { freshDatabase } from '../support/postgres-server.js'
+import { aTicket } from '../support/records.js'
+import { POSTGRES_URL } from '../support/store-backends.js'
 
-const server = inject('postgres')
-const url = 'url' in server ? server.url : undefined
+const url = POSTGRES_URL
 
 const SECRET = 'secret-auth-key-never-in-clear-000000'
-
-function aTicket(id: string, requester: string, at = '2026-11-26T01:00:00.000Z'): Ticket {
-  return createTicket(
-    {
-      kind: 'direct_debit',
-      destination: 'soracom',
-      operatorId: 'OP0123456789' as OperatorId,
-      request: { coverage: 'jp', accountType: 'corporate', invoicePayment: 'active', consent: true },
-      requester,
-      channel: 'C0BILLING',
-    },
-    { subject: '口座振替の希望', body: 'オペレーター ID: OP0123456789', full: '' },
-    { id, now: new Date(at) },
-  )
-}
 
 /**
  * A data file as a bot that ran for a while leaves it: single-workspace data (one ticket archived)
@@ -41,9 +25,9 @@ async function aDataFile(dir: string, adopt = false) {
   const store = await openStore(file)
   if (!adopt) await store.workspaces.recordSingleTeam({ teamId: 'T0HOMEHOME' })
   const single = store.workspace(SINGLE_WORKSPACE)
-  await single.tickets.save(aTicket('T0001', 'U0ALICE'))
+  await single.tickets.save(aTicket('T0001', { requester: 'U0ALICE' }))
   await single.tickets.save({
-    ...aTicket('T0002', 'U0ALICE', '2026-08-01T00:00:00.000Z'),
+    ...aTicket('T0002', { requester: 'U0ALICE', at: '2026-08-01T00:00:00.000Z' }),
     status: 'resolved',
     updatedAt: '2026-08-02T00:00:00.000Z',
   })
@@ -64,7 +48,9 @@ async function aDataFile(dir: string, adopt = false) {
       installedAt: '2026-12-01T00:00:00.000Z',
       installation: `sealed-${team}`,
     })
-    await store.workspace(team).tickets.save(aTicket(`T0${team.slice(-1)}01`, `U0${team.slice(-3)}`))
+    await store
+      .workspace(team)
+      .tickets.save(aTicket(`T0${team.slice(-1)}01`, { requester: `U0${team.slice(-3)}` }))
   }
   await store.close()
   return { file, credentials }

@@ -1,10 +1,10 @@
 import pg from 'pg'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS_TABLE, migrateDatabase } from '../../src/store/postgres/pool.js'
 import { freshDatabase } from '../support/postgres-server.js'
+import { POSTGRES_URL } from '../support/store-backends.js'
 
-const server = inject('postgres')
-const url = 'url' in server ? server.url : undefined
+const url = POSTGRES_URL
 
 describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)', () => {
   let drop: (() => Promise<void>) | undefined

@@ -1,127 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import type {
-  AlertRepository,
-  ChecklistRepository,
-  LinkRepository,
-  OperatorRepository,
-  ReminderRepository,
-  SubscriptionRepository,
-} from '../../src/app/ports.js'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { BillingAlert } from '../../src/domain/billing-alert.js'
 import { createChecklist } from '../../src/domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
-import { createReminder, type Reminder } from '../../src/domain/reminder.js'
-import type { WorkspaceSettings } from '../../src/domain/workspace-settings.js'
-import { openStore } from '../../src/store/index.js'
-import { createPool, migrateDatabase } from '../../src/store/postgres/pool.js'
-import {
-  PgAlertRepository,
-  PgChecklistRepository,
-  PgLinkRepository,
-  PgOperatorRepository,
-  PgReminderRepository,
-  PgSettingsRepository,
-  PgSubscriptionRepository,
-} from '../../src/store/postgres/repositories.js'
-import { freshDatabase } from '../support/postgres-server.js'
-
-const server = inject('postgres')
-const pgUrl = 'url' in server ? server.url : undefined
+import { aReminder } from '../support/records.js'
+import { type OpenedBackend, storeBackends } from '../support/store-backends.js'
 
 const NOW = new Date('2026-11-26T01:00:00.000Z')
 const A = 'T0AAAAAAA'
 const B = 'T0BBBBBBB'
-
-/** A repository as the use cases will see it: every read may answer through a promise. */
-type Async<R> = {
-  [K in keyof R]: R[K] extends (...a: infer P) => infer V ? (...a: P) => V | Promise<Awaited<V>> : R[K]
-}
-
-interface Repositories {
-  checklists: Async<ChecklistRepository>
-  reminders: Async<ReminderRepository>
-  subscriptions: Async<SubscriptionRepository>
-  operators: Async<OperatorRepository>
-  links: Async<LinkRepository>
-  alerts: Async<AlertRepository>
-  settings: {
-    get(): WorkspaceSettings | Promise<WorkspaceSettings>
-    save(s: WorkspaceSettings): Promise<void>
-  }
-}
-
-interface Backend {
-  of(team: string): Repositories
-  close(): Promise<void>
-}
-
-const BACKENDS: Array<{ name: string; available: boolean; open: () => Promise<Backend> }> = [
-  {
-    name: 'the data file (lowdb)',
-    available: true,
-    async open() {
-      const dir = await mkdtemp(join(tmpdir(), 'contract-'))
-      const store = await openStore(join(dir, 'db.json'))
-      for (const team of [A, B])
-        await store.workspaces.install({
-          teamId: team,
-          installedAt: NOW.toISOString(),
-          installation: 'sealed',
-        })
-      return {
-        of: (team) => store.workspace(team),
-        async close() {
-          await store.close()
-          await rm(dir, { recursive: true, force: true })
-        },
-      }
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    available: pgUrl !== undefined,
-    async open() {
-      const db = await freshDatabase(pgUrl ?? '')
-      await migrateDatabase(db.url)
-      const pool = createPool(db.url, { max: 4 })
-      return {
-        of: (team) => ({
-          checklists: new PgChecklistRepository(pool, team),
-          reminders: new PgReminderRepository(pool, team),
-          subscriptions: new PgSubscriptionRepository(pool, team),
-          operators: new PgOperatorRepository(pool, team),
-          links: new PgLinkRepository(pool, team),
-          alerts: new PgAlertRepository(pool, team),
-          settings: new PgSettingsRepository(pool, team),
-        }),
-        async close() {
-          await pool.end()
-          await db.drop()
-        },
-      }
-    },
-  },
-]
-
-const aReminder = (id: string, dueDate: string, fields: Partial<Reminder> = {}): Reminder => ({
-  ...createReminder(
-    {
-      kind: 'calendar_due',
-      key: `k:${id}`,
-      owner: 'U0ALICE',
-      channel: 'C0BILLING',
-      dueDate,
-      dueAt: new Date(`${dueDate}T09:00:00+09:00`).toISOString(),
-      text: `支払期限です ${id}`,
-    },
-    { id, now: NOW },
-  ),
-  ...fields,
-})
 
 const aLink = (operatorId: string, coverage: 'jp' | 'g') => ({
   operatorId,
@@ -143,11 +30,11 @@ const anAlert = (id: string): BillingAlert => ({
   bill: { month: '2026-10', amount: 28734, currency: 'JPY', state: 'closed' },
 })
 
-for (const backend of BACKENDS) {
+for (const backend of storeBackends([A, B], NOW)) {
   describe.skipIf(!backend.available)(
     `every other repository, one contract (issue 27.2): ${backend.name}`,
     () => {
-      let opened: Backend | undefined
+      let opened: OpenedBackend | undefined
       afterEach(async () => {
         await opened?.close()
         opened = undefined
@@ -184,14 +71,14 @@ for (const backend of BACKENDS) {
         const b = await open()
         const r = b.of(A).reminders
         await r.save([
-          aReminder('R2', '2026-12-10'),
-          aReminder('R1', '2026-12-02'),
-          aReminder('R3', '2026-12-05', { state: 'cancelled' }),
+          aReminder('R2', '2026-12-10', {}, NOW),
+          aReminder('R1', '2026-12-02', {}, NOW),
+          aReminder('R3', '2026-12-05', { state: 'cancelled' }, NOW),
         ])
         expect((await r.active()).map((x) => x.id).sort()).toEqual(['R1', 'R2'])
         expect((await r.ofOwner('U0ALICE')).map((x) => x.id)).toEqual(['R1', 'R3', 'R2'])
         expect((await r.findByKey('k:R2'))?.id).toBe('R2')
-        await r.save([{ ...aReminder('R1', '2026-12-02'), state: 'scheduled', scheduledMessageId: 'Q1' }])
+        await r.save([aReminder('R1', '2026-12-02', { state: 'scheduled', scheduledMessageId: 'Q1' }, NOW)])
         expect((await r.get('R1'))?.state).toBe('scheduled')
         expect(await b.of(B).reminders.active()).toEqual([])
       })

@@ -3,25 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { OperatorId } from '../../src/domain/operator-id.js'
-import { createTicket, type Ticket } from '../../src/domain/ticket.js'
 import { workspaceFile } from '../../src/store/database.js'
 import { openStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
-
-function aTicket(id: string, requester = 'U0ALICE'): Ticket {
-  return createTicket(
-    {
-      kind: 'direct_debit',
-      destination: 'soracom',
-      operatorId: 'OP0123456789' as OperatorId,
-      request: { coverage: 'jp', accountType: 'corporate', invoicePayment: 'active', consent: true },
-      requester,
-      channel: 'C0BILLING',
-    },
-    { subject: '口座振替の希望', body: 'オペレーター ID: OP0123456789', full: '' },
-    { id, now: new Date('2026-11-26T01:00:00.000Z') },
-  )
-}
+import { aTicket } from '../support/records.js'
 
 const entry = (teamId: string) => ({
   teamId,
@@ -42,8 +26,8 @@ describe('workspaces in one data file (issue 26)', () => {
     const store = await openStore(join(dir, 'db.json'))
     await store.workspaces.install(entry('T0AAAAAAA'))
     await store.workspaces.install(entry('T0BBBBBBB'))
-    await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001', 'U0ALICE'))
-    await store.workspace('T0BBBBBBB').tickets.save(aTicket('T0001', 'U0BOB'))
+    await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001', { requester: 'U0ALICE' }))
+    await store.workspace('T0BBBBBBB').tickets.save(aTicket('T0001', { requester: 'U0BOB' }))
 
     expect(store.workspace('T0AAAAAAA').tickets.get('T0001')?.requester).toBe('U0ALICE')
     expect(store.workspace('T0BBBBBBB').tickets.get('T0001')?.requester).toBe('U0BOB')
@@ -170,6 +154,39 @@ describe('a file per installed workspace (issue 26.7: a write costs the same wit
     expect(own.teamId).toBe('T0AAAAAAA')
     expect(own.tickets).toHaveLength(1)
     await store.close()
+  })
+
+  it('keeps nothing of an install or a save whose workspace file the disk refuses, and names that file', async () => {
+    const file = join(dir, 'db.json')
+    let refuse: string | undefined
+    const store = await openStore(file, {
+      writeFile: async (path, text) => {
+        if (path === refuse)
+          throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+            code: 'ENOSPC',
+          })
+        await writeFile(path, text)
+      },
+    })
+    refuse = workspaceFile(file, 'T0AAAAAAA')
+    await expect(store.workspaces.install(entry('T0AAAAAAA'))).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(store.workspaces.get('T0AAAAAAA')).toBeUndefined()
+    expect(store.storeProblem()).toContain('T0AAAAAAA.json')
+    const main = JSON.parse(await readFile(file, 'utf8')) as { workspaces: Record<string, unknown> }
+    expect(main.workspaces).toEqual({})
+
+    refuse = undefined
+    await store.workspaces.install(entry('T0AAAAAAA'))
+    refuse = workspaceFile(file, 'T0AAAAAAA')
+    await expect(store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001'))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    })
+    expect(store.workspace('T0AAAAAAA').tickets.get('T0001')).toBeUndefined()
+    refuse = undefined
+    await store.close()
+    const reopened = await openStore(file)
+    expect(reopened.workspace('T0AAAAAAA').tickets.all()).toEqual([])
+    await reopened.close()
   })
 
   it('lays a version-4 file (every workspace inline) out into one file each, and reads it back the same', async () => {
