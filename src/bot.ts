@@ -22,7 +22,8 @@ import { DirectoryCache } from './slack/middleware/directory.js'
 import type { Workspaces } from './slack/middleware/workspace.js'
 import { SlackNotifier } from './slack/notifier.js'
 import { SoracomGateway, type SoracomGatewayOptions } from './soracom/gateway.js'
-import { SINGLE_WORKSPACE, type Store, type WorkspaceStore } from './store/index.js'
+import { SINGLE_WORKSPACE, type Store, type WorkspaceRepositories } from './store/index.js'
+import type { WorkspaceEntry } from './store/workspace-registry.js'
 
 export interface BotParts {
   config: Config
@@ -45,7 +46,9 @@ export interface BotParts {
 /** One workspace as this process serves it: what requests see, and what the periodic work runs. */
 interface Runtime {
   workspace: Workspace
-  store: WorkspaceStore
+  store: WorkspaceRepositories
+  /** The sealed installation its token came from (OAuth): another replica may have stored a newer one. */
+  installation?: string
   redelivery: TimedRedelivery
   client: WebClient
   soracom: SoracomGateway
@@ -122,21 +125,30 @@ export function createBot(parts: BotParts) {
     : new SlackIdentity(new WebClient(config.botToken, clientOptions), logger)
 
   /** Slack refused a workspace's token: its work waits until it installs again; said once. */
-  const parked = (key: string, code: string) => {
+  const parked = async (key: string, code: string, installation: string | undefined) => {
     if (key === SINGLE_WORKSPACE) return // single mode: SlackIdentity says so and main stops
-    if (store.workspaces.get(key)?.parked === code) return
+    const entry = await store.workspaces.get(key)
+    // Parked already, or installed again since (by another replica): the refusal was the old token's.
+    if (!entry || entry.parked === code || entry.installation !== installation) return
     logger.warn("Slack refuses this workspace's token; its work is parked until it installs again", {
       team: key,
       reason: code,
     })
-    store.workspaces
-      .park(key, code)
-      .catch((error: unknown) => logger.error('could not park', { team: key, error }))
+    await store.workspaces.park(key, code)
   }
 
-  function makeRuntime(key: string, token: string, teamId: () => string | undefined): Runtime {
+  function makeRuntime(
+    key: string,
+    token: string,
+    teamId: () => string | undefined,
+    installation?: string,
+  ): Runtime {
     const ws = store.workspace(key)
-    const client = new WorkspaceClient(token, clientOptions, (code) => parked(key, code))
+    const client = new WorkspaceClient(token, clientOptions, (code) => {
+      parked(key, code, installation).catch((error: unknown) =>
+        logger.error('could not park', { team: key, error }),
+      )
+    })
     const soracom = new SoracomGateway({
       jpUrl: config.soracom.jpUrl,
       globalUrl: config.soracom.globalUrl,
@@ -177,12 +189,13 @@ export function createBot(parts: BotParts) {
       logger,
       isAdmin: (user, workspaceAdmin) => isAccessAdmin(access(), user, workspaceAdmin),
       queue: new KeyedQueue(),
-      awaitingPost: new Set(),
+      posting: ws.posting,
       redelivery,
     }
     return {
-      workspace: { key, deps, access, teamId, directory: new DirectoryCache() },
+      workspace: { key, deps, access, teamId, directory: new DirectoryCache(), deliveries: ws.deliveries },
       store: ws,
+      ...(installation ? { installation } : {}),
       redelivery,
       client,
       soracom,
@@ -190,34 +203,65 @@ export function createBot(parts: BotParts) {
     }
   }
 
-  /** The runtime of a workspace the bot serves (made on first use); undefined when not installed. */
-  function runtime(key: string): Runtime | undefined {
-    const known = runtimes.get(key)
+  /** The single workspace's runtime (made on first use); undefined in OAuth mode. */
+  function singleRuntime(): Runtime | undefined {
+    if (oauth || !config.botToken || !identity) return undefined
+    const known = runtimes.get(SINGLE_WORKSPACE)
     if (known) return known
-    let made: Runtime
-    if (key === SINGLE_WORKSPACE) {
-      if (oauth || !config.botToken || !identity) return undefined
-      made = makeRuntime(key, config.botToken, () => identity.identity.teamId)
-    } else {
-      const entry = oauth && keys ? store.workspaces.get(key) : undefined
-      if (!entry || !keys) return undefined
-      const token = openInstallation(entry, keys).bot?.token
-      if (!token) return undefined
-      made = makeRuntime(key, token, () => key)
+    const made = makeRuntime(SINGLE_WORKSPACE, config.botToken, () => identity.identity.teamId)
+    runtimes.set(SINGLE_WORKSPACE, made)
+    return made
+  }
+
+  /**
+   * The runtime of an installed workspace, as its stored installation is now: made on first use,
+   * and made again when the installation changed (installed again, perhaps through another
+   * replica). Undefined when it is not installed.
+   */
+  function installedRuntime(entry: WorkspaceEntry | undefined, key: string): Runtime | undefined {
+    const known = runtimes.get(key)
+    if (!entry || !keys) {
+      if (known) void forget(key)
+      return undefined
     }
+    if (known && known.installation === entry.installation) return known
+    if (known) void forget(key)
+    const token = openInstallation(entry, keys).bot?.token
+    if (!token) return undefined
+    const made = makeRuntime(key, token, () => key, entry.installation)
     runtimes.set(key, made)
     return made
   }
 
+  /**
+   * A request's workspace, read fresh from the store (its installation and its settings: another
+   * replica may have changed either). When the store cannot answer, the runtime this process
+   * already has serves (its token is Slack's to refuse), and the request's own reads and writes
+   * fail with the store's error.
+   */
+  async function requestRuntime(teamId: string | undefined): Promise<Runtime | undefined> {
+    const key = oauth ? teamId : SINGLE_WORKSPACE
+    if (!key) return undefined
+    let found: Runtime | undefined
+    try {
+      found = oauth ? installedRuntime(await store.workspaces.get(key), key) : singleRuntime()
+      await found?.store.settings.load()
+    } catch (error) {
+      found = runtimes.get(key)
+      if (!found) throw error
+      logger.warn('store unreadable; serving with what this process knows', {
+        team: key,
+        error: errorCode(error),
+      })
+    }
+    return found
+  }
+
   /** Every workspace the periodic work runs for: the single one, or each installation not parked. */
-  const active = (): Runtime[] => {
-    const keysNow = oauth
-      ? store.workspaces
-          .list()
-          .filter((w) => !w.parked)
-          .map((w) => w.teamId)
-      : [SINGLE_WORKSPACE]
-    return keysNow.map(runtime).filter((r): r is Runtime => r !== undefined)
+  const active = async (): Promise<Runtime[]> => {
+    if (!oauth) return [singleRuntime()].filter((r): r is Runtime => r !== undefined)
+    const entries = (await store.workspaces.list()).filter((w) => !w.parked)
+    return entries.map((w) => installedRuntime(w, w.teamId)).filter((r): r is Runtime => r !== undefined)
   }
 
   /** Drops a workspace's runtime (a new token, or gone): timers stopped, made again on next use. */
@@ -249,7 +293,7 @@ export function createBot(parts: BotParts) {
     const key = workspace.key
     const found = runtimes.get(key)
     if (found) {
-      const scheduled = found.store.reminders.collection.records.filter(
+      const scheduled = (await found.store.reminders.active()).filter(
         (r) => r.state === 'scheduled' && r.scheduledMessageId,
       )
       // The workspace's token, without the retries: Slack has usually refused it by now.
@@ -275,14 +319,9 @@ export function createBot(parts: BotParts) {
   }
 
   const workspaces: Workspaces = {
-    of: (teamId) =>
-      oauth ? (teamId ? runtime(teamId)?.workspace : undefined) : runtime(SINGLE_WORKSPACE)?.workspace,
+    of: async (teamId) => (await requestRuntime(teamId))?.workspace,
     uninstalled: uninstall,
   }
-
-  // A stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one) stops here;
-  // during a rotation the links sealed with CREDENTIALS_KEY_PREVIOUS come back sealed anew.
-  const resealed = active().map((r) => ({ r, links: r.soracom.checkKeys(r.store.links.list()) }))
 
   const { app, drain, onServerError } = createSlackApp(config, workspaces, {
     ...(identity ? { identity } : {}),
@@ -302,14 +341,16 @@ export function createBot(parts: BotParts) {
    * sweeps at once beside the requests being served.
    */
   async function eachWorkspace<T>(kind: 'sweep' | 'check', work: (r: Runtime) => Promise<T>): Promise<T[]> {
-    const todo = active().filter((r) => !r.busy.has(kind))
-    const settled: PromiseSettledResult<Awaited<T>>[] = []
+    const todo = (await active()).filter((r) => !r.busy.has(kind))
+    const settled: PromiseSettledResult<T>[] = []
     let next = 0
     const lane = async () => {
       for (let r = todo[next++]; r; r = todo[next++]) {
         r.busy.add(kind)
         try {
-          settled.push({ status: 'fulfilled', value: await work(r) })
+          // Across replicas (PostgreSQL) one runs a workspace's sweep or check at a time.
+          const done = await r.store.exclusive(kind, () => work(r))
+          if (done.ran) settled.push({ status: 'fulfilled', value: done.value })
         } catch (reason) {
           settled.push({ status: 'rejected', reason })
         } finally {
@@ -321,19 +362,17 @@ export function createBot(parts: BotParts) {
     const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected')
     if (failed.length > 0 && failed.length === settled.length && !oauth) throw failed[0]?.reason
     for (const f of failed) logger.error(`${kind} failed for a workspace`, { error: f.reason })
-    return settled
-      .filter((s): s is PromiseFulfilledResult<Awaited<T>> => s.status === 'fulfilled')
-      .map((s) => s.value)
+    return settled.filter((s): s is PromiseFulfilledResult<T> => s.status === 'fulfilled').map((s) => s.value)
   }
 
-  const single = oauth ? undefined : runtime(SINGLE_WORKSPACE)
+  const single = singleRuntime()
 
   return {
     app,
     /** The single workspace's dependencies (single-workspace mode; tests read them). */
     deps: single?.workspace.deps as AppDeps,
     /** A workspace's dependencies as its requests see them (undefined: not installed). */
-    workspace: (key: string) => runtime(key)?.workspace,
+    workspace: async (key: string) => (await requestRuntime(key))?.workspace,
     installationStore,
     drain,
     onServerError,
@@ -349,15 +388,20 @@ export function createBot(parts: BotParts) {
       const reports = await eachWorkspace('check', (r) => checkLinkedOperators(r.workspace.deps))
       return mergeReports(reports)
     },
-    /** Stores what was sealed again (a CREDENTIALS_KEY rotation): the links, then the installations; says which. */
+    /**
+     * At start-up: a stored link whose key cannot be opened (no CREDENTIALS_KEY, or another one)
+     * stops the bot here; during a rotation what CREDENTIALS_KEY_PREVIOUS sealed is sealed anew
+     * and stored, the links, then the installations. Says which.
+     */
     finishKeyRotation: async (): Promise<string[]> => {
       const done: string[] = []
-      for (const { r, links } of resealed) {
+      for (const r of await active()) {
+        const links = r.soracom.checkKeys(await r.store.links.list())
         for (const link of links) await r.store.links.save(link)
         done.push(...links.map(linkKey))
       }
       if (keys?.previous) {
-        for (const entry of store.workspaces.list()) {
+        for (const entry of await store.workspaces.list()) {
           const installation = openInstallation(entry, keys)
           const sealed = sealInstallation(installation, entry.teamId, keys.key)
           await store.workspaces.install({ ...entry, installation: sealed })

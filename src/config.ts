@@ -80,6 +80,26 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4000/api/' }),
   ),
   DATA_FILE: optional(z.string()),
+  DATABASE_URL: optional(
+    z.url({
+      protocol: /^postgres(ql)?$/,
+      error: 'must be a PostgreSQL URL such as postgres://bot:password@db.example:5432/billing',
+    }),
+  ),
+  DATABASE_POOL_MAX: optional(
+    z.coerce
+      .number({ error: 'must be a whole number of connections, 1 to 100 (default 10)' })
+      .int({ error: 'must be a whole number of connections, 1 to 100 (default 10)' })
+      .min(1, { error: 'must be a whole number of connections, 1 to 100 (default 10)' })
+      .max(100, { error: 'must be a whole number of connections, 1 to 100 (default 10)' }),
+  ),
+  REPLICA_LEASE_SECONDS: optional(
+    z.coerce
+      .number({ error: 'must be a whole number of seconds, 1 to 3600 (default 120)' })
+      .int({ error: 'must be a whole number of seconds, 1 to 3600 (default 120)' })
+      .min(1, { error: 'must be a whole number of seconds, 1 to 3600 (default 120)' })
+      .max(3600, { error: 'must be a whole number of seconds, 1 to 3600 (default 120)' }),
+  ),
   BOT_NOW: optional(
     z.iso.datetime({
       offset: true,
@@ -147,6 +167,13 @@ export interface Config {
   /** Present only when the Web API is not Slack's own (a local fake in tests and demos). */
   slackApiUrl?: string
   dataFile: string
+  /** PostgreSQL instead of the data file (DATABASE_URL), with this replica's pool size. */
+  database?: {
+    url: string
+    poolMax: number
+    /** How long a replica's claim (a sweep, a check, a post) outlives it when it is killed. */
+    leaseSeconds: number
+  }
   logLevel: LogLevelName
   /** Fixed clock for demos and black-box tests. */
   botNow?: Date
@@ -210,12 +237,6 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'CREDENTIALS_KEY_PREVIOUS is set without CREDENTIALS_KEY: to rotate, put the new key in CREDENTIALS_KEY and the old one in CREDENTIALS_KEY_PREVIOUS',
     )
   }
-  if (!isBlank(env.DATABASE_URL)) {
-    // Said rather than ignored: a bot that quietly kept to the file would lose what replicas wrote.
-    problems.push(
-      'DATABASE_URL is set, but this version serves from DATA_FILE only (the PostgreSQL backend is not finished): unset DATABASE_URL; `npm run migrate:file-to-postgres` already copies the file into a database',
-    )
-  }
   if (!access.success) {
     problems.push(
       ...access.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`),
@@ -247,6 +268,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         ? { slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }
         : {}),
       dataFile: e.DATA_FILE ?? 'data/db.json',
+      ...(e.DATABASE_URL
+        ? {
+            database: {
+              url: e.DATABASE_URL,
+              poolMax: e.DATABASE_POOL_MAX ?? 10,
+              leaseSeconds: e.REPLICA_LEASE_SECONDS ?? 120,
+            },
+          }
+        : {}),
       logLevel: e.LOG_LEVEL ?? 'info',
       ...(e.BOT_NOW ? { botNow: new Date(e.BOT_NOW) } : {}),
       soracom: {

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { LogLevel } from '@slack/bolt'
 import { createBot } from './bot.js'
-import { loadConfig } from './config.js'
+import { type Config, loadConfig } from './config.js'
 import type { Clock } from './domain/clock.js'
 import { CodedError, errorCode } from './errors.js'
 import { createLogger } from './logger.js'
 import type { Periodic } from './scheduling/periodic.js'
 import { startSoracomChecks } from './scheduling/soracom-checks.js'
 import { startReminderSweeps } from './scheduling/sweeper.js'
-import { openStore } from './store/index.js'
+import { openStore, type Store } from './store/index.js'
+import { openPostgresStore } from './store/postgres/store.js'
 
 /** How long a shutdown waits for in-flight listeners (posting after their ack) before exiting. */
 const SHUTDOWN_DRAIN_MS = 5000
@@ -43,33 +44,15 @@ async function main(): Promise<void> {
       ...(config.botToken ? [config.botToken] : []),
       ...(config.oauth ? [config.oauth.clientSecret, config.oauth.stateSecret] : []),
       ...(config.mode.kind === 'http' ? [config.mode.signingSecret] : [config.mode.appToken]),
+      ...databaseSecrets(config.database?.url),
     ],
-  })
-  let renewal: 'ok' | 'failing' | 'stopped' = 'ok'
-  const store = await openStore(config.dataFile, {
-    // Another process holds the lease now (this one was frozen past the stale time): stop at once.
-    onLost: (lockFile) => {
-      logger.error('data file lock lost to another process; stopping', { lockFile })
-      process.exit(1)
-    },
-    // A disk that refuses writes is not a lost lease: keep serving, say so once per change.
-    onRenewal: (event) => {
-      const now = event.kind === 'renewed' ? 'ok' : event.mustStopWriting ? 'stopped' : 'failing'
-      if (now === renewal) return
-      renewal = now
-      if (event.kind === 'renewed') logger.info('data file writable again; writes resume')
-      else if (event.mustStopWriting)
-        logger.error('data file lease not renewed for the stale time; no writes until the disk recovers', {
-          error: event.error,
-        })
-      else
-        logger.warn('data file lease cannot be renewed (disk refuses); serving, retrying', {
-          error: event.error,
-        })
-    },
   })
   const fixed = config.botNow
   const clock: Clock = fixed ? { now: () => new Date(fixed) } : { now: () => new Date() }
+  const database = config.database
+  const store: Store = database
+    ? await openDatabase(database, clock, logger)
+    : await openDataFile(config.dataFile, logger)
   let bot: ReturnType<typeof createBot>
   try {
     bot = createBot({
@@ -176,7 +159,7 @@ async function main(): Promise<void> {
     })
   } else {
     logger.info(`installs at ${config.oauth?.baseUrl}/slack/install (OAuth distribution)`, {
-      workspaces: store.workspaces.list().length,
+      workspaces: (await store.workspaces.list()).length,
     })
   }
   sweeps = startReminderSweeps(sweep, (error) => logger.error('sweep failed', { error }))
@@ -184,6 +167,76 @@ async function main(): Promise<void> {
   checks = startSoracomChecks(checkLinks, config.soracom.pollMinutes, (error) =>
     logger.error('soracom checks failed', { error }),
   )
+}
+
+/** The data file (DATA_FILE), locked for this process; a disk that refuses writes is reported once per change. */
+function openDataFile(file: string, logger: ReturnType<typeof createLogger>): Promise<Store> {
+  let renewal: 'ok' | 'failing' | 'stopped' = 'ok'
+  return openStore(file, {
+    // Another process holds the lease now (this one was frozen past the stale time): stop at once.
+    onLost: (lockFile) => {
+      logger.error('data file lock lost to another process; stopping', { lockFile })
+      process.exit(1)
+    },
+    // A disk that refuses writes is not a lost lease: keep serving, say so once per change.
+    onRenewal: (event) => {
+      const now = event.kind === 'renewed' ? 'ok' : event.mustStopWriting ? 'stopped' : 'failing'
+      if (now === renewal) return
+      renewal = now
+      if (event.kind === 'renewed') logger.info('data file writable again; writes resume')
+      else if (event.mustStopWriting)
+        logger.error('data file lease not renewed for the stale time; no writes until the disk recovers', {
+          error: event.error,
+        })
+      else
+        logger.warn('data file lease cannot be renewed (disk refuses); serving, retrying', {
+          error: event.error,
+        })
+    },
+  })
+}
+
+/**
+ * PostgreSQL (DATABASE_URL): migrations first (once across replicas), then a pool of
+ * DATABASE_POOL_MAX connections. An unreachable server at start-up stops the bot with one line;
+ * once running, an outage is reported and served through (slack/middleware, /healthz).
+ */
+async function openDatabase(
+  database: NonNullable<Config['database']>,
+  clock: Clock,
+  logger: ReturnType<typeof createLogger>,
+): Promise<Store> {
+  try {
+    return await openPostgresStore(database.url, {
+      now: () => clock.now(),
+      pool: { max: database.poolMax },
+      leases: { jobMs: database.leaseSeconds * 1000, postingMs: database.leaseSeconds * 1000 },
+      onHealth: (problem) => {
+        if (problem)
+          logger.error('PostgreSQL unreachable; requests are answered that nothing can be saved', { problem })
+        else logger.info('PostgreSQL answers again')
+      },
+    })
+  } catch (error) {
+    throw new DatabaseStartError(error)
+  }
+}
+
+class DatabaseStartError extends CodedError {
+  readonly code = 'database_unreachable'
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(
+      `DATABASE_URL cannot be used (${errorCode(cause)}: ${reason}): check the server is up and the URL's host, port, user and password`,
+    )
+  }
+}
+
+/** The password in DATABASE_URL, so no log line shows it. */
+function databaseSecrets(url: string | undefined): string[] {
+  if (!url) return []
+  const password = decodeURIComponent(new URL(url).password)
+  return password ? [password] : []
 }
 
 /** One line for a port the bot cannot listen on, naming PORT; undefined for other errors. */

@@ -22,14 +22,23 @@ describe('loadConfig', () => {
     })
   })
 
-  it('refuses DATABASE_URL in one line instead of quietly serving from the file (issue 27 not finished)', () => {
-    const result = loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db.example/billing' })
-    expect(result.ok).toBe(false)
-    if (!result.ok) {
-      expect(result.problems).toHaveLength(1)
-      expect(result.problems[0]).toMatch(/^DATABASE_URL is set, but this version serves from DATA_FILE only/)
-      expect(result.problems[0]).not.toContain('db.example')
-    }
+  it('DATABASE_URL selects PostgreSQL with a bounded pool; a URL that is not PostgreSQL is refused in one line', () => {
+    const result = loadConfig({
+      ...base,
+      DATABASE_URL: 'postgres://bot:pw@db.example/billing',
+      DATABASE_POOL_MAX: '4',
+    })
+    expect(result.ok && result.config.database).toEqual({
+      url: 'postgres://bot:pw@db.example/billing',
+      poolMax: 4,
+      leaseSeconds: 120,
+    })
+    const defaults = loadConfig({ ...base, DATABASE_URL: 'postgresql://db.example/billing' })
+    expect(defaults.ok && defaults.config.database?.poolMax).toBe(10)
+    const wrong = loadConfig({ ...base, DATABASE_URL: 'mysql://db.example/billing' })
+    expect(wrong.ok).toBe(false)
+    if (!wrong.ok)
+      expect(wrong.problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL/)])
   })
 
   it('reads the SORACOM settings: API URLs, the poll interval and a 32-byte CREDENTIALS_KEY', () => {

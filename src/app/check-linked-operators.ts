@@ -160,8 +160,7 @@ async function alertAmountFinal(
     requester: link.linkedBy,
     createdAt: deps.clock.now().toISOString(),
   }
-  await storeAlert(deps, alert)
-  await postAlert(deps, alert)
+  await postAlert(deps, alert, await storeAlert(deps, alert))
   return true
 }
 
@@ -275,8 +274,7 @@ async function alertLinkBroken(
     requester: link.linkedBy,
     createdAt: now.toISOString(),
   }
-  await storeAlert(deps, alert)
-  await postAlert(deps, alert)
+  await postAlert(deps, alert, await storeAlert(deps, alert))
   return true
 }
 

@@ -53,13 +53,17 @@ const alertRecords = (deps: Pick<AppDeps, 'alerts'>): Records<BillingAlert> => (
  * An alert of the checks: stored first (its id is its key, so it exists at most once), then
  * posted to the link's alert channel by `postAlert`; a post that fails is retried by the sweep.
  */
-export function storeAlert(deps: PostingPorts, alert: BillingAlert): Promise<void> {
+export function storeAlert(deps: PostingPorts, alert: BillingAlert): Promise<string | undefined> {
   return storeRecord(deps, alertRecords(deps), alert)
 }
 
 /** Posts a stored alert to its channel; true when it went out now. */
-export function postAlert(deps: PostingPorts, alert: BillingAlert): Promise<boolean> {
-  return postRecord(deps, alertRecords(deps), alert.id, originOf(alert), { kind: 'alert' })
+export function postAlert(
+  deps: PostingPorts,
+  alert: BillingAlert,
+  hold: string | undefined,
+): Promise<boolean> {
+  return postRecord(deps, alertRecords(deps), alert.id, originOf(alert), { kind: 'alert', hold })
 }
 
 const checklistRecords = (deps: Pick<AppDeps, 'checklists' | 'renderer'>): Records<Checklist> => ({
@@ -74,36 +78,37 @@ const checklistRecords = (deps: Pick<AppDeps, 'checklists' | 'renderer'>): Recor
  * Its message follows the ack: `deliverStored` (alerts: `postAlert`).
  */
 async function storeRecord<T extends { id: string }>(
-  deps: Pick<AppDeps, 'awaitingPost'>,
+  deps: Pick<AppDeps, 'posting'>,
   records: Records<T>,
   record: T,
-): Promise<void> {
+): Promise<string | undefined> {
   records.render(record)
-  deps.awaitingPost.add(record.id)
+  const hold = await deps.posting.hold(record.id)
   try {
     await records.save(record)
   } catch (error) {
-    deps.awaitingPost.delete(record.id)
+    if (hold) await deps.posting.release(record.id, hold).catch(() => undefined)
     throw error
   }
+  return hold
 }
 
 export async function storeTicket(
-  deps: Pick<AppDeps, 'awaitingPost' | 'operators' | 'renderer' | 'tickets'>,
+  deps: Pick<AppDeps, 'posting' | 'operators' | 'renderer' | 'tickets'>,
   ticket: Ticket,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
-  await storeRecord(deps, ticketRecords(deps), { ...ticket, sourceViewId: viewId })
-  return { kind: 'stored', record: { kind: 'ticket', ticket } }
+  const hold = await storeRecord(deps, ticketRecords(deps), { ...ticket, sourceViewId: viewId })
+  return { kind: 'stored', record: { kind: 'ticket', ticket, ...(hold ? { hold } : {}) } }
 }
 
 export async function storeChecklist(
-  deps: Pick<AppDeps, 'awaitingPost' | 'checklists' | 'renderer'>,
+  deps: Pick<AppDeps, 'posting' | 'checklists' | 'renderer'>,
   checklist: Checklist,
   viewId: string,
 ): Promise<{ kind: 'stored'; record: StoredRecord }> {
-  await storeRecord(deps, checklistRecords(deps), { ...checklist, sourceViewId: viewId })
-  return { kind: 'stored', record: { kind: 'checklist', checklist } }
+  const hold = await storeRecord(deps, checklistRecords(deps), { ...checklist, sourceViewId: viewId })
+  return { kind: 'stored', record: { kind: 'checklist', checklist, ...(hold ? { hold } : {}) } }
 }
 
 /**
@@ -113,12 +118,18 @@ export async function storeChecklist(
 export async function deliverStored(deps: PostingPorts & HomePorts, stored: StoredRecord): Promise<void> {
   if (stored.kind === 'ticket') {
     const { ticket } = stored
-    await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), { kind: 'ticket' })
+    await postRecord(deps, ticketRecords(deps), ticket.id, originOf(ticket), {
+      kind: 'ticket',
+      hold: stored.hold,
+    })
     await refreshHome(deps, ticket.requester)
     return
   }
   const { checklist } = stored
-  await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), { kind: 'checklist' })
+  await postRecord(deps, checklistRecords(deps), checklist.id, originOf(checklist), {
+    kind: 'checklist',
+    hold: stored.hold,
+  })
   const current = await deps.checklists.get(checklist.id)
   if (current) await followDeletion(deps, current)
   await refreshHome(deps, checklist.requester)
@@ -167,11 +178,33 @@ async function postRecord<
   records: Records<T>,
   id: string,
   origin: Origin,
+  options: { late?: boolean; kind: RecordKind; hold?: string | undefined },
+): Promise<boolean> {
+  // The request that stored it posts it: a late post (the sweep's) waits for its hold to end.
+  const hold = (!options.late && options.hold) || (await deps.posting.hold(id))
+  if (!hold) return false
+  try {
+    return await postHeld(deps, records, id, origin, options)
+  } finally {
+    await deps.posting.release(id, hold).catch(() => undefined)
+  }
+}
+
+function postHeld<
+  T extends {
+    id: string
+    message?: { channel: string; ts: string }
+    undelivered?: unknown
+    createdAt: string
+  },
+>(
+  deps: PostingPorts,
+  records: Records<T>,
+  id: string,
+  origin: Origin,
   options: { late?: boolean; kind: RecordKind },
 ): Promise<boolean> {
-  if (options.late && deps.awaitingPost.has(id)) return false
   return deps.queue.run(id, async () => {
-    deps.awaitingPost.delete(id)
     const record = await records.get(id)
     if (!record || record.message) return false
     const message = await records.render(record)

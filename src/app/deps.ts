@@ -10,6 +10,7 @@ import type {
   Logger,
   Notifier,
   OperatorRepository,
+  PostingHolds,
   Redelivery,
   ReminderRepository,
   ReminderScheduler,
@@ -51,10 +52,11 @@ export interface AppDeps {
   /** Changes to one record run one after another, in arrival order (keyed by record id). */
   queue: KeyedQueue
   /**
-   * Records stored by this process whose first post follows the ack: the sweep leaves them to it.
-   * After a restart the set is empty, so whatever was stored but never posted is posted then.
+   * Records whose first post follows the ack are held by the request that stored them: the sweep
+   * leaves them to it. A process that stopped in between leaves a hold that runs out, so whatever
+   * was stored but never posted is posted by the next sweep.
    */
-  awaitingPost: Set<string>
+  posting: PostingHolds
   /** Another try soon for what Slack failed for a moment (the sweep remains the backstop). */
   redelivery: Redelivery
 }
@@ -72,14 +74,11 @@ export function mayManage(deps: Pick<AppDeps, 'isAdmin'>, user: string, owner: s
 /** Storing a new ticket from a submission: rendered first, on disk before the ack. */
 export type TicketIntakePorts = Pick<
   AppDeps,
-  'awaitingPost' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'
+  'posting' | 'clock' | 'newId' | 'operators' | 'renderer' | 'tickets'
 >
 
 /** Storing a new checklist from a submission. */
-export type ChecklistIntakePorts = Pick<
-  AppDeps,
-  'awaitingPost' | 'checklists' | 'clock' | 'newId' | 'renderer'
->
+export type ChecklistIntakePorts = Pick<AppDeps, 'posting' | 'checklists' | 'clock' | 'newId' | 'renderer'>
 
 /** Publishing a user's App Home, and trying again soon when Slack fails for a moment. */
 export type HomePorts = Pick<
@@ -91,7 +90,7 @@ export type HomePorts = Pick<
 export type PostingPorts = Pick<
   AppDeps,
   | 'alerts'
-  | 'awaitingPost'
+  | 'posting'
   | 'checklists'
   | 'clock'
   | 'logger'

@@ -12,7 +12,13 @@ import type { Origin } from './ports.js'
  */
 
 /** A record stored before the ack; its message is posted after it. */
-export type StoredRecord = { kind: 'ticket'; ticket: Ticket } | { kind: 'checklist'; checklist: Checklist }
+export type StoredRecord = (
+  | { kind: 'ticket'; ticket: Ticket }
+  | { kind: 'checklist'; checklist: Checklist }
+) & {
+  /** The request's hold on posting it (PostingHolds): its post is this request's to make. */
+  hold?: string
+}
 
 /** What a calendar subscription answers: new, or the channel had one already. */
 export interface CalendarOutcome {

@@ -90,6 +90,17 @@ export interface AlertRepository {
   all(): Awaitable<readonly BillingAlert[]>
 }
 
+/**
+ * Who is posting a stored record's first message. The process that stored a record holds it until
+ * its post is done, so a sweep (in this process or another replica) leaves it alone; a hold left by
+ * a process that died runs out (the lease), and the next sweep posts the record.
+ */
+export interface PostingHolds {
+  /** A token when this call now holds `id`, undefined when someone else does. */
+  hold(id: string): Promise<string | undefined>
+  release(id: string, token: string): Promise<void>
+}
+
 // --- SORACOM, seen from the use cases (src/soracom implements it) ---
 
 /** A SAM user's auth key, as typed into the link modal: held in memory only, never stored in clear. */

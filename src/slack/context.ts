@@ -17,6 +17,8 @@ export interface Workspace {
   /** The team the requests must come from (unknown until auth.test answered, single mode). */
   teamId: () => string | undefined
   directory: DirectoryCache
+  /** Slack deliveries already taken (event IDs), in the store: a retry at any replica is dropped. */
+  deliveries: { first(key: string): Promise<boolean> }
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt'
+import type { Awaitable } from '../app/ports.js'
 import { openSecret, sealSecret } from '../soracom/credentials.js'
 import type { InstallResult, WorkspaceEntry } from '../store/workspace-registry.js'
 
 /** What the installation store needs of the project's store (store/index.ts `workspaces`). */
 export interface InstalledWorkspaces {
-  get(teamId: string): WorkspaceEntry | undefined
+  get(teamId: string): Awaitable<WorkspaceEntry | undefined>
   install(entry: Omit<WorkspaceEntry, 'parked'>): Promise<InstallResult>
   remove(teamId: string): Promise<boolean>
 }
@@ -67,7 +68,7 @@ export class SealedInstallationStore implements InstallationStore {
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-    const entry = query.teamId ? this.workspaces.get(query.teamId) : undefined
+    const entry = query.teamId ? await this.workspaces.get(query.teamId) : undefined
     if (!entry) throw new Error(`no installation for ${query.teamId ?? query.enterpriseId ?? 'this request'}`)
     return openInstallation(entry, this.keys)
   }

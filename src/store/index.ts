@@ -1,22 +1,81 @@
+import type {
+  AlertRepository,
+  Awaitable,
+  ChecklistRepository,
+  LinkRepository,
+  OperatorRepository,
+  PostingHolds,
+  ReminderRepository,
+  SettingsRepository,
+  SubscriptionRepository,
+  TicketRepository,
+} from '../app/ports.js'
 import { AlertStore } from './alert-store.js'
 import { ChecklistStore } from './checklist-store.js'
 import { Database, SINGLE_WORKSPACE, type StoreOptions } from './database.js'
 import { LinkStore } from './link-store.js'
+import { LocalPostingHolds, RecentDeliveries } from './local-coordination.js'
 import { OperatorStore } from './operator-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { SettingsStore } from './settings-store.js'
 import { SubscriptionStore } from './subscription-store.js'
 import { TicketStore } from './ticket-store.js'
-import { WorkspaceRegistry } from './workspace-registry.js'
+import { type InstallResult, type WorkspaceEntry, WorkspaceRegistry } from './workspace-registry.js'
 
 export { SINGLE_WORKSPACE } from './database.js'
 
 /** Closed tickets and finished reminders older than this move to the monthly archive. */
 export const ARCHIVE_AFTER_DAYS = 30
 
-export type Store = Awaited<ReturnType<typeof openStore>>
-
 /** The repositories of one workspace: each reads and writes that workspace's records only. */
+export interface WorkspaceRepositories {
+  tickets: TicketRepository
+  checklists: ChecklistRepository
+  reminders: ReminderRepository
+  subscriptions: SubscriptionRepository
+  operators: OperatorRepository
+  links: LinkRepository
+  alerts: AlertRepository
+  settings: SettingsRepository & {
+    /** Reads the settings again (PostgreSQL: another replica may have changed them); before each request. */
+    load(): Promise<void>
+  }
+  /** Moves long-finished records out of the live set; how many of each. */
+  archiveOld(now: Date): Promise<{ tickets: number; reminders: number }>
+  /** Who posts a stored record's first message (one request, or one sweep, across replicas). */
+  posting: PostingHolds
+  /** Slack deliveries taken into account: true the first time a key (an event ID) is seen. */
+  deliveries: { first(key: string): Promise<boolean> }
+  /** Runs a periodic job for this workspace unless another process runs it now. */
+  exclusive<T>(job: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>
+}
+
+/** The workspaces installed through OAuth, as the bot and Bolt's installation store use them. */
+export interface InstalledWorkspaceStore {
+  get(teamId: string): Awaitable<WorkspaceEntry | undefined>
+  list(): Awaitable<WorkspaceEntry[]>
+  park(teamId: string, reason: string): Promise<void>
+  recordSingleTeam(ref: { teamId: string; enterpriseId?: string }): Promise<void>
+  install(entry: Omit<WorkspaceEntry, 'parked'>): Promise<InstallResult>
+  remove(teamId: string): Promise<boolean>
+}
+
+/** What the bot needs of a store, the data file's (`openStore`) or PostgreSQL's (`openPostgresStore`). */
+export interface Store {
+  workspaces: InstalledWorkspaceStore
+  /** The repositories of one workspace (SINGLE_WORKSPACE: the single-workspace bot's). */
+  workspace(key: string): WorkspaceRepositories
+  /** Whether a write would go through now (the disk, or the database, answers). */
+  isHealthy(): Promise<boolean>
+  /** Why the store cannot be written now, for /healthz. */
+  storeProblem(): string | undefined
+  close(): Promise<void>
+}
+
+/** The data file's store (with its file at hand, for tests and the copy). */
+export type FileStore = Awaited<ReturnType<typeof openStore>>
+
+/** One workspace's repositories in the data file. */
 export type WorkspaceStore = ReturnType<typeof workspaceStore>
 
 function workspaceStore(db: Database, key: string) {
@@ -32,6 +91,13 @@ function workspaceStore(db: Database, key: string) {
     links: new LinkStore(part),
     alerts: new AlertStore(part),
     settings: new SettingsStore(part),
+    // One process owns the file: what must happen once needs no more than this process's memory.
+    posting: new LocalPostingHolds(),
+    deliveries: new RecentDeliveries(),
+    exclusive: async <T>(_job: string, work: () => Promise<T>) => ({
+      ran: true as const,
+      value: await work(),
+    }),
     /**
      * Moves tickets closed, and reminders finished, more than 30 days before `now` into the
      * monthly archive (by the month they closed). The archive is written first: a crash in
@@ -68,6 +134,11 @@ function workspaceStore(db: Database, key: string) {
  * (`workspace(key)`): there is no way to read records without naming whose they are.
  */
 export async function openStore(file: string, options: StoreOptions = {}) {
+  const store = await openFileStore(file, options)
+  return store satisfies Store
+}
+
+async function openFileStore(file: string, options: StoreOptions) {
   const db = await Database.open(file, options)
   const registry = new WorkspaceRegistry(db)
   const opened = new Map<string, WorkspaceStore>()

@@ -5,6 +5,9 @@ import type { WorkspaceSettings } from './schema.js'
 export class SettingsStore {
   constructor(private readonly db: Partition) {}
 
+  /** The file is this process's alone: what is in memory is what is stored. */
+  async load(): Promise<void> {}
+
   get(): WorkspaceSettings {
     return this.db.data.settings ?? {}
   }

@@ -34,7 +34,7 @@ describe('followUp', () => {
     expect(deps.notifier.posts[0]?.origin).toEqual(ORIGIN)
     const [ticket] = deps.tickets.all()
     expect(ticket?.message).toEqual({ channel: 'C0BILLING', ts: deps.notifier.posts[0]?.ts })
-    expect(deps.awaitingPost.size).toBe(0)
+    expect(deps.posting.held.size).toBe(0)
     expect(deps.notifier.homes.map((h) => h.userId)).toEqual(['U0ALICE'])
     expect(deps.notifier.homes[0]?.home.tickets.map((t) => t.id)).toEqual([ticket?.id])
   })
@@ -61,7 +61,7 @@ describe('followUp', () => {
   it('posts a record the process stored but never posted (a restart in between) once, saying it may repeat', async () => {
     const deps = memoryDeps()
     await requestDirectDebit(deps, directDebit)
-    deps.awaitingPost.clear() // what a new process knows
+    deps.posting.held.clear() // what a new process knows
     await sweep(deps)
     await sweep(deps)
     expect(deps.notifier.posts).toHaveLength(1)

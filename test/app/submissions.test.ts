@@ -54,7 +54,7 @@ describe('requestReissue (§3.4.1)', () => {
     const [ticket] = deps.tickets.all()
     expect(ticket).toMatchObject({ kind: 'invoice_reissue', requester: 'U0ALICE', sourceViewId: 'V0001' })
     expect(ticket?.body).toContain('OP0123456789')
-    expect(deps.awaitingPost.has(ticket?.id ?? '')).toBe(true)
+    expect(deps.posting.held.has(ticket?.id ?? '')).toBe(true)
     expect(deps.notifier.posts).toEqual([])
   })
 
@@ -96,7 +96,7 @@ describe('requestReissue (§3.4.1)', () => {
     deps.tickets.failing = true
     await expect(requestReissue(deps, input(reissue))).rejects.toMatchObject({ code: 'ENOSPC' })
     expect(deps.tickets.all()).toEqual([])
-    expect(deps.awaitingPost.size).toBe(0)
+    expect(deps.posting.held.size).toBe(0)
   })
 })
 

@@ -5,7 +5,7 @@ import { NOT_SAVED } from '../../src/render/modals/submission.js'
 import { writeAtomically } from '../../src/store/group-commit-file.js'
 import { DIRECT_DEBIT_ANSWERS } from '../support/answers.js'
 import { postSigned, viewSubmissionForm } from '../support/slack-request.js'
-import { startTestBot, type TestBot } from '../support/test-bot.js'
+import { STORE_BACKEND, startTestBot, type TestBot } from '../support/test-bot.js'
 
 /**
  * A write that cannot reach the disk: the data file's path is taken by a directory, so the atomic
@@ -17,7 +17,8 @@ async function breakTheDisk(bot: TestBot) {
 }
 const healthz = async (bot: TestBot) => (await fetch(`${bot.url}/healthz`)).status
 
-describe('when the disk refuses a write', () => {
+// The data file's disk; PostgreSQL's outage is test/store/postgres-outage.test.ts.
+describe.skipIf(STORE_BACKEND === 'postgres')('when the disk refuses a write', () => {
   let bot: TestBot
   afterEach(async () => {
     await rm(bot.dataFile, { recursive: true, force: true })
@@ -33,7 +34,7 @@ describe('when the disk refuses a write', () => {
     expect(refused.status).toBe(200)
     expect(refused.body).toMatchObject({ response_action: 'errors' })
     expect(Object.values((refused.body as { errors: Record<string, string> }).errors)).toEqual([NOT_SAVED])
-    expect(bot.store.tickets.all()).toEqual([])
+    expect(await bot.store.tickets.all()).toEqual([])
     expect(await healthz(bot)).toBe(503)
     expect((await readdir(dirname(bot.dataFile))).filter((n) => n.endsWith('.tmp'))).toEqual([])
 
@@ -49,7 +50,7 @@ describe('when the disk refuses a write', () => {
   })
 })
 
-describe('when the disk stalls', () => {
+describe.skipIf(STORE_BACKEND === 'postgres')('when the disk stalls', () => {
   /** A disk that, once stalled, holds every write until `release`, then writes (or fails) for real. */
   function stallingDisk() {
     let stalled = false
@@ -121,7 +122,7 @@ describe('when the disk stalls', () => {
       disk.release()
       await bot.slack.waitFor('chat.postMessage')
       await new Promise((resolve) => setTimeout(resolve, 200))
-      expect(bot.store.tickets.all()).toHaveLength(1)
+      expect(await bot.store.tickets.all()).toHaveLength(1)
       expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1)
     } finally {
       disk.release()
@@ -142,7 +143,7 @@ describe('when the disk stalls', () => {
       expect(JSON.stringify(shown.args.view)).toContain('保存できなかったため')
       const dm = await bot.slack.waitFor('chat.postMessage', (c) => c.args.channel === 'U0ALICE')
       expect(String(dm.args.text)).toContain('もう一度最初から送信してください')
-      expect(bot.store.tickets.all()).toEqual([])
+      expect(await bot.store.tickets.all()).toEqual([])
     } finally {
       disk.release()
       await bot.stop()

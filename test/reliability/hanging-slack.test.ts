@@ -69,7 +69,7 @@ describe('when Slack hangs', () => {
     expect(res.status).toBe(200)
     expect(res.body).toBeUndefined()
     expect(Date.now() - started).toBeLessThan(3000)
-    expect(bot.store.tickets.all()).toHaveLength(1)
+    expect(await bot.store.tickets.all()).toHaveLength(1)
   })
 
   it('answers a second submission of the same modal at once, while the first is still posting', async () => {
@@ -88,7 +88,7 @@ describe('when Slack hangs', () => {
 
     expect(again.status).toBe(200)
     expect(Date.now() - started).toBeLessThan(3000)
-    expect(bot.store.tickets.all()).toHaveLength(1)
+    expect(await bot.store.tickets.all()).toHaveLength(1)
   })
 
   it('keeps a submitted form and everything typed when Slack is too slow to check the user, and takes the same 送信 later (issue 23)', async () => {
@@ -108,13 +108,13 @@ describe('when Slack hangs', () => {
     expect(body.response_action).toBe('errors')
     expect(Object.values(body.errors).join()).toContain('入力内容はそのままです')
     expect(Object.keys(body.errors)).toEqual([view.blocks.find((b) => b.type === 'input')?.block_id])
-    expect(bot.store.tickets.all()).toEqual([])
+    expect(await bot.store.tickets.all()).toEqual([])
 
     bot.slack.unhang('users.info')
     const again = await postSigned(bot.url, form)
 
     expect(again.status).toBe(200)
     expect(again.text).toBe('')
-    expect(bot.store.tickets.all()).toHaveLength(1)
+    expect(await bot.store.tickets.all()).toHaveLength(1)
   })
 })

@@ -20,22 +20,22 @@ describe('owner-or-admin on checklists, calendar subscriptions and registered op
     })
     const post = await bot.slack.waitFor('chat.postMessage')
     const id = buttonsOf(post)[0]?.value.split(':')[0] ?? ''
-    await eventually(() => expect(bot.store.checklists.get(id)?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.checklists.get(id))?.message).toBeDefined())
     return { post, id }
   }
 
   it("refuses another member's tick on Alice's checklist, saying why and changing nothing", async () => {
     const { post, id } = await alicesChecklist()
     // The final invoice's two reminders follow the post: wait for them before counting.
-    await eventually(() => expect(bot.store.reminders.active()).toHaveLength(2))
-    const reminders = bot.store.reminders.active().length
+    await eventually(async () => expect(await bot.store.reminders.active()).toHaveLength(2))
+    const reminders = (await bot.store.reminders.active()).length
 
     await bot.click(buttonNamed(post, 'checklist_toggle', 'step_payments_complete'), { userId: 'U0MALLORY' })
 
     const reply = await bot.slack.waitFor('response_url')
     expect(String(reply.args.text)).toContain('作成した本人か管理者だけ')
-    expect(bot.store.checklists.get(id)?.items.every((i) => !i.ticked)).toBe(true)
-    expect(bot.store.reminders.active()).toHaveLength(reminders)
+    expect((await bot.store.checklists.get(id))?.items.every((i) => !i.ticked)).toBe(true)
+    expect(await bot.store.reminders.active()).toHaveLength(reminders)
     expect(bot.slack.callsTo('chat.update')).toEqual([])
   })
 
@@ -44,20 +44,22 @@ describe('owner-or-admin on checklists, calendar subscriptions and registered op
 
     await bot.click(buttonNamed(post, 'checklist_toggle', 'step_sims_cancelled'), { userId: 'U0ADMIN' })
 
-    await eventually(() => expect(bot.store.checklists.get(id)?.items[0]?.ticked?.by).toBe('U0ADMIN'))
+    await eventually(async () =>
+      expect((await bot.store.checklists.get(id))?.items[0]?.ticked?.by).toBe('U0ADMIN'),
+    )
   })
 
   it("refuses another member's unsubscribe of Alice's billing calendar, withdrawing nothing", async () => {
     await bot.command('/billing', 'calendar subscribe invoice')
-    await eventually(() => expect(bot.store.reminders.active().length).toBeGreaterThan(0))
-    const before = bot.store.reminders.active().length
+    await eventually(async () => expect((await bot.store.reminders.active()).length).toBeGreaterThan(0))
+    const before = (await bot.store.reminders.active()).length
 
     await bot.command('/billing', 'calendar unsubscribe', { userId: 'U0MALLORY' })
 
     const reply = await bot.slack.waitFor('response_url')
     expect(String(reply.args.text)).toContain('購読した本人か管理者だけ')
-    expect(bot.store.subscriptions.activeIn('C0BILLING')).toBeDefined()
-    expect(bot.store.reminders.active()).toHaveLength(before)
+    expect(await bot.store.subscriptions.activeIn('C0BILLING')).toBeDefined()
+    expect(await bot.store.reminders.active()).toHaveLength(before)
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toEqual([])
   })
 
@@ -89,6 +91,6 @@ describe('owner-or-admin on checklists, calendar subscriptions and registered op
 
     expect(res.body).toMatchObject({ response_action: 'errors' })
     expect(JSON.stringify(res.body)).toContain('登録した本人か管理者だけ')
-    expect(bot.store.operators.get('OP1111111111')?.name).toBe('本番')
+    expect((await bot.store.operators.get('OP1111111111'))?.name).toBe('本番')
   })
 })

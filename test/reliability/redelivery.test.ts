@@ -23,11 +23,11 @@ describe('after a Slack hiccup, without waiting for the sweep', () => {
 
     await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined(), 10_000)
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined(), 10_000)
     const posts = bot.slack.callsTo('chat.postMessage')
     expect(posts).toHaveLength(4)
     expect(posts.filter((c) => JSON.stringify(c.args.blocks).includes('口座振替の希望'))).toHaveLength(4)
-    expect(bot.store.tickets.all()[0]?.undelivered).toBeUndefined()
+    expect((await bot.store.tickets.all())[0]?.undelivered).toBeUndefined()
   })
 
   it('waits at least as long as Slack\u2019s Retry-After before the next try', async () => {
@@ -43,7 +43,7 @@ describe('after a Slack hiccup, without waiting for the sweep', () => {
     const second = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2, timeoutMs: 10_000 })
 
     expect(second.at - first.at).toBeGreaterThanOrEqual(1900)
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined())
   })
 
   it('hands reminders to Slack once when chat.scheduleMessage answered HTTP 500 three times', async () => {
@@ -55,13 +55,13 @@ describe('after a Slack hiccup, without waiting for the sweep', () => {
     await bot.slack.waitFor('chat.scheduleMessage', () => true, { count: 4, timeoutMs: 10_000 })
     // Settled: nothing failed is left, and no hand-over is in flight (Slack may hold a message
     // whose id the store is about to record — comparing then would count it as extra).
-    await eventually(() => {
-      const active = bot.store.reminders.active()
+    await eventually(async () => {
+      const active = await bot.store.reminders.active()
       expect(active.filter((r) => r.state === 'pending' && r.lastError !== undefined)).toEqual([])
       expect(active.filter((r) => r.handoverStartedAt !== undefined)).toEqual([])
       expect(active.filter((r) => r.state === 'scheduled').length).toBeGreaterThan(0)
     }, 10_000)
-    const scheduled = bot.store.reminders.active().filter((r) => r.state === 'scheduled')
+    const scheduled = (await bot.store.reminders.active()).filter((r) => r.state === 'scheduled')
     // Exactly once at Slack: one scheduled message per group the store holds.
     const ids = new Set(scheduled.map((r) => r.scheduledMessageId))
     expect(bot.slack.scheduled.size).toBe(ids.size)
@@ -82,7 +82,7 @@ describe('after a Slack hiccup, without waiting for the sweep', () => {
     bot.slack.failNext('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } })
 
     await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
-    await eventually(() => expect(bot.store.tickets.all()[0]?.undelivered).toBeDefined())
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.undelivered).toBeDefined())
     await new Promise((r) => setTimeout(r, 500))
 
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1)

@@ -16,9 +16,9 @@ describe('a ticket stored but never posted (the process died between save and po
     slack = await new FakeSlack().start()
     const first = await startTestBot({ slack })
     await first.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
-    await eventually(() => expect(first.store.tickets.all()[0]?.message).toBeDefined())
+    await eventually(async () => expect((await first.store.tickets.all())[0]?.message).toBeDefined())
     // As the file stands when the process is killed after the save and before the post.
-    const { message: _posted, ...stored } = first.store.tickets.all()[0] ?? ({} as never)
+    const { message: _posted, ...stored } = (await first.store.tickets.all())[0] ?? ({} as never)
     await first.store.tickets.save(stored as never)
     await first.stopKeepingData()
     const postsBefore = slack.callsTo('chat.postMessage').length
@@ -35,6 +35,6 @@ describe('a ticket stored but never posted (the process died between save and po
     // and that this message is the one kept up to date (issue 23.5).
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain('もう一度投稿します')
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain('それは同じ依頼です')
-    expect(second.store.tickets.all()[0]?.message).toBeDefined()
+    expect((await second.store.tickets.all())[0]?.message).toBeDefined()
   })
 })

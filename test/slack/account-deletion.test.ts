@@ -22,7 +22,7 @@ describe('/account-deletion through the real Bolt app', () => {
     })
     const post = await bot.slack.waitFor('chat.postMessage')
     const id = buttonsOf(post)[0]?.value.split(':')[0] ?? ''
-    await eventually(() => expect(bot.store.checklists.get(id)?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.checklists.get(id))?.message).toBeDefined())
     return { post, id }
   }
 
@@ -64,9 +64,9 @@ describe('/account-deletion through the real Bolt app', () => {
     await bot.click(stepButton(post, 'sims_cancelled'), { userId: 'U0ALICE' })
 
     const update = await bot.slack.waitFor('chat.update')
-    expect(update.args.ts).toBe(bot.store.checklists.get(id)?.message?.ts)
+    expect(update.args.ts).toBe((await bot.store.checklists.get(id))?.message?.ts)
     expect(visibleText(update)).toContain('<@U0ALICE> が 2026年11月26日(木) 10:00 に完了')
-    expect(bot.store.checklists.get(id)?.items[0]).toEqual({
+    expect((await bot.store.checklists.get(id))?.items[0]).toEqual({
       key: 'sims_cancelled',
       ticked: { by: 'U0ALICE', at: '2026-11-26T01:00:00.000Z' },
     })
@@ -80,7 +80,7 @@ describe('/account-deletion through the real Bolt app', () => {
     const reply = await bot.slack.waitFor('response_url')
     expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false })
     expect(String(reply.args.text)).toContain('ほかの項目がすべて完了してから')
-    expect(bot.store.checklists.get(id)?.items[3]?.ticked).toBeUndefined()
+    expect((await bot.store.checklists.get(id))?.items[3]?.ticked).toBeUndefined()
     expect(bot.slack.callsTo('chat.update')).toEqual([])
   })
 
@@ -95,7 +95,7 @@ describe('/account-deletion through the real Bolt app', () => {
     if (!last) throw new Error('no update')
     expect(visibleText(last)).toContain('すべて完了しました')
     expect(buttonsOf(last)).toEqual([])
-    expect(bot.store.checklists.get(id)?.history.map((h) => h.key)).toEqual([
+    expect((await bot.store.checklists.get(id))?.history.map((h) => h.key)).toEqual([
       'sims_cancelled',
       'services_cancelled',
       'payments_complete',
@@ -132,8 +132,8 @@ describe('/account-deletion through the real Bolt app', () => {
     expect(text).toContain('クレジットカード払いには請求書が発行されません')
     expect(text).not.toContain('請求書発行:')
     expect(text).not.toContain('支払期限:')
-    await eventually(() => expect(bot.store.checklists.all()[0]?.message).toBeDefined())
-    expect(bot.store.reminders.active()).toEqual([])
+    await eventually(async () => expect((await bot.store.checklists.all())[0]?.message).toBeDefined())
+    expect(await bot.store.reminders.active()).toEqual([])
   })
 
   it('plans the final invoice\u2019s reminders for an invoice payer, and ends with §6.4\u2019s caution and its link', async () => {
@@ -146,13 +146,11 @@ describe('/account-deletion through the real Bolt app', () => {
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('ご利用状況をもう一度確認してください')
     expect(visibleText(post)).toContain('https://soracom.zendesk.com/hc/ja/articles/217917958')
-    await eventually(() =>
-      expect(
-        bot.store.reminders
-          .active()
-          .map((r) => r.kind)
-          .sort(),
-      ).toEqual(['deletion_invoice_issued', 'deletion_payment_due']),
+    await eventually(async () =>
+      expect((await bot.store.reminders.active()).map((r) => r.kind).sort()).toEqual([
+        'deletion_invoice_issued',
+        'deletion_payment_due',
+      ]),
     )
   })
 

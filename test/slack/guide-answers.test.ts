@@ -145,7 +145,7 @@ describe('guided paths for the guide\u2019s other chores', () => {
     expect(text(post)).toContain('オペレーター ID: OP0123456789')
     expect(text(post)).toContain('申請者の身分証明書')
     expect(text(post)).toContain('新しいログイン用メールアドレスを決める')
-    expect(bot.store.checklists.all()[0]).toMatchObject({
+    expect((await bot.store.checklists.all())[0]).toMatchObject({
       kind: 'login_recovery',
       operatorIds: ['OP0123456789'],
     })
@@ -156,7 +156,7 @@ describe('guided paths for the guide\u2019s other chores', () => {
     await bot.submitOpened({ operator_id: 'OP0123456789', coverage: 'jp', switch_mail: 'no' })
     const early = await bot.slack.waitFor('chat.postMessage')
     expect(text(early)).toContain('入金口座はまだ開設されていません')
-    expect(bot.store.tickets.all()).toEqual([])
+    expect(await bot.store.tickets.all()).toEqual([])
 
     await bot.click({ action_id: 'home_start_bank_account_inquiry', value: 'bank_account_inquiry' })
     await bot.submitOpened(
@@ -166,7 +166,10 @@ describe('guided paths for the guide\u2019s other chores', () => {
     const ticket = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
     expect(preformattedText(ticket)).toMatch(/^件名: 入金口座の事前確認のお願い/)
     expect(preformattedText(ticket)).toContain('対象カバレッジ: 両方')
-    expect(bot.store.tickets.all()[0]).toMatchObject({ kind: 'bank_account_inquiry', status: 'rendered' })
+    expect((await bot.store.tickets.all())[0]).toMatchObject({
+      kind: 'bank_account_inquiry',
+      status: 'rendered',
+    })
     expect(buttonsOf(ticket).map((b) => b.action_id)).toContain('ticket_progress')
   })
 

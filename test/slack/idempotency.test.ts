@@ -44,7 +44,7 @@ describe('nothing done twice', () => {
 
     expect([first.status, second.status]).toEqual([200, 200])
     await eventually(() => expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(1))
-    expect(bot.store.tickets.all()).toHaveLength(1)
+    expect(await bot.store.tickets.all()).toHaveLength(1)
   })
 
   it('stores nothing new when a submission is delivered again later', async () => {
@@ -58,26 +58,26 @@ describe('nothing done twice', () => {
       },
     )
     await postSigned(bot.url, form)
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined())
 
     const again = await postSigned(bot.url, form)
 
     expect(again.status).toBe(200)
-    expect(bot.store.tickets.all()).toHaveLength(1)
+    expect(await bot.store.tickets.all()).toHaveLength(1)
   })
 
   it('applies a double-clicked 送信した once', async () => {
     await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
     if (!sent) throw new Error('no button')
 
     await Promise.all([bot.click(sent), bot.click(sent)])
 
-    await eventually(() => expect(bot.store.tickets.all()[0]?.status).toBe('sent'))
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.status).toBe('sent'))
     await new Promise((r) => setTimeout(r, 100))
-    expect(bot.store.tickets.all()[0]?.history).toHaveLength(1)
+    expect((await bot.store.tickets.all())[0]?.history).toHaveLength(1)
     expect(bot.slack.callsTo('chat.update')).toHaveLength(1)
   })
 })

@@ -32,7 +32,7 @@ describe('/invoice-merge through the real Bolt app', () => {
       '統合元のオペレーター ID : OP1111111111\n統合元のオペレーター ID : OP2222222222\n統合先のオペレーター ID : OP3333333333',
     )
     expect(visibleText(post)).toContain('§3.4.4')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toMatchObject([
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toMatchObject([
       {
         kind: 'invoice_merge',
         operatorId: 'OP3333333333',
@@ -52,7 +52,7 @@ describe('/invoice-merge through the real Bolt app', () => {
       response_action: 'errors',
       errors: { target_operator_id: expect.stringContaining('統合元') },
     })
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it.each([
@@ -87,7 +87,7 @@ describe('/invoice-merge through the real Bolt app', () => {
     expect(text).toContain('https://np-kakebarai.com/buy/')
     expect(text).toContain('メーリングリスト')
     expect(preformattedText(post)).toBe('')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
     expect(buttonsOf(post).filter((b) => b.action_id === 'checklist_toggle')).toHaveLength(4)
   })
 
@@ -100,12 +100,14 @@ describe('/invoice-merge through the real Bolt app', () => {
     const [first] = buttonsOf(post).filter((b) => b.action_id === 'checklist_toggle')
     if (!first) throw new Error('no step buttons')
     const [checklistId] = first.value.split(':')
-    await eventually(() => expect(bot.store.checklists.get(checklistId ?? '')?.message).toBeDefined())
+    await eventually(async () =>
+      expect((await bot.store.checklists.get(checklistId ?? ''))?.message).toBeDefined(),
+    )
 
     await bot.click(first, { userId: 'U0ALICE' })
 
     const update = await bot.slack.waitFor('chat.update')
     expect(visibleText(update)).toContain('<@U0ALICE> が')
-    expect(bot.store.checklists.get(checklistId ?? '')?.items[0]?.ticked?.by).toBe('U0ALICE')
+    expect((await bot.store.checklists.get(checklistId ?? ''))?.items[0]?.ticked?.by).toBe('U0ALICE')
   })
 })

@@ -65,7 +65,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
       '【NP 掛け払い】請求書送付のご案内(株式会社ソラコム ご利用分 締日：2026年10月31日)',
     )
     expect(text).toContain('登録している請求書送付先が正しいか確認する')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toMatchObject([
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toMatchObject([
       { kind: 'invoice_reissue', destination: 'soracom', status: 'rendered', operatorId: 'OP0123456789' },
     ])
   })
@@ -94,7 +94,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
       response_action: 'errors',
       errors: { company_name: expect.stringContaining('会社名') },
     })
-    expect(bot.store.tickets.all()).toEqual([])
+    expect(await bot.store.tickets.all()).toEqual([])
   })
 
   it('ends without a ticket for a 0-yen month', async () => {
@@ -106,7 +106,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(visibleText(post)).not.toContain('【NP 掛け払い】')
     expect(visibleText(post)).not.toContain('迷惑メール')
     expect(preformattedText(post)).toBe('')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('points a card payer to the 請求明細書 PDF instead', async () => {
@@ -117,7 +117,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     // No invoice exists: no NP mail subject, no spam or address checks (domain.md, decided 2026-11).
     expect(visibleText(post)).not.toContain('【NP 掛け払い】')
     expect(visibleText(post)).not.toContain('迷惑メール')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 
   it('says when the invoice is due if asked too early, and offers a reminder at 9:00 JST on the first day a request is accepted', async () => {
@@ -125,7 +125,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
 
     const post = await bot.slack.waitFor('chat.postMessage')
     expect(visibleText(post)).toContain('2026年12月4日(金) ごろ')
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
     const [remind] = buttonsOf(post).filter((b) => b.action_id === 'reissue_remind')
     if (!remind) throw new Error('no reminder button')
 
@@ -139,8 +139,8 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(Number(scheduled.args.post_at)).toBe(Date.parse('2026-12-09T09:00:00+09:00') / 1000)
     const ack = await bot.slack.waitFor('response_url')
     expect(String(ack.args.text)).toContain('2026年12月9日(水) 9:00')
-    await eventually(() =>
-      expect(bot.store.reminders.ofOwner('U0ALICE')).toMatchObject([
+    await eventually(async () =>
+      expect(await bot.store.reminders.ofOwner('U0ALICE')).toMatchObject([
         { kind: 'invoice_expected', state: 'scheduled' },
       ]),
     )
@@ -158,7 +158,7 @@ describe('/invoice-reissue through the real Bolt app', () => {
     await bot.slack.waitFor('response_url', () => true, { count: 2 })
 
     expect(bot.slack.callsTo('chat.scheduleMessage')).toHaveLength(1)
-    expect(bot.store.reminders.ofOwner('U0ALICE')).toHaveLength(1)
+    expect(await bot.store.reminders.ofOwner('U0ALICE')).toHaveLength(1)
   })
 
   it.each([
@@ -178,6 +178,6 @@ describe('/invoice-reissue through the real Bolt app', () => {
     expect(Object.keys(body.errors)).toEqual([blockId])
     expect(body.errors[blockId]).toContain(expected)
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([])
-    expect(bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
+    expect(await bot.store.tickets.listByRequester('U0ALICE')).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { workspaceFile } from '../../src/store/database.js'
@@ -28,16 +28,16 @@ async function ticketIn(bot: TestBot, team: FakeTeam, userId: string): Promise<S
 
 /** Waits until every reminder of `team` within Slack's 120 days has been handed to Slack. */
 async function handedOver(bot: TestBot, team: FakeTeam): Promise<void> {
-  await eventually(() => {
-    const waiting = (bot.workspaceDeps(team.id)?.reminders.active() ?? []).filter(
+  await eventually(async () => {
+    const waiting = ((await (await bot.workspaceDeps(team.id))?.reminders.active()) ?? []).filter(
       (r) => r.state === 'pending' && Date.parse(r.dueAt) - Date.parse(NOW) <= 120 * 86_400_000,
     )
     expect(waiting).toEqual([])
   })
 }
 
-const ticketsOf = (bot: TestBot, team: FakeTeam, user: string) =>
-  bot.workspaceDeps(team.id)?.tickets.listByRequester(user) ?? []
+const ticketsOf = async (bot: TestBot, team: FakeTeam, user: string) =>
+  (await (await bot.workspaceDeps(team.id))?.tickets.listByRequester(user)) ?? []
 
 describe('many workspaces through Slack OAuth (issue 26)', () => {
   let bot: TestBot
@@ -69,11 +69,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     for (const call of bot.slack.calls.filter((c) => c.method !== 'oauth.v2.access'))
       expect(bot.slack.teamOf(call), `${call.method} carried a token Slack never issued`).toBeDefined()
     // Tokens are sealed in the data file, never in clear text (nor in a workspace's own file).
-    const file = [
-      await readFile(bot.dataFile, 'utf8'),
-      await readFile(workspaceFile(bot.dataFile, A.id), 'utf8'),
-      await readFile(workspaceFile(bot.dataFile, B.id), 'utf8'),
-    ].join('\n')
+    const file = await bot.storedText()
     expect(file).not.toContain(aToken)
     expect(file).not.toContain(bToken)
     expect(file).not.toContain('xoxb-')
@@ -83,7 +79,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     await bot.install(A)
     await bot.install(B)
     const postA = await ticketIn(bot, A, 'U0ALICE')
-    const idA = ticketsOf(bot, A, 'U0ALICE')[0]?.id ?? ''
+    const idA = (await ticketsOf(bot, A, 'U0ALICE'))[0]?.id ?? ''
     expect(idA).not.toBe('')
 
     // The same user ID in B (user IDs are per workspace on the wire) sees no ticket of A.
@@ -101,7 +97,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     // Both clicks answered in B (the ticket is not B's), after which A is as it was.
     const answered = await bot.slack.waitFor('response_url', () => true, { count: answersBefore + 2 })
     expect(JSON.stringify(answered.args)).toContain('見つかりませんでした')
-    expect(bot.workspaceDeps(A.id)?.tickets.get(idA)?.status).toBe('rendered')
+    expect((await (await bot.workspaceDeps(A.id))?.tickets.get(idA))?.status).toBe('rendered')
     expect(bot.slack.callsTo('chat.update')).toHaveLength(updatesBefore)
 
     // A modal of A's ticket (its private_metadata names it), submitted from B: refused, A unchanged.
@@ -111,15 +107,15 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     const referenceModal = (await bot.slack.waitFor('views.open', () => true, { count: 2 })).args
       .view as Parameters<typeof viewSubmissionForm>[0]
     await bot.submitOpened({ reference: '99999' }, { userId: 'U0ALICE', teamId: B.id, view: referenceModal })
-    expect(bot.workspaceDeps(A.id)?.tickets.get(idA)?.reference).toBeUndefined()
-    expect(bot.workspaceDeps(B.id)?.tickets.get(idA)).toBeUndefined()
+    expect((await (await bot.workspaceDeps(A.id))?.tickets.get(idA))?.reference).toBeUndefined()
+    expect(await (await bot.workspaceDeps(B.id))?.tickets.get(idA)).toBeUndefined()
   })
 
   it('keeps App Home, reminders and subscriptions to their workspace', async () => {
     await bot.install(A)
     await bot.install(B)
     await ticketIn(bot, A, 'U0ALICE')
-    const idA = ticketsOf(bot, A, 'U0ALICE')[0]?.id ?? ''
+    const idA = (await ticketsOf(bot, A, 'U0ALICE'))[0]?.id ?? ''
 
     await bot.event({ type: 'app_home_opened', user: 'U0ALICE', tab: 'home' }, { teamId: B.id })
     const homeB = await bot.slack.waitFor('views.publish', (c) => bot.slack.teamOf(c) === B.id)
@@ -134,8 +130,8 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     })
     expect(JSON.stringify(sub.json())).toContain('リマインドを始めました')
     await eventually(() => expect(bot.slack.callsTo('chat.scheduleMessage').length).toBeGreaterThan(0))
-    expect(bot.workspaceDeps(B.id)?.subscriptions.active()).toEqual([])
-    expect(bot.workspaceDeps(B.id)?.reminders.active()).toEqual([])
+    expect(await (await bot.workspaceDeps(B.id))?.subscriptions.active()).toEqual([])
+    expect(await (await bot.workspaceDeps(B.id))?.reminders.active()).toEqual([])
     await bot.sweep()
     for (const call of bot.slack.callsTo('chat.scheduleMessage')) expect(bot.slack.teamOf(call)).toBe(A.id)
 
@@ -143,7 +139,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     const replies = bot.slack.callsTo('response_url').length
     await bot.command('/billing', 'calendar unsubscribe', { userId: 'U0ALICE', teamId: B.id })
     await bot.slack.waitFor('response_url', () => true, { count: replies + 1 })
-    expect(bot.workspaceDeps(A.id)?.subscriptions.active()).toHaveLength(1)
+    expect(await (await bot.workspaceDeps(A.id))?.subscriptions.active()).toHaveLength(1)
   })
 
   it("ends one workspace's installation on app_uninstalled: its data deleted, its reminders withdrawn, the other untouched", async () => {
@@ -158,44 +154,46 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     const res = await bot.event({ type: 'app_uninstalled' }, { teamId: A.id })
     expect(res.status).toBe(200)
 
-    await eventually(() => expect(bot.store.workspaces.get(A.id)).toBeUndefined())
-    expect(bot.workspaceDeps(A.id)).toBeUndefined()
+    await eventually(async () => expect(await bot.store.workspaces.get(A.id)).toBeUndefined())
+    expect(await bot.workspaceDeps(A.id)).toBeUndefined()
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(scheduledA)
     expect(bot.slack.scheduled.size).toBe(0)
-    await eventually(async () => {
-      const file = JSON.parse(await readFile(bot.dataFile, 'utf8')) as { workspaces: Record<string, unknown> }
-      expect(Object.keys(file.workspaces)).toEqual([B.id])
-      // A's records went with its own file; B's stay.
-      expect(existsSync(workspaceFile(bot.dataFile, A.id))).toBe(false)
-      expect(existsSync(workspaceFile(bot.dataFile, B.id))).toBe(true)
-    })
-    expect(ticketsOf(bot, B, 'U0BOB')).toHaveLength(1)
+    expect((await bot.store.workspaces.list()).map((w) => w.teamId)).toEqual([B.id])
+    // Nothing of A's is left in the store: no record names its team.
+    await eventually(async () => expect(await bot.storedText()).not.toContain(A.id))
+    if (bot.fileStore)
+      await eventually(async () => {
+        // A's records went with its own file; B's stay.
+        expect(existsSync(workspaceFile(bot.dataFile, A.id))).toBe(false)
+        expect(existsSync(workspaceFile(bot.dataFile, B.id))).toBe(true)
+      })
+    expect(await ticketsOf(bot, B, 'U0BOB')).toHaveLength(1)
     // B goes on.
     await ticketIn(bot, B, 'U0BOB')
-    expect(ticketsOf(bot, B, 'U0BOB')).toHaveLength(2)
+    expect(await ticketsOf(bot, B, 'U0BOB')).toHaveLength(2)
   })
 
   it("ends the installation on tokens_revoked for the bot's token, not for a user token", async () => {
     await bot.install(A)
     await bot.event({ type: 'tokens_revoked', tokens: { oauth: ['U0ALICE'] } }, { teamId: A.id })
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(bot.store.workspaces.get(A.id)).toBeDefined()
+    expect(await bot.store.workspaces.get(A.id)).toBeDefined()
 
     await bot.event({ type: 'tokens_revoked', tokens: { bot: [`UBOT${A.id}`] } }, { teamId: A.id })
-    await eventually(() => expect(bot.store.workspaces.get(A.id)).toBeUndefined())
+    await eventually(async () => expect(await bot.store.workspaces.get(A.id)).toBeUndefined())
   })
 
   it('refuses an org-wide install with a clear page and keeps nothing of it', async () => {
     const org = await bot.install({ id: 'T0GRIDORG', name: 'Grid', enterpriseId: 'E0GRID', orgWide: true })
     expect(org.html).toContain('組織全体へのインストールには対応していません')
-    expect(bot.store.workspaces.list()).toEqual([])
+    expect(await bot.store.workspaces.list()).toEqual([])
     expect(bot.slack.callsTo('auth.revoke')).toHaveLength(1)
   })
 
   it('installs a workspace of an Enterprise Grid org, keeping its enterprise_id', async () => {
     const res = await bot.install({ id: 'T0GRIDWS1', name: 'Grid WS', enterpriseId: 'E0GRID' })
     expect(res.status).toBe(200)
-    expect(bot.store.workspaces.get('T0GRIDWS1')?.enterpriseId).toBe('E0GRID')
+    expect((await bot.store.workspaces.get('T0GRIDWS1'))?.enterpriseId).toBe('E0GRID')
   })
 
   it('shows a clear page for a cancelled install and for one that came back to another browser', async () => {
@@ -206,7 +204,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     expect(otherBrowser.status).toBe(400)
     expect(otherBrowser.html).toContain('インストールを完了できませんでした')
     expect(otherBrowser.html).toContain('もう一度インストール')
-    expect(bot.store.workspaces.list()).toEqual([])
+    expect(await bot.store.workspaces.list()).toEqual([])
   })
 
   it("parks a workspace whose token Slack refuses, logged once; the other's reminders still go out", async () => {
@@ -217,14 +215,14 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     await bot.install(B)
     await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0ALICE', teamId: A.id })
     await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0BOB', teamId: B.id })
-    await eventually(() => expect(bot.store.workspaces.get(A.id)).toBeDefined())
+    await eventually(async () => expect(await bot.store.workspaces.get(A.id)).toBeDefined())
     bot.slack.revoke(A.id)
 
     await bot.sweep()
     await bot.sweep()
 
-    await eventually(() => expect(bot.store.workspaces.get(A.id)?.parked).toBe('token_revoked'))
-    expect(bot.store.workspaces.get(B.id)?.parked).toBeUndefined()
+    await eventually(async () => expect((await bot.store.workspaces.get(A.id))?.parked).toBe('token_revoked'))
+    expect((await bot.store.workspaces.get(B.id))?.parked).toBeUndefined()
     const scheduledB = bot.slack.callsTo('chat.scheduleMessage').filter((c) => bot.slack.teamOf(c) === B.id)
     expect(scheduledB.length).toBeGreaterThan(0)
     expect(visibleText(scheduledB[0] as SlackCall)).not.toBe('')
@@ -235,7 +233,7 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     expect(bot.slack.calls.filter((c) => bot.slack.teamOf(c) === A.id)).toHaveLength(callsOfA)
     // Installing again brings it back.
     await bot.install(A)
-    expect(bot.store.workspaces.get(A.id)?.parked).toBeUndefined()
+    expect((await bot.store.workspaces.get(A.id))?.parked).toBeUndefined()
   })
 
   it('one workspace whose Slack hangs delays neither the acks nor the posts of another (clients and queues are per workspace)', async () => {
@@ -256,9 +254,9 @@ describe('many workspaces through Slack OAuth (issue 26)', () => {
     const postA = await ticketIn(bot, A, 'U0ALICE')
     expect(bot.slack.teamOf(postA)).toBe(A.id)
     expect(postA.at).toBeGreaterThan(heldB.at)
-    await eventually(() => expect(ticketsOf(bot, A, 'U0ALICE')[0]?.message).toBeDefined())
+    await eventually(async () => expect((await ticketsOf(bot, A, 'U0ALICE'))[0]?.message).toBeDefined())
     // B's reminders wait (stored, not lost) for its Slack to answer.
-    expect(bot.workspaceDeps(B.id)?.reminders.active().length).toBeGreaterThan(0)
+    expect((await (await bot.workspaceDeps(B.id))?.reminders.active())?.length).toBeGreaterThan(0)
     bot.slack.unhang(B.id)
   })
 })
@@ -317,8 +315,10 @@ describe('switching a single-workspace bot to OAuth (issue 26: migration)', () =
   it("hands the data file's records to the first installation, the workspace they came from", async () => {
     const single = await startTestBot({ now: NOW })
     await single.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId: 'U0ALICE' })
-    await eventually(() => expect(single.store.tickets.listByRequester('U0ALICE')[0]?.message).toBeDefined())
-    const id = single.store.tickets.listByRequester('U0ALICE')[0]?.id
+    await eventually(async () =>
+      expect((await single.store.tickets.listByRequester('U0ALICE'))[0]?.message).toBeDefined(),
+    )
+    const id = (await single.store.tickets.listByRequester('U0ALICE'))[0]?.id
     await single.stopKeepingData()
 
     const bot = await startTestBot({ now: NOW, oauth: true, dataFile: single.dataFile })
@@ -326,14 +326,14 @@ describe('switching a single-workspace bot to OAuth (issue 26: migration)', () =
       const home: FakeTeam = { id: 'T000TEST', name: 'Test' }
       const installed = await bot.install(home)
       expect(installed.html).toContain('引き継ぎました')
-      expect(ticketsOf(bot, home, 'U0ALICE').map((t) => t.id)).toEqual([id])
+      expect((await ticketsOf(bot, home, 'U0ALICE')).map((t) => t.id)).toEqual([id])
       // The ticket's buttons keep working in its workspace.
       const list = await bot.command('/billing', 'tickets', { userId: 'U0ALICE', teamId: home.id })
       expect(JSON.stringify(list.json())).toContain(String(id))
 
       // A second workspace starts empty.
       await bot.install(B)
-      expect(ticketsOf(bot, B, 'U0ALICE')).toEqual([])
+      expect(await ticketsOf(bot, B, 'U0ALICE')).toEqual([])
     } finally {
       await bot.stop()
       await single.slack.stop()

@@ -108,11 +108,11 @@ describe('payloads for a heavy user (60 tickets, 200 reminders, 25 operators, 30
   })
 
   it('updates a ticket message with 30 reference changes in its history', async () => {
-    const ticket = bot.store.tickets.get('TK000')
+    const ticket = await bot.store.tickets.get('TK000')
     if (!ticket) throw new Error('no ticket')
     await bot.click({ action_id: 'ticket_status_resolved', value: 'TK000:resolved' })
 
-    await eventually(() => expect(bot.store.tickets.get('TK000')?.status).toBe('resolved'))
+    await eventually(async () => expect((await bot.store.tickets.get('TK000'))?.status).toBe('resolved'))
     const update = await bot.slack.waitFor('chat.update')
     expect(JSON.stringify(update.args.blocks)).toContain('件')
     expect(bot.slack.violations).toEqual([])

@@ -13,10 +13,10 @@ const HORIZON_MS = 120 * 24 * 3600 * 1000
 
 /** Waits until every stored reminder within Slack's horizon has been handed over (after the ack). */
 async function handedOver(bot: TestBot, now = NOW): Promise<void> {
-  await eventually(() => {
-    const waiting = bot.store.reminders
-      .active()
-      .filter((r) => r.state === 'pending' && Date.parse(r.dueAt) - Date.parse(now) <= HORIZON_MS)
+  await eventually(async () => {
+    const waiting = (await bot.store.reminders.active()).filter(
+      (r) => r.state === 'pending' && Date.parse(r.dueAt) - Date.parse(now) <= HORIZON_MS,
+    )
     expect(waiting).toEqual([])
   })
 }
@@ -90,7 +90,7 @@ describe('/billing calendar', () => {
     expect(String(reply.args.text)).toContain('やめました')
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(scheduled)
     expect(bot.slack.scheduled.size).toBe(0)
-    expect(bot.store.reminders.active()).toEqual([])
+    expect(await bot.store.reminders.active()).toEqual([])
   })
 
   it('extends the window as time passes, handing over reminders that came within 120 days', async () => {
@@ -125,13 +125,13 @@ describe('/billing calendar subscribe asks how the channel pays (domain.md, deci
     const res = await bot.submitOpened({ payment_method: 'direct_debit' })
 
     expect(res.body).toBeUndefined()
-    await eventually(() =>
-      expect(bot.store.subscriptions.activeIn('C0BILLING')?.paymentMethod).toBe('direct_debit'),
+    await eventually(async () =>
+      expect((await bot.store.subscriptions.activeIn('C0BILLING'))?.paymentMethod).toBe('direct_debit'),
     )
     const told = await bot.slack.waitFor('chat.postEphemeral')
     expect(String(told.args.text)).toContain('口座振替')
     await handedOver(bot)
-    const due = bot.store.reminders.active().find((r) => r.kind === 'calendar_due')
+    const due = (await bot.store.reminders.active()).find((r) => r.kind === 'calendar_due')
     expect(due?.text).toContain('引き落とし')
     expect(due?.text).not.toContain('お振り込み')
   })
@@ -140,7 +140,7 @@ describe('/billing calendar subscribe asks how the channel pays (domain.md, deci
     await bot.command('/billing', 'calendar subscribe card')
     await handedOver(bot)
 
-    const kinds = new Set(bot.store.reminders.active().map((r) => r.kind))
+    const kinds = new Set((await bot.store.reminders.active()).map((r) => r.kind))
     expect([...kinds]).toEqual(['calendar_amount_final'])
   })
 })
@@ -163,7 +163,7 @@ describe('/billing reminders', () => {
     const body = res.json() as { blocks: Array<{ block_id?: string; text?: { text: string } }> }
     const items = body.blocks.filter((b) => b.block_id?.startsWith('reminder_'))
     expect(items.length).toBe(
-      bot.store.reminders.ofOwner('U0ALICE').filter((r) => r.state !== 'cancelled').length,
+      (await bot.store.reminders.ofOwner('U0ALICE')).filter((r) => r.state !== 'cancelled').length,
     )
     expect(items[0]?.text?.text).toContain('2026年11月30日(月) 9:00')
     expect(JSON.stringify(body)).not.toContain('C0OTHER')
@@ -182,16 +182,18 @@ describe('/billing reminders', () => {
     const refreshed = await bot.slack.waitFor('response_url')
     expect(refreshed.args.replace_original).toBe(true)
     expect(bot.slack.callsTo('chat.deleteScheduledMessage')).toHaveLength(1)
-    expect(bot.store.reminders.get(first.value)?.state).toBe('cancelled')
+    expect((await bot.store.reminders.get(first.value))?.state).toBe('cancelled')
     expect(JSON.stringify(refreshed.args.blocks)).not.toContain(first.value)
   })
 
   it('never brings back a reminder the user cancelled: not by the sweep, not after a restart (domain.md, decided 2026-11)', async () => {
     await subscribe(bot)
-    const [reminder] = bot.store.reminders.ofOwner('U0ALICE').filter((r) => r.state === 'scheduled')
+    const [reminder] = (await bot.store.reminders.ofOwner('U0ALICE')).filter((r) => r.state === 'scheduled')
     if (!reminder) throw new Error('no reminder')
     await bot.click({ action_id: 'reminder_cancel', value: reminder.id })
-    await eventually(() => expect(bot.store.reminders.get(reminder.id)?.state).toBe('cancelled'))
+    await eventually(async () =>
+      expect((await bot.store.reminders.get(reminder.id))?.state).toBe('cancelled'),
+    )
     const scheduledBefore = bot.slack.callsTo('chat.scheduleMessage').length
 
     await bot.sweep()
@@ -199,21 +201,21 @@ describe('/billing reminders', () => {
     bot = await startTestBot({ now: NOW, slack: bot.slack, dataFile: bot.dataFile, idStart: 500 })
     await bot.sweep()
 
-    expect(bot.store.reminders.findByKey(reminder.key)?.state).toBe('cancelled')
-    expect(bot.store.reminders.active().some((r) => r.key === reminder.key)).toBe(false)
+    expect((await bot.store.reminders.findByKey(reminder.key))?.state).toBe('cancelled')
+    expect((await bot.store.reminders.active()).some((r) => r.key === reminder.key)).toBe(false)
     expect(bot.slack.callsTo('chat.scheduleMessage')).toHaveLength(scheduledBefore)
   })
 
   it("refuses to cancel someone else's reminder", async () => {
     await subscribe(bot, { userId: 'U0ALICE' })
-    const [reminder] = bot.store.reminders.ofOwner('U0ALICE')
+    const [reminder] = await bot.store.reminders.ofOwner('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 
     await bot.click({ action_id: 'reminder_cancel', value: reminder.id }, { userId: 'U0MALLORY' })
 
     const reply = await bot.slack.waitFor('response_url')
     expect(String(reply.args.text)).toContain('自分のリマインダーだけ')
-    expect(bot.store.reminders.get(reminder.id)?.state).toBe('scheduled')
+    expect((await bot.store.reminders.get(reminder.id))?.state).toBe('scheduled')
   })
 })
 
@@ -235,7 +237,9 @@ describe('follow-ups that move with their ticket', () => {
       consent: ['agree'],
     })
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message).toBeDefined())
+    await eventually(async () =>
+      expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.message).toBeDefined(),
+    )
     return post
   }
 
@@ -244,53 +248,55 @@ describe('follow-ups that move with their ticket', () => {
   it('leaves the invoice due dates to the billing calendar when the channel subscribes to it: no double reminder (domain.md)', async () => {
     await bot.command('/billing', 'calendar subscribe invoice')
     const post = await directDebitTicket()
-    const ticketId = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
+    const ticketId = (await bot.store.tickets.listByRequester('U0ALICE'))[0]?.id ?? ''
 
     await bot.click(progressButton(post))
 
-    await eventually(() =>
-      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
+    await eventually(async () =>
+      expect((await bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`))?.state).toBe('scheduled'),
     )
-    expect(bot.store.reminders.active().filter((r) => r.kind === 'direct_debit_invoice_due')).toEqual([])
-    expect(bot.store.reminders.active().some((r) => r.kind === 'calendar_due')).toBe(true)
+    expect((await bot.store.reminders.active()).filter((r) => r.kind === 'direct_debit_invoice_due')).toEqual(
+      [],
+    )
+    expect((await bot.store.reminders.active()).some((r) => r.kind === 'calendar_due')).toBe(true)
   })
 
   it('walks a direct-debit ticket through its milestones, scheduling and withdrawing follow-ups', async () => {
     const post = await directDebitTicket()
-    const ticketId = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
+    const ticketId = (await bot.store.tickets.listByRequester('U0ALICE'))[0]?.id ?? ''
 
     await bot.click(progressButton(post))
     const afterSent = await bot.slack.waitFor('chat.update')
-    await eventually(() =>
-      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('scheduled'),
+    await eventually(async () =>
+      expect((await bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`))?.state).toBe('scheduled'),
     )
-    expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.dueDate).toBe('2026-12-03') // 5 business days after the request is marked sent (domain.md)
-    expect(bot.store.reminders.findByKey(`dd:${ticketId}:due:2026-11`)?.dueDate).toBe('2026-11-30')
-    expect(bot.store.tickets.get(ticketId)?.status).toBe('sent')
+    expect((await bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`))?.dueDate).toBe('2026-12-03') // 5 business days after the request is marked sent (domain.md)
+    expect((await bot.store.reminders.findByKey(`dd:${ticketId}:due:2026-11`))?.dueDate).toBe('2026-11-30')
+    expect((await bot.store.tickets.get(ticketId))?.status).toBe('sent')
     expect(visibleText(afterSent)).toContain('送信済み')
 
     await bot.click(progressButton(afterSent))
     const afterReceived = await bot.slack.waitFor('chat.update', () => true, { count: 2 })
-    await eventually(() =>
-      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`)?.state).toBe('cancelled'),
+    await eventually(async () =>
+      expect((await bot.store.reminders.findByKey(`dd:${ticketId}:form_arrival`))?.state).toBe('cancelled'),
     )
     // Planned with the change, handed to Slack after it: waited for, not read at once.
-    await eventually(() =>
-      expect(bot.store.reminders.findByKey(`dd:${ticketId}:form_return`)?.state).toBe('scheduled'),
+    await eventually(async () =>
+      expect((await bot.store.reminders.findByKey(`dd:${ticketId}:form_return`))?.state).toBe('scheduled'),
     )
 
     await bot.click(progressButton(afterReceived))
     const afterReturned = await bot.slack.waitFor('chat.update', () => true, { count: 3 })
-    await eventually(() =>
-      expect(bot.store.reminders.findByKey(`dd:${ticketId}:result_due`)?.state).toBe('scheduled'),
+    await eventually(async () =>
+      expect((await bot.store.reminders.findByKey(`dd:${ticketId}:result_due`))?.state).toBe('scheduled'),
     )
-    expect(bot.store.reminders.findByKey(`dd:${ticketId}:result_due`)?.dueDate).toBe('2027-01-26')
+    expect((await bot.store.reminders.findByKey(`dd:${ticketId}:result_due`))?.dueDate).toBe('2027-01-26')
 
     await bot.click(progressButton(afterReturned))
     await bot.slack.waitFor('chat.update', () => true, { count: 4 })
-    await eventually(() => expect(bot.store.tickets.get(ticketId)?.status).toBe('resolved'))
-    await eventually(() =>
-      expect(bot.store.reminders.active().filter((r) => r.ticketId === ticketId)).toEqual([]),
+    await eventually(async () => expect((await bot.store.tickets.get(ticketId))?.status).toBe('resolved'))
+    await eventually(async () =>
+      expect((await bot.store.reminders.active()).filter((r) => r.ticketId === ticketId)).toEqual([]),
     )
     expect(bot.slack.scheduled.size).toBe(0)
   })
@@ -328,7 +334,7 @@ describe('restarts', () => {
     slack.on('chat.scheduleMessage', () => ({ body: { ok: false, error: 'internal_error' } }))
     await first.command('/billing', 'calendar subscribe invoice')
     await eventually(() => expect(slack.callsTo('chat.scheduleMessage').length).toBeGreaterThanOrEqual(16))
-    const pending = first.store.reminders.active().filter((r) => r.state === 'pending').length
+    const pending = (await first.store.reminders.active()).filter((r) => r.state === 'pending').length
     expect(pending).toBeGreaterThan(0)
     await first.stopKeepingData()
     slack.on('chat.scheduleMessage', () => undefined)
@@ -345,7 +351,7 @@ describe('restarts', () => {
       late.map((c) => JSON.stringify(c.args.blocks)).every((b) => b.includes('遅れてお送りします')),
     ).toBe(true)
     expect(late).toHaveLength(2) // 30 Nov (due) and 2 Dec (amounts final), both missed while down
-    const keys = third.store.reminders.active().map((r) => r.key)
+    const keys = (await third.store.reminders.active()).map((r) => r.key)
     expect(new Set(keys).size).toBe(keys.length)
     const held = [...slack.scheduled.values()].map((m) => `${m.channel_id}:${m.post_at}:${m.text}`)
     expect(new Set(held).size).toBe(held.length)

@@ -82,35 +82,41 @@ describe('who may use the bot', () => {
     const res = await bot.submitOpened(REISSUE_ANSWERS, { userId: 'U0MALLORY' })
 
     expect(res.body).toMatchObject({ response_action: 'update', view: { title: { text: '利用できません' } } })
-    expect(bot.store.tickets.all()).toEqual([])
+    expect(await bot.store.tickets.all()).toEqual([])
   })
 
   it("refuses a change to someone else's ticket, but lets an admin make it", async () => {
     await start({ admins: ['U0ADMIN'] })
     await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId: 'U0ALICE' })
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.message).toBeDefined())
+    await eventually(async () =>
+      expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.message).toBeDefined(),
+    )
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
     if (!sent) throw new Error('no button')
 
     await bot.click(sent, { userId: 'U0MALLORY' })
     const refusal = await bot.slack.waitFor('response_url')
     expect(String(refusal.args.text)).toContain('依頼した本人か管理者だけ')
-    expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('rendered')
+    expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.status).toBe('rendered')
 
     await bot.click(sent, { userId: 'U0ADMIN' })
-    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('sent'))
+    await eventually(async () =>
+      expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.status).toBe('sent'),
+    )
   })
 
   it("lets an admin cancel someone else's reminder", async () => {
     await start({ admins: ['U0ADMIN'] })
     await bot.command('/billing', 'calendar subscribe invoice', { userId: 'U0ALICE' })
-    const [reminder] = bot.store.reminders.ofOwner('U0ALICE')
+    const [reminder] = await bot.store.reminders.ofOwner('U0ALICE')
     if (!reminder) throw new Error('no reminder')
 
     await bot.click({ action_id: 'reminder_cancel', value: reminder.id }, { userId: 'U0ADMIN' })
 
-    await eventually(() => expect(bot.store.reminders.get(reminder.id)?.state).toBe('cancelled'))
+    await eventually(async () =>
+      expect((await bot.store.reminders.get(reminder.id))?.state).toBe('cancelled'),
+    )
   })
 })
 
@@ -163,7 +169,7 @@ describe('user text in messages', () => {
       payment_method: 'invoice',
     })
 
-    expect(bot.store.operators.get('OP1111111111')?.name).toBe('*本番* _検証_ `x`<!here>')
+    expect((await bot.store.operators.get('OP1111111111'))?.name).toBe('*本番* _検証_ `x`<!here>')
     const shown = JSON.stringify((await bot.command('/billing', 'operators')).json())
     expect(shown).toContain('＊本番＊ ＿検証＿ ｀x｀&lt;!here&gt;')
   })

@@ -17,16 +17,16 @@ describe('when Slack fails after the modal closed', () => {
     const res = await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
     expect(res.status).toBe(200)
-    await eventually(() => expect(bot.store.tickets.all()[0]?.undelivered).toBeDefined())
-    expect(bot.store.tickets.all()[0]?.message).toBeUndefined()
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.undelivered).toBeDefined())
+    expect((await bot.store.tickets.all())[0]?.message).toBeUndefined()
 
     await bot.sweep()
 
     const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
     expect(preformattedText(post)).toContain('口座振替の希望')
     expect(JSON.stringify(post.args.blocks)).toContain('投稿が遅れました')
-    expect(bot.store.tickets.all()[0]).toMatchObject({ message: { channel: 'C0BILLING' } })
-    expect(bot.store.tickets.all()[0]?.undelivered).toBeUndefined()
+    expect((await bot.store.tickets.all())[0]).toMatchObject({ message: { channel: 'C0BILLING' } })
+    expect((await bot.store.tickets.all())[0]?.undelivered).toBeUndefined()
   })
 
   it("sends the ticket to the user's DM when the channel is gone", async () => {
@@ -49,7 +49,7 @@ describe('when Slack fails after the modal closed', () => {
 
     await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
 
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined(), 5000)
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined(), 5000)
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(2)
   })
 
@@ -61,8 +61,8 @@ describe('when Slack fails after the modal closed', () => {
 
     await eventually(() => expect(bot.slack.callsTo('chat.scheduleMessage').length).toBeGreaterThan(0))
     await new Promise((r) => setTimeout(r, 200))
-    expect(bot.store.reminders.active().every((r) => r.state === 'pending')).toBe(true)
-    expect(bot.store.reminders.active().length).toBeGreaterThan(0)
+    expect((await bot.store.reminders.active()).every((r) => r.state === 'pending')).toBe(true)
+    expect((await bot.store.reminders.active()).length).toBeGreaterThan(0)
   })
 })
 
@@ -71,7 +71,7 @@ describe('when Slack refuses to update a message', () => {
     const bot = await startTestBot()
     await bot.submitModal('/direct-debit', '', DIRECT_DEBIT_ANSWERS)
     const post = await bot.slack.waitFor('chat.postMessage')
-    await eventually(() => expect(bot.store.tickets.all()[0]?.message).toBeDefined())
+    await eventually(async () => expect((await bot.store.tickets.all())[0]?.message).toBeDefined())
     const sent = buttonsOf(post).find((b) => b.action_id === 'ticket_progress')
     if (!sent) throw new Error('no button')
     bot.slack.failNext('chat.update', { body: { ok: false, error: 'message_not_found' } })
@@ -80,7 +80,7 @@ describe('when Slack refuses to update a message', () => {
 
     const told = await bot.slack.waitFor('response_url')
     expect(String(told.args.text)).toContain('変更は保存しましたが')
-    expect(bot.store.tickets.all()[0]?.status).toBe('sent')
+    expect((await bot.store.tickets.all())[0]?.status).toBe('sent')
     await bot.stop()
   })
 })

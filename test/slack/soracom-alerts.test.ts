@@ -84,7 +84,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     expect(text(alert)).toContain('§3.8.1')
     expect(text(alert)).toContain('カバレッジを確認する')
     expect(text(alert)).toContain('「決済エラー」')
-    const [checklist] = bot.store.checklists.all()
+    const [checklist] = await bot.store.checklists.all()
     expect(checklist).toMatchObject({ kind: 'payment_error_card', coverage: 'jp', channel: ALERTS })
 
     soracom.paymentMethod = { providerType: 'WebPay', errorCode: 'success' }
@@ -92,7 +92,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     const update = await slack.waitFor('chat.update')
     expect(text(update)).toContain('決済できる状態に戻ったことを確認しました')
     expect(buttonsOf(update)).toEqual([])
-    expect(bot.store.checklists.get(checklist?.id ?? '')?.closed).toBeDefined()
+    expect((await bot.store.checklists.get(checklist?.id ?? ''))?.closed).toBeDefined()
     await bot.checkLinks()
     expect(posts()).toHaveLength(1)
   })
@@ -152,13 +152,13 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     // An error waiting will not fix: no early retry (redelivery.ts) races the sweep this test is about.
     slack.failNext('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } })
     await bot.checkLinks()
-    expect(bot.store.alerts.all()[0]?.undelivered).toBeDefined()
+    expect((await bot.store.alerts.all())[0]?.undelivered).toBeDefined()
 
     await bot.sweep()
     await bot.sweep()
     const delivered = posts().filter((p) => p.args.blocks)
     expect(delivered.map((p) => text(p)).filter((t) => t.includes('確定しました'))).toHaveLength(2)
-    expect(bot.store.alerts.all()[0]?.message).toBeDefined()
+    expect((await bot.store.alerts.all())[0]?.message).toBeDefined()
     expect(text(posts().at(-1) as never)).toContain('お知らせが遅れました')
   })
 
@@ -166,15 +166,16 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     await bot.command('/billing', 'calendar subscribe card', { channelId: 'C0OTHER' })
     await bot.command('/billing', 'calendar subscribe invoice', { channelId: ALERTS })
     await bot.sweep()
-    const active = () => bot.store.reminders.active().filter((r) => r.kind === 'calendar_amount_final')
-    expect(active().map((r) => r.channel)).toEqual(expect.arrayContaining(['C0OTHER']))
-    expect(active().some((r) => r.channel === ALERTS)).toBe(false)
-    expect(bot.store.reminders.active().some((r) => r.channel === ALERTS && r.kind === 'calendar_due')).toBe(
-      true,
-    )
+    const active = async () =>
+      (await bot.store.reminders.active()).filter((r) => r.kind === 'calendar_amount_final')
+    expect((await active()).map((r) => r.channel)).toEqual(expect.arrayContaining(['C0OTHER']))
+    expect((await active()).some((r) => r.channel === ALERTS)).toBe(false)
+    expect(
+      (await bot.store.reminders.active()).some((r) => r.channel === ALERTS && r.kind === 'calendar_due'),
+    ).toBe(true)
   })
 
-  const linkBrokenAlerts = () => bot.store.alerts.all().filter((a) => a.kind === 'link_broken')
+  const linkBrokenAlerts = async () => (await bot.store.alerts.all()).filter((a) => a.kind === 'link_broken')
 
   it('tells the alert channel once when SORACOM stops accepting the stored key, and says so again when it works', async () => {
     expect(await bot.checkLinks()).toMatchObject({ checked: 1, alerts: 0 })
@@ -201,9 +202,9 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     soracom.keys.set(KEY.authKeyId, { authKey: KEY.authKey, operatorId: 'OP0123456789' })
     expect(await bot.checkLinks()).toMatchObject({ checked: 1 })
     const update = await slack.waitFor('chat.update')
-    expect(update.args.ts).toBe(linkBrokenAlerts()[0]?.message?.ts)
+    expect(update.args.ts).toBe((await linkBrokenAlerts())[0]?.message?.ts)
     expect(text(update)).toContain('OP0123456789（日本）の SORACOM 連携は復旧しました')
-    expect(linkBrokenAlerts()[0]).toMatchObject({ restored: expect.any(String) })
+    expect((await linkBrokenAlerts())[0]).toMatchObject({ restored: expect.any(String) })
 
     // App Home says so beside the operator's bill while it lasts.
     await bot.event({ type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0ADMIN', tab: 'home' })
@@ -215,7 +216,7 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
     soracom.tokens.clear()
     expect(await bot.checkLinks()).toMatchObject({ alerts: 1 })
     expect(posts()).toHaveLength(2)
-    expect(linkBrokenAlerts()).toHaveLength(2)
+    expect(await linkBrokenAlerts()).toHaveLength(2)
   })
 
   it("says when the SAM user's permission to read bills is taken away", async () => {
@@ -249,9 +250,11 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
   it('withdraws the amount-final reminders already handed to Slack when an operator is linked to that channel', async () => {
     await bot.command('/billing', 'calendar subscribe card', { channelId: 'C0DESK' })
     await bot.sweep()
-    const desk = () =>
-      bot.store.reminders.active().filter((r) => r.kind === 'calendar_amount_final' && r.channel === 'C0DESK')
-    expect(desk().length).toBeGreaterThan(0)
+    const desk = async () =>
+      (await bot.store.reminders.active()).filter(
+        (r) => r.kind === 'calendar_amount_final' && r.channel === 'C0DESK',
+      )
+    expect((await desk()).length).toBeGreaterThan(0)
     const scheduled = slack.callsTo('chat.scheduleMessage').length
     expect(scheduled).toBeGreaterThan(0)
 
@@ -264,10 +267,10 @@ describe('checks of a linked operator: amount-final and payment-error alerts', (
       alertChannel: 'C0DESK',
     })
     expect(outcome.kind).toBe('linked')
-    expect(desk()).toEqual([])
+    expect(await desk()).toEqual([])
     expect(slack.callsTo('chat.deleteScheduledMessage').length).toBeGreaterThan(0)
     await bot.sweep()
-    expect(desk()).toEqual([])
+    expect(await desk()).toEqual([])
   })
 })
 
@@ -285,7 +288,7 @@ describe('the payment-error checklist without a link (SORACOM mail arrived)', ()
       expect(post.args.channel).toBe('U0ALICE')
       expect(text(post)).toContain('OP0123456789（グローバル）で SORACOM から支払いエラーの連絡がありました')
       expect(text(post)).toContain('個人アカウントはクレジットカード以外のお支払い方法がありません')
-      const [checklist] = bot.store.checklists.all()
+      const [checklist] = await bot.store.checklists.all()
       expect(checklist?.kind).toBe('payment_error_card_individual')
 
       const step = buttonsOf(post).find((b) => b.value.endsWith(':coverage:tick'))
@@ -294,10 +297,10 @@ describe('the payment-error checklist without a link (SORACOM mail arrived)', ()
       await bot.click({ action_id: step?.action_id ?? '', value: step?.value ?? '' }, { userId: 'U0MALLORY' })
       const refusal = await bot.slack.waitFor('response_url')
       expect(String(refusal.args.text)).toContain('作成した本人か管理者だけ')
-      expect(bot.store.checklists.get(checklist?.id ?? '')?.items[0]?.ticked).toBeUndefined()
+      expect((await bot.store.checklists.get(checklist?.id ?? ''))?.items[0]?.ticked).toBeUndefined()
       await bot.click({ action_id: step?.action_id ?? '', value: step?.value ?? '' }, { userId: 'U0ALICE' })
-      await eventually(() =>
-        expect(bot.store.checklists.get(checklist?.id ?? '')?.items[0]?.ticked?.by).toBe('U0ALICE'),
+      await eventually(async () =>
+        expect((await bot.store.checklists.get(checklist?.id ?? ''))?.items[0]?.ticked?.by).toBe('U0ALICE'),
       )
     } finally {
       await bot.stop()

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buttonsOf } from '../support/blocks.js'
 import { FakeSlack } from '../support/fake-slack.js'
@@ -87,10 +86,10 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
 
     expect(visibleText(view)).toContain('OP0123456789（日本）を連携しました')
     expect(soracom.callsTo('POST /v1/auth')).toHaveLength(1)
-    const stored = bot.store.links.get('OP0123456789', 'jp')
+    const stored = await bot.store.links.get('OP0123456789', 'jp')
     expect(stored).toMatchObject({ alertChannel: 'C0BILLING', linkedBy: ADMIN })
-    const file = await readFile(bot.dataFile, 'utf8')
-    expect(file).toContain('"credentials":"v1.')
+    const file = await bot.storedText()
+    expect(file).toMatch(/"credentials": ?"v1\./)
     expect(file).not.toContain(SECRET)
     expect(file).not.toContain(KEY_ID)
     expect(file).not.toContain('Zm9vYmFy')
@@ -106,7 +105,7 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     )
     expect(JSON.stringify(view)).not.toContain('secret-wrong')
     expect(JSON.stringify(view)).toContain(KEY_ID)
-    expect(bot.store.links.list()).toEqual([])
+    expect(await bot.store.links.list()).toEqual([])
   })
 
   it('shows a key of another operator as an error on operator_id', async () => {
@@ -116,7 +115,7 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(visibleText({ blocks: [view.blocks[at + 1]] })).toContain(
       'この認証キーはオペレーター OP0123456789 のものです',
     )
-    expect(bot.store.links.list()).toEqual([])
+    expect(await bot.store.links.list()).toEqual([])
   })
 
   it("shows under auth_key which read permission the key's SAM user lacks, and stores nothing", async () => {
@@ -129,7 +128,7 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     expect(error).toContain('Payment:getPaymentMethod の権限がありません')
     expect(error).not.toContain('Billing:getLatestBilling')
     expect(JSON.stringify(view)).not.toContain(SECRET)
-    expect(bot.store.links.list()).toEqual([])
+    expect(await bot.store.links.list()).toEqual([])
   })
 
   it('links an operator with no payment method registered yet (404 is not a missing permission)', async () => {
@@ -138,7 +137,7 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     const view = await link()
 
     expect(visibleText(view)).toContain('を連携しました')
-    expect(bot.store.links.list()).toHaveLength(1)
+    expect(await bot.store.links.list()).toHaveLength(1)
   })
 
   it('answers bad shapes inline at once, without asking SORACOM', async () => {
@@ -236,15 +235,15 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     await link()
     await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
     await bot.slack.waitFor('response_url')
-    expect(bot.store.links.get('OP0123456789', 'jp')?.latestBill).toMatchObject({
+    expect((await bot.store.links.get('OP0123456789', 'jp'))?.latestBill).toMatchObject({
       month: '2022-08',
       amount: 28734,
     })
-    const writes = bot.store.db.fileWrites
+    const writes = bot.fileStore?.db.fileWrites
 
     await bot.command('/billing', 'bill 2022-08', { userId: 'U0ALICE' })
     await bot.slack.waitFor('response_url', () => true, { count: 2 })
-    expect(bot.store.db.fileWrites).toBe(writes)
+    expect(bot.fileStore?.db.fileWrites).toBe(writes)
   })
 
   it('tells the user to link again when SORACOM no longer accepts the stored key', async () => {
@@ -260,12 +259,12 @@ describe('/billing link and /billing bill against a fake SORACOM API', () => {
     await link()
     const refused = await bot.command('/billing', 'unlink OP0123456789', { userId: 'U0ALICE' })
     expect(String((refused.json() as { text: string }).text)).toContain('管理者だけ')
-    expect(bot.store.links.list()).toHaveLength(1)
+    expect(await bot.store.links.list()).toHaveLength(1)
 
     const done = await bot.command('/billing', 'unlink OP0123456789 jp', { userId: ADMIN })
     expect(String((done.json() as { text: string }).text)).toContain('連携を解除')
-    expect(bot.store.links.list()).toEqual([])
-    expect(await readFile(bot.dataFile, 'utf8')).not.toContain('"credentials"')
+    expect(await bot.store.links.list()).toEqual([])
+    expect(await bot.storedText()).not.toContain('"credentials"')
   })
 
   it('never lets the auth key reach a log line or a Slack payload', async () => {
@@ -347,8 +346,8 @@ describe('linking without CREDENTIALS_KEY', () => {
       await bot.submitOpened(LINK, { userId: ADMIN })
       const view = (await bot.slack.waitFor('views.update')).args.view as View
       expect(visibleText(view)).toContain('CREDENTIALS_KEY が設定されていない')
-      expect(bot.store.links.list()).toEqual([])
-      expect(await readFile(bot.dataFile, 'utf8')).not.toContain(SECRET)
+      expect(await bot.store.links.list()).toEqual([])
+      expect(await bot.storedText()).not.toContain(SECRET)
     } finally {
       await bot.stop()
       await soracom.stop()

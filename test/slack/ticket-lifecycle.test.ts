@@ -13,7 +13,9 @@ async function reissueTicket(bot: TestBot, userId = 'U0ALICE', channelId = 'C0BI
   const before = bot.slack.callsTo('chat.postMessage').length
   await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId, channelId })
   const post = await bot.slack.waitFor('chat.postMessage', () => true, { count: before + 1 })
-  await eventually(() => expect(bot.store.tickets.listByRequester(userId)[0]?.message).toBeDefined())
+  await eventually(async () =>
+    expect((await bot.store.tickets.listByRequester(userId))[0]?.message).toBeDefined(),
+  )
   return post
 }
 
@@ -28,19 +30,19 @@ describe('ticket lifecycle through Slack', () => {
 
   it('moves a ticket to sent and then resolved from its buttons, keeping the message current', async () => {
     const post = await reissueTicket(bot)
-    const id = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
+    const id = (await bot.store.tickets.listByRequester('U0ALICE'))[0]?.id ?? ''
 
     await bot.click(buttonNamed(post, 'ticket_progress'), { userId: 'U0ALICE' })
     const afterSent = await bot.slack.waitFor('chat.update')
     expect(visibleText(afterSent)).toContain('送信済み')
-    expect(afterSent.args.ts).toBe(bot.store.tickets.get(id)?.message?.ts)
+    expect(afterSent.args.ts).toBe((await bot.store.tickets.get(id))?.message?.ts)
 
     await bot.click(buttonNamed(afterSent, 'ticket_status_resolved'), { userId: 'U0ALICE' })
     const afterResolved = await bot.slack.waitFor('chat.update', () => true, { count: 2 })
 
     expect(visibleText(afterResolved)).toContain('*解決*')
     expect(buttonsOf(afterResolved)).toEqual([])
-    expect(bot.store.tickets.get(id)?.history.map((h) => [h.what, h.from, h.to, h.by])).toEqual([
+    expect((await bot.store.tickets.get(id))?.history.map((h) => [h.what, h.from, h.to, h.by])).toEqual([
       ['milestone:sent', 'rendered', 'sent', 'U0ALICE'],
       ['resolved', 'sent', 'resolved', 'U0ALICE'],
     ])
@@ -54,7 +56,9 @@ describe('ticket lifecycle through Slack', () => {
 
     await bot.click(cancel)
 
-    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('cancelled'))
+    await eventually(async () =>
+      expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.status).toBe('cancelled'),
+    )
   })
 
   it("does not open the reference modal on someone else's ticket, and says why", async () => {
@@ -79,7 +83,9 @@ describe('ticket lifecycle through Slack', () => {
     const res = await bot.submitOpened({ reference: ' #12345 ' }, { count: 2 })
 
     expect(res.status).toBe(200)
-    await eventually(() => expect(bot.store.tickets.listByRequester('U0ALICE')[0]?.reference).toBe('#12345'))
+    await eventually(async () =>
+      expect((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.reference).toBe('#12345'),
+    )
     const update = await bot.slack.waitFor('chat.update', () => true, { count: 2 })
     expect(visibleText(update)).toContain('受付番号: #12345')
   })
@@ -111,7 +117,7 @@ describe('App Home', () => {
   it("publishes my tickets and reminders on app_home_opened, and never another user's", async () => {
     await reissueTicket(bot, 'U0ALICE')
     await reissueTicket(bot, 'U0BOB', 'C0OTHER')
-    const bobsTicket = bot.store.tickets.listByRequester('U0BOB')[0]?.id ?? ''
+    const bobsTicket = (await bot.store.tickets.listByRequester('U0BOB'))[0]?.id ?? ''
     const before = bot.slack.callsTo('views.publish').length
 
     const res = await bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' })
@@ -122,7 +128,7 @@ describe('App Home', () => {
     })
     expect(bot.slack.callsTo('views.publish').length).toBeGreaterThan(before)
     const home = JSON.stringify(publish.args.view)
-    expect(home).toContain(bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? 'missing')
+    expect(home).toContain((await bot.store.tickets.listByRequester('U0ALICE'))[0]?.id ?? 'missing')
     expect(home).not.toContain(bobsTicket)
     expect(home).toContain('未送信')
   })
@@ -168,7 +174,9 @@ describe('App Home', () => {
     const first = await startTestBot({ now: NOW, slack })
     const post = await reissueTicket(first)
     await first.click(buttonNamed(post, 'ticket_progress'))
-    await eventually(() => expect(first.store.tickets.listByRequester('U0ALICE')[0]?.status).toBe('sent'))
+    await eventually(async () =>
+      expect((await first.store.tickets.listByRequester('U0ALICE'))[0]?.status).toBe('sent'),
+    )
     await first.stopKeepingData()
 
     const second = await startTestBot({ now: NOW, slack, dataFile: first.dataFile, idStart: 100 })
@@ -205,9 +213,9 @@ describe('/billing tickets', () => {
     }
     const text = first.blocks[0]?.text?.text ?? ''
     expect(text).toContain('12 件中 1–10 件')
-    const newest = bot.store.tickets.listByRequester('U0ALICE')[0]?.id ?? ''
+    const newest = (await bot.store.tickets.listByRequester('U0ALICE'))[0]?.id ?? ''
     expect(text.indexOf(newest)).toBeLessThan(
-      text.indexOf(bot.store.tickets.listByRequester('U0ALICE')[9]?.id ?? ''),
+      text.indexOf((await bot.store.tickets.listByRequester('U0ALICE'))[9]?.id ?? ''),
     )
     const next = first.blocks
       .flatMap((b) => b.elements ?? [])
@@ -293,7 +301,7 @@ describe('operator registry', () => {
     expect(res.body).toMatchObject({
       errors: { payment_method: expect.stringContaining('クレジットカードのみ') },
     })
-    expect(bot.store.operators.list()).toEqual([])
+    expect(await bot.store.operators.list()).toEqual([])
   })
 
   it('pre-fills the only registered operator into a flow', async () => {

@@ -149,11 +149,19 @@ for (const backend of storeBackends([A, B], NOW)) {
           'amount_final:OP0123456789:jp:2026-10',
         ])
         expect(await b.of(B).alerts.get('amount_final:OP0123456789:jp:2026-10')).toBeUndefined()
-        expect(await b.of(A).settings.get()).toEqual({})
-        await b.of(A).settings.save({ channels: ['C0DESK'] })
-        await b.of(A).settings.save({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
-        expect(await b.of(A).settings.get()).toEqual({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
-        expect(await b.of(B).settings.get()).toEqual({})
+        const settings = b.of(A).settings
+        await settings.load()
+        expect(settings.get()).toEqual({})
+        await settings.save({ channels: ['C0DESK'] })
+        await settings.save({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
+        expect(settings.get()).toEqual({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
+        const other = b.of(B).settings
+        await other.load()
+        expect(other.get()).toEqual({})
+        // What another process (a replica) sees once it reads them again.
+        const fresh = b.fresh(A).settings
+        await fresh.load()
+        expect(fresh.get()).toEqual({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
       })
     },
   )

@@ -12,6 +12,7 @@ import type {
   OperatorRepository,
   Origin,
   PostedMessage,
+  PostingHolds,
   Redelivery,
   ReminderRepository,
   ReminderScheduler,
@@ -381,6 +382,7 @@ export interface MemoryDeps extends AppDeps {
   links: MemoryLinks
   alerts: MemoryAlerts
   settings: MemorySettings
+  posting: MemoryPostingHolds
   soracom: MemorySoracom
   notifier: RecordingNotifier
   scheduler: RecordingScheduler
@@ -421,8 +423,23 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     isAdmin: (user, workspaceAdmin) =>
       isAccessAdmin(effectiveAccess(settings.get(), accessDefaults), user, workspaceAdmin),
     queue: new KeyedQueue(),
-    awaitingPost: new Set(),
+    posting: new MemoryPostingHolds(),
     redelivery: new ManualRedelivery(),
+  }
+}
+
+/** Posting holds in memory, with what is held at hand (`held`); `held.clear()` is what a new process knows. */
+export class MemoryPostingHolds implements PostingHolds {
+  readonly held = new Map<string, string>()
+  private seq = 0
+  async hold(id: string): Promise<string | undefined> {
+    if (this.held.has(id)) return undefined
+    const token = `hold-${++this.seq}`
+    this.held.set(id, token)
+    return token
+  }
+  async release(id: string, token: string): Promise<void> {
+    if (this.held.get(id) === token) this.held.delete(id)
   }
 }
 

@@ -11,6 +11,10 @@ export interface TestPostgres {
   /** The server's own `postgres` database: tests make a database each (`freshDatabase`). */
   url: string
   stop(): Promise<void>
+  /** Stops the server (a fast shutdown: connections cut), keeping its data: an outage. */
+  halt(): Promise<void>
+  /** Starts the stopped server again, on the same port with the same data. */
+  resume(): Promise<void>
 }
 
 /** initdb and postgres: on PATH, or where Debian's packages put them. */
@@ -106,42 +110,55 @@ export async function startTestPostgres(): Promise<TestPostgres | { unavailable:
     '-c',
     'max_connections=200',
   ])
-  const child: ChildProcess = spawn(cmd, [...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let child: ChildProcess
   let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 })
-    try {
-      await client.connect()
-      await client.end()
-      break
-    } catch {
-      await client.end().catch(() => undefined)
-      if (child.exitCode !== null || Date.now() > deadline) {
-        child.kill('SIGKILL')
-        await rm(dir, { recursive: true, force: true })
-        return { unavailable: `postgres did not start: ${stderr.trim().split('\n').slice(-3).join(' ')}` }
+  /** Starts the server and waits until it takes connections; the problem when it does not. */
+  const launch = async (): Promise<string | undefined> => {
+    child = spawn(cmd, [...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    const deadline = Date.now() + 20_000
+    for (;;) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 })
+      try {
+        await client.connect()
+        await client.end()
+        return undefined
+      } catch {
+        await client.end().catch(() => undefined)
+        if (child.exitCode !== null || Date.now() > deadline) {
+          child.kill('SIGKILL')
+          return `postgres did not start: ${stderr.trim().split('\n').slice(-3).join(' ')}`
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100))
       }
-      await new Promise((resolve) => setTimeout(resolve, 100))
     }
+  }
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    // The server's own PID (runuser does not pass signals on): SIGINT is its fast shutdown.
+    const pid = Number((await readFile(join(data, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0])
+    if (pid > 0) process.kill(pid, 'SIGINT')
+    else child.kill('SIGKILL')
+    await exited
+  }
+  const problem = await launch()
+  if (problem) {
+    await rm(dir, { recursive: true, force: true })
+    return { unavailable: problem }
   }
   return {
     url,
+    halt,
+    async resume() {
+      const again = await launch()
+      if (again) throw new Error(again)
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        // The server's own PID (runuser does not pass signals on): SIGINT is its fast shutdown.
-        const pid = Number(
-          (await readFile(join(data, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0],
-        )
-        if (pid > 0) process.kill(pid, 'SIGINT')
-        else child.kill('SIGKILL')
-        await exited
-      }
+      await halt()
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -5,7 +5,6 @@ import type pg from 'pg'
 import { inject } from 'vitest'
 import type {
   AlertRepository,
-  Awaitable,
   ChecklistRepository,
   LinkRepository,
   OperatorRepository,
@@ -43,7 +42,11 @@ export interface Repositories {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
-  settings: { get(): Awaitable<WorkspaceSettings>; save(settings: WorkspaceSettings): Promise<void> }
+  settings: {
+    load(): Promise<void>
+    get(): WorkspaceSettings
+    save(settings: WorkspaceSettings): Promise<void>
+  }
 }
 
 /** A PostgreSQL database of its own for one test, migrated, with a small pool. */
@@ -76,6 +79,8 @@ export function postgresRepositories(pool: pg.Pool, team: string, now: () => Dat
 
 export interface OpenedBackend {
   of(team: string): Repositories
+  /** The same workspace's repositories as another process would open them (the file: the same process). */
+  fresh(team: string): Repositories
   /** What time does to closed tickets (the file store archives them; PostgreSQL filters by age). */
   age(team: string): Promise<void>
   close(): Promise<void>
@@ -101,6 +106,7 @@ export function storeBackends(teams: readonly string[], now: Date) {
           })
         return {
           of: (team) => store.workspace(team),
+          fresh: (team) => store.workspace(team),
           age: async (team) => {
             await store.workspace(team).archiveOld(now)
           },
@@ -118,6 +124,7 @@ export function storeBackends(teams: readonly string[], now: Date) {
         const { pool, close } = await openPostgres()
         return {
           of: (team) => postgresRepositories(pool, team, () => now),
+          fresh: (team) => postgresRepositories(pool, team, () => now),
           age: async () => undefined,
           close,
         }

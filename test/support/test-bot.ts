@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LogLevel } from '@slack/bolt'
+import pg from 'pg'
 import type { AppDeps } from '../../src/app/deps.js'
 import { createBot } from '../../src/bot.js'
 import type { AccessConfig, Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
-import { openStore, SINGLE_WORKSPACE, type Store, type WorkspaceStore } from '../../src/store/index.js'
+import {
+  type FileStore,
+  openStore,
+  SINGLE_WORKSPACE,
+  type Store,
+  type WorkspaceRepositories,
+} from '../../src/store/index.js'
+import { openPostgresStore } from '../../src/store/postgres/store.js'
 import { FAKE_OAUTH_APP, FakeSlack, type FakeTeam, installInBrowser } from './fake-slack.js'
+import { freshDatabase } from './postgres-server.js'
 import {
   type Answer,
   blockActionsForm,
@@ -21,6 +30,7 @@ import {
   slashCommandForm,
   viewSubmissionForm,
 } from './slack-request.js'
+import { POSTGRES_URL } from './store-backends.js'
 
 type OpenedView = Parameters<typeof viewSubmissionForm>[0]
 
@@ -28,8 +38,8 @@ export interface TestBot {
   url: string
   /** The use cases' dependencies, as the bot built them (single-workspace mode). */
   deps: AppDeps
-  /** OAuth mode: an installed workspace's repositories, as the file store keeps them (undefined: not installed). */
-  workspaceDeps(teamId: string): WorkspaceStore | undefined
+  /** OAuth mode: an installed workspace's repositories (undefined: not installed). */
+  workspaceDeps(teamId: string): Promise<WorkspaceRepositories | undefined>
   /** The periodic sweep, run now. */
   sweep(): Promise<void>
   /** The checks of linked operators (SORACOM), run now. */
@@ -38,8 +48,13 @@ export interface TestBot {
   setNow(iso: string): void
   slack: FakeSlack
   /** The store, with the single workspace's repositories at hand (`store.tickets` …). */
-  store: Store & WorkspaceStore
+  store: Store & WorkspaceRepositories
+  /** The data file's store (undefined on PostgreSQL), for what only the file shows. */
+  fileStore: FileStore | undefined
+  /** The data file, or on PostgreSQL the name of the bot's database: pass it again to restart on the same data. */
   dataFile: string
+  /** Everything the store holds, as text (the data file and its workspace files, or every row): for leak checks. */
+  storedText(): Promise<string>
   /** Sends a signed slash command; resolves with the HTTP answer. */
   command(
     command: string,
@@ -78,6 +93,60 @@ export interface TestBot {
   stopKeepingData(): Promise<void>
 }
 
+/**
+ * Which store the bots of this test run use: the data file, or (TEST_STORE=postgres) the test
+ * PostgreSQL server, a fresh database for each bot — the black-box suite runs on both.
+ */
+export const STORE_BACKEND: 'file' | 'postgres' = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'file'
+
+/** PostgreSQL runs: the database behind each `dataFile` name, so a restarted bot finds its data. */
+const databases = new Map<string, { url: string; drop: () => Promise<void> }>()
+
+async function openTestStore(
+  dataFile: string,
+  now: () => Date,
+  writeFile: ((file: string, text: string) => Promise<void>) | undefined,
+): Promise<{ store: Store; fileStore?: FileStore }> {
+  if (STORE_BACKEND === 'file') {
+    const fileStore = await openStore(dataFile, writeFile ? { writeFile } : {})
+    return { store: fileStore, fileStore }
+  }
+  if (!POSTGRES_URL) throw new Error('TEST_STORE=postgres needs the test PostgreSQL server')
+  let db = databases.get(dataFile)
+  if (!db) {
+    db = await freshDatabase(POSTGRES_URL)
+    databases.set(dataFile, db)
+  }
+  return { store: await openPostgresStore(db.url, { now, pool: { max: 4 } }) }
+}
+
+async function storedText(dataFile: string): Promise<string> {
+  const db = databases.get(dataFile)
+  if (!db) {
+    const folder = `${dataFile}.workspaces`
+    const names = await readdir(folder).catch(() => [] as string[])
+    const files = [dataFile, ...names.map((n) => join(folder, n))]
+    return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n')
+  }
+  const client = new pg.Client({ connectionString: db.url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    const parts: string[] = []
+    for (const { table_name } of rows) {
+      const dump = await client.query(
+        `SELECT coalesce(json_agg(t), '[]'::json)::text AS rows FROM "${table_name}" t`,
+      )
+      parts.push(`${table_name}: ${dump.rows[0]?.rows}`)
+    }
+    return parts.join('\n')
+  } finally {
+    await client.end()
+  }
+}
+
 /** The real Bolt app over HTTP on 127.0.0.1, against a fresh fake Slack and a temp data file. */
 export async function startTestBot(
   opts: {
@@ -108,7 +177,8 @@ export async function startTestBot(
   const ownSlack = opts.slack === undefined
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
-  const store = await openStore(dataFile, opts.writeFile ? { writeFile: opts.writeFile } : {})
+  let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
+  const { store, fileStore } = await openTestStore(dataFile, () => new Date(now), opts.writeFile)
   const credentialsKey = opts.credentialsKey ?? (opts.oauth ? randomBytes(32) : undefined)
   const config: Config = {
     ...(opts.oauth
@@ -132,7 +202,6 @@ export async function startTestBot(
       ...(credentialsKey ? { credentialsKey } : {}),
     },
   }
-  let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
   // Slack's clock follows the bot's, so scheduling limits are checked against the same "now".
   slack.now = () => now.getTime()
   let seq = opts.idStart ?? 0
@@ -167,7 +236,7 @@ export async function startTestBot(
   const bot: TestBot = {
     url,
     deps,
-    workspaceDeps: (key) => (store.workspaces.get(key) ? store.workspace(key) : undefined),
+    workspaceDeps: async (key) => ((await store.workspaces.get(key)) ? store.workspace(key) : undefined),
     sweep,
     checkLinks,
     setNow(iso: string) {
@@ -175,7 +244,9 @@ export async function startTestBot(
     },
     slack,
     store: { ...store, ...store.workspace(SINGLE_WORKSPACE) },
+    fileStore,
     dataFile,
+    storedText: () => storedText(dataFile),
     async command(command, text = '', o = {}) {
       const res = await postSigned(
         url,
@@ -225,6 +296,9 @@ export async function startTestBot(
       await store.close()
       if (ownSlack) await slack.stop()
       await rm(dir, { recursive: true, force: true })
+      const db = databases.get(dataFile)
+      databases.delete(dataFile)
+      await db?.drop()
     },
   }
   return bot

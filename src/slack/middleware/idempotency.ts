@@ -1,22 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt'
 import { type BotContext, workspaceOf } from '../context.js'
 
-/** Remembers the last N keys, forgetting the oldest first. */
-class RecentKeys {
-  private readonly keys = new Set<string>()
-  constructor(private readonly size: number) {}
-  has(key: string): boolean {
-    return this.keys.has(key)
-  }
-  add(key: string): void {
-    this.keys.add(key)
-    if (this.keys.size > this.size) {
-      const oldest = this.keys.values().next().value
-      if (oldest !== undefined) this.keys.delete(oldest)
-    }
-  }
-}
-
 /**
  * Slack may deliver the same thing twice: Events API retries (`X-Slack-Retry-Num`) carry the same
  * `event_id`, and a modal can be submitted again while the first submission is still being
@@ -24,14 +8,16 @@ class RecentKeys {
  * by design (each carries the state it wants).
  */
 export function idempotency(): Middleware<AnyMiddlewareArgs, BotContext> {
-  const seenEvents = new RecentKeys(5000)
   const inProgress = new Map<string, Promise<void>>()
   return async (args) => {
     const body = args.body as { type?: string; event_id?: string; view?: { id?: string } }
     if (body.type === 'event_callback' && body.event_id) {
-      // Events are acknowledged by Bolt before middleware runs.
-      if (seenEvents.has(body.event_id)) return
-      seenEvents.add(body.event_id)
+      // Events are acknowledged by Bolt before middleware runs. The store keeps the IDs taken (in
+      // PostgreSQL, for every replica); a store that cannot answer lets the event through.
+      const first = await workspaceOf(args.context)
+        .deliveries.first(body.event_id)
+        .catch(() => true)
+      if (!first) return
       await args.next()
       return
     }

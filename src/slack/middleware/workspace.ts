@@ -8,7 +8,7 @@ export interface Workspaces {
    * serve it (an installation removed a moment ago). Single-workspace mode answers its one
    * workspace for any team: the access check refuses other teams.
    */
-  of(teamId: string | undefined): Workspace | undefined
+  of(teamId: string | undefined): Promise<Workspace | undefined>
   /** `app_uninstalled` / `tokens_revoked` arrived for a workspace (see bot.ts for each mode). */
   uninstalled(workspace: Workspace, event: 'app_uninstalled' | 'tokens_revoked'): Promise<void>
 }
@@ -23,7 +23,7 @@ export function workspaceContext(
   logger: Logger,
 ): Middleware<AnyMiddlewareArgs, BotContext> {
   return async (args) => {
-    const workspace = workspaces.of(args.context.teamId)
+    const workspace = await workspaces.of(args.context.teamId)
     if (!workspace) {
       logger.warn('request from a workspace the bot does not serve; dropped', {
         team: args.context.teamId ?? '',

@@ -85,6 +85,11 @@ export async function completeSubmission<T>(
   try {
     outcome = await running
   } catch (error) {
+    // The same submission, delivered to another replica too, was stored there: that one posts it.
+    if (errorCode(error) === 'already_submitted') {
+      await ack()
+      return
+    }
     // Nothing was kept (the store rolled the change back): say so on the form, which stays
     // open with the user's answers, so they can send it again.
     logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
@@ -117,6 +122,10 @@ async function finishLate(
   try {
     outcome = await running
   } catch (error) {
+    if (errorCode(error) === 'already_submitted') {
+      await show(SAVED_LATE)
+      return
+    }
     logger.error('submission not saved (after a late answer)', {
       error: errorCode(error),
       callbackId: view.callback_id,

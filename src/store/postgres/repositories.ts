@@ -1,10 +1,10 @@
-import type pg from 'pg'
 import type {
   AlertRepository,
   ChecklistRepository,
   LinkRepository,
   OperatorRepository,
   ReminderRepository,
+  SettingsRepository,
   SubscriptionRepository,
 } from '../../app/ports.js'
 import { type BillingAlert, billingAlertSchema } from '../../domain/billing-alert.js'
@@ -15,18 +15,18 @@ import { type RegisteredOperator, registeredOperatorSchema } from '../../domain/
 import { type Reminder, reminderSchema } from '../../domain/reminder.js'
 import { type OperatorLink, operatorLinkSchema } from '../../domain/soracom-link.js'
 import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace-settings.js'
+import type { Sql } from './health.js'
 import { WorkspaceTable } from './table.js'
 
 /*
  * One workspace's records in PostgreSQL, repository by repository, answering as the file store's
  * do (test/store/repositories.contract.test.ts runs the same tests on both). team_id is fixed at
- * construction (WorkspaceTable). Settings are read on every request's access check, synchronously
- * (the one port still so): PgSettingsRepository is for the copy and the coming cache.
+ * construction (WorkspaceTable).
  */
 
 export class PgChecklistRepository implements ChecklistRepository {
   private readonly rows: WorkspaceTable<Checklist>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'checklists',
       schema: checklistSchema,
@@ -42,7 +42,7 @@ export class PgChecklistRepository implements ChecklistRepository {
 
 export class PgReminderRepository implements ReminderRepository {
   private readonly rows: WorkspaceTable<Reminder>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'reminders',
       schema: reminderSchema,
@@ -67,7 +67,7 @@ export class PgReminderRepository implements ReminderRepository {
 
 export class PgSubscriptionRepository implements SubscriptionRepository {
   private readonly rows: WorkspaceTable<CalendarSubscription>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'subscriptions',
       schema: calendarSubscriptionSchema,
@@ -82,7 +82,7 @@ export class PgSubscriptionRepository implements SubscriptionRepository {
 
 export class PgOperatorRepository implements OperatorRepository {
   private readonly rows: WorkspaceTable<RegisteredOperator>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'operators',
       schema: registeredOperatorSchema,
@@ -97,7 +97,7 @@ export class PgOperatorRepository implements OperatorRepository {
 
 export class PgLinkRepository implements LinkRepository {
   private readonly rows: WorkspaceTable<OperatorLink>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'links',
       schema: operatorLinkSchema,
@@ -116,7 +116,7 @@ export class PgLinkRepository implements LinkRepository {
 
 export class PgAlertRepository implements AlertRepository {
   private readonly rows: WorkspaceTable<BillingAlert>
-  constructor(pool: pg.Pool, teamId: string) {
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'alerts',
       schema: billingAlertSchema,
@@ -129,9 +129,15 @@ export class PgAlertRepository implements AlertRepository {
   all = () => this.rows.many('', [], "doc->>'createdAt', id")
 }
 
-export class PgSettingsRepository {
+/**
+ * The workspace's settings. The access check reads them synchronously on every request, so they
+ * are read from the database before each request (`load`, slack/middleware/workspace.ts) and
+ * kept for it: a change saved through another replica applies from the next request on.
+ */
+export class PgSettingsRepository implements SettingsRepository {
   private readonly rows: WorkspaceTable<WorkspaceSettings>
-  constructor(pool: pg.Pool, teamId: string) {
+  private current: WorkspaceSettings = {}
+  constructor(pool: Sql, teamId: string) {
     this.rows = new WorkspaceTable(pool, teamId, {
       table: 'settings',
       schema: workspaceSettingsSchema,
@@ -139,6 +145,12 @@ export class PgSettingsRepository {
       columns: {},
     })
   }
-  get = async (): Promise<WorkspaceSettings> => (await this.rows.one('')) ?? {}
-  save = (settings: WorkspaceSettings) => this.rows.upsert([settings])
+  load = async (): Promise<void> => {
+    this.current = (await this.rows.one('')) ?? {}
+  }
+  get = (): WorkspaceSettings => this.current
+  save = async (settings: WorkspaceSettings): Promise<void> => {
+    await this.rows.upsert([settings])
+    this.current = settings
+  }
 }

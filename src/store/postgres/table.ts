@@ -1,5 +1,7 @@
-import type pg from 'pg'
 import type { z } from 'zod'
+import { errorCode } from '../../errors.js'
+import type { Sql } from './health.js'
+import { AlreadySubmittedError } from './health.js'
 
 /** How one kind of record lies in its table: the columns its queries use, beside the whole record. */
 export interface TableSpec<T> {
@@ -18,7 +20,7 @@ export interface TableSpec<T> {
  */
 export class WorkspaceTable<T> {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: Sql,
     private readonly teamId: string,
     private readonly spec: TableSpec<T>,
   ) {}
@@ -38,11 +40,19 @@ export class WorkspaceTable<T> {
       .filter((c) => !this.spec.key.includes(c))
       .map((c) => `${c} = EXCLUDED.${c}`)
       .join(', ')
-    await this.pool.query(
-      `INSERT INTO ${this.spec.table} (${columns.join(', ')}) VALUES ${rows.join(', ')}
-       ON CONFLICT (${['team_id', ...this.spec.key].join(', ')}) DO UPDATE SET ${update}`,
-      params,
-    )
+    try {
+      await this.pool.query(
+        `INSERT INTO ${this.spec.table} (${columns.join(', ')}) VALUES ${rows.join(', ')}
+         ON CONFLICT (${['team_id', ...this.spec.key].join(', ')}) DO UPDATE SET ${update}`,
+        params,
+      )
+    } catch (error) {
+      // The same modal submission stored by another replica a moment ago: it has it.
+      const constraint = (error as { constraint?: string }).constraint ?? ''
+      if (errorCode(error) === '23505' && constraint.endsWith('_source_view'))
+        throw new AlreadySubmittedError()
+      throw error
+    }
   }
 
   /** The first record matching `where` (its parameters numbered from $2; $1 is team_id). */

@@ -1,6 +1,6 @@
-import type pg from 'pg'
 import type { TicketRepository } from '../../app/ports.js'
 import { type Ticket, ticketSchema } from '../../domain/ticket.js'
+import type { Sql } from './health.js'
 import { WorkspaceTable } from './table.js'
 
 /** How long a closed ticket stays among the live ones (the file store's archive age). */
@@ -16,7 +16,7 @@ export class PgTicketRepository implements TicketRepository {
   private readonly rows: WorkspaceTable<Ticket>
 
   constructor(
-    pool: pg.Pool,
+    pool: Sql,
     teamId: string,
     private readonly now: () => Date,
   ) {
