@@ -1,7 +1,9 @@
 import { GUIDE_FLOWS, type GuideFlow } from '../domain/guide.js'
 import { normalizeOperatorId, parseOperatorId } from '../domain/operator-id.js'
-import { operatorToPrefill } from '../domain/operator-registry.js'
+import { operatorToPrefill, type RegisteredOperator } from '../domain/operator-registry.js'
 import { addMonths, tokyoDate, yearMonthOf } from '../domain/plain-date.js'
+import type { OperatorLink } from '../domain/soracom-link.js'
+import { errorCode } from '../errors.js'
 import type { FlowPrefill } from '../render/modals/flows.js'
 import type { AppDeps } from './deps.js'
 
@@ -23,12 +25,24 @@ export function operatorIdPrefill(commandText: string): string | undefined {
  * render/modals/flows.ts draws it.
  */
 export async function flowPrefill(
-  deps: Pick<AppDeps, 'operators' | 'clock' | 'links'>,
+  deps: Pick<AppDeps, 'operators' | 'clock' | 'links' | 'logger'>,
   flow: Flow,
   text: string,
 ): Promise<FlowPrefill> {
   const typed = operatorIdPrefill(text)
-  const known = operatorToPrefill(typed, await deps.operators.list())
+  // The modal opens even when the store cannot be read (the trigger lives 3 s): without what the
+  // company registered, and the submission says whether it could be saved.
+  let operators: RegisteredOperator[] = []
+  let links: OperatorLink[] = []
+  try {
+    operators = await deps.operators.list()
+    links = await deps.links.list()
+  } catch (error) {
+    deps.logger.warn('modal opened without stored answers: the store cannot be read', {
+      error: errorCode(error),
+    })
+  }
+  const known = operatorToPrefill(typed, operators)
   const today = tokyoDate(deps.clock.now())
   switch (flow) {
     case 'invoice_reissue':
@@ -38,7 +52,7 @@ export async function flowPrefill(
         coverage: known && known.coverage !== 'both' ? known.coverage : undefined,
         paymentMethod: known ? (known.paymentMethod === 'card' ? 'card' : 'invoice') : undefined,
         usageMonth: addMonths(yearMonthOf(today), -1),
-        soracomAnswers: (await deps.links.list()).length > 0,
+        soracomAnswers: links.length > 0,
       }
     case 'invoice_merge':
       return { flow: 'invoice_merge', sources: text.trim().slice(0, 2000) || undefined }
@@ -48,10 +62,10 @@ export async function flowPrefill(
         operatorId: typed ?? known?.operatorId,
         accountType: known?.accountType,
         invoicePayment: known ? (known.paymentMethod === 'card' ? 'not_yet' : 'active') : undefined,
-        soracomAnswers: (await deps.links.list()).length > 0,
+        soracomAnswers: links.length > 0,
       }
     case 'payment_error': {
-      const linked = (await deps.links.list()).find((l) => l.operatorId === (typed ?? known?.operatorId))
+      const linked = links.find((l) => l.operatorId === (typed ?? known?.operatorId))
       return {
         flow: 'payment_error',
         operatorId: typed ?? known?.operatorId,
@@ -71,7 +85,7 @@ export async function flowPrefill(
     case 'account_deletion':
       return {
         flow: 'account_deletion',
-        operatorId: typed ?? operatorToPrefill(undefined, await deps.operators.list())?.operatorId,
+        operatorId: typed ?? operatorToPrefill(undefined, operators)?.operatorId,
         today,
       }
   }

@@ -58,3 +58,7 @@ export function changeNote(
   if (outcome.kind === 'refused') return refusalText(outcome.refusal)
   return outcome.kind === 'changed' && outcome.stale ? staleMessageText(outcome.stale) : undefined
 }
+
+/** The store (PostgreSQL) cannot be reached: said to whoever asked, instead of silence. */
+export const STORE_UNAVAILABLE_TEXT =
+  ':warning: データベースにつながらないため、いまはこの操作ができません。しばらくしてから、もう一度お試しください（ボットの管理者は /healthz で状況を確認できます）。'

@@ -10,6 +10,7 @@ import type { SlackIdentity } from './identity.js'
 import type { SealedInstallationStore } from './installation-store.js'
 import { authorization } from './middleware/authorization.js'
 import { idempotency } from './middleware/idempotency.js'
+import { storeOutage } from './middleware/store-outage.js'
 import { type Workspaces, workspaceContext } from './middleware/workspace.js'
 import { oauthReceiverOptions } from './oauth.js'
 import { registerViews } from './views/index.js'
@@ -131,6 +132,7 @@ export function createSlackApp(
       inFlight.delete(running)
     }
   })
+  app.use(storeOutage())
   app.use(workspaceContext(workspaces, app.logger))
   app.use(authorization())
   app.use(idempotency())

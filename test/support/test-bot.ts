@@ -171,6 +171,8 @@ export async function startTestBot(
     redeliveryTiming?: { firstMs: number; maxMs: number }
     /** OAuth distribution (many workspaces) instead of SLACK_BOT_TOKEN. */
     oauth?: boolean
+    /** This PostgreSQL database, whatever TEST_STORE says (a server of the test's own, for outages). */
+    databaseUrl?: string
   } = {},
 ): Promise<TestBot> {
   const slack = opts.slack ?? (await new FakeSlack().start())
@@ -178,7 +180,9 @@ export async function startTestBot(
   const dir = await mkdtemp(join(tmpdir(), 'billing-bot-'))
   const dataFile = opts.dataFile ?? join(dir, 'db.json')
   let now = new Date(opts.now ?? '2026-11-26T10:00:00+09:00')
-  const { store, fileStore } = await openTestStore(dataFile, () => new Date(now), opts.writeFile)
+  const { store, fileStore } = opts.databaseUrl
+    ? { store: await openPostgresStore(opts.databaseUrl, { now: () => new Date(now), pool: { max: 4 } }) }
+    : await openTestStore(dataFile, () => new Date(now), opts.writeFile)
   const credentialsKey = opts.credentialsKey ?? (opts.oauth ? randomBytes(32) : undefined)
   const config: Config = {
     ...(opts.oauth

@@ -27,8 +27,16 @@ export function idempotency(): Middleware<AnyMiddlewareArgs, BotContext> {
       return
     }
     const { deps } = workspaceOf(args.context)
-    const stored = async () =>
-      (await deps.tickets.findBySourceView(viewId)) ?? (await deps.checklists.findBySourceView(viewId))
+    // A store that cannot answer: the listener runs, and its save (refused too) says so on the form.
+    const stored = async () => {
+      try {
+        return (
+          (await deps.tickets.findBySourceView(viewId)) ?? (await deps.checklists.findBySourceView(viewId))
+        )
+      } catch {
+        return undefined
+      }
+    }
     const ack = (args as { ack?: () => Promise<void> }).ack
     // A submission already running: wait only until it has stored its record (which it does
     // before its ack), not for its whole listener — then this one is answered as done.

@@ -16,7 +16,7 @@ import {
 import { fieldErrors } from '../../render/problems.js'
 import { decodeOrigin } from '../private-metadata.js'
 import { parseViewFields, readViewFields } from '../view-state.js'
-import { completeSubmission, type SubmitUseCase, type ViewListener } from './submission.js'
+import { completeSubmission, notSavedAck, type SubmitUseCase, type ViewListener } from './submission.js'
 
 /** A SORACOM-answerable flow, as the listener sees it: the form, the use cases, the drawing. */
 export interface FactCheckedFlow<Draft, Request, Facts> {
@@ -51,14 +51,22 @@ export function factCheckedSubmission<Draft, Request, Facts>(
     const { ack, body, view, client, logger } = args
     const values = view.state?.values ?? {}
     const parsed = parseViewFields(flow.form, values)
-    if (!parsed.ok) {
-      // Every bad field at once: the questions SORACOM cannot answer for this operator too.
-      const missing = await flow.questionsLeft(readViewFields(values))
-      await ack({ response_action: 'errors', errors: { ...fieldErrors(missing), ...parsed.errors } })
+    let plan: Awaited<ReturnType<typeof flow.plan>>
+    try {
+      if (!parsed.ok) {
+        // Every bad field at once: the questions SORACOM cannot answer for this operator too.
+        const missing = await flow.questionsLeft(readViewFields(values))
+        await ack({ response_action: 'errors', errors: { ...fieldErrors(missing), ...parsed.errors } })
+        return
+      }
+      plan = await flow.plan(parsed.value)
+    } catch (error) {
+      // The store could not be read (which operators are linked): nothing saved, the form stays.
+      logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
+      await ack(notSavedAck(values))
       return
     }
     const draft = parsed.value
-    const plan = await flow.plan(draft)
     if (plan.kind === 'invalid') {
       await ack({ response_action: 'errors', errors: fieldErrors(plan.problems) })
       return

@@ -51,6 +51,14 @@ export function submission<T>(deps: AppDeps, form: z.ZodType<T>, run: SubmitUseC
   }
 }
 
+/** The ack that keeps the form open with its answers and says nothing was saved (on its first field). */
+export function notSavedAck(
+  values: Record<string, unknown>,
+): { response_action: 'errors'; errors: Record<string, string> } | undefined {
+  const field = Object.keys(values)[0]
+  return field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined
+}
+
 /**
  * The rest of a submission once its fields are parsed: the use case decides and stores, the ack
  * closes the modal or names the bad fields (or says nothing was saved), then the follow-up step.
@@ -93,8 +101,7 @@ export async function completeSubmission<T>(
     // Nothing was kept (the store rolled the change back): say so on the form, which stays
     // open with the user's answers, so they can send it again.
     logger.error('submission not saved', { error: errorCode(error), callbackId: view.callback_id })
-    const field = Object.keys(values)[0]
-    await ack(field ? { response_action: 'errors', errors: { [field]: NOT_SAVED } } : undefined)
+    await ack(notSavedAck(values))
     return
   }
   if (outcome.kind === 'invalid') {
