@@ -17,7 +17,6 @@ import { TOKENIZER } from '../src/answers/tokenize.js'
 import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
 import type { OperatorId } from '../src/domain/operator-id.js'
 import { createTicket } from '../src/domain/ticket.js'
-import { directDebitModal } from '../src/render/modals/direct-debit.js'
 import { createRenderer } from '../src/render/templates.js'
 import { renderTicketMessage } from '../src/render/ticket.js'
 import { directDebitTicketModel } from '../src/render/ticket-models.js'
@@ -29,15 +28,12 @@ import { HELD_OUT } from '../test/answers/held-out.js'
 import { QUESTIONS } from '../test/answers/questions.js'
 import { type BotProcess, buildDist, startListening } from '../test/support/bot-process.js'
 import { FakeSlack } from '../test/support/fake-slack.js'
-import {
-  postSigned,
-  SIGNING_SECRET,
-  slashCommandForm,
-  viewSubmissionForm,
-} from '../test/support/slack-request.js'
+import { postSigned, SIGNING_SECRET, slashCommandForm } from '../test/support/slack-request.js'
+import { drive, submission } from './drive.js'
 import { generateStore } from './generate-store.js'
 import { japanTimeBench } from './japan-time.js'
 import { rssMb, type Stats, stats } from './measure.js'
+import { postgresBench } from './postgres.js'
 import { workspacesScale } from './workspaces.js'
 
 /** Slash commands per app per round (issue 22: 1,000 commands, concurrency 8, median of 5 rounds). */
@@ -54,52 +50,6 @@ const NOW = '2026-11-26T10:00:00+09:00'
 /** Issue 22's targets for the acknowledgement path, side by side with a bare Bolt app. */
 const ackTargets = (p50: number, p99: number) =>
   `targets p50 ≤ 1.50 ${p50 <= 1.5 ? 'met' : 'MISSED'}, p99 ≤ 1.30 ${p99 <= 1.3 ? 'met' : 'MISSED'}`
-
-/** Sends `count` requests with `concurrency` in flight, returning each one's latency in ms. */
-async function drive(
-  count: number,
-  concurrency: number,
-  send: (i: number) => Promise<{ status: number; text: string }>,
-) {
-  const latencies: number[] = []
-  const outcomes: Array<{ i: number; ok: boolean }> = []
-  let next = 0
-  const worker = async () => {
-    while (next < count) {
-      const i = next++
-      const started = performance.now()
-      const res = await send(i)
-      latencies.push(performance.now() - started)
-      outcomes.push({ i, ok: res.status === 200 })
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  const failed = outcomes.filter((o) => !o.ok).length
-  if (failed > 0) throw new Error(`${failed} of ${count} requests failed`)
-  return { latencies, outcomes }
-}
-
-const modal = directDebitModal({
-  privateMetadata: JSON.stringify({ channel: 'C0BENCH', user: 'U0BENCH' }),
-}) as Parameters<typeof viewSubmissionForm>[0]
-let operatorSeq = 9_000_000_000
-const submission = () => {
-  const operatorId = `OP${operatorSeq++}`
-  return {
-    operatorId,
-    form: viewSubmissionForm(
-      modal,
-      {
-        operator_id: operatorId,
-        coverage: 'jp',
-        account_type: 'corporate',
-        invoice_payment: 'active',
-        consent: ['agree'],
-      },
-      { userId: 'U0BENCH' },
-    ),
-  }
-}
 
 /** Submits modals and checks that every acknowledged ticket is in the live file afterwards. */
 async function submitAndVerify(url: string, file: string, count: number) {
@@ -376,6 +326,10 @@ async function main() {
       console.log(
         `view_submission, 100,000 tickets: ${s.viewSubmission.p50} / ${s.viewSubmission.p99} ms; RSS ${s.rssMbAfterLoad} MB`,
       )
+      return
+    }
+    if (process.env.BENCH_ONLY === 'postgres') {
+      console.log(JSON.stringify(await postgresBench(slack, dir), null, 2))
       return
     }
     if (process.env.BENCH_ONLY === 'workspaces') {
