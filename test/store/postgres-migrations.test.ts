@@ -22,7 +22,11 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
   it('runs each migration once when two replicas start at the same time (advisory lock), and not again', async () => {
     const db = await database()
     const [a, b] = await Promise.all([migrateDatabase(db), migrateDatabase(db)])
-    expect([...a, ...b]).toEqual(['1764720000000_initial', '1764720000001_ticket_message_channel'])
+    expect([...a, ...b]).toEqual([
+      '1764720000000_initial',
+      '1764720000001_ticket_message_channel',
+      '1764720000002_live_tickets',
+    ])
     expect(await migrateDatabase(db)).toEqual([])
     const client = new pg.Client({ connectionString: db })
     await client.connect()
@@ -31,6 +35,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
       expect(ran.rows.map((r) => r.name)).toEqual([
         '1764720000000_initial',
         '1764720000001_ticket_message_channel',
+        '1764720000002_live_tickets',
       ])
     } finally {
       await client.end()
