@@ -71,7 +71,13 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
     if (!first || !second) throw new Error('two replicas')
     // The first replica takes the job and a post, then dies without letting go (its pool is cut).
     let release: () => void = () => undefined
-    const held = first.workspace('single').exclusive('sweep', () => new Promise<void>((r) => (release = r)))
+    let begun: () => void = () => undefined
+    const holding = new Promise<void>((r) => (begun = r))
+    const held = first.workspace('single').exclusive('sweep', () => {
+      begun()
+      return new Promise<void>((r) => (release = r))
+    })
+    await holding
     const post = await first.workspace('single').posting.hold('T0001')
     expect(post).toBeDefined()
     await eventually(async () =>
@@ -90,11 +96,19 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
   })
 
   it("keeps a running job its replica's while it renews the claim past the lease", async () => {
-    const [first, second] = await replicas(2, 600)
+    // Renewed every third of the lease (500 ms here): a loaded machine may delay a renewal by a
+    // good part of a second without the claim lapsing; the job runs more than twice the lease.
+    const [first, second] = await replicas(2, 1_500)
     if (!first || !second) throw new Error('two replicas')
     let others = 0
-    const long = first.workspace('single').exclusive('check', () => new Promise((r) => setTimeout(r, 2_000)))
-    const deadline = Date.now() + 1_800
+    let begun: () => void = () => undefined
+    const holding = new Promise<void>((r) => (begun = r))
+    const long = first.workspace('single').exclusive('check', () => {
+      begun()
+      return new Promise((r) => setTimeout(r, 3_600))
+    })
+    await holding
+    const deadline = Date.now() + 3_300
     while (Date.now() < deadline) {
       if ((await second.workspace('single').exclusive('check', async () => undefined)).ran) others += 1
       await new Promise((r) => setTimeout(r, 100))
