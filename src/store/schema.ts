@@ -27,6 +27,17 @@ export const workspaceDataSchema = z.object({
 
 export type WorkspaceData = z.infer<typeof workspaceDataSchema>
 
+/** The lists of records a workspace owns (its settings beside them are one value, not a list). */
+export const RECORD_COLLECTIONS = [
+  'tickets',
+  'checklists',
+  'reminders',
+  'subscriptions',
+  'operators',
+  'links',
+  'alerts',
+] as const satisfies ReadonlyArray<keyof WorkspaceData>
+
 /** A Slack workspace (and its Enterprise Grid org, when it belongs to one). */
 export const workspaceRefSchema = z.object({
   teamId: z.string().regex(/^T[A-Z0-9]{2,}$/),

@@ -2,7 +2,13 @@ import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from './database.js'
 import { SINGLE_WORKSPACE } from './database.js'
-import { emptyWorkspaceData, type InstalledWorkspace, type WorkspaceData, workspaceDataOf } from './schema.js'
+import {
+  emptyWorkspaceData,
+  type InstalledWorkspace,
+  RECORD_COLLECTIONS,
+  type WorkspaceData,
+  workspaceDataOf,
+} from './schema.js'
 
 /** A workspace as the registry lists it: who it is, and whether Slack still takes its token. */
 export interface WorkspaceEntry {
@@ -16,18 +22,8 @@ export interface WorkspaceEntry {
 
 export type InstallResult = { kind: 'installed' | 'reinstalled' } | { kind: 'adopted'; records: number }
 
-const COLLECTIONS = [
-  'tickets',
-  'checklists',
-  'reminders',
-  'subscriptions',
-  'operators',
-  'links',
-  'alerts',
-] as const
-
 function recordsIn(data: WorkspaceData): number {
-  return COLLECTIONS.reduce((n, name) => n + data[name].length, 0)
+  return RECORD_COLLECTIONS.reduce((n, name) => n + data[name].length, 0)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REISSUE_ANSWERS } from '../support/answers.js'
+import { buttonsOf } from '../support/blocks.js'
 import { eventually } from '../support/eventually.js'
 import { freshDatabase, startTestPostgres, type TestPostgres } from '../support/postgres-server.js'
 import { POSTGRES_URL } from '../support/store-backends.js'
@@ -31,16 +32,17 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL restarted under the bot (issue 27.4)'
   it('answers within 3 s during the outage, says why on /healthz, and recovers by itself', async () => {
     const before = await bot.submitModal('/invoice-reissue', '', REISSUE_ANSWERS, { userId: 'U0ALICE' })
     expect(before.body).toBeUndefined()
-    await bot.slack.waitFor('chat.postMessage')
+    const ticketPost = await bot.slack.waitFor('chat.postMessage')
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200)
 
     await server.halt()
 
     // A submission: the modal stays open with its answers and says nothing was saved.
     const opened = bot.slack.callsTo('views.open').length
-    const started = performance.now()
     await bot.command('/invoice-reissue', '', { userId: 'U0ALICE' })
     const view = (await bot.slack.waitFor('views.open', () => true, { count: opened + 1 })).args.view
+    // Slack's 3 s is per request: the submission's own answer is timed.
+    const started = performance.now()
     const submitted = await bot.submitOpened(REISSUE_ANSWERS, { userId: 'U0ALICE', view: view as never })
     expect(performance.now() - started).toBeLessThan(3_000)
     expect(submitted.body).toMatchObject({ response_action: 'errors' })
@@ -54,6 +56,18 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL restarted under the bot (issue 27.4)'
     const reply = await bot.slack.waitFor('response_url', () => true, { count: replies + 1 })
     expect(performance.now() - asked).toBeLessThan(3_000)
     expect(text(reply.args)).toContain('データベース')
+
+    // A button on the ticket: acknowledged, and told the same.
+    const button = buttonsOf(ticketPost)[0]
+    if (!button) throw new Error('the ticket has buttons')
+    const repliesBefore = bot.slack.callsTo('response_url').length
+    const clicked = await bot.click(button, {
+      userId: 'U0ALICE',
+      messageTs: String(ticketPost.args.ts ?? ''),
+    })
+    expect(clicked.status).toBe(200)
+    const told = await bot.slack.waitFor('response_url', () => true, { count: repliesBefore + 1 })
+    expect(text(told.args)).toContain('データベース')
 
     // /healthz says why.
     const health = await fetch(`${bot.url}/healthz`)

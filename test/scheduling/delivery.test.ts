@@ -1,29 +1,16 @@
 import { WebClient } from '@slack/web-api'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createReminder, type Reminder } from '../../src/domain/reminder.js'
+import type { Reminder } from '../../src/domain/reminder.js'
 import { ReminderDelivery } from '../../src/scheduling/reminder-delivery.js'
 import { FakeSlack } from '../support/fake-slack.js'
 import { MemoryReminders } from '../support/memory-reminders.js'
+import { aReminder as aCalendarReminder } from '../support/records.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
 
-function aReminder(id: string, dueDate: string, overrides: Partial<Reminder> = {}): Reminder {
-  return {
-    ...createReminder(
-      {
-        kind: 'calendar_due',
-        key: `k:${id}`,
-        owner: 'U0ALICE',
-        channel: 'C0BILLING',
-        dueDate,
-        dueAt: new Date(`${dueDate}T09:00:00+09:00`).toISOString(),
-        text: `*支払期限です* ${id}`,
-      },
-      { id, now: new Date(NOW) },
-    ),
-    ...overrides,
-  }
-}
+/** The shared reminder fixture, made at the tests' NOW. */
+const aReminder = (id: string, dueDate: string, overrides: Partial<Reminder> = {}): Reminder =>
+  aCalendarReminder(id, dueDate, overrides, new Date(NOW))
 
 describe('ReminderDelivery against the fake Slack API', () => {
   let slack: FakeSlack

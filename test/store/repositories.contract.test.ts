@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BillingAlert } from '../../src/domain/billing-alert.js'
 import { createChecklist } from '../../src/domain/checklist.js'
 import { CHECKLIST_DEFINITIONS } from '../../src/domain/checklist-definitions.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import { aReminder } from '../support/records.js'
-import { type OpenedBackend, storeBackends } from '../support/store-backends.js'
+import { openedPerTest, storeBackends } from '../support/store-backends.js'
 
 const NOW = new Date('2026-11-26T01:00:00.000Z')
 const A = 'T0AAAAAAA'
@@ -34,15 +34,7 @@ for (const backend of storeBackends([A, B], NOW)) {
   describe.skipIf(!backend.available)(
     `every other repository, one contract (issue 27.2): ${backend.name}`,
     () => {
-      let opened: OpenedBackend | undefined
-      afterEach(async () => {
-        await opened?.close()
-        opened = undefined
-      })
-      const open = async () => {
-        opened = await backend.open()
-        return opened
-      }
+      const open = openedPerTest(backend)
 
       it('checklists: kept, found by their submitted view, each workspace its own', async () => {
         const b = await open()

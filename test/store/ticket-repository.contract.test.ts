@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { aTicket } from '../support/records.js'
-import { type OpenedBackend, storeBackends } from '../support/store-backends.js'
+import { openedPerTest, storeBackends } from '../support/store-backends.js'
 
 const NOW = new Date('2026-11-26T01:00:00.000Z')
 const A = 'T0AAAAAAA'
@@ -11,15 +11,7 @@ const ticket: typeof aTicket = (id, fields = {}) => aTicket(id, { at: '2026-11-2
 
 for (const backend of storeBackends([A, B], NOW)) {
   describe.skipIf(!backend.available)(`tickets, one contract (issue 27.2): ${backend.name}`, () => {
-    let opened: OpenedBackend | undefined
-    afterEach(async () => {
-      await opened?.close()
-      opened = undefined
-    })
-    const open = async () => {
-      opened = await backend.open()
-      return opened
-    }
+    const open = openedPerTest(backend)
 
     it('keeps what was saved, and the latest save of it', async () => {
       const b = await open()

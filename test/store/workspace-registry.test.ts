@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { workspaceFile } from '../../src/store/database.js'
 import { openStore, SINGLE_WORKSPACE } from '../../src/store/index.js'
 import { aTicket } from '../support/records.js'
+import { tempDirPerTest } from '../support/temp-dir.js'
 
 const entry = (teamId: string) => ({
   teamId,
@@ -14,16 +14,10 @@ const entry = (teamId: string) => ({
 })
 
 describe('workspaces in one data file (issue 26)', () => {
-  let dir: string
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'registry-'))
-  })
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
+  const tempDir = tempDirPerTest('registry-')
 
   it("keeps each workspace's records apart: the same ticket ID in two workspaces, each sees its own", async () => {
-    const store = await openStore(join(dir, 'db.json'))
+    const store = await openStore(join(tempDir(), 'db.json'))
     await store.workspaces.install(entry('T0AAAAAAA'))
     await store.workspaces.install(entry('T0BBBBBBB'))
     await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001', { requester: 'U0ALICE' }))
@@ -35,13 +29,13 @@ describe('workspaces in one data file (issue 26)', () => {
     await store.close()
 
     // And so after a reopen.
-    const reopened = await openStore(join(dir, 'db.json'))
+    const reopened = await openStore(join(tempDir(), 'db.json'))
     expect(reopened.workspace('T0BBBBBBB').tickets.get('T0001')?.requester).toBe('U0BOB')
     await reopened.close()
   })
 
   it('hands the single-workspace data to the first install when the file never learnt whose it was', async () => {
-    const store = await openStore(join(dir, 'db.json'))
+    const store = await openStore(join(tempDir(), 'db.json'))
     await store.workspace(SINGLE_WORKSPACE).tickets.save(aTicket('T0001'))
 
     expect(await store.workspaces.install(entry('T0AAAAAAA'))).toEqual({ kind: 'adopted', records: 1 })
@@ -53,7 +47,7 @@ describe('workspaces in one data file (issue 26)', () => {
   })
 
   it('does not hand the data to a workspace other than the one auth.test named, nor to a second install', async () => {
-    const store = await openStore(join(dir, 'db.json'))
+    const store = await openStore(join(tempDir(), 'db.json'))
     await store.workspace(SINGLE_WORKSPACE).tickets.save(aTicket('T0001'))
     await store.workspaces.recordSingleTeam({ teamId: 'T0HOMEHOME' })
 
@@ -66,7 +60,7 @@ describe('workspaces in one data file (issue 26)', () => {
   })
 
   it('keeps the data on a reinstall (a new token), and clears a parked state', async () => {
-    const store = await openStore(join(dir, 'db.json'))
+    const store = await openStore(join(tempDir(), 'db.json'))
     await store.workspaces.install(entry('T0AAAAAAA'))
     await store.workspace('T0AAAAAAA').tickets.save(aTicket('T0001'))
     await store.workspaces.park('T0AAAAAAA', 'token_revoked')
@@ -82,7 +76,7 @@ describe('workspaces in one data file (issue 26)', () => {
   })
 
   it('removes a workspace with every record and its archive, the others kept', async () => {
-    const file = join(dir, 'db.json')
+    const file = join(tempDir(), 'db.json')
     const store = await openStore(file)
     await store.workspaces.install(entry('T0AAAAAAA'))
     await store.workspaces.install(entry('T0BBBBBBB'))
@@ -114,16 +108,10 @@ describe('workspaces in one data file (issue 26)', () => {
 })
 
 describe('a file per installed workspace (issue 26.7: a write costs the same with 1 or 1,000)', () => {
-  let dir: string
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'registry-files-'))
-  })
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
+  const tempDir = tempDirPerTest('registry-files-')
 
   it("rewrites only the workspace's own file on its writes; the main file names it, without its records", async () => {
-    const file = join(dir, 'db.json')
+    const file = join(tempDir(), 'db.json')
     const written: string[] = []
     const store = await openStore(file, {
       writeFile: async (path, text) => {
@@ -157,7 +145,7 @@ describe('a file per installed workspace (issue 26.7: a write costs the same wit
   })
 
   it('keeps nothing of an install or a save whose workspace file the disk refuses, and names that file', async () => {
-    const file = join(dir, 'db.json')
+    const file = join(tempDir(), 'db.json')
     let refuse: string | undefined
     const store = await openStore(file, {
       writeFile: async (path, text) => {
@@ -190,7 +178,7 @@ describe('a file per installed workspace (issue 26.7: a write costs the same wit
   })
 
   it('lays a version-4 file (every workspace inline) out into one file each, and reads it back the same', async () => {
-    const file = join(dir, 'db.json')
+    const file = join(tempDir(), 'db.json')
     const ticket = aTicket('T0001')
     const v4 = {
       schemaVersion: 4,
@@ -234,7 +222,7 @@ describe('a file per installed workspace (issue 26.7: a write costs the same wit
   })
 
   it("refuses to start, naming the file, when an installed workspace's records are missing or are another's", async () => {
-    const file = join(dir, 'db.json')
+    const file = join(tempDir(), 'db.json')
     const store = await openStore(file)
     await store.workspaces.install(entry('T0AAAAAAA'))
     await store.workspaces.install(entry('T0BBBBBBB'))

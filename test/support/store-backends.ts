@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type pg from 'pg'
-import { inject } from 'vitest'
+import { afterEach, inject } from 'vitest'
 import type {
   AlertRepository,
   ChecklistRepository,
@@ -131,4 +131,17 @@ export function storeBackends(teams: readonly string[], now: Date) {
       },
     },
   ]
+}
+
+/** Inside a backend's describe: `open()` gives this test a fresh backend, closed after it. */
+export function openedPerTest(backend: { open(): Promise<OpenedBackend> }): () => Promise<OpenedBackend> {
+  let opened: OpenedBackend | undefined
+  afterEach(async () => {
+    await opened?.close()
+    opened = undefined
+  })
+  return async () => {
+    opened = await backend.open()
+    return opened
+  }
 }

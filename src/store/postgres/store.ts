@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { Store, WorkspaceRepositories } from '../index.js'
+import { RECORD_COLLECTIONS } from '../schema.js'
 import type { InstallResult, WorkspaceEntry } from '../workspace-registry.js'
 import { PgClaims, PgPostingHolds } from './claims.js'
 import { DatabaseHealth, DatabaseUnavailableError } from './health.js'
@@ -18,30 +19,8 @@ import { PgTicketRepository } from './ticket-repository.js'
 /** The single-workspace bot's rows (as in the file store's SINGLE_WORKSPACE). */
 const SINGLE = 'single'
 
-/** Every table whose rows belong to one workspace (removed with it, adopted from 'single'). */
-const WORKSPACE_TABLES = [
-  'tickets',
-  'checklists',
-  'reminders',
-  'subscriptions',
-  'operators',
-  'links',
-  'alerts',
-  'settings',
-  'deliveries',
-  'claims',
-] as const
-
-/** The records an install may adopt (what the single-workspace bot's users made). */
-const RECORD_TABLES = [
-  'tickets',
-  'checklists',
-  'reminders',
-  'subscriptions',
-  'operators',
-  'links',
-  'alerts',
-] as const
+/** Every table whose rows belong to one workspace (removed with it). */
+const WORKSPACE_TABLES = [...RECORD_COLLECTIONS, 'settings', 'deliveries', 'claims'] as const
 
 /** Serialises installs across replicas (the first one may adopt the single-workspace data). */
 const INSTALL_LOCK = 727_001
@@ -219,7 +198,8 @@ async function adoptSingle(client: pg.PoolClient, teamId: string): Promise<numbe
   const recorded = owner.rows[0]?.value.teamId
   if (recorded !== undefined && recorded !== teamId) return 0
   let moved = 0
-  for (const table of RECORD_TABLES) {
+  // The records an install may adopt (what the single-workspace bot's users made).
+  for (const table of RECORD_COLLECTIONS) {
     const result = await client.query(`UPDATE ${table} SET team_id = $2 WHERE team_id = $1`, [SINGLE, teamId])
     moved += result.rowCount ?? 0
   }
