@@ -183,11 +183,27 @@ async function postRecord<
   // The request that stored it posts it: a late post (the sweep's) waits for its hold to end.
   const hold = (!options.late && options.hold) || (await deps.posting.hold(id))
   if (!hold) return false
+  let result: Posting
   try {
-    return await postHeld(deps, records, id, origin, options)
+    result = await postHeld(deps, records, id, origin, options)
   } finally {
     await deps.posting.release(id, hold).catch(() => undefined)
   }
+  // Only once the hold is let go: a try that came before would find the record held, and stop.
+  if (result.again !== undefined) {
+    const kind = options.kind
+    deps.redelivery.later(`post:${id}`, result.again, async () => {
+      const posted = (await redeliverOne(deps, kind, id)) || (await records.get(id))?.message !== undefined
+      return posted ? 'done' : 'again'
+    })
+  }
+  return result.posted
+}
+
+/** Whether the record went out now, and (when Slack failed for a moment) the failure to try again after. */
+interface Posting {
+  posted: boolean
+  again?: unknown
 }
 
 function postHeld<
@@ -203,11 +219,12 @@ function postHeld<
   id: string,
   origin: Origin,
   options: { late?: boolean; kind: RecordKind },
-): Promise<boolean> {
-  return deps.queue.run(id, async () => {
+): Promise<Posting> {
+  return deps.queue.run(id, async (): Promise<Posting> => {
     const record = await records.get(id)
-    if (!record || record.message) return false
+    if (!record || record.message) return { posted: false }
     const message = await records.render(record)
+    let again: unknown
     let outcome: Pick<T, 'message'> | { undelivered: { error: string; at: string } }
     try {
       const posted = await deps.notifier.post(
@@ -232,20 +249,13 @@ function postHeld<
         { error: code, method: 'chat.postMessage', record: id },
       )
       outcome = { undelivered: { error: code, at: deps.clock.now().toISOString() } }
-      if (transient) {
-        const kind = options.kind
-        deps.redelivery.later(`post:${id}`, error, async () => {
-          const posted =
-            (await redeliverOne(deps, kind, id)) || (await records.get(id))?.message !== undefined
-          return posted ? 'done' : 'again'
-        })
-      }
+      if (transient) again = error
     }
     const current = await records.get(id)
-    if (!current) return false
+    if (!current) return { posted: false }
     const { undelivered: _previous, ...rest } = current
     await records.save({ ...rest, ...outcome } as T)
-    return 'message' in outcome
+    return 'message' in outcome ? { posted: true } : { posted: false, again }
   })
 }
 

@@ -58,6 +58,28 @@ describe('followUp', () => {
     expect(deps.tickets.all()[0]?.undelivered).toBeUndefined()
   })
 
+  it('asks for the retry only once its hold on the post is let go (a retry due at once still posts)', async () => {
+    const deps = memoryDeps()
+    const outcome = await requestDirectDebit(deps, directDebit)
+    if (outcome.kind !== 'stored') throw new Error('expected a stored ticket')
+    const id = deps.tickets.all()[0]?.id ?? ''
+    // A machine slow enough that the retry's wait ends before the failed post is saved: the
+    // retry runs the moment it is asked for.
+    const heldWhenAsked: boolean[] = []
+    const retries: Array<Promise<'done' | 'again'>> = []
+    deps.redelivery.later = (_key, _error, attempt) => {
+      heldWhenAsked.push(deps.posting.held.has(id))
+      deps.notifier.refuse = undefined
+      retries.push(attempt())
+    }
+    deps.notifier.refuse = 'ratelimited'
+    await followUp(deps, outcome)
+    expect(await Promise.all(retries)).toEqual(['done'])
+    expect(heldWhenAsked).toEqual([false])
+    expect(deps.notifier.posts).toHaveLength(1)
+    expect(deps.tickets.all()[0]?.message).toBeDefined()
+  })
+
   it('posts a record the process stored but never posted (a restart in between) once, saying it may repeat', async () => {
     const deps = memoryDeps()
     await requestDirectDebit(deps, directDebit)
