@@ -4,13 +4,14 @@ import { GuideIndex, loadGuide } from './answers/guide-index.js'
 import { type CheckReport, checkLinkedOperators } from './app/check-linked-operators.js'
 import type { AppDeps } from './app/deps.js'
 import { KeyedQueue } from './app/keyed-queue.js'
-import type { Logger } from './app/ports.js'
+import type { Charts, Logger } from './app/ports.js'
 import { sweep } from './app/sweep.js'
 import type { AccessConfig, Config } from './config.js'
 import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
 import { effectiveAccess, isAccessAdmin } from './domain/workspace-settings.js'
 import { errorCode } from './errors.js'
+import { SPEND_CHARTS } from './render/charts.js'
 import { createRenderer } from './render/templates.js'
 import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
@@ -41,6 +42,8 @@ export interface BotParts {
   slackTimeoutMs?: number
   /** How soon what Slack failed for a moment is tried again (tests shorten it). */
   redeliveryTiming?: RedeliveryTiming
+  /** The spend charts (default: drawn with ECharts and resvg). */
+  charts?: Charts
 }
 
 /** One workspace as this process serves it: what requests see, and what the periodic work runs. */
@@ -182,6 +185,7 @@ export function createBot(parts: BotParts) {
       answers,
       soracom,
       notifier: new SlackNotifier(client),
+      charts: parts.charts ?? SPEND_CHARTS,
       scheduler: new ReminderDelivery({ client, reminders: ws.reminders, clock, logger, redelivery }),
       clock,
       newId: parts.newId,

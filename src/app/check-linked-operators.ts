@@ -26,6 +26,7 @@ import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
 import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
 import { asSoracomFailure } from './soracom-failure.js'
+import { watchSpend } from './watch-spend.js'
 
 /** A month that closed long ago is not news: after downtime, at most this many are announced. */
 const AMOUNT_FINAL_CATCH_UP = 2
@@ -45,7 +46,7 @@ export interface CheckReport {
  * down, key revoked) is logged and the others go on; the next run catches up.
  */
 export async function checkLinkedOperators(
-  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
+  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom' | 'charts'>,
 ): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of await deps.links.list()) {
@@ -80,7 +81,7 @@ export async function checkLinkedOperators(
 }
 
 async function checkLink(
-  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom'>,
+  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom' | 'charts'>,
   stale: OperatorLink,
 ): Promise<{ alerts: number; closed: number }> {
   const link = await deps.links.get(stale.operatorId, stale.coverage)
@@ -122,6 +123,16 @@ async function checkLink(
   }
   const closed = await closeRecovered(deps, link, history, method)
   await markLinkRestored(deps, link)
+  try {
+    alerts += await watchSpend(deps, link, running, history)
+  } catch (error) {
+    // The spend reads need permissions of their own (README): the other checks stand without them.
+    deps.logger.warn('spend watch failed; next run retries', {
+      operatorId: link.operatorId,
+      coverage: link.coverage,
+      reason: asSoracomFailure(error) ?? errorCode(error),
+    })
+  }
 
   await rememberBills(deps, link, {
     ...(newest ? { latestBill: { ...newest, checkedAt: at } } : {}),

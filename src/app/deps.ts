@@ -5,6 +5,7 @@ import type { KeyedQueue } from './keyed-queue.js'
 import type {
   AlertRepository,
   Answerer,
+  Charts,
   ChecklistRepository,
   LinkRepository,
   Logger,
@@ -38,6 +39,8 @@ export interface AppDeps {
   /** The SORACOM API for linked operators (`/billing link`). */
   soracom: Soracom
   notifier: Notifier
+  /** The spend charts (PNG). */
+  charts: Charts
   scheduler: ReminderScheduler
   clock: Clock
   newId: IdGenerator

@@ -9,6 +9,7 @@ import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
+import type { DailyAmount, ServiceCost, SimCost, SpendChartData } from '../domain/spend.js'
 import type { Ticket } from '../domain/ticket.js'
 import type { WorkspaceSettings } from '../domain/workspace-settings.js'
 import type { SlackMessage } from '../render/messages.js'
@@ -121,8 +122,14 @@ export interface BillingApi {
   /** This month so far (集計中). */
   latest(): Promise<Bill | undefined>
   paymentMethod(): Promise<PaymentMethodFacts | undefined>
+  /** The month's days with figures (fees charged monthly are in none of them); empty when SORACOM has none. */
+  daily(month: YearMonth): Promise<DailyAmount[]>
+  /** What the month cost by service and per SIM (SORACOM's top 100), largest first. */
+  costDrivers(month: YearMonth): Promise<{ services: ServiceCost[]; sims: SimCost[] }>
   /** The 課金詳細 CSV of a month: a download URL. */
   exportCsv(month: YearMonth): Promise<string>
+  /** The running month's 課金詳細 CSV (preliminary): a download URL. */
+  exportLatestCsv(): Promise<string>
   /** The 請求明細書 PDF covering a month (card payers): a download URL, or undefined when there is none. */
   exportStatement(month: YearMonth): Promise<string | undefined>
 }
@@ -175,6 +182,24 @@ export interface Notifier {
   tell(origin: Origin, text: string): Promise<void>
   /** Publishes the user's App Home tab. */
   publishHome(userId: string, home: HomeModel): Promise<void>
+  /** Uploads a file (files.uploadV2): into a channel (a thread of it), or into the user's DM with the bot. */
+  upload(to: UploadTarget, file: UploadFile): Promise<void>
+}
+
+export type UploadTarget = { channel: string; threadTs?: string } | { user: string }
+
+export interface UploadFile {
+  bytes: Uint8Array
+  filename: string
+  title: string
+  /** What the picture shows, for screen readers. */
+  altText: string
+}
+
+/** The charts of the spend (src/render/charts.ts draws them). */
+export interface Charts {
+  /** The months as billed and the running month with its forecast, as one PNG. */
+  spend(data: SpendChartData): Promise<UploadFile>
 }
 
 /**

@@ -1,13 +1,20 @@
 import { z } from 'zod'
 import { BILL_CURRENCIES, PAYMENT_STATUSES } from './bill.js'
 import { COVERAGES, type Coverage } from './coverage.js'
+import { SPEND_ALERT_KINDS } from './spend.js'
 
 /**
  * What the checks of linked operators tell the billing desk unasked: a month's amount became final,
  * a payment failed (a bill `fail`), the card on file cannot be charged. Each at most once per
  * operator, coverage, month and kind: the key says which.
  */
-export const ALERT_KINDS = ['amount_final', 'payment_failed', 'card_error', 'link_broken'] as const
+export const ALERT_KINDS = [
+  'amount_final',
+  'payment_failed',
+  'card_error',
+  'link_broken',
+  ...SPEND_ALERT_KINDS,
+] as const
 export type AlertKind = (typeof ALERT_KINDS)[number]
 
 /** `amount_final:OP0123456789/jp:2026-10`; for `link_broken` the scope is when the breakage was noticed. */
@@ -76,6 +83,28 @@ export const billingAlertSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...alertFields,
+    kind: z.literal('spend'),
+    spend: z.enum(SPEND_ALERT_KINDS),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+    currency: z.enum(BILL_CURRENCIES),
+    budget: z.number().optional(),
+    forecast: z.object({
+      total: z.number(),
+      soFar: z.number(),
+      fixed: z.number(),
+      dailyRate: z.number(),
+      through: z.string().optional(),
+      remainingDays: z.number(),
+      rateDays: z.number(),
+    }),
+    /** At this pace, the day the budget is reached (forecast alerts). */
+    reachedOn: z.string().optional(),
+    spike: z.object({ date: z.string(), amount: z.number(), usual: z.number() }).optional(),
+    services: z.array(z.object({ name: z.string(), amount: z.number() })),
+    sims: z.array(z.object({ simId: z.string(), amount: z.number() })),
+  }),
+  z.object({
+    ...alertFields,
     kind: z.literal('link_broken'),
     reason: z.enum(LINK_FAILURES),
     lastSuccess: instant,
@@ -86,6 +115,7 @@ export const billingAlertSchema = z.discriminatedUnion('kind', [
 export type BillingAlert = z.infer<typeof billingAlertSchema>
 export type AmountFinalAlert = Extract<BillingAlert, { kind: 'amount_final' }>
 export type LinkBrokenAlert = Extract<BillingAlert, { kind: 'link_broken' }>
+export type SpendAlert = Extract<BillingAlert, { kind: 'spend' }>
 
 /** The link's `link_broken` alert still waiting for a successful check, if any. */
 export function openLinkBroken(

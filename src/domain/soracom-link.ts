@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BILL_CURRENCIES, PAYMENT_STATUSES } from './bill.js'
 import { COVERAGES, type Coverage } from './coverage.js'
+import { budgetSchema } from './spend.js'
 
 /** The last bill the bot read for a link, shown on App Home without asking SORACOM again. */
 export const knownBillSchema = z.object({
@@ -36,6 +37,8 @@ export const operatorLinkSchema = z.object({
   watch: z
     .object({ closedThrough: z.string().optional(), checkedAt: z.iso.datetime({ offset: true }) })
     .optional(),
+  /** The monthly budget an admin set (`/billing budget`), in the bill's currency. */
+  budget: budgetSchema.optional(),
 })
 
 export type OperatorLink = z.infer<typeof operatorLinkSchema>

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api'
-import type { Notifier, Origin, PostedMessage } from '../app/ports.js'
+import type { Notifier, Origin, PostedMessage, UploadFile, UploadTarget } from '../app/ports.js'
 import type { HomeModel } from '../domain/home-view.js'
 import { slackErrorCode } from '../errors.js'
 import { sentByDmNote } from '../render/access.js'
@@ -56,5 +56,27 @@ export class SlackNotifier implements Notifier {
 
   async publishHome(userId: string, home: HomeModel): Promise<void> {
     await this.client.views.publish({ user_id: userId, view: homeView(home) })
+  }
+
+  /**
+   * files.uploadV2 (getUploadURLExternal, the bytes, completeUploadExternal): shared into the
+   * channel, or a thread of it; for a user, into their DM with the bot (conversations.open).
+   */
+  async upload(to: UploadTarget, file: UploadFile): Promise<void> {
+    const channel =
+      'user' in to ? (await this.client.conversations.open({ users: to.user })).channel?.id : to.channel
+    if (!channel) throw new Error('no DM channel for the upload')
+    const content = {
+      file: Buffer.from(file.bytes),
+      filename: file.filename,
+      title: file.title,
+      alt_text: file.altText,
+    }
+    const threadTs = 'threadTs' in to ? to.threadTs : undefined
+    await this.client.filesUploadV2(
+      threadTs
+        ? { ...content, channel_id: channel, thread_ts: threadTs }
+        : { ...content, channel_id: channel },
+    )
   }
 }

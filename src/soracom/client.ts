@@ -6,6 +6,9 @@ export type MonthlyBill = components['schemas']['MonthlyBill']
 export type LatestBill = components['schemas']['GetLatestBill']
 export type PaymentMethod = components['schemas']['GetPaymentMethodResult']
 export type PaymentStatement = components['schemas']['PaymentStatementResponse']
+export type DailyBill = components['schemas']['DailyBill']
+export type BillItemsSummary = components['schemas']['BillingSummaryResponseOfBillItems']
+export type SimsSummary = components['schemas']['BillingSummaryResponseOfSims']
 
 export interface SoracomClientOptions {
   /** `https://api.soracom.io/v1` (Japan) or `https://g.api.soracom.io/v1` (global). */
@@ -64,6 +67,26 @@ export class SoracomClient {
     return this.call('getLatestBilling', (init) => this.http.GET('/bills/latest', init))
   }
 
+  /** The month's days so far (fees charged monthly are not in them); preliminary for the running month. */
+  async getBillingPerDay(yyyyMM: string): Promise<DailyBill[]> {
+    const answer = await this.call('getBillingPerDay', (init) =>
+      this.http.GET('/bills/{yyyyMM}/daily', { ...init, params: { path: { yyyyMM } } }),
+    )
+    return answer.billList ?? []
+  }
+
+  /** Costs by service, this month and the three before it, newest first. */
+  getBillingSummaryOfBillItems(): Promise<BillItemsSummary[]> {
+    return this.call('getBillingSummaryOfBillItems', (init) =>
+      this.http.GET('/bills/summaries/bill_items', init),
+    )
+  }
+
+  /** Costs per SIM (the top 100), this month and the three before it, newest first. */
+  getBillingSummaryOfSims(): Promise<SimsSummary[]> {
+    return this.call('getBillingSummaryOfSims', (init) => this.http.GET('/bills/summaries/sims', init))
+  }
+
   /** The 課金詳細 CSV of a month: a download URL (sync export). */
   async exportBilling(yyyyMM: string): Promise<string> {
     const answer = await this.call('exportBilling', (init) =>
@@ -73,6 +96,15 @@ export class SoracomClient {
       }),
     )
     if (!answer.url) throw new SoracomError('soracom_refused', 'exportBilling')
+    return answer.url
+  }
+
+  /** The 課金詳細 CSV of the running month (preliminary): a download URL (sync export). */
+  async exportLatestBilling(): Promise<string> {
+    const answer = await this.call('exportLatestBilling', (init) =>
+      this.http.POST('/bills/latest/export', { ...init, params: { query: { export_mode: 'sync' } } }),
+    )
+    if (!answer.url) throw new SoracomError('soracom_refused', 'exportLatestBilling')
     return answer.url
   }
 

@@ -1,6 +1,7 @@
 import type { AuthKey, BillingApi, Soracom } from '../app/ports.js'
 import { apiMonth, type Bill, type BillCurrency, monthFromApi, PAYMENT_STATUSES } from '../domain/bill.js'
 import type { Coverage } from '../domain/coverage.js'
+import type { PlainDate } from '../domain/plain-date.js'
 import { linkKey, type OperatorLink } from '../domain/soracom-link.js'
 import { type MonthlyBill, SoracomClient, type SoracomClientOptions } from './client.js'
 import { CredentialsKeyError, openSecret, sealSecret } from './credentials.js'
@@ -38,9 +39,19 @@ export class SoracomGateway implements Soracom {
     // `/auth` succeeds whatever the SAM user may do: try one read of each kind the bot makes, so
     // a missing permission shows now, under the form, rather than as a failed check next month.
     const missingPermissions: string[] = []
+    let running = ''
     const probes = [
-      ['Billing:getLatestBilling', () => client.getLatestBilling()],
+      [
+        'Billing:getLatestBilling',
+        async () => {
+          running = (await client.getLatestBilling()).lastEvaluatedTime?.slice(0, 6) ?? ''
+        },
+      ],
       ['Payment:getPaymentMethod', () => client.getPaymentMethod()],
+      // Spend watch: the days of the running month and what drives its cost.
+      ['Billing:getBillingPerDay', () => client.getBillingPerDay(running || '202001')],
+      ['Billing:getBillingSummaryOfBillItems', () => client.getBillingSummaryOfBillItems()],
+      ['Billing:getBillingSummaryOfSims', () => client.getBillingSummaryOfSims()],
     ] as const
     for (const [action, probe] of probes) {
       try {
@@ -141,7 +152,38 @@ function billingApi(client: SoracomClient): BillingApi {
           ...(m.errorCode ? { errorCode: m.errorCode } : {}),
         })),
       ),
+    daily: async (month) =>
+      ((await notFoundAsUndefined(client.getBillingPerDay(apiMonth(month)))) ?? []).flatMap((d) => {
+        const date = /^(\d{4})(\d{2})(\d{2})$/.exec(d.date ?? '')
+        return date && d.amount !== undefined
+          ? [{ date: `${date[1]}-${date[2]}-${date[3]}` as PlainDate, amount: d.amount }]
+          : []
+      }),
+    costDrivers: async (month) => {
+      const wanted = apiMonth(month)
+      const [items, sims] = await Promise.all([
+        client.getBillingSummaryOfBillItems(),
+        client.getBillingSummaryOfSims(),
+      ])
+      return {
+        services: (items.find((s) => s.yearMonth === wanted)?.costBreakdownList ?? []).flatMap((c) =>
+          c.billItemName && c.amount !== undefined
+            ? [
+                {
+                  name: c.billItemName,
+                  amount: c.amount,
+                  ...(c.billItemCategory ? { category: c.billItemCategory } : {}),
+                },
+              ]
+            : [],
+        ),
+        sims: (sims.find((s) => s.yearMonth === wanted)?.costBreakdownList ?? []).flatMap((c) =>
+          c.simId && c.amount !== undefined ? [{ simId: c.simId, amount: c.amount }] : [],
+        ),
+      }
+    },
     exportCsv: (month) => client.exportBilling(apiMonth(month)),
+    exportLatestCsv: () => client.exportLatestBilling(),
     exportStatement: async (month) => {
       const wanted = apiMonth(month)
       const statement = (await client.listPaymentStatements())

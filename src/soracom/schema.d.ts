@@ -52,6 +52,74 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/bills/{yyyyMM}/daily': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description Daily bills of the month (fees charged monthly are not included); preliminary for the running month. */
+    get: operations['getBillingPerDay']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/bills/latest/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** @description The Detailed Billing CSV of the running month (preliminary values). */
+    post: operations['exportLatestBilling']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/bills/summaries/bill_items': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description Costs by service for the last 4 months (this month to 3 months ago), newest first. */
+    get: operations['getBillingSummaryOfBillItems']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/bills/summaries/sims': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description Costs per SIM (top 100) for the last 4 months (current month to 3 months ago), newest first. */
+    get: operations['getBillingSummaryOfSims']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/bills/{yyyyMM}/export': {
     parameters: {
       query?: never
@@ -188,6 +256,44 @@ export interface components {
       currency?: 'JPY' | 'USD' | 'EUR'
       lastEvaluatedTime?: string
     }
+    DailyBill: {
+      /** Format: double */
+      amount?: number
+      /** @enum {string} */
+      currency?: 'JPY' | 'USD' | 'EUR'
+      /** Format: yyyyMMdd */
+      date?: string
+    }
+    DailyBillResponse: {
+      billList?: components['schemas']['DailyBill'][]
+    }
+    BillItemCostBreakdown: {
+      /** Format: double */
+      amount?: number
+      billItemCategory?: string
+      billItemName?: string
+    }
+    BillingSummaryResponseOfBillItems: {
+      costBreakdownList?: components['schemas']['BillItemCostBreakdown'][]
+      /** @enum {string} */
+      currency?: 'JPY' | 'USD' | 'EUR'
+      /** Format: int64 */
+      updatedTime?: number
+      yearMonth?: string
+    }
+    SimCostBreakdown: {
+      /** Format: double */
+      amount?: number
+      simId?: string
+    }
+    BillingSummaryResponseOfSims: {
+      costBreakdownList?: components['schemas']['SimCostBreakdown'][]
+      /** @enum {string} */
+      currency?: 'JPY' | 'USD' | 'EUR'
+      /** Format: int64 */
+      updatedTime?: number
+      yearMonth?: string
+    }
     FileExportResponse: {
       exportedFileId?: string
       exportedFilePath?: string
@@ -320,6 +426,97 @@ export interface operations {
           [name: string]: unknown
         }
         content?: never
+      }
+    }
+  }
+  getBillingPerDay: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        yyyyMM: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Daily billing information for the specified month. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['DailyBillResponse']
+        }
+      }
+      /** @description Bill not found. */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+    }
+  }
+  exportLatestBilling: {
+    parameters: {
+      query?: {
+        export_mode?: 'async' | 'sync'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Export process successfully initiated. Contains the download URL or export ID. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['FileExportResponse']
+        }
+      }
+    }
+  }
+  getBillingSummaryOfBillItems: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A billing summary of bill items for the last 4 months. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['BillingSummaryResponseOfBillItems'][]
+        }
+      }
+    }
+  }
+  getBillingSummaryOfSims: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A billing summary of SIMs for the last 4 months. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['BillingSummaryResponseOfSims'][]
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import type {
   AlertRepository,
   AuthKey,
   BillingApi,
+  Charts,
   ChecklistRepository,
   LinkRepository,
   Logger,
@@ -20,6 +21,8 @@ import type {
   Soracom,
   SubscriptionRepository,
   TicketRepository,
+  UploadFile,
+  UploadTarget,
 } from '../../src/app/ports.js'
 import type { Bill, PaymentMethodFacts } from '../../src/domain/bill.js'
 import type { BillingAlert } from '../../src/domain/billing-alert.js'
@@ -31,6 +34,7 @@ import type { RegisteredOperator } from '../../src/domain/operator-registry.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
 import type { Reminder } from '../../src/domain/reminder.js'
 import { linkKey, type OperatorLink } from '../../src/domain/soracom-link.js'
+import type { DailyAmount, ServiceCost, SimCost, SpendChartData } from '../../src/domain/spend.js'
 import type { Ticket } from '../../src/domain/ticket.js'
 import {
   effectiveAccess,
@@ -212,6 +216,13 @@ export class RecordingNotifier implements Notifier {
   async publishHome(userId: string, home: HomeModel): Promise<void> {
     this.homes.push({ userId, home })
   }
+  readonly uploads: Array<{ to: UploadTarget; file: UploadFile }> = []
+  /** Slack's error for the next uploads. */
+  refuseUploads: string | undefined
+  async upload(to: UploadTarget, file: UploadFile): Promise<void> {
+    if (this.refuseUploads) throw new Error(this.refuseUploads)
+    this.uploads.push({ to, file })
+  }
   private failIfRefusing(): void {
     if (this.refuse)
       throw Object.assign(new Error(this.refuse), {
@@ -263,6 +274,22 @@ export class RecordingScheduler implements ReminderScheduler {
   }
 }
 
+/** Charts drawn: what each showed; `fail` makes the next ones throw (a font missing, say). */
+export class RecordingCharts implements Charts {
+  readonly drawn: SpendChartData[] = []
+  fail = false
+  async spend(data: SpendChartData): Promise<UploadFile> {
+    if (this.fail) throw new Error('chart_failed')
+    this.drawn.push(data)
+    return {
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      filename: 'chart.png',
+      title: 'chart',
+      altText: 'chart',
+    }
+  }
+}
+
 /** Retries recorded, run only when the test says so. */
 export class ManualRedelivery implements Redelivery {
   readonly waiting = new Map<string, () => Promise<'done' | 'again'>>()
@@ -302,6 +329,10 @@ export interface FakeBilling {
   missingPermissions?: string[]
   /** The operator a verified key belongs to (default: the one linked). */
   keyOperator?: string
+  /** Days with figures, any month. */
+  days?: DailyAmount[]
+  services?: ServiceCost[]
+  sims?: SimCost[]
 }
 
 /** The SORACOM port over in-memory bills; keys are "sealed" reversibly so tests can see what is stored. */
@@ -347,7 +378,12 @@ export class MemorySoracom implements Soracom {
       history: () => call('history', (b) => b.bills),
       latest: () => call('latest', (b) => b.latest),
       paymentMethod: () => call('paymentMethod', (b) => b.method),
+      daily: (month: YearMonth) =>
+        call('daily', (b) => (b.days ?? []).filter((d) => d.date.startsWith(month))),
+      costDrivers: (_month: YearMonth) =>
+        call('costDrivers', (b) => ({ services: b.services ?? [], sims: b.sims ?? [] })),
       exportCsv: (month: YearMonth) => call('exportCsv', () => `https://soracom.example/csv/${month}`),
+      exportLatestCsv: () => call('exportLatestCsv', () => 'https://soracom.example/csv/latest'),
       exportStatement: (month: YearMonth) =>
         call('exportStatement', () => `https://soracom.example/pdf/${month}`),
     }
@@ -385,6 +421,7 @@ export interface MemoryDeps extends AppDeps {
   posting: MemoryPostingHolds
   soracom: MemorySoracom
   notifier: RecordingNotifier
+  charts: RecordingCharts
   scheduler: RecordingScheduler
   redelivery: ManualRedelivery
   logger: RecordingLogger
@@ -415,6 +452,7 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     answers: sharedAnswers,
     soracom: new MemorySoracom(),
     notifier: new RecordingNotifier(),
+    charts: new RecordingCharts(),
     scheduler: new RecordingScheduler(reminders, clock),
     clock,
     newId: () => `id-${String(++id).padStart(4, '0')}`,
