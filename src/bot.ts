@@ -11,7 +11,7 @@ import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
 import { effectiveAccess, isAccessAdmin } from './domain/workspace-settings.js'
 import { errorCode } from './errors.js'
-import { SPEND_CHARTS } from './render/charts.js'
+import { spendChartPng } from './render/charts.js'
 import { createRenderer } from './render/templates.js'
 import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
@@ -185,7 +185,7 @@ export function createBot(parts: BotParts) {
       answers,
       soracom,
       notifier: new SlackNotifier(client),
-      charts: parts.charts ?? SPEND_CHARTS,
+      charts: parts.charts ?? { spend: spendChartPng },
       scheduler: new ReminderDelivery({ client, reminders: ws.reminders, clock, logger, redelivery }),
       clock,
       newId: parts.newId,

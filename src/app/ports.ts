@@ -9,7 +9,7 @@ import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
 import type { OperatorLink } from '../domain/soracom-link.js'
-import type { DailyAmount, ServiceCost, SimCost, SpendChartData } from '../domain/spend.js'
+import type { ChartImage, DailyAmount, ServiceCost, SimCost, SpendChartData } from '../domain/spend.js'
 import type { Ticket } from '../domain/ticket.js'
 import type { WorkspaceSettings } from '../domain/workspace-settings.js'
 import type { SlackMessage } from '../render/messages.js'
@@ -188,13 +188,7 @@ export interface Notifier {
 
 export type UploadTarget = { channel: string; threadTs?: string } | { user: string }
 
-export interface UploadFile {
-  bytes: Uint8Array
-  filename: string
-  title: string
-  /** What the picture shows, for screen readers. */
-  altText: string
-}
+export type UploadFile = ChartImage
 
 /** The charts of the spend (src/render/charts.ts draws them). */
 export interface Charts {

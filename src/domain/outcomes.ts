@@ -2,6 +2,8 @@ import type { ApplicationCause } from './invoice-application.js'
 import type { ReissueContext } from './invoice-reissue.js'
 import type { OperatorId } from './operator-id.js'
 import type { PlainDate, YearMonth } from './plain-date.js'
+import type { OperatorLink } from './soracom-link.js'
+import type { Budget, SpendAlertKind } from './spend.js'
 
 /**
  * What a request comes to, as codes and values: the use cases decide them, `render/` words them.
@@ -40,6 +42,7 @@ export type Refusal =
   | { on: 'checklist'; reason: 'unknown_step' | 'final_step_locked' | 'completed' | 'not_owner' | 'closed' }
   | { on: 'reminder'; reason: 'not_owner' }
   | { on: 'operator_link'; reason: 'admins_only' }
+  | { on: 'budget'; reason: 'admins_only' }
   | { on: 'settings'; reason: 'admins_only' | 'locks_out_self' }
 
 /** A change was stored but Slack kept the old message (`error`: Slack's reason). */
@@ -70,3 +73,19 @@ export type Guidance =
   | { kind: 'bank_account_too_early'; operatorId: OperatorId }
   | { kind: 'company_name_change_not_possible'; operatorId: OperatorId }
   | { kind: 'invoice_application_diagnosis'; causes: ApplicationCause[] }
+
+/** What `/billing budget …` comes to. */
+export type BudgetOutcome =
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'not_linked'; operatorId: string }
+  | { kind: 'choose'; links: OperatorLink[] }
+  | {
+      kind: 'set'
+      link: OperatorLink
+      budget: Budget
+      /** The running month as read when it was set, and what of it was already true (no alert for that this month). */
+      running?: { month: YearMonth; soFar: number; forecast: number }
+      quiet: SpendAlertKind[]
+      readFailed: boolean
+    }
+  | { kind: 'removed'; link: OperatorLink; had: boolean }

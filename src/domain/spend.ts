@@ -236,3 +236,12 @@ export function chartMonths(
   if (running) byMonth.set(running.month, { month: running.month, amount: running.amount, closed: false })
   return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)).slice(-12)
 }
+
+/** A drawn chart: a PNG and what to call it. */
+export interface ChartImage {
+  bytes: Uint8Array
+  filename: string
+  title: string
+  /** What the picture shows, for screen readers. */
+  altText: string
+}

@@ -2,9 +2,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import * as echarts from 'echarts'
-import type { Charts, UploadFile } from '../app/ports.js'
 import { addDays, lastDayOf, type PlainDate } from '../domain/plain-date.js'
-import type { SpendChartData } from '../domain/spend.js'
+import type { ChartImage, SpendChartData } from '../domain/spend.js'
 import { formatAmount } from './labels.js'
 
 /**
@@ -47,7 +46,7 @@ export function spendChartSvg(data: SpendChartData): string {
   }
 }
 
-export async function spendChartPng(data: SpendChartData): Promise<UploadFile> {
+export async function spendChartPng(data: SpendChartData): Promise<ChartImage> {
   const svg = spendChartSvg(data)
   const resvg = new Resvg(svg, {
     font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT },
@@ -63,9 +62,6 @@ export async function spendChartPng(data: SpendChartData): Promise<UploadFile> {
     altText: SPEND_CHART_TEXT.alt(data.operatorId, data.months.length),
   }
 }
-
-/** The Charts port, for the composition root. */
-export const SPEND_CHARTS: Charts = { spend: spendChartPng }
 
 function spendChartOption(data: SpendChartData): echarts.EChartsCoreOption {
   const money = (value: number) => formatAmount(value, data.currency)

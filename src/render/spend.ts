@@ -1,11 +1,13 @@
 import type { BillCurrency } from '../domain/bill.js'
 import type { SpendAlert } from '../domain/billing-alert.js'
 import type { Coverage } from '../domain/coverage.js'
+import type { BudgetOutcome } from '../domain/outcomes.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Budget, Forecast, ServiceCost, SimCost, SpendAlertKind } from '../domain/spend.js'
 import { BILL_CSV_ACTION, type BillButtonValue } from './bill.js'
 import { coverageLabel, formatAmount, usageMonthLabel } from './labels.js'
 import { button, type SlackMessage } from './messages.js'
+import { refusalText } from './refusals.js'
 import { formatJpDate } from './time.js'
 
 /** A forecast as computed or as stored with an alert. */
@@ -197,4 +199,31 @@ export function budgetListText(
     }),
     SPEND_TEXT.budgetUsage,
   ].join('\n')
+}
+
+/** What `/billing budget …` answers, by outcome. */
+export function budgetOutcomeText(outcome: BudgetOutcome): string {
+  switch (outcome.kind) {
+    case 'refused':
+      return refusalText(outcome.refusal)
+    case 'not_linked':
+      return SPEND_TEXT.notLinked(outcome.operatorId)
+    case 'choose':
+      return `${outcome.links.map((l) => `${l.operatorId}（${coverageLabel(l.coverage)}）`).join('、')}が連携されています。\`jp\` か \`g\` を付けてどちらか指定してください。`
+    case 'removed': {
+      const target = `${outcome.link.operatorId}（${coverageLabel(outcome.link.coverage)}）`
+      return outcome.had ? SPEND_TEXT.removed(target) : SPEND_TEXT.noneToRemove(target)
+    }
+    case 'set':
+      return budgetSetText({
+        operatorId: outcome.link.operatorId,
+        coverage: outcome.link.coverage,
+        budget: outcome.budget,
+        ...(outcome.running
+          ? { month: outcome.running.month, soFar: outcome.running.soFar, forecast: outcome.running.forecast }
+          : {}),
+        quiet: outcome.quiet,
+        readFailed: outcome.readFailed,
+      })
+  }
 }

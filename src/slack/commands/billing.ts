@@ -1,4 +1,5 @@
 import { askGuide } from '../../app/ask-guide.js'
+import { removeBudget, setBudget } from '../../app/budgets.js'
 import type { AppDeps } from '../../app/deps.js'
 import { handOverCalendar } from '../../app/follow-up.js'
 import { unlinkOperator } from '../../app/link-operator.js'
@@ -27,6 +28,7 @@ import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
 import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
+import { budgetListText, budgetOutcomeText, SPEND_TEXT } from '../../render/spend.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
@@ -149,6 +151,54 @@ export const billingBill: BillingSubcommand = async ({ ack, deps, command, respo
   )
 }
 
+/** The words after `budget`: an operator, a coverage, an amount (`50,000`, `50000円`, `12.5`) or `off`. */
+export function parseBudgetWords(text: string): {
+  operatorId?: string
+  coverage?: (typeof COVERAGES)[number]
+  amount?: number
+  off?: boolean
+  bad?: string
+} {
+  const words = text.slice(0, 200).normalize('NFKC').trim().split(/\s+/).slice(1).filter(Boolean)
+  const out: ReturnType<typeof parseBudgetWords> = {}
+  for (const word of words) {
+    const operator = normalizeOperatorId(word)
+    const coverage = COVERAGES.find((c) => c === word.toLowerCase())
+    const number = word.replace(/[,，]/g, '').replace(/(円|yen|jpy|usd|eur)$/i, '')
+    if (isOperatorId(operator)) out.operatorId = operator
+    else if (coverage) out.coverage = coverage
+    else if (/^(off|削除|なし)$/i.test(word)) out.off = true
+    else if (/^\d{1,10}(\.\d{1,2})?$/.test(number) && Number(number) > 0) out.amount = Number(number)
+    else out.bad ??= word.slice(0, 30).replace(/[<>&`*_~]/g, '')
+  }
+  return out
+}
+
+export const billingBudget: BillingSubcommand = async (args) => {
+  const { ack, deps, command, respond, user, answer, logger } = args
+  const words = parseBudgetWords(command.text)
+  if (words.bad || (words.amount !== undefined && words.off)) return answer(SPEND_TEXT.budgetUsage)
+  if (!words.operatorId) {
+    if (words.amount !== undefined || words.off) return answer(SPEND_TEXT.budgetUsage)
+    return answer(budgetListText(await deps.links.list()))
+  }
+  const base = {
+    user,
+    admin: isAdmin(args),
+    operatorId: words.operatorId,
+    ...(words.coverage ? { coverage: words.coverage } : {}),
+  }
+  if (words.off) return answer(budgetOutcomeText(await removeBudget(deps, base)))
+  if (words.amount === undefined) return answer(SPEND_TEXT.budgetUsage)
+  if (!base.admin) return answer(ADMINS_ONLY_TEXT)
+  // SORACOM is read (what this month already is) only after the ack.
+  await ack()
+  const outcome = await setBudget(deps, { ...base, amount: words.amount })
+  await respond({ response_type: 'ephemeral', text: budgetOutcomeText(outcome) }).catch((error: unknown) =>
+    logger.warn('budget answer not delivered', { error }),
+  )
+}
+
 export const billingCalendar: BillingSubcommand = async ({
   ack,
   deps,
@@ -212,6 +262,7 @@ export const BILLING_SUBCOMMANDS: Readonly<Record<string, BillingSubcommand>> = 
   unlink: billingUnlink,
   bill: billingBill,
   calendar: billingCalendar,
+  budget: billingBudget,
   settings: billingSettings,
 }
 
