@@ -151,7 +151,7 @@ export const billingBill: BillingSubcommand = async ({ ack, deps, command, respo
   )
 }
 
-/** The words after `budget`: an operator, a coverage, an amount (`50,000`, `50000円`, `12.5`) or `off`. */
+/** The words after `budget`: an operator, a coverage, an amount (`50,000`, `50000` with a unit, `12.5`) or `off`. */
 export function parseBudgetWords(text: string): {
   operatorId?: string
   coverage?: (typeof COVERAGES)[number]
@@ -164,10 +164,11 @@ export function parseBudgetWords(text: string): {
   for (const word of words) {
     const operator = normalizeOperatorId(word)
     const coverage = COVERAGES.find((c) => c === word.toLowerCase())
-    const number = word.replace(/[,，]/g, '').replace(/(円|yen|jpy|usd|eur)$/i, '')
+    // NFKC made full-width digits and commas plain; a unit after the figure (yen, USD) is dropped.
+    const number = word.replace(/,/g, '').replace(/(?<=\d)[^\d.]+$/u, '')
     if (isOperatorId(operator)) out.operatorId = operator
     else if (coverage) out.coverage = coverage
-    else if (/^(off|削除|なし)$/i.test(word)) out.off = true
+    else if (/^(off|remove)$/i.test(word)) out.off = true
     else if (/^\d{1,10}(\.\d{1,2})?$/.test(number) && Number(number) > 0) out.amount = Number(number)
     else out.bad ??= word.slice(0, 30).replace(/[<>&`*_~]/g, '')
   }
