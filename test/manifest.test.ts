@@ -43,6 +43,8 @@ const METHOD_SCOPES: Record<string, string | undefined> = {
   'users.info': 'users:read',
   'usergroups.users.list': 'usergroups:read',
   'conversations.open': 'im:write',
+  // The client's helper: files.getUploadURLExternal, then files.completeUploadExternal.
+  'files.uploadV2': 'files:write',
   'views.open': undefined,
   'views.publish': undefined,
   'views.update': undefined,
@@ -73,6 +75,7 @@ describe('manifest.json (Slack app manifest reference)', async () => {
   const code = await sources('src')
   const methods = [
     ...new Set([...code.matchAll(/client\.([a-z]+(?:\.[a-zA-Z]+){1,2})\(/g)].map((m) => m[1] ?? '')),
+    ...(/client\.filesUploadV2\(/.test(code) ? ['files.uploadV2'] : []),
   ]
   // The one command listener dispatches through this table (slack/dispatch.ts); building it calls nothing.
   const commands = COMMAND_ROUTES.map(([name]) => String(name))

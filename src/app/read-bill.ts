@@ -1,7 +1,7 @@
 import { type Bill, paymentMethodFromFacts } from '../domain/bill.js'
 import type { BillReport, BillTarget, ExportOutcome, LinkChoice } from '../domain/bill-report.js'
 import type { Coverage } from '../domain/coverage.js'
-import { addMonths, type YearMonth } from '../domain/plain-date.js'
+import { addMonths, tokyoDate, type YearMonth, yearMonthOf } from '../domain/plain-date.js'
 import type { KnownBill, OperatorLink } from '../domain/soracom-link.js'
 import type { AppDeps } from './deps.js'
 import { soracomFailure } from './soracom-failure.js'
@@ -65,17 +65,24 @@ export async function billReport(
   }
 }
 
-/** A bill button: the month's 課金詳細 CSV (`csv`) or 請求明細書 PDF (`statement`) download URL. */
+/**
+ * A bill button: the month's 課金詳細 CSV (`csv`; the running month's preliminary one for this
+ * month) or 請求明細書 PDF (`statement`) download URL.
+ */
 export async function exportBillFile(
-  deps: Pick<AppDeps, 'links' | 'soracom'>,
+  deps: Pick<AppDeps, 'clock' | 'links' | 'soracom'>,
   input: { operatorId: string; coverage: Coverage; month: YearMonth; file: 'csv' | 'statement' },
 ): Promise<ExportOutcome> {
   const choice = await chooseLink(deps, input)
   if (choice.kind !== 'link') return choice
   const api = deps.soracom.api(choice.link)
   try {
+    // The running month has no monthly CSV yet: SORACOM exports its preliminary one on its own path.
+    const running = input.month === yearMonthOf(tokyoDate(deps.clock.now()))
     const url =
-      input.file === 'csv' ? await api.exportCsv(input.month) : await api.exportStatement(input.month)
+      input.file === 'csv'
+        ? await (running ? api.exportLatestCsv() : api.exportCsv(input.month))
+        : await api.exportStatement(input.month)
     return url
       ? { kind: 'url', url, link: choice.link, month: input.month }
       : { kind: 'none', link: choice.link, month: input.month }

@@ -140,3 +140,27 @@ export async function uploadChart(
     return false
   }
 }
+
+/**
+ * `/billing bill`'s chart, into the asker's DM (the bill answer is ephemeral; a file in the
+ * channel would show the amounts to everyone): the months as billed and the running month with
+ * its forecast. False when it could not be made or sent (logged; the text answer stands).
+ */
+export async function sendSpendChart(
+  deps: Pick<AppDeps, 'charts' | 'logger' | 'notifier' | 'soracom'>,
+  link: OperatorLink,
+  user: string,
+): Promise<boolean> {
+  let chart: SpendChartData
+  try {
+    const api = deps.soracom.api(link)
+    const [history, latest] = await Promise.all([api.history(), api.latest()])
+    chart = latest
+      ? (await readRunningSpend(api, link, latest, history)).chart
+      : { operatorId: link.operatorId, currency: history[0]?.currency ?? 'JPY', months: chartMonths(history) }
+  } catch (error) {
+    deps.logger.warn('chart not sent', { about: `bill:${link.operatorId}`, error: errorCode(error) })
+    return false
+  }
+  return uploadChart(deps, { user }, deps.charts.spend(chart), `bill:${link.operatorId}`)
+}

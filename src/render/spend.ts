@@ -138,11 +138,14 @@ export const SPEND_TEXT = {
   chartFailed: 'グラフを作れなかったため、金額だけをお知らせしています。',
 }
 
-const KIND_NOW: Record<SpendAlertKind, (budget: string) => string> = {
-  budget_80: () => '今月はすでに予算の 80 % を超えています',
-  budget_100: (b) => `今月はすでに予算 ${b} を超えています`,
-  forecast_100: () => '今のペースでは今月は予算を超える見込みです',
-  spike: () => '',
+/** What was already true when the budget was set, said once instead of alerting. */
+function alreadyText(quiet: readonly SpendAlertKind[], budget: string): string | undefined {
+  if (quiet.includes('budget_100')) return `今月はすでに予算 ${budget} を超えています`
+  const parts = [
+    ...(quiet.includes('budget_80') ? ['今月はすでに予算の 80 % を超えています'] : []),
+    ...(quiet.includes('forecast_100') ? ['今のペースでは今月は予算を超える見込みです'] : []),
+  ]
+  return parts.length > 0 ? parts.join('。') : undefined
 }
 
 /** The reply to setting a budget: the budget, this month so far, and what is already true (no alert for it this month). */
@@ -166,10 +169,10 @@ export function budgetSetText(input: {
       `${usageMonthLabel(input.month)}の累計は ${money(input.soFar)}（予算の ${percent(input.soFar, input.budget.amount)}）${input.forecast !== undefined ? `、月末の予測は ${money(input.forecast)}` : ''}です。`,
     )
   }
-  const already = input.quiet.map((k) => KIND_NOW[k](money(input.budget.amount))).filter(Boolean)
-  if (already.length > 0 && input.month)
+  const already = alreadyText(input.quiet, money(input.budget.amount))
+  if (already && input.month)
     lines.push(
-      `:information_source: ${already.at(-1)}。今月はこのことのアラートは送りません（来月から通常どおりお知らせします）。`,
+      `:information_source: ${already}。今月はこのことのアラートは送りません（来月から通常どおりお知らせします）。`,
     )
   if (input.readFailed) lines.push('SORACOM から今月の金額を読めませんでした。次の確認のときに判断します。')
   return lines.join('\n')

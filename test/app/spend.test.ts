@@ -24,7 +24,12 @@ const days = (month: string, count: number, amount: (d: number) => number): Dail
     date: `${month}-${String(i + 1).padStart(2, '0')}` as PlainDate,
     amount: amount(i + 1),
   }))
-const running = (amount: number): Bill => ({ month: '2026-11' as YearMonth, amount, currency: 'JPY', state: 'temporary' })
+const running = (amount: number): Bill => ({
+  month: '2026-11' as YearMonth,
+  amount,
+  currency: 'JPY',
+  state: 'temporary',
+})
 
 /** Linked, with October's days at 1,000 yen and November's 25 days so far at 1,000 yen. */
 async function linked(deps: MemoryDeps, soFar = 25_000) {
@@ -52,17 +57,13 @@ async function linked(deps: MemoryDeps, soFar = 25_000) {
   if (outcome.kind !== 'linked') throw new Error(outcome.kind)
 }
 
-const spendAlerts = (deps: MemoryDeps) =>
-  deps.alerts.all().filter((a): a is SpendAlert => a.kind === 'spend')
+const spendAlerts = (deps: MemoryDeps) => deps.alerts.all().filter((a): a is SpendAlert => a.kind === 'spend')
 
 function moveTo(deps: MemoryDeps, soFar: number, through = 25, extra: Record<number, number> = {}) {
   const billing = deps.soracom.billing.get(`${OP}/jp`)
   if (!billing) throw new Error('not linked')
   billing.latest = running(soFar)
-  billing.days = [
-    ...days('2026-10', 31, () => 1000),
-    ...days('2026-11', through, (d) => extra[d] ?? 1000),
-  ]
+  billing.days = [...days('2026-10', 31, () => 1000), ...days('2026-11', through, (d) => extra[d] ?? 1000)]
 }
 
 describe('setBudget / removeBudget', () => {
@@ -89,16 +90,25 @@ describe('setBudget / removeBudget', () => {
     const deps = memoryDeps()
     await linked(deps)
     await setBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP, amount: 50_000 })
-    expect(await removeBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP })).toMatchObject({ had: true })
+    expect(await removeBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP })).toMatchObject({
+      had: true,
+    })
     expect(deps.links.get(OP, 'jp')?.budget).toBeUndefined()
-    expect(await removeBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP })).toMatchObject({ had: false })
+    expect(await removeBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP })).toMatchObject({
+      had: false,
+    })
     expect((await removeBudget(deps, { user: 'U0BOB', admin: false, operatorId: OP })).kind).toBe('refused')
   })
 
   it('an operator not linked is said so', async () => {
     const deps = memoryDeps()
     await linked(deps)
-    const outcome = await setBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: 'OP0000000001', amount: 1 })
+    const outcome = await setBudget(deps, {
+      user: 'U0ADMIN',
+      admin: true,
+      operatorId: 'OP0000000001',
+      amount: 1,
+    })
     expect(outcome).toEqual({ kind: 'not_linked', operatorId: 'OP0000000001' })
   })
 })
@@ -167,17 +177,20 @@ describe('the spend alerts of the checks', () => {
     expect(spendAlerts(deps)[0]?.spike).toEqual({ date: '2026-11-25', amount: 6000, usual: 1000 })
   })
 
-  it.each(['drawn', 'sent'] as const)('a chart that cannot be %s never keeps the alert from going out', async (step) => {
-    const deps = memoryDeps()
-    await linked(deps)
-    if (step === 'drawn') deps.charts.fail = true
-    else deps.notifier.refuseUploads = 'missing_scope'
-    moveTo(deps, 30_000, 25, { 25: 6000 })
-    await checkLinkedOperators(deps)
-    expect(spendAlerts(deps)[0]?.message).toBeDefined()
-    expect(deps.notifier.uploads).toEqual([])
-    expect(deps.logger.lines.some((l) => l.message === 'chart not sent')).toBe(true)
-  })
+  it.each(['drawn', 'sent'] as const)(
+    'a chart that cannot be %s never keeps the alert from going out',
+    async (step) => {
+      const deps = memoryDeps()
+      await linked(deps)
+      if (step === 'drawn') deps.charts.fail = true
+      else deps.notifier.refuseUploads = 'missing_scope'
+      moveTo(deps, 30_000, 25, { 25: 6000 })
+      await checkLinkedOperators(deps)
+      expect(spendAlerts(deps)[0]?.message).toBeDefined()
+      expect(deps.notifier.uploads).toEqual([])
+      expect(deps.logger.lines.some((l) => l.message === 'chart not sent')).toBe(true)
+    },
+  )
 
   it('a spend read refused (a SAM user without the new permissions) leaves the other checks standing', async () => {
     const deps = memoryDeps()

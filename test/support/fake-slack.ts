@@ -75,6 +75,17 @@ export class FakeSlack {
   /** Codes an install may exchange once (oauth.v2.access), and the tokens issued for them. */
   private readonly codes = new Map<string, { team: FakeTeam; redirectUri: string }>()
   private readonly issued = new Map<string, { team: FakeTeam; revoked: boolean }>()
+  /** Files asked for (files.getUploadURLExternal), their bytes once sent to the upload URL. */
+  private readonly pendingFiles = new Map<string, { filename: string; length: number; bytes?: Buffer }>()
+  /** Files shared (files.completeUploadExternal): where, and the bytes Slack received. */
+  readonly uploads: Array<{
+    fileId: string
+    filename: string
+    title: string
+    channel: string
+    threadTs?: string
+    bytes: Buffer
+  }> = []
   /** Messages Slack would still deliver: what chat.scheduledMessages.list answers. */
   readonly scheduled = new Map<string, { id: string; channel_id: string; post_at: number; text: string }>()
 
@@ -204,6 +215,8 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.base)
+    if (url.pathname.startsWith('/upload/'))
+      return this.receiveFile(url.pathname.slice('/upload/'.length), req, res)
     const raw = await readBody(req)
     const method = url.pathname.startsWith('/api/')
       ? url.pathname.slice('/api/'.length)
@@ -337,11 +350,76 @@ export class FakeSlack {
         const list = [...this.scheduled.values()].filter((m) => !a.channel || m.channel_id === a.channel)
         return { body: { ok: true, scheduled_messages: list, response_metadata: { next_cursor: '' } } }
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(a.length)
+        if (typeof a.filename !== 'string' || a.filename === '' || !Number.isInteger(length) || length <= 0)
+          return { body: { ok: false, error: 'invalid_arguments' } }
+        const id = `F${this.seq}`
+        this.pendingFiles.set(id, { filename: a.filename, length })
+        return { body: { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id } }
+      }
+      case 'files.completeUploadExternal':
+        return this.completeUpload(a)
       case 'conversations.open':
         return { body: { ok: true, channel: { id: `D${String(a.users ?? '').replace(/^U/, '')}` } } }
       default:
         return { body: { ok: true } }
     }
+  }
+
+  /** The upload URL: the bytes of a file asked for, exactly as long as announced. */
+  private async receiveFile(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    // The Web API client posts the file as multipart form data (one part); raw bytes are fine too.
+    const bytes = fileOfUpload(Buffer.concat(chunks), req.headers['content-type'])
+    const pending = this.pendingFiles.get(id)
+    this.calls.push({
+      method: 'upload',
+      args: { id, length: bytes.length },
+      headers: req.headers,
+      at: performance.now(),
+    })
+    if (!pending || pending.length !== bytes.length) {
+      this.violations.push(
+        `upload ${id}: ${pending ? `${bytes.length} bytes, announced ${pending.length}` : 'unknown file'}`,
+      )
+      res.writeHead(400)
+      res.end('bad upload')
+      return
+    }
+    pending.bytes = bytes
+    res.writeHead(200, { 'content-type': 'text/plain' })
+    res.end(`OK - ${bytes.length}`)
+  }
+
+  /** files.completeUploadExternal: every file uploaded first; shared into a channel (and a thread) given by ID. */
+  private completeUpload(a: Record<string, unknown>): FakeReply {
+    const files = a.files
+    if (!Array.isArray(files) || files.length === 0)
+      return { body: { ok: false, error: 'invalid_arguments' } }
+    const channel = typeof a.channel_id === 'string' ? a.channel_id : undefined
+    if (channel !== undefined && !/^[CGD][A-Z0-9]+$/.test(channel)) {
+      this.violations.push(`files.completeUploadExternal: channel_id ${channel} is not a channel ID`)
+      return { body: { ok: false, error: 'invalid_channel' } }
+    }
+    const done = []
+    for (const file of files as Array<{ id?: string; title?: string }>) {
+      const pending = this.pendingFiles.get(String(file.id))
+      if (!pending?.bytes) return { body: { ok: false, error: 'file_not_found' } }
+      this.pendingFiles.delete(String(file.id))
+      if (channel)
+        this.uploads.push({
+          fileId: String(file.id),
+          filename: pending.filename,
+          title: String(file.title ?? pending.filename),
+          channel,
+          ...(typeof a.thread_ts === 'string' ? { threadTs: a.thread_ts } : {}),
+          bytes: pending.bytes,
+        })
+      done.push({ id: file.id, title: file.title ?? pending.filename })
+    }
+    return { body: { ok: true, files: done } }
   }
 
   /** oauth.v2.access as Slack answers it: the code once, the app's own credentials and redirect. */
@@ -378,6 +456,17 @@ export class FakeSlack {
 function dmOf(channel: unknown): string {
   const id = String(channel ?? '')
   return /^[UW]/.test(id) ? `D${id.slice(1)}` : id
+}
+
+/** The file in an upload URL's body: the one part of a multipart form, or the body itself. */
+function fileOfUpload(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '')
+  if (!contentType?.startsWith('multipart/form-data') || !boundary) return body
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
+  const start = body.indexOf(marker)
+  const headersEnd = body.indexOf('\r\n\r\n', start)
+  const end = body.indexOf(Buffer.concat([Buffer.from('\r\n'), marker]), headersEnd)
+  return start < 0 || headersEnd < 0 || end < 0 ? body : body.subarray(headersEnd + 4, end)
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -24,6 +24,11 @@ export class FakeSoracom {
   latest: Record<string, unknown> = { amount: 1234, currency: 'JPY', lastEvaluatedTime: '20261126090000' }
   paymentMethod: Record<string, unknown> | undefined = { errorCode: 'success', providerType: 'WebPay' }
   statements: Array<Record<string, unknown>> = []
+  /** yyyyMM → the days with figures, as `GET /bills/{yyyyMM}/daily` lists them (newest first). */
+  readonly daily = new Map<string, Array<{ date: string; amount: number; currency?: string }>>()
+  /** `GET /bills/summaries/bill_items` and `/sims`: this month and up to three before it, newest first. */
+  billItems: Array<Record<string, unknown>> = []
+  simCosts: Array<Record<string, unknown>> = []
   /** Tokens issued; clearing this makes the next call answer 401 (an expired token). */
   readonly tokens = new Set<string>()
   /** Routes the key's SAM user may not call (e.g. `GET /v1/payment_methods/current`): HTTP 403. */
@@ -111,6 +116,27 @@ export class FakeSoracom {
         status: 403,
         body: { code: 'COM0017', message: 'You are not allowed to perform this operation' },
       }
+    }
+    const days = /^\/v1\/bills\/(\d{6})\/daily$/.exec(call.path)
+    if (days && call.method === 'GET') {
+      const list = this.daily.get(days[1] ?? '')
+      return list
+        ? {
+            status: 200,
+            body: {
+              billList: [...list]
+                .sort((a, b) => b.date.localeCompare(a.date))
+                .map((d) => ({ currency: 'JPY', ...d })),
+            },
+          }
+        : { status: 404, body: { code: 'BIL0001', message: 'Bill not found' } }
+    }
+    if (call.method === 'GET' && call.path === '/v1/bills/summaries/bill_items')
+      return { status: 200, body: this.billItems }
+    if (call.method === 'GET' && call.path === '/v1/bills/summaries/sims')
+      return { status: 200, body: this.simCosts }
+    if (call.method === 'POST' && call.path === '/v1/bills/latest/export') {
+      return { status: 200, body: { url: 'https://soracom-export.example/latest.csv?sig=x' } }
     }
     const month = /^\/v1\/bills\/(\d{6})(\/export)?$/.exec(call.path)
     if (call.method === 'GET' && call.path === '/v1/bills') {

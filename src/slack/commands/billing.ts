@@ -8,6 +8,7 @@ import { billReport } from '../../app/read-bill.js'
 import { pendingReminders } from '../../app/reminders.js'
 import { subscribeCalendar } from '../../app/subscribe-calendar.js'
 import { unsubscribeCalendar } from '../../app/unsubscribe-calendar.js'
+import { sendSpendChart } from '../../app/watch-spend.js'
 import type { BillTarget } from '../../domain/bill-report.js'
 import { CALENDAR_PAYMENT_METHODS, type CalendarPaymentMethod } from '../../domain/calendar-subscription.js'
 import { COVERAGES } from '../../domain/coverage.js'
@@ -149,6 +150,14 @@ export const billingBill: BillingSubcommand = async ({ ack, deps, command, respo
   await respond({ response_type: 'ephemeral', ...billReportMessage(report) }).catch((error: unknown) =>
     logger.warn('bill answer not delivered', { error }),
   )
+  // The chart follows the text, which never waits for it.
+  if (report.kind !== 'bill') return
+  const sent = await sendSpendChart(deps, report.link, command.user_id)
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: sent ? SPEND_TEXT.chartSent : SPEND_TEXT.chartFailed,
+  }).catch((error: unknown) => logger.warn('chart note not delivered', { error }))
 }
 
 /** The words after `budget`: an operator, a coverage, an amount (`50,000`, `50000` with a unit, `12.5`) or `off`. */
