@@ -4,6 +4,7 @@
  * every flow with signed requests as Slack would send them, and prints what a user would see.
  */
 import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +52,53 @@ async function demoSoracom(): Promise<FakeSoracom> {
   return soracom
 }
 
+/**
+ * November 2026 so far in the fake SORACOM: `through` days from 1,200 yen a day, 40 yen more each
+ * day, 3,000 yen charged monthly, and on the last day `last` yen when given (a spike).
+ */
+function spendMonth(soracom: FakeSoracom, through: number, last?: number): void {
+  const days = Array.from({ length: through }, (_, i) => ({
+    date: `202611${String(i + 1).padStart(2, '0')}`,
+    amount: last !== undefined && i + 1 === through ? last : 1200 + i * 40,
+  }))
+  soracom.daily.set('202611', days)
+  if (!soracom.daily.has('202610'))
+    soracom.daily.set(
+      '202610',
+      Array.from({ length: 31 }, (_, i) => ({
+        date: `202610${String(i + 1).padStart(2, '0')}`,
+        amount: 1300,
+      })),
+    )
+  const amount = 3000 + days.reduce((a, d) => a + d.amount, 0)
+  soracom.latest = {
+    amount,
+    currency: 'JPY',
+    lastEvaluatedTime: `202611${String(through + 1).padStart(2, '0')}090000`,
+  }
+  soracom.billItems = [
+    {
+      yearMonth: '202611',
+      currency: 'JPY',
+      costBreakdownList: [
+        { billItemName: 'データ通信料（plan-D）', amount: Math.round(amount * 0.62) },
+        { billItemName: '基本料金（plan-D）', amount: Math.round(amount * 0.28) },
+        { billItemName: 'SORACOM Harvest Data', amount: Math.round(amount * 0.1) },
+      ],
+    },
+  ]
+  soracom.simCosts = [
+    {
+      yearMonth: '202611',
+      currency: 'JPY',
+      costBreakdownList: Array.from({ length: 6 }, (_, i) => ({
+        simId: `89811000001234567${String(i).padStart(2, '0')}`,
+        amount: Math.round(amount * (0.3 - i * 0.04)),
+      })),
+    },
+  ]
+}
+
 /** Resolves once every stored reminder due within Slack's horizon is held by Slack. */
 async function waitForHandOver(file: string, now: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -76,6 +124,7 @@ const SUMMARY = [
   '# demo finished',
   '見せたもの: 4 つの依頼フロー（入力エラーはモーダル内で表示）、請求カレンダーのリマインド、App Home、',
   'SORACOM 連携（請求の読み取り・CSV・SORACOM が判断する再発行）、確定・支払いエラー・連携切れのお知らせ、',
+  '予算（80 %・100 %）・月末予測・急増のお知らせと利用料金のグラフ、',
   'Slack OAuth でインストールした 2 つのワークスペース（互いのデータは見えず、片方のアンインストールでもう片方は続く）。',
   'データはすべて一時フォルダーに置かれ、終了時に削除しました。',
 ]
@@ -152,6 +201,15 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
       print('  ✓ モーダルを閉じました（保存済み）')
       const call = await slack.waitFor('chat.postMessage', () => true, { count: ++posted })
       printMessage(call)
+    }
+    const printUpload = (upload: FakeSlack['uploads'][number] | undefined) => {
+      if (!upload) return print('  （グラフはありません）')
+      const size = `${upload.bytes.readUInt32BE(16)}×${upload.bytes.readUInt32BE(20)}`
+      print(
+        `  グラフ（files.uploadV2 → ${upload.channel}${upload.threadTs ? ' のスレッド' : ''}）: ${upload.title}、PNG ${size} px`,
+      )
+      // The last one shown (the over-budget alert's) is the README's picture.
+      if (process.env.DEMO_SAVE_CHART) writeFileSync(process.env.DEMO_SAVE_CHART, upload.bytes)
     }
     const printMessage = (call: SlackCall) => {
       print(`\nボットの投稿（chat.postMessage → ${String(call.args.channel)}）:`)
@@ -276,6 +334,9 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
     const bill = await slack.waitFor('response_url', () => true, { count: ++answered })
     print('あなたにだけ表示（ephemeral）:')
     print(messageToText(bill.args.blocks as never))
+    const chartNote = await slack.waitFor('response_url', () => true, { count: ++answered })
+    print(`  ${String(chartNote.args.text)}`)
+    printUpload(slack.uploads.at(-1))
     const csv = (bill.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>)
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'bill_export_csv')
@@ -348,6 +409,46 @@ async function runDemoIn(dir: string, print: (line: string) => void): Promise<vo
     await restart()
     printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
 
+    print('\n## 9. 予算・月末予測・急増のお知らせと利用料金のグラフ')
+    print('…認証キーを作り直して連携を戻し、今月（2026年11月）の日ごとの速報値が SORACOM に出ている…')
+    soracom.keys.set(DEMO_KEY.authKeyId, { authKey: DEMO_KEY.authKey, operatorId: 'OP0123456789' })
+    spendMonth(soracom, 20)
+    const uploadsBefore = slack.callsTo('files.completeUploadExternal').length
+    print('\n$ /billing budget OP0123456789 54000')
+    await postSigned(
+      url,
+      slashCommandForm({
+        command: '/billing',
+        text: 'budget OP0123456789 54000',
+        userId: USER,
+        channelId: CHANNEL,
+        responseUrl: slack.responseUrl(),
+      }),
+    )
+    const budgetSet = await slack.waitFor('response_url', () => true, { count: ++answered })
+    print(`あなたにだけ表示: ${String(budgetSet.args.text)}`)
+    print('\n…11月25日までの速報値: 予算の 80 % を超え、このペースでは月末に予算を超える…')
+    spendMonth(soracom, 25)
+    await restart()
+    for (let n = 0; n < 2; n++) {
+      printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
+    }
+    // Each alert has the chart in its thread.
+    await slack.waitFor('files.completeUploadExternal', () => true, { count: uploadsBefore + 2 })
+    printUpload(slack.uploads.at(-1))
+    print('\n…翌日、ふだんの 5 倍の通信があった 26日の分が反映され、予算を超える…')
+    spendMonth(soracom, 26, 9500)
+    await restart()
+    for (let n = 0; n < 2; n++) {
+      printMessage(await slack.waitFor('chat.postMessage', () => true, { count: ++posted }))
+    }
+    await slack.waitFor('files.completeUploadExternal', () => true, { count: uploadsBefore + 4 })
+    printUpload(slack.uploads.at(-1))
+    await restart()
+    if (bot) await waitForOutput(bot, /soracom checks done/, 10_000)
+    const repeats = slack.callsTo('chat.postMessage').length - posted
+    print(`\nもう一度再起動してチェック: 新しいお知らせ ${repeats} 件（お知らせは種類・月ごとに一度だけ）。`)
+
     bot.child.kill('SIGTERM')
     await bot.exited
     bot = undefined
@@ -377,7 +478,7 @@ const pageText = (html: string) =>
  * as it was.
  */
 async function twoWorkspaces(dir: string, slack: FakeSlack, print: (line: string) => void): Promise<void> {
-  print('\n## 9. 複数のワークスペース（Slack OAuth で配布）')
+  print('\n## 10. 複数のワークスペース（Slack OAuth で配布）')
   const file = join(dir, 'oauth', 'db.json')
   const { bot, url } = await startListening(
     {

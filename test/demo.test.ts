@@ -22,7 +22,8 @@ describe('npm run demo', () => {
       '## 6. App Home',
       '## 7. SORACOM 連携',
       '## 8. ボットからのお知らせ',
-      '## 9. 複数のワークスペース',
+      '## 9. 予算・月末予測・急増',
+      '## 10. 複数のワークスペース',
       '# demo finished',
     ].map((heading) => transcript.indexOf(heading))
     expect(order.every((i) => i >= 0)).toBe(true)

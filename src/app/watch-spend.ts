@@ -58,7 +58,10 @@ export async function readRunningSpend(
         history.filter((b) => b.currency === running.currency),
         { month, amount: forecast.soFar },
       ),
-      running: { month, days, forecast, ...(budget ? { budget: budget.amount } : {}) },
+      // No days yet (the month just began, or SORACOM has none): the months alone.
+      ...(days.length > 0
+        ? { running: { month, days, forecast, ...(budget ? { budget: budget.amount } : {}) } }
+        : {}),
     },
   }
 }

@@ -90,9 +90,10 @@ function spendChartOption(data: SpendChartData): echarts.EChartsCoreOption {
       {
         type: 'category',
         gridIndex: 0,
+        // The year under the first month and wherever it changes (a gap of months shows).
         data: data.months.map((m, i) =>
-          i === 0 || m.month.endsWith('-01')
-            ? `${m.month.slice(0, 4)}年\n${shortMonth(m.month)}`
+          i === 0 || m.month.slice(0, 4) !== data.months[i - 1]?.month.slice(0, 4)
+            ? `${shortMonth(m.month)}\n${m.month.slice(0, 4)}年`
             : shortMonth(m.month),
         ),
         axisLabel: { fontSize: 14 },

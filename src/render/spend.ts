@@ -25,7 +25,7 @@ export function forecastMethodText(forecast: ForecastFigures, currency: BillCurr
   const through = forecast.through ? `${formatJpDate(forecast.through)}までの` : ''
   const fixed =
     forecast.fixed > 0 ? `（月額で請求される ${money(forecast.fixed)} は一度だけ数え、延長していません）` : ''
-  return `予測の方法: ${through}累計 ${money(forecast.soFar)} ＋ 直近${forecast.rateDays}日の1日平均 ${money(forecast.dailyRate)} × 残り${forecast.remainingDays}日${fixed}。飛び抜けて高い日は平均に入れていません。`
+  return `予測の方法: ${through}累計 ${money(forecast.soFar)} ＋ 直近${forecast.rateDays}日の1日平均 ${money(forecast.dailyRate)} × 残り${forecast.remainingDays}日${fixed}。飛び抜けて高い日はふだんの日として数えています。`
 }
 
 function headline(alert: SpendAlert): string {

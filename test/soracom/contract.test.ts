@@ -67,6 +67,10 @@ describe('contract: the SORACOM client against Prism serving openapi/soracom-bil
     await expect(soracom.getBillingHistory()).resolves.toBeInstanceOf(Array)
     await expect(soracom.getLatestBilling()).resolves.toHaveProperty('amount')
     await expect(soracom.exportBilling('202208')).resolves.toEqual(expect.any(String))
+    await expect(soracom.exportLatestBilling()).resolves.toEqual(expect.any(String))
+    await expect(soracom.getBillingPerDay('202208')).resolves.toBeInstanceOf(Array)
+    await expect(soracom.getBillingSummaryOfBillItems()).resolves.toBeInstanceOf(Array)
+    await expect(soracom.getBillingSummaryOfSims()).resolves.toBeInstanceOf(Array)
     await expect(soracom.getPaymentMethod()).resolves.toHaveProperty('errorCode')
     await expect(soracom.listPaymentStatements()).resolves.toBeInstanceOf(Array)
     await expect(soracom.exportPaymentStatement('PS01')).resolves.toEqual(expect.any(String))
@@ -90,6 +94,16 @@ describe('contract: the SORACOM client against Prism serving openapi/soracom-bil
     await expect(api.paymentMethod()).resolves.toBeDefined()
     await expect(api.exportCsv('2022-08' as YearMonth)).resolves.toEqual(expect.any(String))
     await expect(api.history()).resolves.toBeInstanceOf(Array)
+    await expect(api.daily('2022-08' as YearMonth)).resolves.toBeInstanceOf(Array)
+    await expect(api.costDrivers('2022-08' as YearMonth)).resolves.toMatchObject({
+      services: expect.any(Array),
+      sims: expect.any(Array),
+    })
+    await expect(api.exportLatestCsv()).resolves.toEqual(expect.any(String))
+    // Linking asks for every read the bot makes, the spend watch's too: Prism allows them all.
+    await expect(gateway.verify('jp', { authKeyId: 'keyId-c', authKey: 'secret-c' })).resolves.toMatchObject({
+      missingPermissions: [],
+    })
   })
 
   it('the mock refuses what the API would refuse, so a wrong request cannot pass', async () => {
