@@ -172,7 +172,7 @@ function spendChartOption(data: SpendChartData): echarts.EChartsCoreOption {
               lineStyle: { color: '#d0342c', width: 2 },
               label: {
                 formatter: `${SPEND_CHART_TEXT.budget} ${money(running.budget)}`,
-                position: 'insideEndTop',
+                position: 'insideStartTop',
                 fontSize: 14,
               },
               data: [{ yAxis: running.budget }],
