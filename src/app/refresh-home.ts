@@ -20,13 +20,14 @@ async function publishHome(deps: HomePorts, userId: string): Promise<boolean> {
   const home = {
     tickets: await deps.tickets.listByRequester(userId),
     reminders: await pendingReminders(deps, (r) => r.owner === userId),
-    bills: (await deps.links.list()).map(({ operatorId, coverage, latestBill, runningBill }) => {
+    bills: (await deps.links.list()).map(({ operatorId, coverage, latestBill, runningBill, budget }) => {
       const broken = openLinkBroken(alerts, { operatorId, coverage })
       return {
         operatorId,
         coverage,
         ...(latestBill ? { latestBill } : {}),
         ...(runningBill ? { runningBill } : {}),
+        ...(budget ? { budget } : {}),
         ...(broken ? { broken: broken.reason } : {}),
       }
     }),

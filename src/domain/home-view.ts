@@ -9,7 +9,9 @@ export interface HomeModel {
   reminders: Reminder[]
   /** Linked operators' last-read bills (no credentials), and why the link is not working, when it is not. */
   bills?: Array<
-    Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill'> & { broken?: LinkFailure }
+    Pick<OperatorLink, 'operatorId' | 'coverage' | 'latestBill' | 'runningBill' | 'budget'> & {
+      broken?: LinkFailure
+    }
   >
   /** The smallest form, after Slack refused the full one. */
   compact?: boolean

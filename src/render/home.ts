@@ -154,12 +154,19 @@ function billSections(bills: NonNullable<HomeModel['bills']>): KnownBlock[] {
     const running = b.runningBill
       ? ` ・ 今月: ${formatAmount(b.runningBill.amount, b.runningBill.currency)}（集計中、${formatJstDateTime(b.runningBill.checkedAt)} 時点）`
       : ''
+    const budget = b.budget
+      ? ` ・ 予算: ${formatAmount(b.budget.amount, b.budget.currency)}${
+          b.runningBill && b.runningBill.currency === b.budget.currency
+            ? `（今月 ${Math.round((b.runningBill.amount / b.budget.amount) * 100)} %）`
+            : ''
+        }`
+      : ''
     const broken = b.broken
       ? b.broken === 'unreachable'
         ? ' ・ :warning: SORACOM API に接続できない状態が続いています'
         : ' ・ :warning: 連携が使えなくなっています（管理者が `/billing link` で連携し直してください）'
       : ''
-    return `• \`${b.operatorId}\`（${coverageLabel(b.coverage)}）${latest}${running}${broken}`
+    return `• \`${b.operatorId}\`（${coverageLabel(b.coverage)}）${latest}${running}${budget}${broken}`
   })
   return listSections(lines, {
     heading: '*連携中のオペレーターの請求*（`/billing bill` で詳細と課金詳細 CSV）',

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { removeBudget, setBudget } from '../../src/app/budgets.js'
 import { checkLinkedOperators } from '../../src/app/check-linked-operators.js'
 import { linkOperator } from '../../src/app/link-operator.js'
+import { refreshHome } from '../../src/app/refresh-home.js'
 import { watchSpend } from '../../src/app/watch-spend.js'
 import type { Bill } from '../../src/domain/bill.js'
 import type { SpendAlert } from '../../src/domain/billing-alert.js'
+import type { HomeModel } from '../../src/domain/home-view.js'
 import type { OperatorId } from '../../src/domain/operator-id.js'
 import type { PlainDate, YearMonth } from '../../src/domain/plain-date.js'
 import type { DailyAmount } from '../../src/domain/spend.js'
+import { homeView } from '../../src/render/home.js'
 import { type MemoryDeps, memoryDeps } from '../support/memory-ports.js'
 
 /** Spend watch (issue 28) over in-memory ports: budgets, the alerts each once, the chart beside them. */
@@ -213,5 +216,19 @@ describe('the spend alerts of the checks', () => {
     const link = deps.links.get(OP, 'jp')
     if (!link) throw new Error('not linked')
     expect(await watchSpend(deps, link, undefined, [])).toBe(0)
+  })
+})
+
+describe('App Home', () => {
+  it('shows the budget beside the latest bill, with this month’s share of it', async () => {
+    const deps = memoryDeps()
+    await linked(deps, 25_000)
+    await setBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP, amount: 50_000 })
+    await checkLinkedOperators(deps) // keeps this month so far on the link
+    await refreshHome(deps, 'U0ALICE')
+    const home = deps.notifier.homes.at(-1)?.home
+    expect(home?.bills?.[0]?.budget).toMatchObject({ amount: 50_000, currency: 'JPY' })
+    const shown = JSON.stringify(homeView(home as HomeModel).blocks)
+    expect(shown).toContain('予算: 50,000 円（今月 50 %）')
   })
 })
