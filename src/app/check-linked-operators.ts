@@ -23,6 +23,7 @@ import {
   updatePosted,
 } from './deliver-record.js'
 import type { AppDeps, HomePorts, PostingPorts } from './deps.js'
+import { sendDigests } from './digests.js'
 import { rememberBills } from './read-bill.js'
 import { refreshHome } from './refresh-home.js'
 import { asSoracomFailure } from './soracom-failure.js'
@@ -36,6 +37,8 @@ export interface CheckReport {
   failed: number
   alerts: number
   closed: number
+  /** Spend digests stored (and posted) this run. */
+  digests?: number
 }
 
 /**
@@ -46,7 +49,7 @@ export interface CheckReport {
  * down, key revoked) is logged and the others go on; the next run catches up.
  */
 export async function checkLinkedOperators(
-  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom' | 'charts'>,
+  deps: PostingPorts & HomePorts & Pick<AppDeps, 'soracom' | 'charts' | 'settings'>,
 ): Promise<CheckReport> {
   const report: CheckReport = { checked: 0, failed: 0, alerts: 0, closed: 0 }
   for (const link of await deps.links.list()) {
@@ -75,6 +78,11 @@ export async function checkLinkedOperators(
         })
       }
     }
+  }
+  try {
+    report.digests = await sendDigests(deps)
+  } catch (error) {
+    deps.logger.warn('digests not sent; next run retries', { error: errorCode(error) })
   }
   if (report.checked + report.failed > 0) deps.logger.info('soracom checks done', { ...report })
   return report

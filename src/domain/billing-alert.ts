@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BILL_CURRENCIES, PAYMENT_STATUSES } from './bill.js'
 import { COVERAGES, type Coverage } from './coverage.js'
+import { DIGEST_CADENCES } from './digest.js'
 import { SPEND_ALERT_KINDS } from './spend.js'
 
 /**
@@ -67,6 +68,20 @@ const alertFields = {
   createdAt: instant,
 }
 
+/** One linked operator's part of a spend digest. */
+export const digestLinkSchema = z.object({
+  operatorId: z.string(),
+  coverage: z.enum(COVERAGES),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  currency: z.enum(BILL_CURRENCIES),
+  soFar: z.number(),
+  forecast: z.number(),
+  budget: z.number().optional(),
+  /** Last month as billed (finalized or not), for the change. */
+  previous: z.number().optional(),
+  services: z.array(z.object({ name: z.string(), amount: z.number() })),
+})
+
 /**
  * An alert of the checks, stored before it is posted and delivered like a ticket: `id` is its key,
  * `channel` the link's alert channel, `requester` who linked the operator (told by DM when the
@@ -110,12 +125,27 @@ export const billingAlertSchema = z.discriminatedUnion('kind', [
     lastSuccess: instant,
     restored: instant.optional(),
   }),
+  z.object({
+    id: z.string().min(1),
+    kind: z.literal('digest'),
+    cadence: z.enum(DIGEST_CADENCES),
+    /** The week's Monday or the month it is for. */
+    period: z.string(),
+    links: z.array(digestLinkSchema),
+    channel: z.string().min(1),
+    requester: z.string().min(1),
+    message: z.object({ channel: z.string(), ts: z.string() }).optional(),
+    undelivered: z.object({ error: z.string(), at: instant }).optional(),
+    createdAt: instant,
+  }),
 ])
 
 export type BillingAlert = z.infer<typeof billingAlertSchema>
 export type AmountFinalAlert = Extract<BillingAlert, { kind: 'amount_final' }>
 export type LinkBrokenAlert = Extract<BillingAlert, { kind: 'link_broken' }>
 export type SpendAlert = Extract<BillingAlert, { kind: 'spend' }>
+/** A channel's spend digest for one period (`digest:<channel>:<period>`), stored and posted like an alert, so it goes out once. */
+export type DigestRecord = Extract<BillingAlert, { kind: 'digest' }>
 
 /** The link's `link_broken` alert still waiting for a successful check, if any. */
 export function openLinkBroken(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { digestSubscriptionSchema } from './digest.js'
 
 /** The IDs Slack gives users (W… on Enterprise Grid), channels and user groups. */
 export const USER_ID = /^[UW][A-Z0-9]{2,}$/
@@ -18,6 +19,8 @@ export const workspaceSettingsSchema = z.object({
   channels: z.array(z.string().regex(CHANNEL_ID)).max(MAX_SETTING_IDS).optional(),
   users: z.array(z.string().regex(USER_ID)).max(MAX_SETTING_IDS).optional(),
   usergroup: z.string().regex(USERGROUP_ID).optional(),
+  /** Channels that get the spend digest (`/billing digest`), at most one cadence each. */
+  digests: z.array(digestSubscriptionSchema).max(MAX_SETTING_IDS).optional(),
 })
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>

@@ -10,12 +10,13 @@ import {
 } from './bill.js'
 import { BILL_STATE_LABELS, changeAgainst, coverageLabel, formatAmount, usageMonthLabel } from './labels.js'
 import { button, type SlackMessage } from './messages.js'
-import { spendAlertMessage } from './spend.js'
+import { digestMessage, spendAlertMessage } from './spend.js'
 import { formatJstDateTime } from './time.js'
 
 /** The message of a stored alert, by its kind. */
 export function alertMessage(alert: BillingAlert): SlackMessage {
   if (alert.kind === 'spend') return spendAlertMessage(alert)
+  if (alert.kind === 'digest') return digestMessage(alert)
   return alert.kind === 'amount_final' ? amountFinalAlertMessage(alert) : linkBrokenAlertMessage(alert)
 }
 

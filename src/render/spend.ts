@@ -1,5 +1,5 @@
 import type { BillCurrency } from '../domain/bill.js'
-import type { SpendAlert } from '../domain/billing-alert.js'
+import type { DigestRecord, SpendAlert } from '../domain/billing-alert.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { BudgetOutcome } from '../domain/outcomes.js'
 import type { YearMonth } from '../domain/plain-date.js'
@@ -229,4 +229,68 @@ export function budgetOutcomeText(outcome: BudgetOutcome): string {
         readFailed: outcome.readFailed,
       })
   }
+}
+
+/** The change from last month, as `+12 %` / `−3 %`. */
+const change = (now: number, before: number) => {
+  const pct = Math.round(((now - before) / before) * 100)
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct)} %`
+}
+
+/** The spend digest of a channel: each linked operator's month so far, forecast against budget, change, drivers. */
+export function digestMessage(digest: DigestRecord): SlackMessage {
+  const title = digest.cadence === 'weekly' ? '今週の利用料金のまとめ' : '今月の利用料金のまとめ'
+  const sections = digest.links.map((l) => {
+    const money = (v: number) => formatAmount(v, l.currency)
+    const lines = [
+      `*${l.operatorId}（${coverageLabel(l.coverage)}）* ${usageMonthLabel(l.month as YearMonth)}`,
+      `今月の累計 ${money(l.soFar)} ・ 月末の予測 ${money(l.forecast)}${
+        l.budget !== undefined
+          ? `（予算 ${money(l.budget)} の ${percent(l.forecast, l.budget)}）`
+          : '（予算は未設定）'
+      }`,
+      l.previous !== undefined && l.previous > 0
+        ? `前月 ${money(l.previous)} に対し予測は ${change(l.forecast, l.previous)}`
+        : '前月の金額はまだありません',
+      ...(l.services.length > 0
+        ? [`主なサービス: ${l.services.map((s) => `${s.name} ${money(s.amount)}`).join('、')}`]
+        : []),
+    ]
+    return { type: 'section' as const, text: { type: 'mrkdwn' as const, text: lines.join('\n') } }
+  })
+  return {
+    text: title,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: title } },
+      ...(sections.length > 0
+        ? sections
+        : [
+            {
+              type: 'section' as const,
+              text: {
+                type: 'mrkdwn' as const,
+                text: '連携中のオペレーターはありません（`/billing link`）。',
+              },
+            },
+          ]),
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `予測は累計に直近7日の1日平均 × 残りの日数を足したものです（月額の料金は延長しません）。${PRELIMINARY_CAVEAT} \`/billing digest off\` で止められます。`,
+          },
+        ],
+      },
+    ],
+  }
+}
+
+export const DIGEST_TEXT = {
+  usage:
+    '使い方: このチャンネルで `/billing digest weekly`（毎週最初の営業日）・`monthly`（毎月最初の営業日）・`off`。',
+  set: (cadence: 'weekly' | 'monthly') =>
+    `このチャンネルに利用料金のまとめを${cadence === 'weekly' ? '毎週最初の営業日' : '毎月最初の営業日'}の 9 時以降に投稿します（累計・月末予測と予算・前月比・主なサービス・グラフ）。`,
+  off: 'このチャンネルへの利用料金のまとめを止めました。',
+  noneToStop: 'このチャンネルには利用料金のまとめは設定されていません。',
 }

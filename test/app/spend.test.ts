@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { removeBudget, setBudget } from '../../src/app/budgets.js'
 import { checkLinkedOperators } from '../../src/app/check-linked-operators.js'
+import { sendDigests, setDigest } from '../../src/app/digests.js'
 import { linkOperator } from '../../src/app/link-operator.js'
 import { refreshHome } from '../../src/app/refresh-home.js'
 import { watchSpend } from '../../src/app/watch-spend.js'
@@ -230,5 +231,62 @@ describe('App Home', () => {
     expect(home?.bills?.[0]?.budget).toMatchObject({ amount: 50_000, currency: 'JPY' })
     const shown = JSON.stringify(homeView(home as HomeModel).blocks)
     expect(shown).toContain('予算: 50,000 円（今月 50 %）')
+  })
+})
+
+describe('setDigest / sendDigests', () => {
+  it('a channel opts in (admins only), gets one digest on the week’s first business day, with the chart', async () => {
+    const deps = memoryDeps({ now: '2026-11-30T00:30:00Z' }) // Monday 09:30 in Tokyo
+    await linked(deps, 25_000)
+    await setBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP, amount: 50_000 })
+    const refused = await setDigest(deps, {
+      user: 'U0BOB',
+      admin: false,
+      channel: 'C0BILLING',
+      cadence: 'weekly',
+    })
+    expect(refused.kind).toBe('refused')
+    expect(
+      await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0BILLING', cadence: 'weekly' }),
+    ).toEqual({ kind: 'set' })
+
+    expect(await sendDigests(deps)).toBe(1)
+    expect(await sendDigests(deps)).toBe(0)
+    const digest = deps.alerts.all().find((a) => a.kind === 'digest')
+    expect(digest).toMatchObject({
+      id: 'digest:C0BILLING:2026-11-30',
+      period: '2026-11-30',
+      links: [{ operatorId: OP, soFar: 25_000, budget: 50_000, previous: 31_000 }],
+    })
+    expect(deps.notifier.posts.filter((p) => p.origin.channel === 'C0BILLING')).toHaveLength(1)
+    expect(deps.notifier.uploads.map((u) => u.to)).toEqual([
+      { channel: 'C0BILLING', threadTs: digest?.message?.ts },
+    ])
+
+    deps.clock.set('2026-12-01T00:30:00Z') // Tuesday: not the week's first business day
+    expect(await sendDigests(deps)).toBe(0)
+    expect(
+      await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0BILLING', cadence: 'off' }),
+    ).toEqual({
+      kind: 'stopped',
+    })
+    expect(deps.settings.get().digests).toEqual([])
+    expect(
+      await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0BILLING', cadence: 'off' }),
+    ).toEqual({
+      kind: 'none',
+    })
+  })
+
+  it('runs with the checks; an operator SORACOM cannot answer for is left out, the digest still goes', async () => {
+    const deps = memoryDeps({ now: '2026-12-01T01:00:00Z' }) // 1 Dec, 10:00 in Tokyo
+    await linked(deps)
+    await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0BILLING', cadence: 'monthly' })
+    const billing = deps.soracom.billing.get(`${OP}/jp`)
+    if (billing) billing.fail = 'soracom_unreachable'
+    await checkLinkedOperators(deps)
+    const digest = deps.alerts.all().find((a) => a.kind === 'digest')
+    expect(digest).toMatchObject({ period: '2026-12', links: [] })
+    expect(digest?.message).toBeDefined()
   })
 })

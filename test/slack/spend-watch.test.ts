@@ -33,9 +33,9 @@ describe('spend watch: budgets, alerts once, charts', () => {
   let soracom: FakeSoracom
   let bot: TestBot
   const credentialsKey = randomBytes(32)
-  const start = (dataFile?: string) =>
+  const start = (dataFile?: string, now = NOW) =>
     startTestBot({
-      now: NOW,
+      now,
       slack,
       soracom,
       credentialsKey,
@@ -167,7 +167,7 @@ describe('spend watch: budgets, alerts once, charts', () => {
     expect(body).toContain('1日ほど遅れる')
     expect(body).toContain('初期費用は含まれません')
     expect(buttonsOf(early).map((b) => b.action_id)).toContain('bill_export_csv')
-    const spike = alerts().find((c) => text(c).includes('ふだんの'))
+    const spike = alerts().find((c) => text(c).includes(':zap:'))
     expect(spike && text(spike)).toContain('2026年11月27日(金)のご利用料金がふだんの 2.3 倍でした')
 
     await eventually(() => expect(slack.uploads).toHaveLength(2))
@@ -225,5 +225,27 @@ describe('spend watch: budgets, alerts once, charts', () => {
     const failed = await slack.waitFor('response_url', () => true, { count: before + 4 })
     expect(text(failed)).toContain('グラフを作れなかったため')
     expect(slack.uploads).toHaveLength(1)
+  })
+
+  it('/billing digest weekly: one digest in the channel on the week’s first business day, across restarts', async () => {
+    const res = await bot.command('/billing', 'digest weekly', { userId: ADMIN, channelId: 'C0DESK' })
+    expect(res.text).toContain('毎週最初の営業日')
+    expect((await bot.command('/billing', 'digest weekly', { userId: 'U0BOB' })).text).toContain('管理者だけ')
+    await bot.checkLinks()
+    const digests = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0DESK')
+    expect(digests()).toHaveLength(0) // Thursday
+
+    for (let run = 0; run < 2; run++) {
+      await bot.stopKeepingData()
+      bot = await start(bot.dataFile, '2026-11-30T09:30:00+09:00') // Monday
+      await bot.checkLinks()
+    }
+    expect(digests()).toHaveLength(1)
+    const digest = text(digests()[0] ?? { args: {} })
+    expect(digest).toContain('今週の利用料金のまとめ')
+    expect(digest).toContain('今月の累計 31,000 円')
+    expect(digest).toContain('前月 44,900 円 に対し予測は −2 %')
+    expect(digest).toContain('データ通信料 21,000 円')
+    await eventually(() => expect(slack.uploads.filter((u) => u.channel === 'C0DESK')).toHaveLength(1))
   })
 })

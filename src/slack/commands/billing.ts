@@ -1,6 +1,7 @@
 import { askGuide } from '../../app/ask-guide.js'
 import { removeBudget, setBudget } from '../../app/budgets.js'
 import type { AppDeps } from '../../app/deps.js'
+import { setDigest } from '../../app/digests.js'
 import { handOverCalendar } from '../../app/follow-up.js'
 import { unlinkOperator } from '../../app/link-operator.js'
 import { listTickets } from '../../app/list-tickets.js'
@@ -12,6 +13,7 @@ import { sendSpendChart } from '../../app/watch-spend.js'
 import type { BillTarget } from '../../domain/bill-report.js'
 import { CALENDAR_PAYMENT_METHODS, type CalendarPaymentMethod } from '../../domain/calendar-subscription.js'
 import { COVERAGES } from '../../domain/coverage.js'
+import { DIGEST_CADENCES } from '../../domain/digest.js'
 import { isOperatorId, normalizeOperatorId } from '../../domain/operator-id.js'
 import { parseYearMonth } from '../../domain/plain-date.js'
 import { answerMessage } from '../../render/answer.js'
@@ -29,7 +31,7 @@ import { operatorLinkModal } from '../../render/modals/operator-link.js'
 import { operatorListMessage } from '../../render/operators.js'
 import { ADMINS_ONLY_TEXT, refusalText } from '../../render/refusals.js'
 import { reminderListMessage } from '../../render/reminder.js'
-import { budgetListText, budgetOutcomeText, SPEND_TEXT } from '../../render/spend.js'
+import { budgetListText, budgetOutcomeText, DIGEST_TEXT, SPEND_TEXT } from '../../render/spend.js'
 import { renderTicketList, type TicketScope } from '../../render/ticket-list.js'
 import { openModal } from '../open-modal.js'
 import { encodeOrigin } from '../private-metadata.js'
@@ -209,6 +211,21 @@ export const billingBudget: BillingSubcommand = async (args) => {
   )
 }
 
+export const billingDigest: BillingSubcommand = async (args) => {
+  const { deps, words, command, user, answer } = args
+  const cadence = words.arg === 'off' ? 'off' : DIGEST_CADENCES.find((c) => c === words.arg)
+  if (!cadence) return answer(DIGEST_TEXT.usage)
+  const outcome = await setDigest(deps, { user, admin: isAdmin(args), channel: command.channel_id, cadence })
+  if (outcome.kind === 'refused') return answer(refusalText(outcome.refusal))
+  return answer(
+    outcome.kind === 'set' && cadence !== 'off'
+      ? DIGEST_TEXT.set(cadence)
+      : outcome.kind === 'stopped'
+        ? DIGEST_TEXT.off
+        : DIGEST_TEXT.noneToStop,
+  )
+}
+
 export const billingCalendar: BillingSubcommand = async ({
   ack,
   deps,
@@ -273,6 +290,7 @@ export const BILLING_SUBCOMMANDS: Readonly<Record<string, BillingSubcommand>> = 
   bill: billingBill,
   calendar: billingCalendar,
   budget: billingBudget,
+  digest: billingDigest,
   settings: billingSettings,
 }
 
