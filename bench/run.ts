@@ -30,6 +30,7 @@ import { type BotProcess, buildDist, startListening } from '../test/support/bot-
 import { FakeSlack } from '../test/support/fake-slack.js'
 import { postSigned, SIGNING_SECRET, slashCommandForm } from '../test/support/slack-request.js'
 import { drive, submission } from './drive.js'
+import { type ForecastBacktest, forecastBacktest } from './forecast.js'
 import { generateStore } from './generate-store.js'
 import { japanTimeBench } from './japan-time.js'
 import { rssMb, type Stats, stats } from './measure.js'
@@ -46,6 +47,20 @@ const PROFILE = process.env.BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
   : undefined
 const NOW = '2026-11-26T10:00:00+09:00'
+
+/** The forecast's backtest as a table: mean absolute error by day of month, the bot's method beside the naive one. */
+function forecastTable(f: ForecastBacktest): string {
+  const days = Object.keys(f.overall)
+  const row = (name: string, e: Record<number, { bot: number; naive: number }>) =>
+    `| ${name} | ${days.map((d) => `${e[Number(d)]?.bot} % (${e[Number(d)]?.naive} %)`).join(' | ')} |`
+  return [
+    `Month-end forecast, mean absolute error in % of the true total (naive average-day extrapolation in brackets), ${f.samplesPerScenario} generated months per scenario; chart ${f.chartMs.p50} ms p50, ${f.chartMs.max} ms max`,
+    `| scenario | ${days.map((d) => `day ${d}`).join(' | ')} |`,
+    `|---|${days.map(() => '---').join('|')}|`,
+    ...Object.entries(f.errorByDay).map(([name, e]) => row(name, e)),
+    row('all', f.overall),
+  ].join('\n')
+}
 
 /** Issue 22's targets for the acknowledgement path, side by side with a bare Bolt app. */
 const ackTargets = (p50: number, p99: number) =>
@@ -313,6 +328,9 @@ async function main() {
       ]),
     )
     if (process.env.BENCH_ONLY === 'answers') return
+    const forecast = await forecastBacktest()
+    console.log(forecastTable(forecast))
+    if (process.env.BENCH_ONLY === 'forecast') return
     const japanTime = japanTimeBench()
     console.log(
       `Japan time, µs per formatted time (median of 7 rounds, side by side): dayjs UTC+9 ${japanTime.dayjsUtcUs}, cached Intl ${japanTime.intlUs}, dayjs timezone plugin ${japanTime.timezonePluginUs}`,
@@ -357,6 +375,7 @@ async function main() {
       date: new Date().toISOString(),
       machine,
       concurrency: CONCURRENCY,
+      forecast,
       commands: COMMANDS,
       submissions: SUBMISSIONS,
       sideBySide: sbs,
