@@ -73,10 +73,12 @@ export async function forecastBacktest(): Promise<ForecastBacktest> {
         const soFar = FIXED + seen.reduce((a, d) => a + d.amount, 0)
         const bot = forecastMonthEnd(MONTH, soFar, seen).total
         const naive = FIXED + ((soFar - FIXED) / through) * DAYS
-        const entry = (sums[through] ??= { bot: 0, naive: 0 })
+        sums[through] ??= { bot: 0, naive: 0 }
+        const entry = sums[through]
         entry.bot += Math.abs(bot - total) / total
         entry.naive += Math.abs(naive - total) / total
-        const all = (overallSum[through] ??= { bot: 0, naive: 0, n: 0 })
+        overallSum[through] ??= { bot: 0, naive: 0, n: 0 }
+        const all = overallSum[through]
         all.bot += Math.abs(bot - total) / total
         all.naive += Math.abs(naive - total) / total
         all.n += 1

@@ -180,6 +180,7 @@ export function createBot(parts: BotParts) {
       operators: ws.operators,
       links: ws.links,
       alerts: ws.alerts,
+      questions: ws.questions,
       settings: ws.settings,
       accessDefaults: defaults,
       answers,
@@ -353,7 +354,12 @@ export function createBot(parts: BotParts) {
         r.busy.add(kind)
         try {
           // Across replicas (PostgreSQL) one runs a workspace's sweep or check at a time.
-          const done = await r.store.exclusive(kind, () => work(r))
+          // Settings as stored now (another replica, or a request, may have changed them): the
+          // digests the checks send are among them.
+          const done = await r.store.exclusive(kind, async () => {
+            await r.store.settings.load()
+            return work(r)
+          })
           if (done.ran) settled.push({ status: 'fulfilled', value: done.value })
         } catch (reason) {
           settled.push({ status: 'rejected', reason })

@@ -30,7 +30,7 @@ export async function setBudget(
   deps: BudgetPorts,
   input: { user: string; admin: boolean; operatorId: string; coverage?: Coverage; amount: number },
 ): Promise<BudgetOutcome> {
-  if (!input.admin) return refused({ on: 'budget', reason: 'admins_only' })
+  if (!input.admin) return refused({ on: 'admin_command', reason: 'admins_only' })
   const choice = await chooseLink(deps, input)
   if (choice.kind === 'no_links') return { kind: 'not_linked', operatorId: input.operatorId }
   if (choice.kind !== 'link') return choice
@@ -74,7 +74,7 @@ export async function removeBudget(
   deps: Pick<AppDeps, 'links' | 'logger'>,
   input: { user: string; admin: boolean; operatorId: string; coverage?: Coverage },
 ): Promise<BudgetOutcome> {
-  if (!input.admin) return refused({ on: 'budget', reason: 'admins_only' })
+  if (!input.admin) return refused({ on: 'admin_command', reason: 'admins_only' })
   const choice = await chooseLink(deps, input)
   if (choice.kind === 'no_links') return { kind: 'not_linked', operatorId: input.operatorId }
   if (choice.kind !== 'link') return choice

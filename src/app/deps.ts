@@ -12,6 +12,7 @@ import type {
   Notifier,
   OperatorRepository,
   PostingHolds,
+  QuestionRepository,
   Redelivery,
   ReminderRepository,
   ReminderScheduler,
@@ -30,6 +31,8 @@ export interface AppDeps {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
+  /** Declined and disliked questions to the guide, masked (`/billing ask report`). */
+  questions: QuestionRepository
   /** Who may use the bot here, as its admins set it (`/billing settings`). */
   settings: SettingsRepository
   /** What each setting is when the workspace has not set it (the environment's, in single mode). */

@@ -17,7 +17,7 @@ export async function setDigest(
   deps: Pick<AppDeps, 'clock' | 'logger' | 'settings'>,
   input: { user: string; admin: boolean; channel: string; cadence: DigestCadence | 'off' },
 ): Promise<{ kind: 'refused'; refusal: Refusal } | { kind: 'set' | 'stopped' | 'none' }> {
-  if (!input.admin) return refused({ on: 'budget', reason: 'admins_only' })
+  if (!input.admin) return refused({ on: 'admin_command', reason: 'admins_only' })
   const settings = deps.settings.get()
   const others = (settings.digests ?? []).filter((d) => d.channel !== input.channel)
   const had = others.length !== (settings.digests ?? []).length

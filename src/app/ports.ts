@@ -4,6 +4,7 @@ import type { CalendarSubscription } from '../domain/calendar-subscription.js'
 import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { GuideAnswer, GuideEntry } from '../domain/guide.js'
+import type { QuestionRecord } from '../domain/guide-feedback.js'
 import type { HomeModel } from '../domain/home-view.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
@@ -83,6 +84,14 @@ export interface LinkRepository {
 export interface SettingsRepository {
   get(): WorkspaceSettings
   save(settings: WorkspaceSettings): Promise<void>
+}
+
+/** Declined and disliked questions to the guide, masked (issue 29). */
+export interface QuestionRepository {
+  /** Keeps it once: saving an id again changes nothing. */
+  save(record: QuestionRecord): Promise<void>
+  /** Those kept at or after `since` (ISO 8601). */
+  since(since: string): Awaitable<readonly QuestionRecord[]>
 }
 
 export interface AlertRepository {

@@ -42,7 +42,7 @@ export type Refusal =
   | { on: 'checklist'; reason: 'unknown_step' | 'final_step_locked' | 'completed' | 'not_owner' | 'closed' }
   | { on: 'reminder'; reason: 'not_owner' }
   | { on: 'operator_link'; reason: 'admins_only' }
-  | { on: 'budget'; reason: 'admins_only' }
+  | { on: 'admin_command'; reason: 'admins_only' }
   | { on: 'settings'; reason: 'admins_only' | 'locks_out_self' }
 
 /** A change was stored but Slack kept the old message (`error`: Slack's reason). */

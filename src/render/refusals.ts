@@ -38,7 +38,7 @@ export function refusalText(refusal: Refusal): string {
     case 'reminder':
       return '取り消せるのは自分のリマインダーだけです（管理者を除く）。'
     case 'operator_link':
-    case 'budget':
+    case 'admin_command':
       return ADMINS_ONLY_TEXT
     case 'settings':
       return SETTINGS[refusal.reason]

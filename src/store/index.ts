@@ -5,6 +5,7 @@ import type {
   LinkRepository,
   OperatorRepository,
   PostingHolds,
+  QuestionRepository,
   ReminderRepository,
   SettingsRepository,
   SubscriptionRepository,
@@ -16,6 +17,7 @@ import { Database, SINGLE_WORKSPACE, type StoreOptions } from './database.js'
 import { LinkStore } from './link-store.js'
 import { LocalPostingHolds, RecentDeliveries } from './local-coordination.js'
 import { OperatorStore } from './operator-store.js'
+import { QuestionStore } from './question-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { SettingsStore } from './settings-store.js'
 import { SubscriptionStore } from './subscription-store.js'
@@ -36,6 +38,7 @@ export interface WorkspaceRepositories {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
+  questions: QuestionRepository
   settings: SettingsRepository & {
     /** Reads the settings again (PostgreSQL: another replica may have changed them); before each request. */
     load(): Promise<void>
@@ -90,6 +93,7 @@ function workspaceStore(db: Database, key: string) {
     operators: new OperatorStore(part),
     links: new LinkStore(part),
     alerts: new AlertStore(part),
+    questions: new QuestionStore(part),
     settings: new SettingsStore(part),
     // One process owns the file: what must happen once needs no more than this process's memory.
     posting: new LocalPostingHolds(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { billingAlertSchema } from '../domain/billing-alert.js'
 import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
+import { questionRecordSchema } from '../domain/guide-feedback.js'
 import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { operatorLinkSchema } from '../domain/soracom-link.js'
@@ -22,6 +23,8 @@ export const workspaceDataSchema = z.object({
   operators: z.array(registeredOperatorSchema),
   links: z.array(operatorLinkSchema),
   alerts: z.array(billingAlertSchema),
+  /** Declined and disliked questions to the guide (issue 29); absent in files written before it. */
+  questions: z.array(questionRecordSchema).default([]),
   settings: workspaceSettingsSchema.optional(),
 })
 
@@ -36,6 +39,7 @@ export const RECORD_COLLECTIONS = [
   'operators',
   'links',
   'alerts',
+  'questions',
 ] as const satisfies ReadonlyArray<keyof WorkspaceData>
 
 /** A Slack workspace (and its Enterprise Grid org, when it belongs to one). */
@@ -80,7 +84,8 @@ export type WorkspaceRegistration = Omit<InstalledWorkspace, keyof WorkspaceData
 
 /** The collections a workspace owns (and its settings), as its own file holds them. */
 export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
-  const { tickets, checklists, reminders, subscriptions, operators, links, alerts, settings } = data
+  const { tickets, checklists, reminders, subscriptions, operators, links, alerts, questions, settings } =
+    data
   return {
     tickets,
     checklists,
@@ -89,6 +94,7 @@ export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
     operators,
     links,
     alerts,
+    questions,
     ...(settings ? { settings } : {}),
   }
 }
@@ -114,6 +120,7 @@ export function emptyWorkspaceData(): WorkspaceData {
     operators: [],
     links: [],
     alerts: [],
+    questions: [],
   }
 }
 

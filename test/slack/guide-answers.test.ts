@@ -236,3 +236,44 @@ describe('guided paths for the guide\u2019s other chores', () => {
     expect(text(post)).not.toContain('都道府県を書いています')
   })
 })
+
+describe('feedback on the answers and the admins’ report (issue 29)', () => {
+  let bot: TestBot
+  beforeEach(async () => {
+    bot = await startTestBot({ now: NOW, access: { admins: ['U0ADMIN'] } })
+  })
+  afterEach(async () => {
+    await bot.stop()
+  })
+
+  it('every answer has 「解決した」/「違う」; 「違う」 and a declined question reach /billing ask report, masked', async () => {
+    await bot.command('/billing', 'ask SIMを解約したい OP0123456789', { userId: 'U0ALICE' })
+    const answer = await bot.slack.waitFor('response_url')
+    const feedback = buttonsOf(answer).filter((b) => b.action_id.startsWith('guide_feedback_'))
+    expect(feedback.map((b) => b.action_id)).toEqual(['guide_feedback_solved', 'guide_feedback_wrong'])
+    expect(text(answer)).toContain('"text":"解決した"')
+    expect(text(answer)).toContain('"text":"違う"')
+    const wrong = feedback.find((b) => b.action_id === 'guide_feedback_wrong')
+    expect(wrong?.value).not.toContain('0123456789')
+
+    await bot.click(
+      { action_id: 'guide_feedback_wrong', value: wrong?.value ?? '' },
+      { userId: 'U0ALICE', messageTs: '1700000000.000100' },
+    )
+    const thanks = await bot.slack.waitFor('response_url', () => true, { count: 2 })
+    expect(String(thanks.args.text)).toContain('ご指摘ありがとうございます')
+
+    await bot.command('/billing', 'ask 社員食堂の今日のメニューは', { userId: 'U0BOB' })
+    const declined = await bot.slack.waitFor('response_url', () => true, { count: 3 })
+    expect(text(declined)).toContain('見つかりませんでした')
+    expect(buttonsOf(declined).some((b) => b.action_id.startsWith('guide_feedback_'))).toBe(false)
+
+    expect((await bot.command('/billing', 'ask report', { userId: 'U0ALICE' })).text).toContain('管理者だけ')
+    const report = (await bot.command('/billing', 'ask report', { userId: 'U0ADMIN' })).text
+    expect(report).toContain('社員食堂の今日のメニューは — 1 回')
+    // Shown escaped for mrkdwn: the mask's asterisks as full-width ones.
+    expect(report).toContain('SIMを解約したい OP＊＊＊＊＊＊＊＊＊＊ — 1 回（答えた節: §6.4）')
+    expect(report).not.toContain('0123456789')
+    expect(await bot.storedText()).not.toContain('OP0123456789')
+  })
+})

@@ -14,6 +14,7 @@ import type {
   Origin,
   PostedMessage,
   PostingHolds,
+  QuestionRepository,
   Redelivery,
   ReminderRepository,
   ReminderScheduler,
@@ -29,6 +30,7 @@ import type { BillingAlert } from '../../src/domain/billing-alert.js'
 import type { CalendarSubscription } from '../../src/domain/calendar-subscription.js'
 import type { Checklist } from '../../src/domain/checklist.js'
 import type { Coverage } from '../../src/domain/coverage.js'
+import type { QuestionRecord } from '../../src/domain/guide-feedback.js'
 import type { HomeModel } from '../../src/domain/home-view.js'
 import type { RegisteredOperator } from '../../src/domain/operator-registry.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
@@ -172,6 +174,16 @@ export class MemoryAlerts implements AlertRepository {
   }
   all(): readonly BillingAlert[] {
     return [...this.byId.values()].map(copy)
+  }
+}
+
+export class MemoryQuestions implements QuestionRepository {
+  readonly records: QuestionRecord[] = []
+  async save(record: QuestionRecord): Promise<void> {
+    if (!this.records.some((r) => r.id === record.id)) this.records.push(record)
+  }
+  since(since: string): readonly QuestionRecord[] {
+    return this.records.filter((r) => r.at >= since)
   }
 }
 
@@ -417,6 +429,7 @@ export interface MemoryDeps extends AppDeps {
   operators: MemoryOperators
   links: MemoryLinks
   alerts: MemoryAlerts
+  questions: MemoryQuestions
   settings: MemorySettings
   posting: MemoryPostingHolds
   soracom: MemorySoracom
@@ -447,6 +460,7 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     operators: new MemoryOperators(),
     links: new MemoryLinks(),
     alerts: new MemoryAlerts(),
+    questions: new MemoryQuestions(),
     settings,
     accessDefaults,
     answers: sharedAnswers,

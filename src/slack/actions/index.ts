@@ -1,5 +1,10 @@
 import type { BlockButtonAction } from '@slack/bolt'
-import { GUIDE_SHOW_ACTION, GUIDE_START_ACTION } from '../../render/answer.js'
+import {
+  GUIDE_SHOW_ACTION,
+  GUIDE_SOLVED_ACTION,
+  GUIDE_START_ACTION,
+  GUIDE_WRONG_ACTION,
+} from '../../render/answer.js'
 import {
   BILL_CSV_ACTION,
   BILL_SHARE_ACTION,
@@ -18,6 +23,7 @@ import { billExportAction, billShareAction, billShowAction } from './bill.js'
 import type { ButtonListener } from './button.js'
 import { checklistToggleAction } from './checklist-toggle.js'
 import { guideShowAction, guideStartAction } from './guide.js'
+import { guideFeedbackAction } from './guide-feedback.js'
 import { operatorAddAction } from './operator-add.js'
 import { reissueRemindAction } from './reissue-remind.js'
 import { reminderCancelAction } from './reminder-cancel.js'
@@ -44,6 +50,8 @@ export const ACTION_ROUTES: ReadonlyArray<Route<ButtonListener>> = [
   // Answers from the guide: `guide_start[:flow]` starts a chore, `guide_show:n` shows a related section.
   [withSuffix(GUIDE_START_ACTION), (deps) => guideStartAction(deps)],
   [withSuffix(GUIDE_SHOW_ACTION), (deps) => guideShowAction(deps)],
+  [GUIDE_SOLVED_ACTION, (deps) => guideFeedbackAction(deps, 'solved')],
+  [GUIDE_WRONG_ACTION, (deps) => guideFeedbackAction(deps, 'wrong')],
   // One button per linked operator in a list: `bill_show:OP…:jp`.
   [withSuffix(BILL_SHOW_ACTION), (deps) => billShowAction(deps)],
 ]

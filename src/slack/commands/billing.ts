@@ -3,6 +3,7 @@ import { removeBudget, setBudget } from '../../app/budgets.js'
 import type { AppDeps } from '../../app/deps.js'
 import { setDigest } from '../../app/digests.js'
 import { handOverCalendar } from '../../app/follow-up.js'
+import { keepDeclined, reportQuestions } from '../../app/guide-feedback.js'
 import { unlinkOperator } from '../../app/link-operator.js'
 import { listTickets } from '../../app/list-tickets.js'
 import { billReport } from '../../app/read-bill.js'
@@ -16,7 +17,7 @@ import { COVERAGES } from '../../domain/coverage.js'
 import { DIGEST_CADENCES } from '../../domain/digest.js'
 import { isOperatorId, normalizeOperatorId } from '../../domain/operator-id.js'
 import { parseYearMonth } from '../../domain/plain-date.js'
-import { answerMessage } from '../../render/answer.js'
+import { answerMessage, questionReportMessage } from '../../render/answer.js'
 import { billReportMessage } from '../../render/bill.js'
 import {
   BILLING_TEXT,
@@ -106,16 +107,24 @@ export const billingOperators: BillingSubcommand = async ({ ack, deps }) => {
   await ack({ response_type: 'ephemeral', ...operatorListMessage(await deps.operators.list()) })
 }
 
-export const billingAsk: BillingSubcommand = async ({ ack, deps, command, respond, answer, logger }) => {
+export const billingAsk: BillingSubcommand = async (args) => {
+  const { ack, deps, command, respond, answer, logger, user } = args
   const question = command.text
     .trim()
     .replace(/^ask\s*/i, '')
     .slice(0, 500)
   if (question === '') return answer(BILLING_TEXT.askWithoutQuestion)
+  if (/^report$/i.test(question)) {
+    const report = await reportQuestions(deps, { admin: isAdmin(args) })
+    if (report.kind === 'refused') return answer(refusalText(report.refusal))
+    return void (await ack({ response_type: 'ephemeral', ...questionReportMessage(report) }))
+  }
   await ack()
-  await respond({ response_type: 'ephemeral', ...answerMessage(askGuide(deps, question)) }).catch(
+  const found = askGuide(deps, question)
+  await respond({ response_type: 'ephemeral', ...answerMessage(found, { question }) }).catch(
     (error: unknown) => logger.warn('answer not delivered', { error }),
   )
+  if (found.kind === 'no_answer') await keepDeclined(deps, { question, user })
 }
 
 export const billingLink: BillingSubcommand = async (args) => {

@@ -1,6 +1,7 @@
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt'
 import { askGuide } from '../../app/ask-guide.js'
 import type { AppDeps } from '../../app/deps.js'
+import { keepDeclined } from '../../app/guide-feedback.js'
 import { errorCode } from '../../errors.js'
 import { answerMessage } from '../../render/answer.js'
 
@@ -31,9 +32,10 @@ export const messageIm = (deps: AppDeps): Middleware<SlackEventMiddlewareArgs<'m
       threads.set(key, text)
       if (threads.size > THREADS_KEPT) threads.delete(threads.keys().next().value ?? '')
     }
-    const message = { ...answerMessage(answer), ...(thread ? { thread_ts: thread } : {}) }
+    const message = { ...answerMessage(answer, { question: text }), ...(thread ? { thread_ts: thread } : {}) }
     await deps.notifier
       .post({ channel: event.channel, user }, message)
       .catch((error: unknown) => logger.warn('DM answer not delivered', { error: errorCode(error) }))
+    if (answer.kind === 'no_answer') await keepDeclined(deps, { question: text, user })
   }
 }

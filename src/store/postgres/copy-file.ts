@@ -24,6 +24,7 @@ const TABLES = {
     select: "$2, d->>'operatorId', d->>'coverage', d",
   },
   alerts: { columns: 'team_id, id, doc', select: "$2, d->>'id', d" },
+  questions: { columns: 'team_id, id, at, doc', select: "$2, d->>'id', (d->>'at')::timestamptz, d" },
   settings: { columns: 'team_id, doc', select: '$2, d' },
 } as const
 
@@ -80,6 +81,7 @@ export async function copyFileToPostgres(file: string, url: string): Promise<Cop
           operators: data.operators,
           links: data.links,
           alerts: data.alerts,
+          questions: data.questions,
           settings: data.settings && Object.keys(data.settings).length > 0 ? [data.settings] : [],
         }
         for (const table of TABLE_NAMES) {

@@ -3,6 +3,7 @@ import type {
   ChecklistRepository,
   LinkRepository,
   OperatorRepository,
+  QuestionRepository,
   ReminderRepository,
   SettingsRepository,
   SubscriptionRepository,
@@ -11,6 +12,7 @@ import { type BillingAlert, billingAlertSchema } from '../../domain/billing-aler
 import { type CalendarSubscription, calendarSubscriptionSchema } from '../../domain/calendar-subscription.js'
 import { type Checklist, checklistSchema } from '../../domain/checklist.js'
 import type { Coverage } from '../../domain/coverage.js'
+import { type QuestionRecord, questionRecordSchema } from '../../domain/guide-feedback.js'
 import { type RegisteredOperator, registeredOperatorSchema } from '../../domain/operator-registry.js'
 import { type Reminder, reminderSchema } from '../../domain/reminder.js'
 import { type OperatorLink, operatorLinkSchema } from '../../domain/soracom-link.js'
@@ -153,4 +155,19 @@ export class PgSettingsRepository implements SettingsRepository {
     await this.rows.upsert([settings])
     this.current = settings
   }
+}
+
+/** Declined and disliked questions (issue 29): kept once per id, read by time. */
+export class PgQuestionRepository implements QuestionRepository {
+  private readonly rows: WorkspaceTable<QuestionRecord>
+  constructor(pool: Sql, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'questions',
+      schema: questionRecordSchema,
+      key: ['id'],
+      columns: { id: (q) => q.id, at: (q) => q.at },
+    })
+  }
+  save = (record: QuestionRecord) => this.rows.upsert([record])
+  since = (since: string) => this.rows.many('at >= $2', [since], 'at DESC')
 }

@@ -10,6 +10,7 @@ import {
   PgChecklistRepository,
   PgLinkRepository,
   PgOperatorRepository,
+  PgQuestionRepository,
   PgReminderRepository,
   PgSettingsRepository,
   PgSubscriptionRepository,
@@ -150,6 +151,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       operators: new PgOperatorRepository(health, team),
       links: new PgLinkRepository(health, team),
       alerts: new PgAlertRepository(health, team),
+      questions: new PgQuestionRepository(health, team),
       settings: new PgSettingsRepository(health, team),
       posting: new PgPostingHolds(claims, postingMs),
       deliveries: {
