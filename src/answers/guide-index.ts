@@ -4,6 +4,7 @@ import { parse } from 'yaml'
 import { z } from 'zod'
 import type { Answerer } from '../app/ports.js'
 import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
+import { expandQuestion } from './thesaurus.js'
 import { TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
 
 export const KNOWLEDGE_FILE = new URL('../../knowledge/guide.yaml', import.meta.url)
@@ -30,13 +31,20 @@ export interface GuideIndexOptions {
   minScore?: number
   /** Field weights (the ways people ask weigh most). */
   boost?: { title: number; asksText: number; answer: number }
+  /** Apply the domain thesaurus (thesaurus.ts) to the question. */
+  thesaurus?: boolean
+  /**
+   * Above this share of the question's terms that appear nowhere in the guide, the question is
+   * about something else (a Wi-Fi password, an APN) even when one word of it is the guide's.
+   */
+  maxUnknown?: number
 }
 
 /** Field weights, measured on the question set like the thresholds. */
 export const FIELD_BOOST = { asksText: 3, title: 2, answer: 1 }
 
 /** Defaults measured on the question set: see README "Answers from the guide". */
-export const ANSWER_THRESHOLDS = { minCoverage: 0.3, minScore: 1 }
+export const ANSWER_THRESHOLDS = { minCoverage: 0.3, minScore: 1, maxUnknown: 0.6 }
 
 /**
  * BM25 search (MiniSearch) over the guide's sections: title, the ways people ask, and the answer,
@@ -48,11 +56,23 @@ export class GuideIndex implements Answerer {
   private readonly tokenize: (text: string) => string[]
   private readonly minCoverage: number
   private readonly minScore: number
+  private readonly maxUnknown: number
+  private readonly thesaurus: boolean
+  private readonly vocabulary: Set<string>
 
   constructor(entries: readonly GuideEntry[], options: GuideIndexOptions = {}) {
     this.tokenize = TOKENIZERS[options.tokenizer ?? TOKENIZER]
     this.minCoverage = options.minCoverage ?? ANSWER_THRESHOLDS.minCoverage
     this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
+    this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
+    this.thesaurus = options.thesaurus ?? false
+    this.vocabulary = new Set(
+      entries.flatMap((e) => [
+        ...this.tokenize(e.title),
+        ...e.asks.flatMap(this.tokenize),
+        ...this.tokenize(e.answer),
+      ]),
+    )
     this.byId = new Map(entries.map((e) => [e.id, e]))
     this.search = new MiniSearch({
       fields: ['title', 'asksText', 'answer'],
@@ -78,8 +98,17 @@ export class GuideIndex implements Answerer {
     return this.byId.get(id)
   }
 
+  /** The share of the question's distinct terms found nowhere in the guide. */
+  unknownShare(question: string): number {
+    const terms = [...new Set(this.tokenize(question))]
+    return terms.length === 0 ? 1 : terms.filter((t) => !this.vocabulary.has(t)).length / terms.length
+  }
+
   answer(question: string): GuideAnswer {
-    const [best, ...rest] = preferNamedParty(question, this.rank(question.slice(0, 500)))
+    const asked = question.slice(0, 500)
+    if (this.unknownShare(asked) > this.maxUnknown) return { kind: 'no_answer', question }
+    const searched = this.thesaurus ? expandQuestion(asked) : asked
+    const [best, ...rest] = preferNamedParty(question, this.rank(searched))
     if (!best || best.coverage < this.minCoverage || best.score < this.minScore)
       return { kind: 'no_answer', question }
     const related = rest

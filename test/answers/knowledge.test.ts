@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { GuideIndex, loadGuide } from '../../src/answers/guide-index.js'
 import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
 import { evaluate } from './evaluate.js'
 import { HELD_OUT } from './held-out.js'
+import { HELD_OUT_2026_12 } from './held-out-2026-12.js'
 import { QUESTIONS } from './questions.js'
 
 const GUIDE = readFileSync(
@@ -62,6 +64,8 @@ const ANSWERING_SECTIONS = [
   '6.2',
   '6.3',
   '6.4',
+  '6.4.1',
+  '6.4.2',
   '7.1',
   '7.2',
   '7.3',
@@ -137,6 +141,26 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.8)
     expect(score.shown / score.answerable).toBeGreaterThanOrEqual(0.85)
     expect(score.correctlyDeclined).toBeGreaterThanOrEqual(8)
+  })
+
+  it('scores the frozen second held-out set (issue 29), unchanged since it was written, within its floors', () => {
+    // Frozen in commit "Issue 29: a second held-out set …" before any tuning: any edit shows here.
+    const file = readFileSync(new URL('./held-out-2026-12.ts', import.meta.url))
+    expect(createHash('sha256').update(file).digest('hex')).toBe(
+      '45948287a5fa100377e03ce2acbcad49724bf540121e4d398025000b96779a9d',
+    )
+    const answerable = HELD_OUT_2026_12.filter(([, s]) => s !== null)
+    expect(answerable.length).toBeGreaterThanOrEqual(120)
+    expect(HELD_OUT_2026_12.length - answerable.length).toBeGreaterThanOrEqual(20)
+    expect(new Set(answerable.flatMap(([, s]) => s ?? [])).size).toBeGreaterThanOrEqual(entries.length)
+    const score = evaluate(entries, {}, HELD_OUT_2026_12)
+    console.log(
+      `answers, held-out 2026-12: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
+    )
+    // Floors at the measurement (121/140, 12/24): issue 29's targets (92 %, 90 % declined) are not
+    // met; these guard what is there.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(12)
   })
 
   it('understands full-width, half-width and a common typo the same way', () => {

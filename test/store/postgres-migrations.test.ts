@@ -26,6 +26,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
       '1764720000000_initial',
       '1764720000001_ticket_message_channel',
       '1764720000002_live_tickets',
+      '1764720000003_questions',
     ])
     expect(await migrateDatabase(db)).toEqual([])
     const client = new pg.Client({ connectionString: db })
@@ -36,6 +37,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
         '1764720000000_initial',
         '1764720000001_ticket_message_channel',
         '1764720000002_live_tickets',
+        '1764720000003_questions',
       ])
     } finally {
       await client.end()
@@ -60,6 +62,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
         'deliveries',
         'links',
         'operators',
+        'questions',
         'reminders',
         'settings',
         'subscriptions',

@@ -52,6 +52,7 @@ describe('the store (real temp file)', () => {
       operators: [],
       links: [],
       alerts: [],
+      questions: [],
       workspaces: {},
     })
   })
