@@ -12,7 +12,7 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { WebClient } from '@slack/web-api'
-import { GuideIndex, loadGuide } from '../src/answers/guide-index.js'
+import { GuideIndex, type GuideIndexOptions, loadGuide } from '../src/answers/guide-index.js'
 import { TOKENIZER } from '../src/answers/tokenize.js'
 import { evaluateDirectDebit } from '../src/domain/direct-debit.js'
 import type { OperatorId } from '../src/domain/operator-id.js'
@@ -23,8 +23,9 @@ import { directDebitTicketModel } from '../src/render/ticket-models.js'
 import { describeTicket } from '../src/render/ticket-view.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore, SINGLE_WORKSPACE } from '../src/store/index.js'
-import { evaluate } from '../test/answers/evaluate.js'
+import { evaluate, TUNED_SET } from '../test/answers/evaluate.js'
 import { HELD_OUT } from '../test/answers/held-out.js'
+import { HELD_OUT_2026_12 } from '../test/answers/held-out-2026-12.js'
 import { QUESTIONS } from '../test/answers/questions.js'
 import { type BotProcess, buildDist, startListening } from '../test/support/bot-process.js'
 import { FakeSlack } from '../test/support/fake-slack.js'
@@ -272,12 +273,38 @@ function answersBench() {
       },
     }
   })
+  // Issue 29: the candidates, side by side on the three sets (the frozen one was tuned on by none).
+  const sets = { tuned: TUNED_SET, heldOut: HELD_OUT, heldOut202612: HELD_OUT_2026_12 } as const
+  const variants = {
+    'used (decline rules on)': {},
+    'without the decline rules': { maxUnknown: 1, specificDf: undefined },
+    'with the thesaurus': { thesaurus: true },
+    'with the re-rank': { rerank: { within: 0.9, ownDf: 2 } },
+  } satisfies Record<string, GuideIndexOptions>
+  const candidates = Object.entries(variants).map(([name, options]) => ({
+    name,
+    ...Object.fromEntries(
+      Object.entries(sets).map(([set, questions]) => {
+        const s = evaluate(entries, options, questions)
+        return [
+          set,
+          {
+            top1: s.top1,
+            answerable: s.answerable,
+            declined: s.correctlyDeclined,
+            unanswerable: s.unanswerable,
+          },
+        ]
+      }),
+    ),
+  }))
   return {
     sections: entries.length,
     questions: QUESTIONS.length,
     build: stats(builds),
     answer: stats(latencies),
     tokenizers,
+    candidates,
   }
 }
 
@@ -327,6 +354,15 @@ async function main() {
         ]),
       ]),
     )
+    for (const c of answers.candidates as Array<Record<string, unknown> & { name: string }>) {
+      const cell = (k: string) => {
+        const v = c[k] as { top1: number; answerable: number; declined: number; unanswerable: number }
+        return `${((v.top1 / v.answerable) * 100).toFixed(1)} % (${v.top1}/${v.answerable}), declined ${v.declined}/${v.unanswerable}`
+      }
+      console.log(
+        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}`,
+      )
+    }
     if (process.env.BENCH_ONLY === 'answers') return
     const forecast = await forecastBacktest()
     console.log(forecastTable(forecast))

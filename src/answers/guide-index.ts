@@ -38,13 +38,33 @@ export interface GuideIndexOptions {
    * about something else (a Wi-Fi password, an APN) even when one word of it is the guide's.
    */
   maxUnknown?: number
+  /**
+   * A best section matched by none of the question's terms that at most this many sections use
+   * (only generic words: 設定, 方法, パスワード) is no answer. Undefined: off.
+   */
+  specificDf?: number
+  /**
+   * Re-rank: among the candidates scoring at least this share of the best, the one matching the
+   * most terms that at most `ownDf` sections use goes first. Undefined: off.
+   */
+  rerank?: { within: number; ownDf: number }
 }
 
 /** Field weights, measured on the question set like the thresholds. */
 export const FIELD_BOOST = { asksText: 3, title: 2, answer: 1 }
 
 /** Defaults measured on the question set: see README "Answers from the guide". */
-export const ANSWER_THRESHOLDS = { minCoverage: 0.3, minScore: 1, maxUnknown: 0.6 }
+export const ANSWER_THRESHOLDS: {
+  minCoverage: number
+  minScore: number
+  maxUnknown: number
+  specificDf: number | undefined
+} = {
+  minCoverage: 0.3,
+  minScore: 1,
+  maxUnknown: 0.6,
+  specificDf: 8,
+}
 
 /**
  * BM25 search (MiniSearch) over the guide's sections: title, the ways people ask, and the answer,
@@ -58,7 +78,9 @@ export class GuideIndex implements Answerer {
   private readonly minScore: number
   private readonly maxUnknown: number
   private readonly thesaurus: boolean
-  private readonly vocabulary: Set<string>
+  private readonly sectionsUsing = new Map<string, number>()
+  private readonly specificDf: number | undefined
+  private readonly rerank: GuideIndexOptions['rerank']
 
   constructor(entries: readonly GuideEntry[], options: GuideIndexOptions = {}) {
     this.tokenize = TOKENIZERS[options.tokenizer ?? TOKENIZER]
@@ -66,13 +88,17 @@ export class GuideIndex implements Answerer {
     this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
     this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
     this.thesaurus = options.thesaurus ?? false
-    this.vocabulary = new Set(
-      entries.flatMap((e) => [
+    this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
+    this.rerank = options.rerank
+    // Each section's terms, once: which terms the guide uses at all, and in how many sections.
+    for (const e of entries) {
+      const terms = new Set([
         ...this.tokenize(e.title),
         ...e.asks.flatMap(this.tokenize),
         ...this.tokenize(e.answer),
-      ]),
-    )
+      ])
+      for (const t of terms) this.sectionsUsing.set(t, (this.sectionsUsing.get(t) ?? 0) + 1)
+    }
     this.byId = new Map(entries.map((e) => [e.id, e]))
     this.search = new MiniSearch({
       fields: ['title', 'asksText', 'answer'],
@@ -85,12 +111,14 @@ export class GuideIndex implements Answerer {
   }
 
   /** The ranked sections for a question, with how much of the question each covers. */
-  rank(question: string): Array<{ entry: GuideEntry; score: number; coverage: number }> {
+  rank(question: string): Array<{ entry: GuideEntry; score: number; coverage: number; terms: string[] }> {
     const terms = new Set(this.tokenize(question))
     if (terms.size === 0) return []
     return this.search.search(question).flatMap((r: SearchResult) => {
       const entry = this.byId.get(String(r.id))
-      return entry ? [{ entry, score: r.score, coverage: new Set(r.queryTerms).size / terms.size }] : []
+      return entry
+        ? [{ entry, score: r.score, coverage: new Set(r.queryTerms).size / terms.size, terms: r.queryTerms }]
+        : []
     })
   }
 
@@ -98,18 +126,31 @@ export class GuideIndex implements Answerer {
     return this.byId.get(id)
   }
 
+  private reranked<T extends { score: number; terms: string[] }>(ranked: T[]): T[] {
+    const options = this.rerank
+    const [top] = ranked
+    if (!options || !top) return ranked
+    const own = (r: T) => r.terms.filter((t) => (this.sectionsUsing.get(t) ?? 0) <= options.ownDf).length
+    const close = ranked.slice(0, 3).filter((r) => r.score >= top.score * options.within)
+    const winner = close.reduce((a, b) => (own(b) > own(a) ? b : a), top)
+    return winner === top ? ranked : [winner, ...ranked.filter((r) => r !== winner)]
+  }
+
   /** The share of the question's distinct terms found nowhere in the guide. */
   unknownShare(question: string): number {
     const terms = [...new Set(this.tokenize(question))]
-    return terms.length === 0 ? 1 : terms.filter((t) => !this.vocabulary.has(t)).length / terms.length
+    return terms.length === 0 ? 1 : terms.filter((t) => !this.sectionsUsing.has(t)).length / terms.length
   }
 
   answer(question: string): GuideAnswer {
     const asked = question.slice(0, 500)
     if (this.unknownShare(asked) > this.maxUnknown) return { kind: 'no_answer', question }
     const searched = this.thesaurus ? expandQuestion(asked) : asked
-    const [best, ...rest] = preferNamedParty(question, this.rank(searched))
+    const [best, ...rest] = this.reranked(preferNamedParty(question, this.rank(searched)))
     if (!best || best.coverage < this.minCoverage || best.score < this.minScore)
+      return { kind: 'no_answer', question }
+    const limit = this.specificDf
+    if (limit !== undefined && !best.terms.some((t) => (this.sectionsUsing.get(t) ?? 0) <= limit))
       return { kind: 'no_answer', question }
     const related = rest
       .filter((r) => r.score >= best.score * 0.5 && r.coverage >= this.minCoverage * 0.8)

@@ -157,10 +157,10 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     console.log(
       `answers, held-out 2026-12: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
     )
-    // Floors at the measurement (121/140, 12/24): issue 29's targets (92 %, 90 % declined) are not
+    // Floors at the measurement (121/140, 13/24): issue 29's targets (92 %, 90 % declined) are not
     // met; these guard what is there.
     expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
-    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(12)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(13)
   })
 
   it('understands full-width, half-width and a common typo the same way', () => {
