@@ -35,6 +35,23 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
     return stores
   }
 
+  it('the daily tidy drops questions older than the data file keeps them (90 days)', async () => {
+    const [store] = await replicas(1)
+    const ws = store?.workspace('single')
+    if (!ws) throw new Error('no store')
+    const record = (id: string, at: string) => ({
+      id,
+      at,
+      question: 'q',
+      outcome: 'declined' as const,
+      user: 'U0ALICE',
+    })
+    await ws.questions.save(record('old', '2026-08-01T00:00:00.000Z'))
+    await ws.questions.save(record('recent', '2026-11-20T00:00:00.000Z'))
+    await ws.archiveOld(NOW)
+    expect((await ws.questions.since('2000-01-01T00:00:00.000Z')).map((q) => q.id)).toEqual(['recent'])
+  })
+
   it('runs a workspace job on one replica at a time, asked by three at once', async () => {
     const stores = await replicas(3)
     let running = 0

@@ -155,6 +155,23 @@ for (const backend of storeBackends([A, B], NOW)) {
         await fresh.load()
         expect(fresh.get()).toEqual({ channels: ['C0DESK', 'C0ACCT'], admins: ['U0ADMIN'] })
       })
+
+      it('questions: kept once per id, read by time, each workspace its own (issue 29)', async () => {
+        const b = await open()
+        const record = (id: string, at: string) => ({
+          id,
+          at,
+          question: 'OP********** の納品書',
+          outcome: 'declined' as const,
+          user: 'U0ALICE',
+        })
+        await b.of(A).questions.save(record('q1', '2026-10-01T00:00:00.000Z'))
+        await b.of(A).questions.save(record('q2', '2026-11-20T00:00:00.000Z'))
+        await b.of(A).questions.save(record('q2', '2026-11-20T00:00:00.000Z'))
+        expect((await b.of(A).questions.since('2026-10-27T00:00:00.000Z')).map((q) => q.id)).toEqual(['q2'])
+        expect(await b.of(A).questions.since('2026-01-01T00:00:00.000Z')).toHaveLength(2)
+        expect(await b.of(B).questions.since('2026-01-01T00:00:00.000Z')).toEqual([])
+      })
     },
   )
 }

@@ -8,6 +8,7 @@ import type {
   ChecklistRepository,
   LinkRepository,
   OperatorRepository,
+  QuestionRepository,
   ReminderRepository,
   SubscriptionRepository,
   TicketRepository,
@@ -20,6 +21,7 @@ import {
   PgChecklistRepository,
   PgLinkRepository,
   PgOperatorRepository,
+  PgQuestionRepository,
   PgReminderRepository,
   PgSettingsRepository,
   PgSubscriptionRepository,
@@ -42,6 +44,7 @@ export interface Repositories {
   operators: OperatorRepository
   links: LinkRepository
   alerts: AlertRepository
+  questions: QuestionRepository
   settings: {
     load(): Promise<void>
     get(): WorkspaceSettings
@@ -73,6 +76,7 @@ export function postgresRepositories(pool: pg.Pool, team: string, now: () => Dat
     operators: new PgOperatorRepository(pool, team),
     links: new PgLinkRepository(pool, team),
     alerts: new PgAlertRepository(pool, team),
+    questions: new PgQuestionRepository(pool, team),
     settings: new PgSettingsRepository(pool, team),
   }
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { Store, WorkspaceRepositories } from '../index.js'
+import { QUESTIONS_KEPT_DAYS } from '../question-store.js'
 import { RECORD_COLLECTIONS } from '../schema.js'
 import type { InstallResult, WorkspaceEntry } from '../workspace-registry.js'
 import { PgClaims, PgPostingHolds } from './claims.js'
@@ -165,11 +166,22 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       },
       exclusive: (job, work) => claims.exclusive(job, jobMs, work),
       // Closed tickets stay in their table (the live lists filter by age); only old delivery IDs go.
-      async archiveOld() {
+      async archiveOld(now: Date) {
         await health.query(
           `DELETE FROM deliveries WHERE team_id = $1 AND taken_at < now() - make_interval(hours => $2)`,
           [team, DELIVERIES_KEPT_HOURS],
         )
+        // Holds whose holder stopped: a later hold on the record replaces them anyway; this keeps
+        // the table to the holds that matter (judged by the database's clock, as holds are).
+        await health.query(
+          `DELETE FROM claims WHERE team_id = $1 AND lease_until < now() - interval '1 hour'`,
+          [team],
+        )
+        // Questions are kept as long as on the data file (the report reads the last 30 days).
+        await health.query('DELETE FROM questions WHERE team_id = $1 AND at < $2', [
+          team,
+          new Date(now.getTime() - QUESTIONS_KEPT_DAYS * 86_400_000).toISOString(),
+        ])
         return { tickets: 0, reminders: 0 }
       },
     }
