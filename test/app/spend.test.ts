@@ -3,6 +3,7 @@ import { removeBudget, setBudget } from '../../src/app/budgets.js'
 import { checkLinkedOperators } from '../../src/app/check-linked-operators.js'
 import { sendDigests, setDigest } from '../../src/app/digests.js'
 import { linkOperator } from '../../src/app/link-operator.js'
+import { exportBillFile } from '../../src/app/read-bill.js'
 import { refreshHome } from '../../src/app/refresh-home.js'
 import { watchSpend } from '../../src/app/watch-spend.js'
 import type { Bill } from '../../src/domain/bill.js'
@@ -288,5 +289,26 @@ describe('setDigest / sendDigests', () => {
     const digest = deps.alerts.all().find((a) => a.kind === 'digest')
     expect(digest).toMatchObject({ period: '2026-12', links: [] })
     expect(digest?.message).toBeDefined()
+  })
+})
+
+describe('the alerts’ CSV button', () => {
+  it('exports the running month’s preliminary CSV from its own path, a past month from the month’s', async () => {
+    const deps = memoryDeps() // 26 Nov 2026
+    await linked(deps)
+    const running = await exportBillFile(deps, {
+      operatorId: OP,
+      coverage: 'jp',
+      month: '2026-11' as YearMonth,
+      file: 'csv',
+    })
+    const past = await exportBillFile(deps, {
+      operatorId: OP,
+      coverage: 'jp',
+      month: '2026-10' as YearMonth,
+      file: 'csv',
+    })
+    expect(running).toMatchObject({ kind: 'url', url: 'https://soracom.example/csv/latest' })
+    expect(past).toMatchObject({ kind: 'url', url: 'https://soracom.example/csv/2026-10' })
   })
 })
