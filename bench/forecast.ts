@@ -50,21 +50,48 @@ function month(scenario: Scenario, random: () => number): DailyAmount[] {
   })
 }
 
+/**
+ * A candidate measured beside the bot's method: the same spike-clipped days, with a least-squares
+ * trend over the last 14 continued to the month's end (not used by the bot unless it wins).
+ */
+function trendForecast(soFar: number, days: readonly DailyAmount[]): number {
+  const recent = days.slice(-14).map((d) => d.amount)
+  if (recent.length < 10) return forecastMonthEnd(MONTH, soFar, days).total
+  const sorted = [...recent].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0
+  const y = recent.map((a) => (median > 0 && a >= 2 * median ? median : a))
+  const n = y.length
+  const xMean = (n - 1) / 2
+  const yMean = y.reduce((a, b) => a + b, 0) / n
+  let num = 0
+  let den = 0
+  for (let i = 0; i < n; i++) {
+    num += (i - xMean) * ((y[i] ?? 0) - yMean)
+    den += (i - xMean) ** 2
+  }
+  const slope = den > 0 ? num / den : 0
+  const last = yMean + slope * (n - 1 - xMean)
+  const remaining = DAYS - days.length
+  let total = soFar
+  for (let j = 1; j <= remaining; j++) total += Math.max(0, last + slope * j)
+  return total
+}
+
 export interface ForecastBacktest {
   samplesPerScenario: number
   /** Mean absolute error in % of the true total, by scenario and day of month (figures through that day). */
-  errorByDay: Record<Scenario, Record<number, { bot: number; naive: number }>>
+  errorByDay: Record<Scenario, Record<number, { bot: number; naive: number; trend: number }>>
   /** All scenarios together. */
-  overall: Record<number, { bot: number; naive: number }>
+  overall: Record<number, { bot: number; naive: number; trend: number }>
   chartMs: { p50: number; max: number }
 }
 
 export async function forecastBacktest(): Promise<ForecastBacktest> {
   const random = seeded(20261203)
   const errorByDay = {} as ForecastBacktest['errorByDay']
-  const overallSum: Record<number, { bot: number; naive: number; n: number }> = {}
+  const overallSum: Record<number, { bot: number; naive: number; trend: number; n: number }> = {}
   for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
-    const sums: Record<number, { bot: number; naive: number }> = {}
+    const sums: Record<number, { bot: number; naive: number; trend: number }> = {}
     for (let s = 0; s < SAMPLES; s++) {
       const days = month(scenario, random)
       const total = FIXED + days.reduce((a, d) => a + d.amount, 0)
@@ -73,23 +100,32 @@ export async function forecastBacktest(): Promise<ForecastBacktest> {
         const soFar = FIXED + seen.reduce((a, d) => a + d.amount, 0)
         const bot = forecastMonthEnd(MONTH, soFar, seen).total
         const naive = FIXED + ((soFar - FIXED) / through) * DAYS
-        sums[through] ??= { bot: 0, naive: 0 }
+        const trend = trendForecast(soFar, seen)
+        sums[through] ??= { bot: 0, naive: 0, trend: 0 }
         const entry = sums[through]
         entry.bot += Math.abs(bot - total) / total
         entry.naive += Math.abs(naive - total) / total
-        overallSum[through] ??= { bot: 0, naive: 0, n: 0 }
+        entry.trend += Math.abs(trend - total) / total
+        overallSum[through] ??= { bot: 0, naive: 0, trend: 0, n: 0 }
         const all = overallSum[through]
         all.bot += Math.abs(bot - total) / total
         all.naive += Math.abs(naive - total) / total
+        all.trend += Math.abs(trend - total) / total
         all.n += 1
       }
     }
     errorByDay[scenario] = Object.fromEntries(
-      Object.entries(sums).map(([d, e]) => [d, { bot: pct(e.bot / SAMPLES), naive: pct(e.naive / SAMPLES) }]),
+      Object.entries(sums).map(([d, e]) => [
+        d,
+        { bot: pct(e.bot / SAMPLES), naive: pct(e.naive / SAMPLES), trend: pct(e.trend / SAMPLES) },
+      ]),
     )
   }
   const overall = Object.fromEntries(
-    Object.entries(overallSum).map(([d, e]) => [d, { bot: pct(e.bot / e.n), naive: pct(e.naive / e.n) }]),
+    Object.entries(overallSum).map(([d, e]) => [
+      d,
+      { bot: pct(e.bot / e.n), naive: pct(e.naive / e.n), trend: pct(e.trend / e.n) },
+    ]),
   )
   return { samplesPerScenario: SAMPLES, errorByDay, overall, chartMs: await chartTiming() }
 }

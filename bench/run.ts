@@ -52,10 +52,10 @@ const NOW = '2026-11-26T10:00:00+09:00'
 /** The forecast's backtest as a table: mean absolute error by day of month, the bot's method beside the naive one. */
 function forecastTable(f: ForecastBacktest): string {
   const days = Object.keys(f.overall)
-  const row = (name: string, e: Record<number, { bot: number; naive: number }>) =>
-    `| ${name} | ${days.map((d) => `${e[Number(d)]?.bot} % (${e[Number(d)]?.naive} %)`).join(' | ')} |`
+  const row = (name: string, e: Record<number, { bot: number; naive: number; trend: number }>) =>
+    `| ${name} | ${days.map((d) => `${e[Number(d)]?.bot} % (${e[Number(d)]?.naive} / ${e[Number(d)]?.trend} %)`).join(' | ')} |`
   return [
-    `Month-end forecast, mean absolute error in % of the true total (naive average-day extrapolation in brackets), ${f.samplesPerScenario} generated months per scenario; chart ${f.chartMs.p50} ms p50, ${f.chartMs.max} ms max`,
+    `Month-end forecast, mean absolute error in % of the true total (in brackets: naive average-day extrapolation / a 14-day least-squares trend, candidates not used), ${f.samplesPerScenario} generated months per scenario; chart ${f.chartMs.p50} ms p50, ${f.chartMs.max} ms max`,
     `| scenario | ${days.map((d) => `day ${d}`).join(' | ')} |`,
     `|---|${days.map(() => '---').join('|')}|`,
     ...Object.entries(f.errorByDay).map(([name, e]) => row(name, e)),
