@@ -90,24 +90,28 @@ export class GuideIndex implements Answerer {
     this.thesaurus = options.thesaurus ?? false
     this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
     this.rerank = options.rerank
-    // Each section's terms, once: which terms the guide uses at all, and in how many sections.
-    for (const e of entries) {
-      const terms = new Set([
-        ...this.tokenize(e.title),
-        ...e.asks.flatMap(this.tokenize),
-        ...this.tokenize(e.answer),
-      ])
-      for (const t of terms) this.sectionsUsing.set(t, (this.sectionsUsing.get(t) ?? 0) + 1)
-    }
     this.byId = new Map(entries.map((e) => [e.id, e]))
+    // The terms of the section being indexed, as the index itself tokenizes them (once): which
+    // terms the guide uses at all, and in how many sections (the decline rules read both).
+    let indexing: Set<string> | undefined
+    const tokenize = this.tokenize
     this.search = new MiniSearch({
       fields: ['title', 'asksText', 'answer'],
       storeFields: [],
-      tokenize: this.tokenize,
+      tokenize: (text) => {
+        const terms = tokenize(text)
+        if (indexing) for (const t of terms) indexing.add(t)
+        return terms
+      },
       processTerm: (term) => term,
-      searchOptions: { boost: options.boost ?? FIELD_BOOST, combineWith: 'OR' },
+      searchOptions: { boost: options.boost ?? FIELD_BOOST, combineWith: 'OR', tokenize },
     })
-    this.search.addAll(entries.map((e) => ({ ...e, asksText: e.asks.join('\n') })))
+    for (const e of entries) {
+      indexing = new Set()
+      this.search.add({ ...e, asksText: e.asks.join('\n') })
+      for (const t of indexing) this.sectionsUsing.set(t, (this.sectionsUsing.get(t) ?? 0) + 1)
+    }
+    indexing = undefined
   }
 
   /** The ranked sections for a question, with how much of the question each covers. */
