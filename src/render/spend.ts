@@ -183,9 +183,9 @@ export function budgetListText(
   links: ReadonlyArray<{
     operatorId: string
     coverage: Coverage
-    budget?: Budget
-    runningAmount?: number
-    currency?: BillCurrency
+    budget?: Budget | undefined
+    /** This month so far as last read (the checks keep it on the link). */
+    runningBill?: { amount: number; currency: BillCurrency } | undefined
   }>,
 ): string {
   const withBudget = links.filter((l) => l.budget)
@@ -194,10 +194,10 @@ export function budgetListText(
     '*月の予算*',
     ...withBudget.map((l) => {
       const budget = l.budget as Budget
-      const so =
-        l.runningAmount !== undefined
-          ? `（今月の累計 ${formatAmount(l.runningAmount, budget.currency)}、${percent(l.runningAmount, budget.amount)}）`
-          : ''
+      const running = l.runningBill?.currency === budget.currency ? l.runningBill : undefined
+      const so = running
+        ? `（今月の累計 ${formatAmount(running.amount, budget.currency)}、${percent(running.amount, budget.amount)}）`
+        : ''
       return `• ${l.operatorId}（${coverageLabel(l.coverage)}）: ${formatAmount(budget.amount, budget.currency)}${so}`
     }),
     SPEND_TEXT.budgetUsage,

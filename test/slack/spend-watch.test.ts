@@ -135,6 +135,8 @@ describe('spend watch: budgets, alerts once, charts', () => {
       setBy: ADMIN,
     })
     expect(await budgetReply('')).toContain(`${OP}（日本）: 60,000 円`)
+    await bot.checkLinks() // keeps this month so far on the link
+    expect(await budgetReply('')).toContain(`${OP}（日本）: 60,000 円（今月の累計 31,000 円、52 %）`)
     expect(await budgetReply(`${OP} off`)).toContain('予算を削除しました')
     expect((await bot.store.links.get(OP, 'jp'))?.budget).toBeUndefined()
   })
