@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/index.js'
 import { openPostgresStore } from '../../src/store/postgres/store.js'
@@ -15,6 +16,7 @@ const NOW = new Date('2026-11-26T01:00:00Z')
 describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () => {
   const opened: Store[] = []
   let drop: (() => Promise<void>) | undefined
+  let url: string | undefined
   afterEach(async () => {
     for (const s of opened.splice(0)) await s.close().catch(() => undefined)
     await drop?.()
@@ -22,6 +24,7 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
   const replicas = async (n: number, leaseMs = 60_000) => {
     const db = await freshDatabase(POSTGRES_URL ?? '')
     drop = db.drop
+    url = db.url
     const stores: Store[] = []
     for (let i = 0; i < n; i++) {
       const store = await openPostgresStore(db.url, {
@@ -34,6 +37,44 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
     }
     return stores
   }
+
+  it('periodic work uses a share of the pool: a request gets a connection while a sweep’s queries all wait', async () => {
+    const [store] = await replicas(1) // a pool of 3: periodic work may use 1 of them
+    const ws = store?.workspace('single')
+    if (!ws || !url) throw new Error('no store')
+    // Another session locks the table the sweep reads, so each of its queries holds its connection.
+    const locker = new pg.Client({ connectionString: url })
+    const watcher = new pg.Client({ connectionString: url })
+    await locker.connect()
+    await watcher.connect()
+    try {
+      await locker.query('BEGIN')
+      await locker.query('LOCK TABLE questions IN ACCESS EXCLUSIVE MODE')
+      let sweepDone = false
+      const sweep = ws.exclusive('sweep', async () => {
+        await Promise.all(Array.from({ length: 3 }, () => ws.questions.since('2000-01-01T00:00:00.000Z')))
+        sweepDone = true
+      })
+      // The sweep's first query is waiting on the lock (holding its connection).
+      await eventually(async () => {
+        // (Not from the locker: inside its transaction the statistics stay a snapshot.)
+        const { rows } = await watcher.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+        expect(rows[0]?.n).toBeGreaterThanOrEqual(1)
+      })
+      // Without the share, the three blocked queries would hold every connection, and this one
+      // would wait out the connection timeout and fail.
+      await expect(ws.links.list()).resolves.toEqual([])
+      expect(sweepDone).toBe(false)
+      await locker.query('COMMIT')
+      await sweep
+      expect(sweepDone).toBe(true)
+    } finally {
+      await locker.end()
+      await watcher.end()
+    }
+  })
 
   it('the daily tidy drops questions older than the data file keeps them (90 days)', async () => {
     const [store] = await replicas(1)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { PostingHolds } from '../../app/ports.js'
-import type { Sql } from './health.js'
+import { asPeriodicWork, type Sql } from './health.js'
 
 /**
  * Work one replica does at a time, as rows of `claims` (team_id, job, holder, lease_until). A
@@ -63,7 +63,7 @@ export class PgClaims {
     }, leaseMs / 3)
     renewal.unref()
     try {
-      return { ran: true, value: await work() }
+      return { ran: true, value: await asPeriodicWork(work) }
     } finally {
       clearInterval(renewal)
       await this.release(job, token).catch(() => undefined)

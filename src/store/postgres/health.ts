@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type pg from 'pg'
 import { CodedError, errorCode } from '../../errors.js'
 
@@ -51,6 +52,40 @@ export function isUnreachable(error: unknown): boolean {
   return /timeout exceeded when trying to connect|Connection terminated|connection timeout/i.test(message)
 }
 
+/**
+ * Periodic work (sweeps, checks, their start-up catch-up) runs inside this context: its queries
+ * share a few of the pool's connections, so the rest stay free for requests — a catch-up of
+ * thousands of reminders must not make a submission wait for a connection (and, past the
+ * connection timeout, read as "database down").
+ */
+const periodic = new AsyncLocalStorage<'periodic' | 'in_transaction'>()
+
+/** Runs `work` as periodic work (see `periodic`). */
+export function asPeriodicWork<T>(work: () => Promise<T>): Promise<T> {
+  return periodic.run('periodic', work)
+}
+
+/** At most `limit` holders at a time; the others wait in arrival order. */
+class Gate {
+  private active = 0
+  private readonly waiting: Array<() => void> = []
+  constructor(private readonly limit: number) {}
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    else this.active += 1
+    try {
+      return await work()
+    } finally {
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.active -= 1
+    }
+  }
+}
+
+/** How many of the pool's connections periodic work may use at once (a third, at least one). */
+export const periodicShare = (poolMax: number) => Math.max(1, Math.floor(poolMax / 3))
+
 /** How often the database is asked again while it does not answer. */
 const PROBE_MS = 500
 
@@ -65,10 +100,15 @@ export class DatabaseHealth implements Sql {
   private down?: string
   private probe?: NodeJS.Timeout
 
+  private readonly periodicGate: Gate
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly onChange: (problem: string | undefined) => void = () => undefined,
-  ) {}
+    periodicConnections = periodicShare(pool.options.max ?? 10),
+  ) {
+    this.periodicGate = new Gate(periodicConnections)
+  }
 
   /** Why the database cannot be used now (undefined: it answers). */
   get problem(): string | undefined {
@@ -89,7 +129,10 @@ export class DatabaseHealth implements Sql {
       let broken: unknown
       try {
         await client.query('BEGIN')
-        const result = await work(client)
+        // Its connection is taken already: queries made inside do not queue at the gate again.
+        const result = await (periodic.getStore() === 'periodic'
+          ? periodic.run('in_transaction', () => work(client))
+          : work(client))
         await client.query('COMMIT')
         return result
       } catch (error) {
@@ -105,7 +148,7 @@ export class DatabaseHealth implements Sql {
   async guard<T>(work: () => Promise<T>): Promise<T> {
     if (this.down) throw new DatabaseUnavailableError(this.down)
     try {
-      return await work()
+      return await (periodic.getStore() === 'periodic' ? this.periodicGate.run(work) : work())
     } catch (error) {
       if (isUnreachable(error)) {
         this.markDown(error)
