@@ -160,20 +160,21 @@ const originOf = (record: { channel: string; requester: string }): Origin => ({
 
 type RecordKind = 'ticket' | 'checklist' | 'alert'
 
+/** What a record needs to be posted: its id, where its message went (or why not), and its age. */
+interface Postable {
+  id: string
+  message?: { channel: string; ts: string }
+  undelivered?: unknown
+  createdAt: string
+}
+
 /**
  * Posts a stored record's message and remembers where it went, or that it could not go. Runs in
  * the record's queue and re-reads it first: a record posted meanwhile (by the sweep) is not posted
  * again, and a click on the message since is shown. A failure Slack will get over (5xx, 429, a
  * timeout) is tried again on its own schedule, seconds later, not only by the next sweep.
  */
-async function postRecord<
-  T extends {
-    id: string
-    message?: { channel: string; ts: string }
-    undelivered?: unknown
-    createdAt: string
-  },
->(
+async function postRecord<T extends Postable>(
   deps: PostingPorts,
   records: Records<T>,
   id: string,
@@ -206,14 +207,7 @@ interface Posting {
   again?: unknown
 }
 
-function postHeld<
-  T extends {
-    id: string
-    message?: { channel: string; ts: string }
-    undelivered?: unknown
-    createdAt: string
-  },
->(
+function postHeld<T extends Postable>(
   deps: PostingPorts,
   records: Records<T>,
   id: string,

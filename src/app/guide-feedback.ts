@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { maskQuestion, type QuestionReport, questionReport, REPORT_DAYS } from '../domain/guide-feedback.js'
+import { maskQuestion, type QuestionReport, questionReport, reportSince } from '../domain/guide-feedback.js'
 import type { Refusal } from '../domain/outcomes.js'
 import type { AppDeps } from './deps.js'
 import { refused } from './outcomes.js'
@@ -61,6 +61,5 @@ export async function reportQuestions(
 ): Promise<{ kind: 'refused'; refusal: Refusal } | ({ kind: 'report' } & QuestionReport)> {
   if (!input.admin) return refused({ on: 'admin_command', reason: 'admins_only' })
   const now = deps.clock.now()
-  const since = new Date(now.getTime() - REPORT_DAYS * 86_400_000).toISOString()
-  return { kind: 'report', ...questionReport(await deps.questions.since(since), now) }
+  return { kind: 'report', ...questionReport(await deps.questions.since(reportSince(now)), now) }
 }

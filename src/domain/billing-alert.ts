@@ -57,15 +57,20 @@ const billSnapshotSchema = z.object({
 
 const instant = z.iso.datetime({ offset: true })
 
-const alertFields = {
+/** What every stored-then-posted message of the checks carries: where it goes, and whether it went. */
+const deliveryFields = {
   id: z.string().min(1),
-  operatorId: z.string().regex(/^OP\d{10}$/),
-  coverage: z.enum(COVERAGES),
   channel: z.string().min(1),
   requester: z.string().min(1),
   message: z.object({ channel: z.string(), ts: z.string() }).optional(),
   undelivered: z.object({ error: z.string(), at: instant }).optional(),
   createdAt: instant,
+}
+
+const alertFields = {
+  ...deliveryFields,
+  operatorId: z.string().regex(/^OP\d{10}$/),
+  coverage: z.enum(COVERAGES),
 }
 
 /** One linked operator's part of a spend digest. */
@@ -126,17 +131,12 @@ export const billingAlertSchema = z.discriminatedUnion('kind', [
     restored: instant.optional(),
   }),
   z.object({
-    id: z.string().min(1),
+    ...deliveryFields,
     kind: z.literal('digest'),
     cadence: z.enum(DIGEST_CADENCES),
     /** The week's Monday or the month it is for. */
     period: z.string(),
     links: z.array(digestLinkSchema),
-    channel: z.string().min(1),
-    requester: z.string().min(1),
-    message: z.object({ channel: z.string(), ts: z.string() }).optional(),
-    undelivered: z.object({ error: z.string(), at: instant }).optional(),
-    createdAt: instant,
   }),
 ])
 

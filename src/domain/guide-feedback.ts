@@ -51,9 +51,13 @@ export interface QuestionReport {
   wrong: ReportLine[]
 }
 
+/** Where the report's REPORT_DAYS days begin (ISO 8601). */
+export const reportSince = (now: Date): string =>
+  new Date(now.getTime() - REPORT_DAYS * 86_400_000).toISOString()
+
 /** The last REPORT_DAYS days' declined and disliked questions, the same wording counted together, most asked first. */
 export function questionReport(records: readonly QuestionRecord[], now: Date): QuestionReport {
-  const since = new Date(now.getTime() - REPORT_DAYS * 86_400_000).toISOString()
+  const since = reportSince(now)
   const lines = (outcome: QuestionOutcome): ReportLine[] => {
     const groups = new Map<string, ReportLine>()
     for (const r of records) {
