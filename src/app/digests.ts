@@ -1,5 +1,5 @@
 import type { DigestRecord } from '../domain/billing-alert.js'
-import { type DigestCadence, digestPeriodDue } from '../domain/digest.js'
+import { DIGEST_LINKS_SHOWN, type DigestCadence, digestPeriodDue } from '../domain/digest.js'
 import type { Refusal } from '../domain/outcomes.js'
 import { addMonths } from '../domain/plain-date.js'
 import { type SpendChartData, topCosts } from '../domain/spend.js'
@@ -45,25 +45,56 @@ export async function setDigest(
  */
 export async function sendDigests(deps: SpendPorts & Pick<AppDeps, 'links' | 'settings'>): Promise<number> {
   const now = deps.clock.now()
+  // Read once per run, however many channels have a digest due.
+  let read: Promise<Array<{ part: DigestPart; chart: SpendChartData }>> | undefined
   let sent = 0
   for (const subscription of deps.settings.get().digests ?? []) {
     const period = digestPeriodDue(subscription.cadence, now)
     if (!period) continue
     const id = `digest:${subscription.channel}:${period}`
     if (await deps.alerts.get(id)) continue
-    const parts: DigestRecord['links'] = []
-    const charts: SpendChartData[] = []
-    for (const link of await deps.links.list()) {
-      try {
-        const api = deps.soracom.api(link)
-        const [latest, history] = await Promise.all([api.latest(), api.history()])
-        if (!latest) continue
-        const spend = await readRunningSpend(api, link, latest, history)
-        const before = addMonths(latest.month, -1)
-        const previous = history.find((b) => b.month === before) ?? (await api.bill(before))
-        const { services } = await api.costDrivers(latest.month)
-        const budget = budgetOf(link, latest)
-        parts.push({
+    read ??= readDigestParts(deps)
+    const parts = await read
+    const digest: DigestRecord = {
+      id,
+      kind: 'digest',
+      cadence: subscription.cadence,
+      period,
+      links: parts.map((p) => p.part),
+      channel: subscription.channel,
+      requester: subscription.by,
+      createdAt: now.toISOString(),
+    }
+    await postAlert(deps, digest, await storeAlert(deps, digest))
+    sent += 1
+    const posted = (await deps.alerts.get(id))?.message
+    if (!posted) continue
+    for (const { chart } of parts.slice(0, DIGEST_LINKS_SHOWN)) {
+      await uploadChart(deps, { channel: posted.channel, threadTs: posted.ts }, deps.charts.spend(chart), id)
+    }
+  }
+  return sent
+}
+
+type DigestPart = DigestRecord['links'][number]
+
+/** Each linked operator's running month for a digest; one SORACOM cannot answer for is left out (logged). */
+async function readDigestParts(
+  deps: Pick<AppDeps, 'links' | 'logger' | 'soracom'>,
+): Promise<Array<{ part: DigestPart; chart: SpendChartData }>> {
+  const parts: Array<{ part: DigestPart; chart: SpendChartData }> = []
+  for (const link of await deps.links.list()) {
+    try {
+      const api = deps.soracom.api(link)
+      const [latest, history] = await Promise.all([api.latest(), api.history()])
+      if (!latest) continue
+      const spend = await readRunningSpend(api, link, latest, history)
+      const before = addMonths(latest.month, -1)
+      const previous = history.find((b) => b.month === before) ?? (await api.bill(before))
+      const { services } = await api.costDrivers(latest.month)
+      const budget = budgetOf(link, latest)
+      parts.push({
+        part: {
           operatorId: link.operatorId,
           coverage: link.coverage,
           month: latest.month,
@@ -73,32 +104,12 @@ export async function sendDigests(deps: SpendPorts & Pick<AppDeps, 'links' | 'se
           ...(budget ? { budget: budget.amount } : {}),
           ...(previous ? { previous: previous.amount } : {}),
           services: topCosts(services, TOP_SERVICES).map((s) => ({ name: s.name, amount: s.amount })),
-        })
-        charts.push(spend.chart)
-      } catch (error) {
-        deps.logger.warn('digest part left out', {
-          operatorId: link.operatorId,
-          reason: soracomFailure(error),
-        })
-      }
-    }
-    const digest: DigestRecord = {
-      id,
-      kind: 'digest',
-      cadence: subscription.cadence,
-      period,
-      links: parts,
-      channel: subscription.channel,
-      requester: subscription.by,
-      createdAt: now.toISOString(),
-    }
-    await postAlert(deps, digest, await storeAlert(deps, digest))
-    sent += 1
-    const posted = (await deps.alerts.get(id))?.message
-    if (!posted) continue
-    for (const chart of charts) {
-      await uploadChart(deps, { channel: posted.channel, threadTs: posted.ts }, deps.charts.spend(chart), id)
+        },
+        chart: spend.chart,
+      })
+    } catch (error) {
+      deps.logger.warn('digest part left out', { operatorId: link.operatorId, reason: soracomFailure(error) })
     }
   }
-  return sent
+  return parts
 }

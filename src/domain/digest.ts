@@ -19,6 +19,9 @@ export const digestSubscriptionSchema = z.object({
 })
 export type DigestSubscription = z.infer<typeof digestSubscriptionSchema>
 
+/** A digest names this many linked operators at most (and uploads their charts); the rest are counted. */
+export const DIGEST_LINKS_SHOWN = 20
+
 /** The hour (Tokyo) from which a due digest goes out. */
 export const DIGEST_HOUR = 9
 

@@ -1,6 +1,7 @@
 import type { BillCurrency } from '../domain/bill.js'
 import type { DigestRecord, SpendAlert } from '../domain/billing-alert.js'
 import type { Coverage } from '../domain/coverage.js'
+import { DIGEST_LINKS_SHOWN } from '../domain/digest.js'
 import type { BudgetOutcome } from '../domain/outcomes.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Budget, Forecast, ServiceCost, SimCost, SpendAlertKind } from '../domain/spend.js'
@@ -240,7 +241,7 @@ const change = (now: number, before: number) => {
 /** The spend digest of a channel: each linked operator's month so far, forecast against budget, change, drivers. */
 export function digestMessage(digest: DigestRecord): SlackMessage {
   const title = digest.cadence === 'weekly' ? '今週の利用料金のまとめ' : '今月の利用料金のまとめ'
-  const sections = digest.links.map((l) => {
+  const sections = digest.links.slice(0, DIGEST_LINKS_SHOWN).map((l) => {
     const money = (v: number) => formatAmount(v, l.currency)
     const lines = [
       `*${l.operatorId}（${coverageLabel(l.coverage)}）* ${usageMonthLabel(l.month as YearMonth)}`,
@@ -273,6 +274,19 @@ export function digestMessage(digest: DigestRecord): SlackMessage {
               },
             },
           ]),
+      ...(digest.links.length > DIGEST_LINKS_SHOWN
+        ? [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: `ほか ${digest.links.length - DIGEST_LINKS_SHOWN} 件のオペレーターは \`/billing bill\` で確認できます。`,
+                },
+              ],
+            },
+          ]
+        : []),
       {
         type: 'context',
         elements: [

@@ -279,6 +279,16 @@ describe('setDigest / sendDigests', () => {
     })
   })
 
+  it('two channels due in one run: SORACOM is read once for both digests', async () => {
+    const deps = memoryDeps({ now: '2026-12-01T01:00:00Z' })
+    await linked(deps)
+    await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0BILLING', cadence: 'monthly' })
+    await setDigest(deps, { user: 'U0ADMIN', admin: true, channel: 'C0DESK', cadence: 'monthly' })
+    deps.soracom.calls.length = 0
+    expect(await sendDigests(deps)).toBe(2)
+    expect(deps.soracom.calls.filter((c) => c.startsWith('latest '))).toHaveLength(1)
+  })
+
   it('runs with the checks; an operator SORACOM cannot answer for is left out, the digest still goes', async () => {
     const deps = memoryDeps({ now: '2026-12-01T01:00:00Z' }) // 1 Dec, 10:00 in Tokyo
     await linked(deps)
