@@ -41,10 +41,11 @@ export async function setBudget(
   let currency = currencyOf(link, undefined)
   let readFailed = false
   try {
-    const [latest, history] = await Promise.all([api.latest(), api.history()])
+    const latest = await api.latest()
     if (latest) {
       currency = latest.currency
-      const spend = await readRunningSpend(api, link, latest, history)
+      // The month's figures only: the finalized months would be for a chart.
+      const spend = await readRunningSpend(api, link, latest, [])
       quiet = alreadyTrue(spend, input.amount)
       running = { month: spend.month, soFar: spend.forecast.soFar, forecast: spend.forecast.total }
     }

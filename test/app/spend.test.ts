@@ -197,6 +197,19 @@ describe('the spend alerts of the checks', () => {
     },
   )
 
+  it('a budget in another currency than the bill’s is not applied (no budget alerts, the spike still)', async () => {
+    const deps = memoryDeps()
+    await linked(deps, 10_000)
+    await setBudget(deps, { user: 'U0ADMIN', admin: true, operatorId: OP, amount: 100_000 }) // not quiet
+    const link = deps.links.get(OP, 'jp')
+    if (!link?.budget) throw new Error('no budget')
+    await deps.links.save({ ...link, budget: { ...link.budget, amount: 20_000, currency: 'USD' } })
+    moveTo(deps, 30_000, 25, { 25: 6000 }) // 150 % of the amount, were it in yen
+    await checkLinkedOperators(deps)
+    expect(spendAlerts(deps).map((a) => a.spend)).toEqual(['spike'])
+    expect(spendAlerts(deps)[0]?.budget).toBeUndefined()
+  })
+
   it('a spend read refused (a SAM user without the new permissions) leaves the other checks standing', async () => {
     const deps = memoryDeps()
     await linked(deps)
