@@ -7,8 +7,8 @@ const modal = directDebitModal({
   privateMetadata: JSON.stringify({ channel: 'C0BENCH', user: 'U0BENCH' }),
 }) as Parameters<typeof viewSubmissionForm>[0]
 let operatorSeq = 9_000_000_000
-/** A new direct-debit submission (its own operator ID and view). */
-export const submission = () => {
+/** A new direct-debit submission (its own operator ID and view), from `teamId`'s workspace when given. */
+export const submission = (teamId?: string) => {
   const operatorId = `OP${operatorSeq++}`
   return {
     operatorId,
@@ -21,7 +21,7 @@ export const submission = () => {
         invoice_payment: 'active',
         consent: ['agree'],
       },
-      { userId: 'U0BENCH' },
+      { userId: 'U0BENCH', ...(teamId ? { teamId } : {}) },
     ),
   }
 }

@@ -3,13 +3,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Installation } from '@slack/bolt'
 import type { Ticket } from '../src/domain/ticket.js'
-import { directDebitModal } from '../src/render/modals/direct-debit.js'
 import { sealInstallation } from '../src/slack/installation-store.js'
 import { workspaceFile } from '../src/store/database.js'
 import { DB_SCHEMA_VERSION, type DbData, emptyDb, emptyWorkspaceData } from '../src/store/schema.js'
 import { type BotProcess, startListening } from '../test/support/bot-process.js'
 import type { FakeSlack } from '../test/support/fake-slack.js'
-import { postSigned, SIGNING_SECRET, viewSubmissionForm } from '../test/support/slack-request.js'
+import { postSigned, SIGNING_SECRET } from '../test/support/slack-request.js'
+import { submission } from './drive.js'
 import { ticketAt } from './generate-store.js'
 import { rssMb, stats } from './measure.js'
 
@@ -80,33 +80,17 @@ export async function generateWorkspaces(file: string, count: number, key: Buffe
   await writeFile(file, JSON.stringify(data))
 }
 
-const modal = directDebitModal({
-  privateMetadata: JSON.stringify({ channel: 'C0BENCH', user: 'U0BENCH' }),
-}) as Parameters<typeof viewSubmissionForm>[0]
-
 /** Submits `count` direct-debit modals, each from a workspace `teamOf(i)` picks; every ack checked on disk. */
 async function submit(url: string, file: string, count: number, teamOf: (i: number) => string) {
   const latencies: number[] = []
   const acked: Array<[string, string]> = []
   let next = 0
   let late = 0
-  let seq = 8_000_000_000 + Math.floor(Math.random() * 100_000_000)
   const worker = async () => {
     while (next < count) {
       const i = next++
       const team = teamOf(i)
-      const operatorId = `OP${seq++}`
-      const form = viewSubmissionForm(
-        modal,
-        {
-          operator_id: operatorId,
-          coverage: 'jp',
-          account_type: 'corporate',
-          invoice_payment: 'active',
-          consent: ['agree'],
-        },
-        { userId: 'U0BENCH', teamId: team },
-      )
+      const { operatorId, form } = submission(team)
       const started = performance.now()
       const res = await postSigned(url, form)
       latencies.push(performance.now() - started)
