@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { GuideIndex, loadGuide } from '../../src/answers/guide-index.js'
 import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
-import { evaluate } from './evaluate.js'
+import { evaluate, FROZEN_SET } from './evaluate.js'
 import { HELD_OUT } from './held-out.js'
 import { HELD_OUT_2026_12 } from './held-out-2026-12.js'
 import { QUESTIONS } from './questions.js'
@@ -161,6 +161,28 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     // met; these guard what is there.
     expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
     expect(score.correctlyDeclined).toBeGreaterThanOrEqual(13)
+  })
+
+  it("scores the frozen third held-out set (issue 29's measure), unchanged since it was written", () => {
+    // Frozen in commit "Issue 29: a third held-out set …" before any tuning: any edit shows here.
+    const file = readFileSync(new URL('./held-out-2026-12-b.ts', import.meta.url))
+    expect(createHash('sha256').update(file).digest('hex')).toBe(
+      '112ec7cddb85d8cbde344cecdc957b49141470cbc8193bdf8f553b1cdca17ea5',
+    )
+    const answerable = FROZEN_SET.filter(([, s]) => s !== null)
+    expect(answerable.length).toBeGreaterThanOrEqual(120)
+    expect(FROZEN_SET.length - answerable.length).toBeGreaterThanOrEqual(20)
+    expect(new Set(answerable.flatMap(([, s]) => s ?? [])).size).toBe(entries.length)
+    // A scored question copied into the knowledge base would be tuning on the measure.
+    const known = new Set(entries.flatMap((e) => [e.title, ...e.asks]).map(normalize))
+    for (const [q] of FROZEN_SET) expect(known.has(normalize(q)), q).toBe(false)
+    const score = evaluate(entries, {}, FROZEN_SET)
+    console.log(
+      `answers, frozen held-out 2026-12-b: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
+    )
+    // Before tuning: 132/153 (86.3 %), 12/21 declined.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(12)
   })
 
   it('understands full-width, half-width and a common typo the same way', () => {
