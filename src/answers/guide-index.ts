@@ -8,6 +8,22 @@ import { expandQuestion } from './thesaurus.js'
 import { TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
 
 export const KNOWLEDGE_FILE = new URL('../../knowledge/guide.yaml', import.meta.url)
+export const NOT_IN_GUIDE_FILE = new URL('../../knowledge/not-in-guide.yaml', import.meta.url)
+
+/**
+ * A neighbour of billing the guide does not cover (knowledge/not-in-guide.yaml): a question that
+ * is closer to one of these than to every section is declined, however much it shares with one.
+ */
+export const notInGuideSchema = z.object({
+  topic: z.string().min(1),
+  asks: z.array(z.string().min(1)).min(2),
+})
+export type NotInGuide = z.infer<typeof notInGuideSchema>
+
+/** Reads and validates knowledge/not-in-guide.yaml. */
+export function loadNotInGuide(file: URL | string = NOT_IN_GUIDE_FILE): NotInGuide[] {
+  return z.array(notInGuideSchema).parse(parse(readFileSync(file, 'utf8')))
+}
 
 /** Reads and validates knowledge/guide.yaml: a broken entry stops start-up, naming it. */
 export function loadGuide(file: URL | string = KNOWLEDGE_FILE): GuideEntry[] {
@@ -48,6 +64,8 @@ export interface GuideIndexOptions {
    * most terms that at most `ownDf` sections use goes first. Undefined: off.
    */
   rerank?: { within: number; ownDf: number }
+  /** The topics to decline (default: knowledge/not-in-guide.yaml; `[]`: none). */
+  notInGuide?: readonly NotInGuide[]
 }
 
 /** Field weights, measured on the question set like the thresholds. */
@@ -81,6 +99,7 @@ export class GuideIndex implements Answerer {
   private readonly sectionsUsing = new Map<string, number>()
   private readonly specificDf: number | undefined
   private readonly rerank: GuideIndexOptions['rerank']
+  private readonly notInGuide: ReadonlyMap<string, NotInGuide>
 
   constructor(entries: readonly GuideEntry[], options: GuideIndexOptions = {}) {
     this.tokenize = TOKENIZERS[options.tokenizer ?? TOKENIZER]
@@ -112,18 +131,35 @@ export class GuideIndex implements Answerer {
       for (const t of indexing) this.sectionsUsing.set(t, (this.sectionsUsing.get(t) ?? 0) + 1)
     }
     indexing = undefined
+    // Indexed beside the sections under ids no section has; their words are not the guide's (the
+    // decline rules above count only the sections').
+    const topics = options.notInGuide ?? defaultNotInGuide()
+    this.notInGuide = new Map(topics.map((t, i) => [`not-in-guide:${i}`, t]))
+    for (const [id, t] of this.notInGuide)
+      this.search.add({ id, title: t.topic, asks: t.asks, asksText: t.asks.join('\n'), answer: '' })
   }
 
   /** The ranked sections for a question, with how much of the question each covers. */
   rank(question: string): Array<{ entry: GuideEntry; score: number; coverage: number; terms: string[] }> {
+    return this.ranked(question).sections
+  }
+
+  /** The sections ranked, and whether a not-in-guide topic came before them all. */
+  private ranked(question: string): {
+    sections: Array<{ entry: GuideEntry; score: number; coverage: number; terms: string[] }>
+    notInGuide: boolean
+  } {
     const terms = new Set(this.tokenize(question))
-    if (terms.size === 0) return []
-    return this.search.search(question).flatMap((r: SearchResult) => {
+    if (terms.size === 0) return { sections: [], notInGuide: false }
+    const results = this.search.search(question)
+    const sections = results.flatMap((r: SearchResult) => {
       const entry = this.byId.get(String(r.id))
       return entry
         ? [{ entry, score: r.score, coverage: new Set(r.queryTerms).size / terms.size, terms: r.queryTerms }]
         : []
     })
+    const [first] = results
+    return { sections, notInGuide: first !== undefined && this.notInGuide.has(String(first.id)) }
   }
 
   entry(id: string): GuideEntry | undefined {
@@ -150,7 +186,9 @@ export class GuideIndex implements Answerer {
     const asked = question.slice(0, 500)
     if (this.unknownShare(asked) > this.maxUnknown) return { kind: 'no_answer', question }
     const searched = this.thesaurus ? expandQuestion(asked) : asked
-    const [best, ...rest] = this.reranked(preferNamedParty(question, this.rank(searched)))
+    const ranked = this.ranked(searched)
+    if (ranked.notInGuide) return { kind: 'no_answer', question }
+    const [best, ...rest] = this.reranked(preferNamedParty(question, ranked.sections))
     if (!best || best.coverage < this.minCoverage || best.score < this.minScore)
       return { kind: 'no_answer', question }
     const limit = this.specificDf
@@ -162,6 +200,12 @@ export class GuideIndex implements Answerer {
       .map((r) => r.entry)
     return { kind: 'answer', best: best.entry, related }
   }
+}
+
+let notInGuideLoaded: NotInGuide[] | undefined
+function defaultNotInGuide(): NotInGuide[] {
+  notInGuideLoaded ??= loadNotInGuide()
+  return notInGuideLoaded
 }
 
 /**

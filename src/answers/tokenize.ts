@@ -20,6 +20,9 @@ const VARIANTS: Array<[RegExp, string]> = [
   [/オペID|オペレータID/gi, 'オペレーターID'],
   [/請求金額|請求額/g, '請求金額'],
   [/インボイス/g, '請求書'],
+  [/アメックス|アメリカンエキスプレス|american express/g, 'amex'],
+  [/ディスカウント|値引き?/g, '割引'],
+  [/\busd\b|米ドル/g, 'ドル'],
 ]
 
 /** NFKC (full-width ASCII, half-width kana), lower case, variants folded, katakana kept. */
@@ -61,6 +64,29 @@ const ENGLISH_STOP = new Set([
   'be',
   'does',
   'get',
+  'we',
+  'our',
+  'us',
+  'you',
+  'your',
+  'need',
+  'want',
+  'would',
+  'like',
+  'will',
+  'should',
+  'are',
+  'am',
+  'on',
+  'at',
+  'have',
+  'has',
+  'there',
+  'any',
+  'please',
+  'and',
+  'or',
+  'so',
 ])
 
 function latinTerms(text: string): string[] {

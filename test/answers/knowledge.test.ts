@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { GuideIndex, loadGuide } from '../../src/answers/guide-index.js'
+import { GuideIndex, loadGuide, loadNotInGuide } from '../../src/answers/guide-index.js'
 import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
-import { evaluate, FROZEN_SET } from './evaluate.js'
+import { evaluate, FROZEN_SET, TUNED_SET } from './evaluate.js'
 import { HELD_OUT } from './held-out.js'
 import { HELD_OUT_2026_12 } from './held-out-2026-12.js'
 import { QUESTIONS } from './questions.js'
@@ -183,6 +183,26 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     // Before tuning: 132/153 (86.3 %), 12/21 declined.
     expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
     expect(score.correctlyDeclined).toBeGreaterThanOrEqual(12)
+  })
+
+  it('declines the neighbours of billing listed in knowledge/not-in-guide.yaml, and no question the guide answers because of them', () => {
+    const topics = loadNotInGuide()
+    expect(topics.length).toBeGreaterThan(0)
+    const withTopics = new GuideIndex(entries)
+    const without = new GuideIndex(entries, { notInGuide: [] })
+    const development = [...TUNED_SET, ...HELD_OUT, ...HELD_OUT_2026_12]
+    for (const [question, sections] of development) {
+      if (sections === null) continue
+      const before = without.answer(question)
+      if (before.kind !== 'answer' || !sections.includes(before.best.id)) continue
+      expect(withTopics.answer(question).kind, question).toBe('answer')
+    }
+    // Each topic's own wordings are declined (else the topic does nothing).
+    for (const t of topics)
+      for (const ask of t.asks) expect(withTopics.answer(ask).kind, ask).toBe('no_answer')
+    // And on the question the issue names: a Wi-Fi password is not a login password.
+    expect(without.answer('Wi-Fiのパスワードを教えて').kind).toBe('answer')
+    expect(withTopics.answer('Wi-Fiのパスワードを教えて').kind).toBe('no_answer')
   })
 
   it('understands full-width, half-width and a common typo the same way', () => {
