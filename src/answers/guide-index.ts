@@ -60,8 +60,8 @@ export interface GuideIndexOptions {
    */
   specificDf?: number
   /**
-   * Re-rank: among the candidates scoring at least this share of the best, the one matching the
-   * most terms that at most `ownDf` sections use goes first. Undefined: off.
+   * Re-rank: among the top 3 scoring at least this share of the best, the one matching the most
+   * terms that at most `ownDf` sections use goes first (default: ANSWER_THRESHOLDS; undefined: off).
    */
   rerank?: { within: number; ownDf: number }
   /** The topics to decline (default: knowledge/not-in-guide.yaml; `[]`: none). */
@@ -77,11 +77,13 @@ export const ANSWER_THRESHOLDS: {
   minScore: number
   maxUnknown: number
   specificDf: number | undefined
+  rerank: { within: number; ownDf: number } | undefined
 } = {
   minCoverage: 0.3,
   minScore: 1,
   maxUnknown: 0.6,
   specificDf: 8,
+  rerank: { within: 0.85, ownDf: 3 },
 }
 
 /**
@@ -108,7 +110,7 @@ export class GuideIndex implements Answerer {
     this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
     this.thesaurus = options.thesaurus ?? false
     this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
-    this.rerank = options.rerank
+    this.rerank = 'rerank' in options ? options.rerank : ANSWER_THRESHOLDS.rerank
     this.byId = new Map(entries.map((e) => [e.id, e]))
     // The terms of the section being indexed, as the index itself tokenizes them (once): which
     // terms the guide uses at all, and in how many sections (the decline rules read both).

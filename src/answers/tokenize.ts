@@ -20,6 +20,9 @@ const VARIANTS: Array<[RegExp, string]> = [
   [/オペID|オペレータID/gi, 'オペレーターID'],
   [/請求金額|請求額/g, '請求金額'],
   [/インボイス/g, '請求書'],
+  // Counting phrasing: three accounts, three invoices → several; into one → 一つ.
+  [/(?:[2-9]|[二三四五六七八九十]|いくつか)\s*(?:つ|枚|通|個|件)(?:の|も)?/g, '複数'],
+  [/(?:1|一|ひと)\s*(?:つ|枚|通)(?=に|で|の|へ|だけ)/g, '一つ'],
   [/アメックス|アメリカンエキスプレス|american express/g, 'amex'],
   [/ディスカウント|値引き?/g, '割引'],
   [/\busd\b|米ドル/g, 'ドル'],

@@ -136,14 +136,14 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     console.log(
       `answers, held-out: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), right section shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable} unanswerable`,
     )
-    // Floors just under the first measurement (44/54, 48/54 shown, 8/12): a guard against
-    // regressions, not a target — the gap to the tuned set is the honest figure (README).
-    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.8)
-    expect(score.shown / score.answerable).toBeGreaterThanOrEqual(0.85)
-    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(8)
+    // Floors just under the measurement (52/54, 53/54 shown, 12/12). Tuned on since 2026-12-03
+    // (a development set): the frozen set below is the measure.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.94)
+    expect(score.shown / score.answerable).toBeGreaterThanOrEqual(0.95)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(11)
   })
 
-  it('scores the frozen second held-out set (issue 29), unchanged since it was written, within its floors', () => {
+  it('scores the second held-out set (issue 29), unchanged since it was written, within its floors', () => {
     // Frozen in commit "Issue 29: a second held-out set …" before any tuning: any edit shows here.
     const file = readFileSync(new URL('./held-out-2026-12.ts', import.meta.url))
     expect(createHash('sha256').update(file).digest('hex')).toBe(
@@ -157,10 +157,10 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     console.log(
       `answers, held-out 2026-12: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
     )
-    // Floors at the measurement (121/140, 13/24): issue 29's targets (92 %, 90 % declined) are not
-    // met; these guard what is there.
-    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
-    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(13)
+    // Floors just under the measurement (132/140, 24/24). Its misses were seen and tuned on after
+    // it scored 121/140, 13/24: a development set now, no longer a measure.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.93)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(23)
   })
 
   it("scores the frozen third held-out set (issue 29's measure), unchanged since it was written", () => {
@@ -173,16 +173,23 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     expect(answerable.length).toBeGreaterThanOrEqual(120)
     expect(FROZEN_SET.length - answerable.length).toBeGreaterThanOrEqual(20)
     expect(new Set(answerable.flatMap(([, s]) => s ?? [])).size).toBe(entries.length)
-    // A scored question copied into the knowledge base would be tuning on the measure.
-    const known = new Set(entries.flatMap((e) => [e.title, ...e.asks]).map(normalize))
-    for (const [q] of FROZEN_SET) expect(known.has(normalize(q)), q).toBe(false)
+    // A scored question copied into the knowledge base would be tuning on the measure (compared as
+    // written: the search's own folding, e.g. 2つ → 複数, may make an older phrasing equal to one).
+    const literal = (q: string) =>
+      q
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}]/gu, '')
+    const known = new Set(entries.flatMap((e) => [e.title, ...e.asks]).map(literal))
+    for (const [q] of FROZEN_SET) expect(known.has(literal(q)), q).toBe(false)
     const score = evaluate(entries, {}, FROZEN_SET)
     console.log(
       `answers, frozen held-out 2026-12-b: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
     )
-    // Before tuning: 132/153 (86.3 %), 12/21 declined.
-    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.86)
-    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(12)
+    // Before tuning 132/153 (86.3 %), 12/21 declined; after (measured once, on what the development
+    // sets chose) 137/153 (89.5 %), 17/21. Issue 29's targets (92 %, 90 %) are not met.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.89)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(17)
   })
 
   it('declines the neighbours of billing listed in knowledge/not-in-guide.yaml, and no question the guide answers because of them', () => {
