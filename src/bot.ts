@@ -188,6 +188,7 @@ export function createBot(parts: BotParts) {
       links: ws.links,
       alerts: ws.alerts,
       questions: ws.questions,
+      threads: ws.threads,
       settings: ws.settings,
       accessDefaults: defaults,
       answers,

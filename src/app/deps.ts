@@ -19,6 +19,7 @@ import type {
   SettingsRepository,
   Soracom,
   SubscriptionRepository,
+  ThreadRepository,
   TicketRepository,
 } from './ports.js'
 
@@ -33,6 +34,8 @@ export interface AppDeps {
   alerts: AlertRepository
   /** Declined and disliked questions to the guide, masked (`/billing ask report`). */
   questions: QuestionRepository
+  /** DM threads' first questions, for follow-ups in the thread. */
+  threads: ThreadRepository
   /** Who may use the bot here, as its admins set it (`/billing settings`). */
   settings: SettingsRepository
   /** What each setting is when the workspace has not set it (the environment's, in single mode). */

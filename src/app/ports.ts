@@ -5,6 +5,7 @@ import type { Checklist } from '../domain/checklist.js'
 import type { Coverage } from '../domain/coverage.js'
 import type { GuideAnswer, GuideEntry } from '../domain/guide.js'
 import type { QuestionRecord } from '../domain/guide-feedback.js'
+import type { GuideThread } from '../domain/guide-thread.js'
 import type { HomeModel } from '../domain/home-view.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
@@ -92,6 +93,13 @@ export interface QuestionRepository {
   save(record: QuestionRecord): Promise<void>
   /** Those kept at or after `since` (ISO 8601). */
   since(since: string): Awaitable<readonly QuestionRecord[]>
+}
+
+/** DM threads' first questions, so a follow-up is read with its thread on any replica (issue 27). */
+export interface ThreadRepository {
+  /** Keeps a thread's first question once: saving an id again changes nothing. */
+  save(thread: GuideThread): Promise<void>
+  get(id: string): Awaitable<GuideThread | undefined>
 }
 
 export interface AlertRepository {

@@ -9,6 +9,7 @@ import type {
   ReminderRepository,
   SettingsRepository,
   SubscriptionRepository,
+  ThreadRepository,
   TicketRepository,
 } from '../app/ports.js'
 import { AlertStore } from './alert-store.js'
@@ -21,6 +22,7 @@ import { QuestionStore } from './question-store.js'
 import { ReminderStore } from './reminder-store.js'
 import { SettingsStore } from './settings-store.js'
 import { SubscriptionStore } from './subscription-store.js'
+import { ThreadStore } from './thread-store.js'
 import { TicketStore } from './ticket-store.js'
 import { type InstallResult, type WorkspaceEntry, WorkspaceRegistry } from './workspace-registry.js'
 
@@ -39,6 +41,7 @@ export interface WorkspaceRepositories {
   links: LinkRepository
   alerts: AlertRepository
   questions: QuestionRepository
+  threads: ThreadRepository
   settings: SettingsRepository & {
     /** Reads the settings again (PostgreSQL: another replica may have changed them); before each request. */
     load(): Promise<void>
@@ -94,6 +97,7 @@ function workspaceStore(db: Database, key: string) {
     links: new LinkStore(part),
     alerts: new AlertStore(part),
     questions: new QuestionStore(part),
+    threads: new ThreadStore(part),
     settings: new SettingsStore(part),
     // One process owns the file: what must happen once needs no more than this process's memory.
     posting: new LocalPostingHolds(),

@@ -3,6 +3,7 @@ import { billingAlertSchema } from '../domain/billing-alert.js'
 import { calendarSubscriptionSchema } from '../domain/calendar-subscription.js'
 import { checklistSchema } from '../domain/checklist.js'
 import { questionRecordSchema } from '../domain/guide-feedback.js'
+import { guideThreadSchema } from '../domain/guide-thread.js'
 import { registeredOperatorSchema } from '../domain/operator-registry.js'
 import { reminderSchema } from '../domain/reminder.js'
 import { operatorLinkSchema } from '../domain/soracom-link.js'
@@ -25,6 +26,8 @@ export const workspaceDataSchema = z.object({
   alerts: z.array(billingAlertSchema),
   /** Declined and disliked questions to the guide (issue 29); absent in files written before it. */
   questions: z.array(questionRecordSchema).default([]),
+  /** DM threads' first questions (issue 27: not in a process's memory); absent in older files. */
+  threads: z.array(guideThreadSchema).default([]),
   settings: workspaceSettingsSchema.optional(),
 })
 
@@ -40,6 +43,7 @@ export const RECORD_COLLECTIONS = [
   'links',
   'alerts',
   'questions',
+  'threads',
 ] as const satisfies ReadonlyArray<keyof WorkspaceData>
 
 /** A Slack workspace (and its Enterprise Grid org, when it belongs to one). */
@@ -84,8 +88,18 @@ export type WorkspaceRegistration = Omit<InstalledWorkspace, keyof WorkspaceData
 
 /** The collections a workspace owns (and its settings), as its own file holds them. */
 export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
-  const { tickets, checklists, reminders, subscriptions, operators, links, alerts, questions, settings } =
-    data
+  const {
+    tickets,
+    checklists,
+    reminders,
+    subscriptions,
+    operators,
+    links,
+    alerts,
+    questions,
+    threads,
+    settings,
+  } = data
   return {
     tickets,
     checklists,
@@ -95,6 +109,7 @@ export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
     links,
     alerts,
     questions,
+    threads,
     ...(settings ? { settings } : {}),
   }
 }
@@ -121,6 +136,7 @@ export function emptyWorkspaceData(): WorkspaceData {
     links: [],
     alerts: [],
     questions: [],
+    threads: [],
   }
 }
 

@@ -104,6 +104,19 @@ describe('answers from the guide: /billing ask and DMs', () => {
     expect(firstSection(reply)).toMatch(/^\*§5\.4\.2 /)
   })
 
+  it('reads a follow-up under the bot\u2019s answer with the first question, after a restart too (issue 27)', async () => {
+    await sendDm('U0ALICE', 'D0ALICE', '領収書はもらえますか？', '7.1')
+    const first = await bot.slack.waitFor('chat.postMessage')
+    const answerTs = String(first.reply?.ts)
+    // The thread is kept in the store, not in the process: a restarted bot (or another replica) knows it.
+    await bot.stopKeepingData()
+    bot = await startTestBot({ now: NOW, slack: bot.slack, dataFile: bot.dataFile, idStart: 500 })
+    await sendDm('U0ALICE', 'D0ALICE', 'カード払いの場合は？', '7.2', { thread_ts: answerTs })
+    const reply = await bot.slack.waitFor('chat.postMessage', () => true, { count: 2 })
+    expect(reply.args.thread_ts).toBe(answerTs)
+    expect(firstSection(reply)).toMatch(/^\*§5\.4\.2 /)
+  })
+
   it('answers English questions (in Japanese)', async () => {
     await sendDm('U0BOB', 'D0BOB', 'I forgot my password', '2.1')
     const dm = await bot.slack.waitFor('chat.postMessage')

@@ -27,6 +27,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
       '1764720000001_ticket_message_channel',
       '1764720000002_live_tickets',
       '1764720000003_questions',
+      '1764720000004_threads',
     ])
     expect(await migrateDatabase(db)).toEqual([])
     const client = new pg.Client({ connectionString: db })
@@ -38,6 +39,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
         '1764720000001_ticket_message_channel',
         '1764720000002_live_tickets',
         '1764720000003_questions',
+        '1764720000004_threads',
       ])
     } finally {
       await client.end()
@@ -66,6 +68,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations (issue 27.1, a real server)'
         'reminders',
         'settings',
         'subscriptions',
+        'threads',
         'tickets',
         'workspaces',
       ])

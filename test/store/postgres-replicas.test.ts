@@ -93,6 +93,20 @@ describe.skipIf(!POSTGRES_URL)('replicas sharing PostgreSQL (issue 27.3)', () =>
     expect((await ws.questions.since('2000-01-01T00:00:00.000Z')).map((q) => q.id)).toEqual(['recent'])
   })
 
+  it('the daily tidy drops DM threads\u2019 first questions after their 7 days', async () => {
+    const [store] = await replicas(1)
+    const ws = store?.workspace('single')
+    if (!ws) throw new Error('no store')
+    const thread = (id: string, at: string) => ({ id, at, question: 'q', user: 'U0ALICE' })
+    await ws.threads.save(thread('D0A:1.1', new Date(NOW.getTime() - 8 * 86_400_000).toISOString()))
+    await ws.threads.save(thread('D0A:2.1', new Date(NOW.getTime() - 6 * 86_400_000).toISOString()))
+    await ws.archiveOld(NOW)
+    expect([await ws.threads.get('D0A:1.1'), (await ws.threads.get('D0A:2.1'))?.id]).toEqual([
+      undefined,
+      'D0A:2.1',
+    ])
+  })
+
   it('runs a workspace job on one replica at a time, asked by three at once', async () => {
     const stores = await replicas(3)
     let running = 0

@@ -172,6 +172,23 @@ for (const backend of storeBackends([A, B], NOW)) {
         expect(await b.of(A).questions.since('2026-01-01T00:00:00.000Z')).toHaveLength(2)
         expect(await b.of(B).questions.since('2026-01-01T00:00:00.000Z')).toEqual([])
       })
+
+      it('threads: a DM thread\u2019s first question is kept once, read by any replica, each workspace its own (issue 27)', async () => {
+        const b = await open()
+        const first = {
+          id: 'D0ALICE:5.1',
+          at: '2026-11-26T01:00:00.000Z',
+          question: '領収書は？',
+          user: 'U0ALICE',
+        }
+        await b.of(A).threads.save(first)
+        await b
+          .of(A)
+          .threads.save({ ...first, at: '2026-11-26T01:05:00.000Z', question: 'カード払いの場合は？' })
+        expect(await b.fresh(A).threads.get('D0ALICE:5.1')).toEqual(first)
+        expect(await b.of(A).threads.get('D0ALICE:5.2')).toBeUndefined()
+        expect(await b.of(B).threads.get('D0ALICE:5.1')).toBeUndefined()
+      })
     },
   )
 }

@@ -53,6 +53,7 @@ describe('the store (real temp file)', () => {
       links: [],
       alerts: [],
       questions: [],
+      threads: [],
       workspaces: {},
     })
   })

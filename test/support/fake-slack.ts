@@ -10,6 +10,8 @@ export interface SlackCall {
   headers: Record<string, string | string[] | undefined>
   /** When the call arrived (performance.now(): elapsed time, whatever the clocks say). */
   at: number
+  /** What the fake answered (once it has). */
+  reply?: Record<string, unknown>
 }
 
 /** A canned reply: a Slack body (`{ ok: false, error }`), or an HTTP status with headers. */
@@ -271,8 +273,9 @@ export class FakeSlack {
 
     const queued = this.queued.get(method)
     const reply = queued?.shift() ?? this.handlers.get(method)?.(call) ?? this.defaultReply(call)
+    call.reply = reply.body ?? { ok: true }
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers })
-    res.end(JSON.stringify(reply.body ?? { ok: true }))
+    res.end(JSON.stringify(call.reply))
   }
 
   private defaultReply(call: SlackCall): FakeReply {

@@ -21,6 +21,7 @@ import type {
   SettingsRepository,
   Soracom,
   SubscriptionRepository,
+  ThreadRepository,
   TicketRepository,
   UploadFile,
   UploadTarget,
@@ -31,6 +32,7 @@ import type { CalendarSubscription } from '../../src/domain/calendar-subscriptio
 import type { Checklist } from '../../src/domain/checklist.js'
 import type { Coverage } from '../../src/domain/coverage.js'
 import type { QuestionRecord } from '../../src/domain/guide-feedback.js'
+import type { GuideThread } from '../../src/domain/guide-thread.js'
 import type { HomeModel } from '../../src/domain/home-view.js'
 import type { RegisteredOperator } from '../../src/domain/operator-registry.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
@@ -184,6 +186,20 @@ export class MemoryQuestions implements QuestionRepository {
   }
   since(since: string): readonly QuestionRecord[] {
     return this.records.filter((r) => r.at >= since)
+  }
+}
+
+export class MemoryThreads implements ThreadRepository {
+  readonly records: GuideThread[] = []
+  /** Every save and read fails with this (a database that is down), when set. */
+  failing?: Error
+  async save(thread: GuideThread): Promise<void> {
+    if (this.failing) throw this.failing
+    if (!this.records.some((t) => t.id === thread.id)) this.records.push(thread)
+  }
+  async get(id: string): Promise<GuideThread | undefined> {
+    if (this.failing) throw this.failing
+    return this.records.find((t) => t.id === id)
   }
 }
 
@@ -430,6 +446,7 @@ export interface MemoryDeps extends AppDeps {
   links: MemoryLinks
   alerts: MemoryAlerts
   questions: MemoryQuestions
+  threads: MemoryThreads
   settings: MemorySettings
   posting: MemoryPostingHolds
   soracom: MemorySoracom
@@ -461,6 +478,7 @@ export function memoryDeps(options: { now?: string; admins?: string[] } = {}): M
     links: new MemoryLinks(),
     alerts: new MemoryAlerts(),
     questions: new MemoryQuestions(),
+    threads: new MemoryThreads(),
     settings,
     accessDefaults,
     answers: sharedAnswers,

@@ -11,6 +11,7 @@ import type {
   QuestionRepository,
   ReminderRepository,
   SubscriptionRepository,
+  ThreadRepository,
   TicketRepository,
 } from '../../src/app/ports.js'
 import type { WorkspaceSettings } from '../../src/domain/workspace-settings.js'
@@ -25,6 +26,7 @@ import {
   PgReminderRepository,
   PgSettingsRepository,
   PgSubscriptionRepository,
+  PgThreadRepository,
 } from '../../src/store/postgres/repositories.js'
 import { PgTicketRepository } from '../../src/store/postgres/ticket-repository.js'
 import { freshDatabase } from './postgres-server.js'
@@ -45,6 +47,7 @@ export interface Repositories {
   links: LinkRepository
   alerts: AlertRepository
   questions: QuestionRepository
+  threads: ThreadRepository
   settings: {
     load(): Promise<void>
     get(): WorkspaceSettings
@@ -77,6 +80,7 @@ export function postgresRepositories(pool: pg.Pool, team: string, now: () => Dat
     links: new PgLinkRepository(pool, team),
     alerts: new PgAlertRepository(pool, team),
     questions: new PgQuestionRepository(pool, team),
+    threads: new PgThreadRepository(pool, team),
     settings: new PgSettingsRepository(pool, team),
   }
 }

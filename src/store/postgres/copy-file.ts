@@ -25,6 +25,7 @@ const TABLES = {
   },
   alerts: { columns: 'team_id, id, doc', select: "$2, d->>'id', d" },
   questions: { columns: 'team_id, id, at, doc', select: "$2, d->>'id', (d->>'at')::timestamptz, d" },
+  threads: { columns: 'team_id, id, at, doc', select: "$2, d->>'id', (d->>'at')::timestamptz, d" },
   settings: { columns: 'team_id, doc', select: '$2, d' },
 } as const
 
@@ -82,6 +83,7 @@ export async function copyFileToPostgres(file: string, url: string): Promise<Cop
           links: data.links,
           alerts: data.alerts,
           questions: data.questions,
+          threads: data.threads,
           settings: data.settings && Object.keys(data.settings).length > 0 ? [data.settings] : [],
         }
         for (const table of TABLE_NAMES) {

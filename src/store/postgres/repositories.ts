@@ -7,12 +7,14 @@ import type {
   ReminderRepository,
   SettingsRepository,
   SubscriptionRepository,
+  ThreadRepository,
 } from '../../app/ports.js'
 import { type BillingAlert, billingAlertSchema } from '../../domain/billing-alert.js'
 import { type CalendarSubscription, calendarSubscriptionSchema } from '../../domain/calendar-subscription.js'
 import { type Checklist, checklistSchema } from '../../domain/checklist.js'
 import type { Coverage } from '../../domain/coverage.js'
 import { type QuestionRecord, questionRecordSchema } from '../../domain/guide-feedback.js'
+import { type GuideThread, guideThreadSchema } from '../../domain/guide-thread.js'
 import { type RegisteredOperator, registeredOperatorSchema } from '../../domain/operator-registry.js'
 import { type Reminder, reminderSchema } from '../../domain/reminder.js'
 import { type OperatorLink, operatorLinkSchema } from '../../domain/soracom-link.js'
@@ -170,4 +172,20 @@ export class PgQuestionRepository implements QuestionRepository {
   }
   save = (record: QuestionRecord) => this.rows.upsert([record])
   since = (since: string) => this.rows.many('at >= $2', [since], 'at DESC')
+}
+
+/** DM threads' first questions (issue 27): kept once per thread, so every replica reads a follow-up alike. */
+export class PgThreadRepository implements ThreadRepository {
+  private readonly rows: WorkspaceTable<GuideThread>
+  constructor(pool: Sql, teamId: string) {
+    this.rows = new WorkspaceTable(pool, teamId, {
+      table: 'threads',
+      schema: guideThreadSchema,
+      key: ['id'],
+      columns: { id: (t) => t.id, at: (t) => t.at },
+      onConflict: 'keep-first',
+    })
+  }
+  save = (thread: GuideThread) => this.rows.upsert([thread])
+  get = (id: string) => this.rows.one('id = $2', [id])
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { threadsKeptSince } from '../../domain/guide-thread.js'
 import type { Store, WorkspaceRepositories } from '../index.js'
 import { QUESTIONS_KEPT_DAYS } from '../question-store.js'
 import { RECORD_COLLECTIONS } from '../schema.js'
@@ -15,6 +16,7 @@ import {
   PgReminderRepository,
   PgSettingsRepository,
   PgSubscriptionRepository,
+  PgThreadRepository,
 } from './repositories.js'
 import { PgTicketRepository } from './ticket-repository.js'
 
@@ -153,6 +155,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       links: new PgLinkRepository(health, team),
       alerts: new PgAlertRepository(health, team),
       questions: new PgQuestionRepository(health, team),
+      threads: new PgThreadRepository(health, team),
       settings: new PgSettingsRepository(health, team),
       posting: new PgPostingHolds(claims, postingMs),
       deliveries: {
@@ -181,6 +184,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         await health.query('DELETE FROM questions WHERE team_id = $1 AND at < $2', [
           team,
           new Date(now.getTime() - QUESTIONS_KEPT_DAYS * 86_400_000).toISOString(),
+        ])
+        await health.query('DELETE FROM threads WHERE team_id = $1 AND at < $2', [
+          team,
+          threadsKeptSince(now),
         ])
         return { tickets: 0, reminders: 0 }
       },

@@ -11,6 +11,8 @@ export interface TableSpec<T> {
   key: readonly string[]
   /** Every column but team_id and doc, from the record. */
   columns: Readonly<Record<string, (record: T) => unknown>>
+  /** What saving a key again does: replace the row (the default), or keep the first one. */
+  onConflict?: 'replace' | 'keep-first'
 }
 
 /**
@@ -25,7 +27,7 @@ export class WorkspaceTable<T> {
     private readonly spec: TableSpec<T>,
   ) {}
 
-  /** Inserts or replaces records, all in one statement (one transaction). */
+  /** Inserts or replaces (or, `keep-first`, keeps) records, all in one statement (one transaction). */
   async upsert(records: readonly T[]): Promise<void> {
     if (records.length === 0) return
     const names = Object.keys(this.spec.columns)
@@ -43,7 +45,9 @@ export class WorkspaceTable<T> {
     try {
       await this.pool.query(
         `INSERT INTO ${this.spec.table} (${columns.join(', ')}) VALUES ${rows.join(', ')}
-         ON CONFLICT (${['team_id', ...this.spec.key].join(', ')}) DO UPDATE SET ${update}`,
+         ON CONFLICT (${['team_id', ...this.spec.key].join(', ')}) ${
+           this.spec.onConflict === 'keep-first' ? 'DO NOTHING' : `DO UPDATE SET ${update}`
+         }`,
         params,
       )
     } catch (error) {
