@@ -5,6 +5,7 @@
  * alternating rounds. Everything runs as deployed (dist/main.js) against a throwaway local
  * PostgreSQL and the fake Slack.
  */
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
@@ -15,7 +16,7 @@ import { freshDatabase, startTestPostgres } from '../test/support/postgres-serve
 import { postSigned, SIGNING_SECRET } from '../test/support/slack-request.js'
 import { drive, submission } from './drive.js'
 import { generateStore, ticketAt } from './generate-store.js'
-import { rssMb, type Stats, stats } from './measure.js'
+import { type CpuPerRequest, cpuMeter, rssMb, type Stats, stats } from './measure.js'
 
 const NOW = '2026-11-26T10:00:00+09:00'
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
@@ -34,6 +35,12 @@ export interface PostgresBench {
   viewSubmission: Stats
   /** The same, one request at a time. */
   viewSubmissionOneAtATime: Stats
+  /**
+   * Where the CPU went at concurrency 8 and one at a time (ms per submission), and what that
+   * bounds: with every core busy, submissions/s ≤ cores × 1000 / total, so by Little's law the
+   * mean latency with CONCURRENCY in flight is ≥ CONCURRENCY / that rate.
+   */
+  cpu: { concurrent: CpuPerRequest; oneAtATime: CpuPerRequest; cores: number; perSecond: number; meanLatencyFloorMs: number }
   acknowledged: number
   missingInDatabase: number
   rssMbAfterLoad: number
@@ -87,8 +94,10 @@ async function submitToDatabase(
   databaseUrl: string,
   count: number,
   concurrency = CONCURRENCY,
+  botPid?: number,
 ) {
   const acked: string[] = []
+  const cpu = await cpuMeter(botPid)
   const started = performance.now()
   const { latencies } = await drive(count, concurrency, async (i) => {
     const { operatorId, form } = submission()
@@ -97,6 +106,7 @@ async function submitToDatabase(
     return res
   })
   const seconds = (performance.now() - started) / 1000
+  const cpuPerRequest = await cpu(count)
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -108,6 +118,7 @@ async function submitToDatabase(
     return {
       stats: stats(latencies),
       perSecond: Math.round(count / seconds),
+      cpuPerRequest,
       acknowledged: acked.length,
       missing: acked.filter((id) => !stored.has(id)).length,
     }
@@ -179,14 +190,14 @@ export async function postgresBench(
     const million = await (async () => {
       try {
         await submitToDatabase([one.url], big.url, 50)
-        return await submitToDatabase([one.url], big.url, SUBMISSIONS)
+        return await submitToDatabase([one.url], big.url, SUBMISSIONS, CONCURRENCY, one.bot.child.pid)
       } catch (error) {
         console.error(`the bot failed; its last output:\n${one.bot.output().slice(-4000)}`)
         throw error
       }
     })()
     // One at a time: the service time itself, without queueing behind the other seven.
-    const oneAtATime = await submitToDatabase([one.url], big.url, 200, 1)
+    const oneAtATime = await submitToDatabase([one.url], big.url, 200, 1, one.bot.child.pid)
     const rssAfter = await rssMb(one.bot.child.pid)
     await stopAll([one.bot])
     await big.drop()
@@ -247,6 +258,14 @@ export async function postgresBench(
       catchUp,
       viewSubmission: million.stats,
       viewSubmissionOneAtATime: oneAtATime.stats,
+      cpu: {
+        concurrent: million.cpuPerRequest,
+        oneAtATime: oneAtATime.cpuPerRequest,
+        cores: availableParallelism(),
+        perSecond: million.perSecond,
+        meanLatencyFloorMs:
+          Math.round(((CONCURRENCY * million.cpuPerRequest.total) / availableParallelism()) * 10) / 10,
+      },
       acknowledged: million.acknowledged + oneAtATime.acknowledged,
       missingInDatabase: million.missing + oneAtATime.missing,
       rssMbAfterLoad: rssAfter,
