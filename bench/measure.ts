@@ -34,7 +34,9 @@ export async function processCpuMs(pid: number | undefined): Promise<number> {
 export async function machineBusyMs(): Promise<number> {
   const line = (await readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? ''
   const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number)
-  return (((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 1000) / TICKS
+  return (
+    (((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 1000) / TICKS
+  )
 }
 
 /** Where a run's CPU went, in ms per request: the bot, this process (load and fakes), the rest (the database). */
@@ -54,6 +56,11 @@ export async function cpuMeter(botPid: number | undefined) {
     const ownUsage = process.cpuUsage(start.own)
     const own = (ownUsage.user + ownUsage.system) / 1000
     const round = (ms: number) => Math.round((ms / requests) * 100) / 100
-    return { bot: round(bot), benchAndFakes: round(own), rest: round(machine - bot - own), total: round(machine) }
+    return {
+      bot: round(bot),
+      benchAndFakes: round(own),
+      rest: round(machine - bot - own),
+      total: round(machine),
+    }
   }
 }

@@ -40,7 +40,13 @@ export interface PostgresBench {
    * bounds: with every core busy, submissions/s ≤ cores × 1000 / total, so by Little's law the
    * mean latency with CONCURRENCY in flight is ≥ CONCURRENCY / that rate.
    */
-  cpu: { concurrent: CpuPerRequest; oneAtATime: CpuPerRequest; cores: number; perSecond: number; meanLatencyFloorMs: number }
+  cpu: {
+    concurrent: CpuPerRequest
+    oneAtATime: CpuPerRequest
+    cores: number
+    perSecond: number
+    meanLatencyFloorMs: number
+  }
   acknowledged: number
   missingInDatabase: number
   rssMbAfterLoad: number

@@ -23,7 +23,7 @@ import { directDebitTicketModel } from '../src/render/ticket-models.js'
 import { describeTicket } from '../src/render/ticket-view.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore, SINGLE_WORKSPACE } from '../src/store/index.js'
-import { evaluate, FROZEN_SET, TUNED_SET } from '../test/answers/evaluate.js'
+import { evaluate, FROZEN_SET, HELD_OUT_2026_12_B_SCORED, TUNED_SET } from '../test/answers/evaluate.js'
 import { HELD_OUT } from '../test/answers/held-out.js'
 import { HELD_OUT_2026_12 } from '../test/answers/held-out-2026-12.js'
 import { QUESTIONS } from '../test/answers/questions.js'
@@ -273,12 +273,13 @@ function answersBench() {
       },
     }
   })
-  // Issue 29: the candidates side by side on the sets tuned on and on the frozen third held-out set
-  // (chosen on the first three only; the frozen one scores what they chose).
+  // Issue 29: the candidates side by side on the sets tuned on and on the frozen fourth held-out set
+  // (chosen on the first four only; the frozen one scores what they chose).
   const sets = {
     tuned: TUNED_SET,
     heldOut: HELD_OUT,
     heldOut202612: HELD_OUT_2026_12,
+    heldOut202612b: HELD_OUT_2026_12_B_SCORED,
     frozen: FROZEN_SET,
   } as const
   const variants = {
@@ -368,7 +369,7 @@ async function main() {
         return `${((v.top1 / v.answerable) * 100).toFixed(1)} % (${v.top1}/${v.answerable}), declined ${v.declined}/${v.unanswerable}`
       }
       console.log(
-        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; FROZEN 2026-12-b ${cell('frozen')}`,
+        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; held-out 2026-12-b ${cell('heldOut202612b')}; FROZEN 2026-12-c ${cell('frozen')}`,
       )
     }
     if (process.env.BENCH_ONLY === 'answers') return

@@ -1,6 +1,7 @@
 import { GuideIndex, type GuideIndexOptions } from '../../src/answers/guide-index.js'
 import type { GuideEntry } from '../../src/domain/guide.js'
 import { HELD_OUT_2026_12_B } from './held-out-2026-12-b.js'
+import { HELD_OUT_2026_12_C } from './held-out-2026-12-c.js'
 import { QUESTIONS } from './questions.js'
 
 /** Questions with the sections that answer them (more than one where the guide repeats itself), or null. */
@@ -48,8 +49,53 @@ export const NOT_SCORED_2026_12_B: ReadonlySet<string> = new Set([
   'ソラコムの採用情報',
 ])
 
-/** The third held-out set as scored: the measure of issue 29 (nobody tuned on it). */
-export const FROZEN_SET: QuestionSet = HELD_OUT_2026_12_B.filter(([q]) => !NOT_SCORED_2026_12_B.has(q))
+/**
+ * The third held-out set as scored: issue 29's measure until 2026-12-03, when it was scored once
+ * (137/153, 17/21); a development set since.
+ */
+export const HELD_OUT_2026_12_B_SCORED: QuestionSet = HELD_OUT_2026_12_B.filter(
+  ([q]) => !NOT_SCORED_2026_12_B.has(q),
+)
+
+/**
+ * The fourth held-out set's questions that are not scored, listed once at the freeze, before any
+ * tuning: those whose character bigrams (after `normalize`, spaces and punctuation dropped) overlap
+ * a way of asking in knowledge/guide.yaml or knowledge/not-in-guide.yaml, or a question of the
+ * development sets (questions.ts and the three earlier held-out sets), by a Jaccard index of 0.75
+ * or more. Near-repeats of what was already written down, or of questions that may be tuned on,
+ * would not measure new phrasings.
+ */
+export const NOT_SCORED_2026_12_C: ReadonlySet<string> = new Set([
+  'ｵﾍﾟﾚｰﾀｰIDの確認方法',
+  'NP掛け払いのサポートデスクの電話番号',
+  'How can I contact Net Protections?',
+  'グローバルカバレッジでJCBは使える？',
+  'カード登録でエラーになる',
+  '住所欄に都道府県を入れたらエラーになった',
+  'My invoice never arrived, can you resend it?',
+  'SIMごとに請求書を分けて発行してほしい',
+  'I need the invoice with a company seal',
+  'Is the global coverage billed in USD or JPY?',
+  '請求書払いで支払いエラーの連絡がNPから来た',
+  'When is my credit card charged for monthly usage?',
+  '請求書は毎月何日ごろ発行される？',
+  'How much have I used so far this month?',
+  '去年の請求額を確認したい',
+  'How do I download the billing detail CSV?',
+  '見積書を作りたい',
+  'When am I charged for devices I order?',
+  'Do you issue delivery notes?',
+  'How do I update our contract information?',
+  '全サービスが解約済みか確認する方法',
+  'コンソールの画面が真っ白',
+  'SIMカードのサイズは何種類？',
+  'クレジットカードのポイント還元率は？',
+  '年末調整の書類はどこ？',
+  '自社の請求書テンプレートをExcelで作りたい',
+])
+
+/** The fourth held-out set as scored: the measure of issue 29 (nobody tuned on it). */
+export const FROZEN_SET: QuestionSet = HELD_OUT_2026_12_C.filter(([q]) => !NOT_SCORED_2026_12_C.has(q))
 
 export interface Score {
   answerable: number
@@ -79,7 +125,13 @@ export function evaluate(
     correctlyDeclined: 0,
     misses: [],
   }
-  for (const [question, expected] of questions) {
+  // A guide subsection the knowledge base keeps inside its parent (the guide's 3.5.1 is part of the
+  // knowledge base's 3.5) counts as that parent: the fourth set names 3.5.1 alone twice.
+  const ids = new Set(entries.map((e) => e.id))
+  const asKnown = (id: string): string =>
+    ids.has(id) || !id.includes('.') ? id : asKnown(id.replace(/\.\d+$/, ''))
+  for (const [question, named] of questions) {
+    const expected = named?.map(asKnown) ?? null
     const answer = index.answer(question)
     const got = answer.kind === 'answer' ? answer.best.id : null
     if (expected === null) {

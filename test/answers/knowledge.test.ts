@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { GuideIndex, loadGuide, loadNotInGuide } from '../../src/answers/guide-index.js'
 import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
-import { evaluate, FROZEN_SET, TUNED_SET } from './evaluate.js'
+import { evaluate, FROZEN_SET, HELD_OUT_2026_12_B_SCORED, TUNED_SET } from './evaluate.js'
 import { HELD_OUT } from './held-out.js'
 import { HELD_OUT_2026_12 } from './held-out-2026-12.js'
 import { QUESTIONS } from './questions.js'
@@ -13,6 +13,14 @@ const GUIDE = readFileSync(
   'utf8',
 )
 const entries = loadGuide()
+/**
+ * The floors of the held-out sets, just under what was measured. The frozen set: 116/166 (69.9 %),
+ * 17/21 declined at the freeze, before any tuning (2026-12-04).
+ */
+const FLOORS = {
+  h3: { top1: 0.89, declined: 17 },
+  frozen: { top1: 0.69, declined: 17 },
+}
 
 /**
  * The sections that answer something: §1.2 (the company's details, asked for supplier registration)
@@ -163,16 +171,33 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     expect(score.correctlyDeclined).toBeGreaterThanOrEqual(23)
   })
 
-  it("scores the frozen third held-out set (issue 29's measure), unchanged since it was written", () => {
+  it('scores the third held-out set, unchanged since it was written, within its floors', () => {
     // Frozen in commit "Issue 29: a third held-out set …" before any tuning: any edit shows here.
     const file = readFileSync(new URL('./held-out-2026-12-b.ts', import.meta.url))
     expect(createHash('sha256').update(file).digest('hex')).toBe(
       '112ec7cddb85d8cbde344cecdc957b49141470cbc8193bdf8f553b1cdca17ea5',
     )
+    const score = evaluate(entries, {}, HELD_OUT_2026_12_B_SCORED)
+    console.log(
+      `answers, held-out 2026-12-b: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
+    )
+    // Issue 29's measure until it was scored once on 2026-12-03: 137/153 (89.5 %), 17/21 declined.
+    // A development set since 2026-12-04 (its misses were looked at); floors just under the measurement.
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(FLOORS.h3.top1)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(FLOORS.h3.declined)
+  })
+
+  it("scores the frozen fourth held-out set (issue 29's measure), unchanged since it was written", () => {
+    // Frozen in commit "Issue 29: a fourth held-out set …" before any tuning: any edit shows here.
+    const file = readFileSync(new URL('./held-out-2026-12-c.ts', import.meta.url))
+    expect(createHash('sha256').update(file).digest('hex')).toBe(
+      'f8f59a845b57f0a6df85b529bd5a503beee6363d3e300f2d9ea4bf293feada05',
+    )
     const answerable = FROZEN_SET.filter(([, s]) => s !== null)
     expect(answerable.length).toBeGreaterThanOrEqual(120)
     expect(FROZEN_SET.length - answerable.length).toBeGreaterThanOrEqual(20)
-    expect(new Set(answerable.flatMap(([, s]) => s ?? [])).size).toBe(entries.length)
+    const named = new Set(answerable.flatMap(([, s]) => s ?? []))
+    expect(entries.filter((e) => !named.has(e.id)).map((e) => e.id)).toEqual([])
     // A scored question copied into the knowledge base would be tuning on the measure (compared as
     // written: the search's own folding, e.g. 2つ → 複数, may make an older phrasing equal to one).
     const literal = (q: string) =>
@@ -184,12 +209,10 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     for (const [q] of FROZEN_SET) expect(known.has(literal(q)), q).toBe(false)
     const score = evaluate(entries, {}, FROZEN_SET)
     console.log(
-      `answers, frozen held-out 2026-12-b: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
+      `answers, frozen held-out 2026-12-c: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
     )
-    // Before tuning 132/153 (86.3 %), 12/21 declined; after (measured once, on what the development
-    // sets chose) 137/153 (89.5 %), 17/21. Issue 29's targets (92 %, 90 %) are not met.
-    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.89)
-    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(17)
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(FLOORS.frozen.top1)
+    expect(score.correctlyDeclined).toBeGreaterThanOrEqual(FLOORS.frozen.declined)
   })
 
   it('declines the neighbours of billing listed in knowledge/not-in-guide.yaml, and no question the guide answers because of them', () => {
@@ -197,7 +220,7 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     expect(topics.length).toBeGreaterThan(0)
     const withTopics = new GuideIndex(entries)
     const without = new GuideIndex(entries, { notInGuide: [] })
-    const development = [...TUNED_SET, ...HELD_OUT, ...HELD_OUT_2026_12]
+    const development = [...TUNED_SET, ...HELD_OUT, ...HELD_OUT_2026_12, ...HELD_OUT_2026_12_B_SCORED]
     for (const [question, sections] of development) {
       if (sections === null) continue
       const before = without.answer(question)
