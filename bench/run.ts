@@ -287,7 +287,7 @@ function answersBench() {
     'without the not-in-guide topics': { notInGuide: [] },
     'without the re-rank': { rerank: undefined },
     'without the decline rules': { maxUnknown: 1, specificDf: undefined },
-    'with the thesaurus': { thesaurus: true },
+    'without the thesaurus': { thesaurus: false },
     'without the topics and the re-rank': { notInGuide: [], rerank: undefined },
   } satisfies Record<string, GuideIndexOptions>
   const candidates = Object.entries(variants).map(([name, options]) => ({

@@ -47,7 +47,7 @@ export interface GuideIndexOptions {
   minScore?: number
   /** Field weights (the ways people ask weigh most). */
   boost?: { title: number; asksText: number; answer: number }
-  /** Apply the domain thesaurus (thesaurus.ts) to the question. */
+  /** Apply the domain thesaurus (thesaurus.ts) to the question (default: on). */
   thesaurus?: boolean
   /**
    * Above this share of the question's terms that appear nowhere in the guide, the question is
@@ -108,7 +108,7 @@ export class GuideIndex implements Answerer {
     this.minCoverage = options.minCoverage ?? ANSWER_THRESHOLDS.minCoverage
     this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
     this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
-    this.thesaurus = options.thesaurus ?? false
+    this.thesaurus = options.thesaurus ?? true
     this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
     this.rerank = 'rerank' in options ? options.rerank : ANSWER_THRESHOLDS.rerank
     this.byId = new Map(entries.map((e) => [e.id, e]))
@@ -137,8 +137,17 @@ export class GuideIndex implements Answerer {
     // decline rules above count only the sections').
     const topics = options.notInGuide ?? defaultNotInGuide()
     this.notInGuide = new Map(topics.map((t, i) => [`not-in-guide:${i}`, t]))
+    // Their asks are indexed as a question is searched (with the thesaurus's words, when on), so an
+    // English topic (set up the APN on a device) keeps its own question once it is expanded.
+    const asAsked = (ask: string) => (this.thesaurus ? expandQuestion(ask) : ask)
     for (const [id, t] of this.notInGuide)
-      this.search.add({ id, title: t.topic, asks: t.asks, asksText: t.asks.join('\n'), answer: '' })
+      this.search.add({
+        id,
+        title: t.topic,
+        asks: t.asks,
+        asksText: t.asks.map(asAsked).join('\n'),
+        answer: '',
+      })
   }
 
   /** The ranked sections for a question, with how much of the question each covers. */
