@@ -195,8 +195,8 @@ export class GuideIndex implements Answerer {
 
   answer(question: string): GuideAnswer {
     const asked = question.slice(0, 500)
-    if (this.unknownShare(asked) > this.maxUnknown) return { kind: 'no_answer', question }
     const searched = this.thesaurus ? expandQuestion(asked) : asked
+    if (this.unknownShare(searched) > this.maxUnknown) return { kind: 'no_answer', question }
     const ranked = this.ranked(searched)
     if (ranked.notInGuide) return { kind: 'no_answer', question }
     const [best, ...rest] = this.reranked(preferNamedParty(question, ranked.sections))

@@ -109,7 +109,7 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bphone( number)?\b|\bcall\b|\btelephone\b/i, '電話番号'],
   [/\bscreen\b|\bpage\b|\bdisplay\b|\bbrowser\b|\bblank\b|\bload(s|ing)?\b/i, '画面 表示 ブラウザ'],
   [
-    /\bforg(o|e)t\b|\blost\b|\breset\b|\blocked out\b|\bcan'?t (log|sign)\b/i,
+    /\bforg(o|e)t\b|\blost\b|\breset (my |the |our )?(password|login)\b|\blocked out\b|\bcan'?t (log|sign)\b/i,
     'ログイン情報 わからなくなった 再設定',
   ],
   [/\bpassword\b/i, 'パスワード'],
