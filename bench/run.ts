@@ -23,7 +23,13 @@ import { directDebitTicketModel } from '../src/render/ticket-models.js'
 import { describeTicket } from '../src/render/ticket-view.js'
 import { ReminderDelivery } from '../src/scheduling/reminder-delivery.js'
 import { openStore, SINGLE_WORKSPACE } from '../src/store/index.js'
-import { evaluate, FROZEN_SET, HELD_OUT_2026_12_B_SCORED, TUNED_SET } from '../test/answers/evaluate.js'
+import {
+  evaluate,
+  FROZEN_SET,
+  HELD_OUT_2026_12_B_SCORED,
+  leaveOneAskOut,
+  TUNED_SET,
+} from '../test/answers/evaluate.js'
 import { HELD_OUT } from '../test/answers/held-out.js'
 import { HELD_OUT_2026_12 } from '../test/answers/held-out-2026-12.js'
 import { QUESTIONS } from '../test/answers/questions.js'
@@ -306,6 +312,7 @@ function answersBench() {
         ]
       }),
     ),
+    leaveOneAskOut: leaveOneAskOut(entries, options),
   }))
   return {
     sections: entries.length,
@@ -363,13 +370,17 @@ async function main() {
         ]),
       ]),
     )
+    const loo = (v: unknown) => {
+      const t = v as { right: number; total: number; englishRight: number; english: number }
+      return `${t.right}/${t.total} (English ${t.englishRight}/${t.english})`
+    }
     for (const c of answers.candidates as Array<Record<string, unknown> & { name: string }>) {
       const cell = (k: string) => {
         const v = c[k] as { top1: number; answerable: number; declined: number; unanswerable: number }
         return `${((v.top1 / v.answerable) * 100).toFixed(1)} % (${v.top1}/${v.answerable}), declined ${v.declined}/${v.unanswerable}`
       }
       console.log(
-        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; held-out 2026-12-b ${cell('heldOut202612b')}; FROZEN 2026-12-c ${cell('frozen')}`,
+        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; held-out 2026-12-b ${cell('heldOut202612b')}; FROZEN 2026-12-c ${cell('frozen')}; leave one ask out ${loo(c.leaveOneAskOut)}`,
       )
     }
     if (process.env.BENCH_ONLY === 'answers') return

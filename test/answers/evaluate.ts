@@ -149,3 +149,27 @@ export function evaluate(
   }
   return score
 }
+
+/**
+ * Leave one ask out: each way of asking in the knowledge base put to an index built without it —
+ * how the search does on a phrasing it has never seen, without any question set. `english`: the
+ * asks written without Japanese.
+ */
+export function leaveOneAskOut(
+  entries: readonly GuideEntry[],
+  options: GuideIndexOptions = {},
+): { right: number; total: number; englishRight: number; english: number } {
+  const tally = { right: 0, total: 0, englishRight: 0, english: 0 }
+  for (const [i, entry] of entries.entries())
+    entry.asks.forEach((ask, k) => {
+      const without = entries.map((e, j) => (j === i ? { ...e, asks: e.asks.filter((_, m) => m !== k) } : e))
+      const answer = new GuideIndex(without, options).answer(ask)
+      const right = answer.kind === 'answer' && answer.best.id === entry.id
+      const english = !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ask)
+      tally.total += 1
+      if (right) tally.right += 1
+      if (english) tally.english += 1
+      if (english && right) tally.englishRight += 1
+    })
+  return tally
+}

@@ -15,11 +15,12 @@ const GUIDE = readFileSync(
 const entries = loadGuide()
 /**
  * The floors of the held-out sets, just under what was measured. The frozen set: 116/166 (69.9 %),
- * 17/21 declined at the freeze, before any tuning (2026-12-04).
+ * 17/21 declined at the freeze, before any tuning; 134/166 (80.7 %), 17/21 after the tuning of
+ * 2026-12-04 (chosen on leave-one-ask-out and the development sets; docs/knowledge-base.md).
  */
 const FLOORS = {
-  h3: { top1: 0.89, declined: 17 },
-  frozen: { top1: 0.69, declined: 17 },
+  h3: { top1: 0.98, declined: 20 },
+  frozen: { top1: 0.8, declined: 17 },
 }
 
 /**
@@ -165,9 +166,9 @@ describe('answers on the question set (test/answers/questions.ts)', () => {
     console.log(
       `answers, held-out 2026-12: top-1 ${score.top1}/${score.answerable} (${((score.top1 / score.answerable) * 100).toFixed(1)} %), shown ${score.shown}/${score.answerable}, declined ${score.correctlyDeclined}/${score.unanswerable}`,
     )
-    // Floors just under the measurement (132/140, 24/24). Its misses were seen and tuned on after
+    // Floors just under the measurement (134/140, 24/24). Its misses were seen and tuned on after
     // it scored 121/140, 13/24: a development set now, no longer a measure.
-    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.93)
+    expect(score.top1 / score.answerable).toBeGreaterThanOrEqual(0.95)
     expect(score.correctlyDeclined).toBeGreaterThanOrEqual(23)
   })
 
