@@ -188,7 +188,9 @@ export async function postgresBench(
     const filling = performance.now()
     await fillTickets(big.url, MILLION)
     const fillSeconds = Math.round((performance.now() - filling) / 100) / 10
-    const one = await startListening(env(big.url), dir)
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': node flags for this bot (a CPU profile).
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean)
+    const one = await startListening(env(big.url), dir, undefined, nodeArgs)
     // The start-up sweep first adds the invoice-due reminders of every open direct-debit ticket
     // (about 14,000 here, one save each) and hands those within 120 days to Slack: measured in the
     // middle of it, the latency would be the catch-up's. Wait until the reminders stop changing.
