@@ -6,7 +6,7 @@ import type { Coverage } from '../domain/coverage.js'
 import type { GuideAnswer, GuideEntry } from '../domain/guide.js'
 import type { QuestionRecord } from '../domain/guide-feedback.js'
 import type { GuideThread } from '../domain/guide-thread.js'
-import type { HomeModel } from '../domain/home-view.js'
+import type { HomeModel, HomeTickets } from '../domain/home-view.js'
 import type { RegisteredOperator } from '../domain/operator-registry.js'
 import type { YearMonth } from '../domain/plain-date.js'
 import type { Reminder } from '../domain/reminder.js'
@@ -37,6 +37,8 @@ export interface TicketRepository {
   findBySourceView(viewId: string): Awaitable<Ticket | undefined>
   /** Live tickets of a requester (open, or closed within the last 30 days), newest first. */
   listByRequester(userId: string): Awaitable<Ticket[]>
+  /** What App Home shows of a requester's live tickets (`homeTickets`), read in bounded rows. */
+  homeOf(userId: string): Awaitable<HomeTickets>
   /** The whole history, archived tickets included, newest first. */
   historyOfRequester(userId: string): Promise<Ticket[]>
   historyOfChannel(channel: string): Promise<Ticket[]>

@@ -18,7 +18,7 @@ export async function refreshHome(deps: HomePorts, userId: string): Promise<void
 async function publishHome(deps: HomePorts, userId: string): Promise<boolean> {
   const alerts = await deps.alerts.all()
   const home = {
-    tickets: await deps.tickets.listByRequester(userId),
+    ...(await deps.tickets.homeOf(userId)),
     reminders: await pendingReminders(deps, (r) => r.owner === userId),
     bills: (await deps.links.list()).map(({ operatorId, coverage, latestBill, runningBill, budget }) => {
       const broken = openLinkBroken(alerts, { operatorId, coverage })

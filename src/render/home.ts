@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types'
 import { GUIDE_FLOWS } from '../domain/guide.js'
-import type { HomeModel } from '../domain/home-view.js'
+import { HOME_LIMITS, type HomeModel } from '../domain/home-view.js'
 import type { Ticket } from '../domain/ticket.js'
 import { isClosed } from '../domain/ticket-progress.js'
 import { GUIDE_SHOW_ACTION } from './answer.js'
@@ -47,8 +47,8 @@ function guidedButtons(): KnownBlock[] {
   ]
 }
 
-const RECENT_CLOSED = 5
-const OPEN_LIMIT = 20
+const RECENT_CLOSED = HOME_LIMITS.recentClosed
+const OPEN_LIMIT = HOME_LIMITS.open
 const REMINDER_LIMIT = 10
 
 function ticketLine(t: Ticket): string {
@@ -62,7 +62,8 @@ function section(text: string): KnownBlock {
 
 /** The smallest App Home, for when Slack refused the full one: the flows and where the lists are. */
 function compactHomeView(args: HomeModel): HomeView {
-  const open = args.tickets.filter((t) => !isClosed(t)).length
+  const shown = args.tickets.filter((t) => !isClosed(t)).length
+  const open = args.openTotals ? args.openTotals.rendered + args.openTotals.sent : shown
   return {
     type: 'home',
     blocks: [
@@ -113,7 +114,7 @@ export function homeView(args: HomeModel): HomeView {
         ...listSections(group.slice(0, OPEN_LIMIT).map(ticketLine), {
           heading: `*${ticketStatusLabel(status)}*`,
           maxLines: OPEN_LIMIT,
-          total: group.length,
+          total: args.openTotals?.[status] ?? group.length,
           more,
         }),
       )

@@ -1,4 +1,5 @@
 import type { TicketRepository } from '../app/ports.js'
+import { type HomeTickets, homeTickets } from '../domain/home-view.js'
 import type { Ticket } from '../domain/ticket.js'
 import { Collection } from './collection.js'
 import type { Partition } from './database.js'
@@ -29,6 +30,10 @@ export class TicketStore implements TicketRepository {
 
   listByRequester(userId: string): Ticket[] {
     return newestFirst(this.collection.records.filter((t) => t.requester === userId))
+  }
+
+  homeOf(userId: string): HomeTickets {
+    return homeTickets(this.listByRequester(userId))
   }
 
   async historyOfRequester(userId: string): Promise<Ticket[]> {

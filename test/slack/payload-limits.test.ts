@@ -86,7 +86,8 @@ describe('payloads for a heavy user (60 tickets, 200 reminders, 25 operators, 30
     await bot.event({ type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' })
 
     const published = await bot.slack.waitFor('views.publish')
-    expect(JSON.stringify(published.args.view)).toContain('ほか')
+    // 40 sent tickets: the newest 20 listed, the rest counted (the store returns only those shown).
+    expect(JSON.stringify(published.args.view)).toContain('ほか 20 件')
     expect(bot.slack.violations).toEqual([])
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { homeTickets } from '../../src/domain/home-view.js'
 import { aTicket } from '../support/records.js'
 import { openedPerTest, storeBackends } from '../support/store-backends.js'
 
@@ -61,6 +62,39 @@ for (const backend of storeBackends([A, B], NOW)) {
         'T0OLD',
         'T0DONE',
       ])
+    })
+
+    it('gives App Home the newest 20 open of each status, the 5 last closed and the open counts, in bounded rows', async () => {
+      const b = await open()
+      const tickets = b.of(A).tickets
+      const at = (day: number, hour: number) =>
+        `2026-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`
+      const saved = [
+        ...Array.from({ length: 25 }, (_, i) =>
+          ticket(`TR${String(i).padStart(2, '0')}`, { at: at(1 + i, 0) }),
+        ),
+        ...Array.from({ length: 3 }, (_, i) => ticket(`TS${i}`, { at: at(2 + i, 1), status: 'sent' })),
+        ...Array.from({ length: 7 }, (_, i) =>
+          ticket(`TC${i}`, { at: at(1, 2), status: 'resolved', updatedAt: at(10 + i, 3) }),
+        ),
+        ticket('TBOB', { requester: 'U0BOB' }),
+      ]
+      for (const t of saved) await tickets.save(t)
+      const home = await tickets.homeOf('U0ALICE')
+      expect(home.openTotals).toEqual({ rendered: 25, sent: 3 })
+      const ids = home.tickets.map((t) => t.id)
+      expect(ids.filter((id) => id.startsWith('TR'))).toEqual(
+        Array.from({ length: 20 }, (_, i) => `TR${String(24 - i).padStart(2, '0')}`),
+      )
+      expect(ids.filter((id) => id.startsWith('TS'))).toEqual(['TS2', 'TS1', 'TS0'])
+      expect(ids.filter((id) => id.startsWith('TC'))).toEqual(['TC6', 'TC5', 'TC4', 'TC3', 'TC2'])
+      expect(ids).toHaveLength(28)
+      // The same choice as the domain makes from the whole list (what App Home showed before).
+      expect(home).toEqual(homeTickets(await tickets.listByRequester('U0ALICE')))
+      expect(await b.of(B).tickets.homeOf('U0ALICE')).toEqual({
+        tickets: [],
+        openTotals: { rendered: 0, sent: 0 },
+      })
     })
 
     it("gives a channel's history the tickets asked there and those posted there", async () => {

@@ -33,7 +33,7 @@ import type { Checklist } from '../../src/domain/checklist.js'
 import type { Coverage } from '../../src/domain/coverage.js'
 import type { QuestionRecord } from '../../src/domain/guide-feedback.js'
 import type { GuideThread } from '../../src/domain/guide-thread.js'
-import type { HomeModel } from '../../src/domain/home-view.js'
+import { type HomeModel, type HomeTickets, homeTickets } from '../../src/domain/home-view.js'
 import type { RegisteredOperator } from '../../src/domain/operator-registry.js'
 import type { YearMonth } from '../../src/domain/plain-date.js'
 import type { Reminder } from '../../src/domain/reminder.js'
@@ -90,6 +90,9 @@ export class MemoryTickets extends Failable implements TicketRepository {
       .filter((t) => t.requester === userId)
       .filter((t) => t.status === 'rendered' || t.status === 'sent' || t.updatedAt >= cutoff)
       .sort(newestFirst)
+  }
+  homeOf(userId: string): HomeTickets {
+    return homeTickets(this.listByRequester(userId))
   }
   async historyOfRequester(userId: string): Promise<Ticket[]> {
     return [...this.all(), ...this.archived].filter((t) => t.requester === userId).sort(newestFirst)
