@@ -88,30 +88,11 @@ export type WorkspaceRegistration = Omit<InstalledWorkspace, keyof WorkspaceData
 
 /** The collections a workspace owns (and its settings), as its own file holds them. */
 export function workspaceDataOf(data: WorkspaceData): WorkspaceData {
-  const {
-    tickets,
-    checklists,
-    reminders,
-    subscriptions,
-    operators,
-    links,
-    alerts,
-    questions,
-    threads,
-    settings,
-  } = data
-  return {
-    tickets,
-    checklists,
-    reminders,
-    subscriptions,
-    operators,
-    links,
-    alerts,
-    questions,
-    threads,
-    ...(settings ? { settings } : {}),
-  }
+  const records = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, data[c]])) as Omit<
+    WorkspaceData,
+    'settings'
+  >
+  return { ...records, ...(data.settings ? { settings: data.settings } : {}) }
 }
 
 /** An installed workspace without its records: what the main file says of it. */
