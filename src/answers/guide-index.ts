@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { load as parseYaml } from 'js-yaml'
 import MiniSearch, { type SearchResult } from 'minisearch'
-import { parse } from 'yaml'
 import { z } from 'zod'
 import type { Answerer } from '../app/ports.js'
 import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
@@ -22,12 +22,12 @@ export type NotInGuide = z.infer<typeof notInGuideSchema>
 
 /** Reads and validates knowledge/not-in-guide.yaml. */
 export function loadNotInGuide(file: URL | string = NOT_IN_GUIDE_FILE): NotInGuide[] {
-  return z.array(notInGuideSchema).parse(parse(readFileSync(file, 'utf8')))
+  return z.array(notInGuideSchema).parse(parseYaml(readFileSync(file, 'utf8')))
 }
 
 /** Reads and validates knowledge/guide.yaml: a broken entry stops start-up, naming it. */
 export function loadGuide(file: URL | string = KNOWLEDGE_FILE): GuideEntry[] {
-  const entries = z.array(guideEntrySchema).parse(parse(readFileSync(file, 'utf8')))
+  const entries = z.array(guideEntrySchema).parse(parseYaml(readFileSync(file, 'utf8')))
   const ids = new Set<string>()
   for (const e of entries) {
     if (ids.has(e.id)) throw new Error(`knowledge/guide.yaml: § ${e.id} appears twice`)
