@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { GuideIndex, loadGuide, loadNotInGuide } from '../../src/answers/guide-index.js'
 import { bigrams, normalize, TOKENIZER } from '../../src/answers/tokenize.js'
@@ -87,6 +89,14 @@ describe('the knowledge base (knowledge/guide.yaml)', () => {
   it('has one entry for §1.2 and every section of §2–§7 that answers something, each named as in the guide', () => {
     expect(entries.map((e) => e.id).sort()).toEqual([...ANSWERING_SECTIONS].sort())
     for (const id of ANSWERING_SECTIONS) expect(GUIDE).toContain(`${id}. `)
+  })
+
+  it('reads what an editor types as text: a date, yes and on stay strings (YAML 1.2 core schema)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-'))
+    const file = join(dir, 'not-in-guide.yaml')
+    writeFileSync(file, '- topic: 2021-03-01\n  asks:\n    - yes\n    - on\n')
+    expect(loadNotInGuide(file)).toEqual([{ topic: '2021-03-01', asks: ['yes', 'on'] }])
+    rmSync(dir, { recursive: true })
   })
 
   it('lists colloquial, formal and English ways to ask each one', () => {
