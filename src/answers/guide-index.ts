@@ -85,7 +85,7 @@ export const ANSWER_THRESHOLDS: {
   minCoverage: 0.3,
   minScore: 1,
   maxUnknown: 0.6,
-  specificDf: 8,
+  specificDf: 12,
   rerank: { within: 0.85, ownDf: 3 },
 }
 
