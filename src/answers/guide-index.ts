@@ -4,6 +4,7 @@ import MiniSearch, { type SearchResult } from 'minisearch'
 import { z } from 'zod'
 import type { Answerer } from '../app/ports.js'
 import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
+import { withoutPleasantries } from './pleasantries.js'
 import { expandQuestion } from './thesaurus.js'
 import { TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
 
@@ -197,7 +198,7 @@ export class GuideIndex implements Answerer {
   }
 
   answer(question: string): GuideAnswer {
-    const asked = question.slice(0, 500)
+    const asked = withoutPleasantries(question.slice(0, 500))
     const searched = this.thesaurus ? expandQuestion(asked) : asked
     if (this.unknownShare(searched) > this.maxUnknown) return { kind: 'no_answer', question }
     const ranked = this.ranked(searched)
