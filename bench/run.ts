@@ -29,6 +29,7 @@ import {
   FROZEN_SET,
   HELD_OUT_2026_12_B_SCORED,
   leaveOneAskOut,
+  OUT_OF_SCOPE_SET,
   TUNED_SET,
 } from '../test/answers/evaluate.js'
 import { HELD_OUT } from '../test/answers/held-out.js'
@@ -315,13 +316,21 @@ function answersBench() {
     heldOut: HELD_OUT,
     heldOut202612: HELD_OUT_2026_12,
     heldOut202612b: HELD_OUT_2026_12_B_SCORED,
+    outOfScope202612: OUT_OF_SCOPE_SET,
     frozen: FROZEN_SET,
   } as const
   const variants = {
     used: {},
     'without the not-in-guide topics': { notInGuide: [] },
     'without the re-rank': { rerank: undefined },
-    'without the decline rules': { maxUnknown: 1, specificDf: undefined },
+    'without the decline rules': {
+      maxUnknown: 1,
+      maxUnknownContent: 1,
+      foreignNames: false,
+      specificDf: undefined,
+    },
+    'without the named-thing rule': { foreignNames: false },
+    'without the content-terms unknown share': { maxUnknownContent: 1 },
     'without the thesaurus': { thesaurus: false },
     'without the topics and the re-rank': { notInGuide: [], rerank: undefined },
   } satisfies Record<string, GuideIndexOptions>
@@ -420,10 +429,12 @@ async function main() {
     for (const c of answers.candidates as Array<Record<string, unknown> & { name: string }>) {
       const cell = (k: string) => {
         const v = c[k] as { top1: number; answerable: number; declined: number; unanswerable: number }
-        return `${((v.top1 / v.answerable) * 100).toFixed(1)} % (${v.top1}/${v.answerable}), declined ${v.declined}/${v.unanswerable}`
+        const declined = `declined ${v.declined}/${v.unanswerable}`
+        if (v.answerable === 0) return declined
+        return `${((v.top1 / v.answerable) * 100).toFixed(1)} % (${v.top1}/${v.answerable}), ${declined}`
       }
       console.log(
-        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; held-out 2026-12-b ${cell('heldOut202612b')}; FROZEN 2026-12-c ${cell('frozen')}; leave one ask out ${loo(c.leaveOneAskOut)}`,
+        `  ${c.name}: tuned ${cell('tuned')}; held-out ${cell('heldOut')}; held-out 2026-12 ${cell('heldOut202612')}; held-out 2026-12-b ${cell('heldOut202612b')}; out-of-scope 2026-12 ${cell('outOfScope202612')}; FROZEN 2026-12-c ${cell('frozen')}; leave one ask out ${loo(c.leaveOneAskOut)}`,
       )
     }
     if (process.env.BENCH_ONLY === 'answers') return

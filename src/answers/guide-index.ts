@@ -6,7 +6,7 @@ import type { Answerer } from '../app/ports.js'
 import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
 import { withoutPleasantries } from './pleasantries.js'
 import { expandQuestion } from './thesaurus.js'
-import { TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
+import { normalize, TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
 
 export const KNOWLEDGE_FILE = new URL('../../knowledge/guide.yaml', import.meta.url)
 export const NOT_IN_GUIDE_FILE = new URL('../../knowledge/not-in-guide.yaml', import.meta.url)
@@ -58,6 +58,8 @@ export interface GuideIndexOptions {
    * about something else (a Wi-Fi password, an APN) even when one word of it is the guide's.
    */
   maxUnknown?: number
+  /** …and above this share of its content terms (those without hiragana: 株価, 転職, slack). */
+  maxUnknownContent?: number
   /**
    * A best section matched by none of the question's terms that at most this many sections use
    * (only generic words: 設定, 方法, パスワード) is no answer. Undefined: off.
@@ -68,6 +70,11 @@ export interface GuideIndexOptions {
    * terms that at most `ownDf` sections use goes first (default: ANSWER_THRESHOLDS; undefined: off).
    */
   rerank?: { within: number; ownDf: number }
+  /**
+   * Decline a Japanese question that names something the knowledge base never mentions (a product,
+   * a company: `namesSomethingElse`). Default: on.
+   */
+  foreignNames?: boolean
   /** The topics to decline (default: knowledge/not-in-guide.yaml; `[]`: none). */
   notInGuide?: readonly NotInGuide[]
 }
@@ -80,12 +87,14 @@ export const ANSWER_THRESHOLDS: {
   minCoverage: number
   minScore: number
   maxUnknown: number
+  maxUnknownContent: number
   specificDf: number | undefined
   rerank: { within: number; ownDf: number } | undefined
 } = {
   minCoverage: 0.3,
   minScore: 1,
   maxUnknown: 0.6,
+  maxUnknownContent: 0.5,
   specificDf: 12,
   rerank: { within: 0.85, ownDf: 3 },
 }
@@ -101,7 +110,9 @@ export class GuideIndex implements Answerer {
   private readonly minCoverage: number
   private readonly minScore: number
   private readonly maxUnknown: number
+  private readonly maxUnknownContent: number
   private readonly thesaurus: boolean
+  private readonly foreignNames: boolean
   private readonly sectionsUsing = new Map<string, number>()
   private readonly specificDf: number | undefined
   private readonly rerank: GuideIndexOptions['rerank']
@@ -112,7 +123,9 @@ export class GuideIndex implements Answerer {
     this.minCoverage = options.minCoverage ?? ANSWER_THRESHOLDS.minCoverage
     this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
     this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
+    this.maxUnknownContent = options.maxUnknownContent ?? ANSWER_THRESHOLDS.maxUnknownContent
     this.thesaurus = options.thesaurus ?? true
+    this.foreignNames = options.foreignNames ?? true
     this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
     this.rerank = 'rerank' in options ? options.rerank : ANSWER_THRESHOLDS.rerank
     this.byId = new Map(entries.map((e) => [e.id, e]))
@@ -191,16 +204,49 @@ export class GuideIndex implements Answerer {
     return winner === top ? ranked : [winner, ...ranked.filter((r) => r !== winner)]
   }
 
-  /** The share of the question's distinct terms found nowhere in the guide. */
-  unknownShare(question: string): number {
+  /**
+   * Whether a Japanese question names, in Latin letters, something the knowledge base never
+   * mentions (Slack, freee, VPN): it asks about that thing, however much of the rest is billing
+   * (「Slackのアカウントを作りたい」 is not §5.2.1). An English question is left to the other rules:
+   * most of its words are not names. Katakana is not read as a name: ﾘｮｳｼｭｳｼｮ is a receipt.
+   */
+  namesSomethingElse(question: string): boolean {
+    const written = question.normalize('NFKC').toLowerCase()
+    if (!JAPANESE_SCRIPT.test(written)) return false
+    const known = (term: string) => this.sectionsUsing.has(term)
+    for (const word of written.match(/[a-z][a-z0-9]+/g) ?? [])
+      if (!known(word) && !this.tokenize(word).some(known)) return true
+    return false
+  }
+
+  /**
+   * The share of the question's distinct terms found nowhere in the guide; `content`: of those
+   * without a hiragana in them (の支 and を作 are in every section and would dilute 株価 and 転職).
+   */
+  unknownShare(question: string, which: 'all' | 'content' = 'all'): number {
+    const known = (t: string) => this.sectionsUsing.has(t)
+    if (which === 'content') {
+      // A katakana word the guide mostly does not use counts once (ﾘｮｳｼｭｳｼｮ is one word, not seven
+      // bigrams); one it uses counts by its bigrams, as the search reads it.
+      const strange = [...new Set(normalize(question).match(KATAKANA_WORD) ?? [])]
+        .map((w) => this.tokenize(w))
+        .filter((terms) => terms.length > 0 && terms.filter(known).length * 2 < terms.length)
+      const inStrange = new Set(strange.flat())
+      const terms = [...new Set(this.tokenize(question))].filter((t) => !HIRAGANA.test(t) && !inStrange.has(t))
+      const total = terms.length + strange.length
+      return total === 0 ? 0 : (terms.filter((t) => !known(t)).length + strange.length) / total
+    }
     const terms = [...new Set(this.tokenize(question))]
-    return terms.length === 0 ? 1 : terms.filter((t) => !this.sectionsUsing.has(t)).length / terms.length
+    return terms.length === 0 ? 1 : terms.filter((t) => !known(t)).length / terms.length
   }
 
   answer(question: string): GuideAnswer {
     const asked = withoutPleasantries(question.slice(0, 500))
     const searched = this.thesaurus ? expandQuestion(asked) : asked
     if (this.unknownShare(searched) > this.maxUnknown) return { kind: 'no_answer', question }
+    if (this.unknownShare(searched, 'content') > this.maxUnknownContent)
+      return { kind: 'no_answer', question }
+    if (this.foreignNames && this.namesSomethingElse(asked)) return { kind: 'no_answer', question }
     const ranked = this.ranked(searched)
     if (ranked.notInGuide) return { kind: 'no_answer', question }
     const [best, ...rest] = this.reranked(preferNamedParty(question, ranked.sections))
@@ -216,6 +262,10 @@ export class GuideIndex implements Answerer {
     return { kind: 'answer', best: best.entry, related }
   }
 }
+
+const HIRAGANA = /\p{Script=Hiragana}/u
+const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 let notInGuideLoaded: NotInGuide[] | undefined
 function defaultNotInGuide(): NotInGuide[] {

@@ -2,6 +2,7 @@ import { GuideIndex, type GuideIndexOptions } from '../../src/answers/guide-inde
 import type { GuideEntry } from '../../src/domain/guide.js'
 import { HELD_OUT_2026_12_B } from './held-out-2026-12-b.js'
 import { HELD_OUT_2026_12_C } from './held-out-2026-12-c.js'
+import { OUT_OF_SCOPE_2026_12 } from './out-of-scope-2026-12.js'
 import { QUESTIONS } from './questions.js'
 
 /** Questions with the sections that answer them (more than one where the guide repeats itself), or null. */
@@ -96,6 +97,9 @@ export const NOT_SCORED_2026_12_C: ReadonlySet<string> = new Set([
 
 /** The fourth held-out set as scored: the measure of issue 29 (nobody tuned on it). */
 export const FROZEN_SET: QuestionSet = HELD_OUT_2026_12_C.filter(([q]) => !NOT_SCORED_2026_12_C.has(q))
+
+/** The out-of-scope development set (out-of-scope-2026-12.ts) in that shape: every answer is a decline. */
+export const OUT_OF_SCOPE_SET: QuestionSet = OUT_OF_SCOPE_2026_12.map((q) => [q, null] as const)
 
 export interface Score {
   answerable: number
