@@ -232,7 +232,9 @@ export class GuideIndex implements Answerer {
         .map((w) => this.tokenize(w))
         .filter((terms) => terms.length > 0 && terms.filter(known).length * 2 < terms.length)
       const inStrange = new Set(strange.flat())
-      const terms = [...new Set(this.tokenize(question))].filter((t) => !HIRAGANA.test(t) && !inStrange.has(t))
+      const terms = [...new Set(this.tokenize(question))].filter(
+        (t) => !HIRAGANA.test(t) && !inStrange.has(t),
+      )
       const total = terms.length + strange.length
       return total === 0 ? 0 : (terms.filter((t) => !known(t)).length + strange.length) / total
     }
