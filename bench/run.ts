@@ -327,10 +327,12 @@ function answersBench() {
       maxUnknown: 1,
       maxUnknownContent: 1,
       foreignNames: false,
+      topicWithin: 1,
       specificDf: undefined,
     },
     'without the named-thing rule': { foreignNames: false },
     'without the content-terms unknown share': { maxUnknownContent: 1 },
+    'without the topic margin': { topicWithin: 1 },
     'without the thesaurus': { thesaurus: false },
     'without the topics and the re-rank': { notInGuide: [], rerank: undefined },
   } satisfies Record<string, GuideIndexOptions>

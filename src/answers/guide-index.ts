@@ -75,6 +75,8 @@ export interface GuideIndexOptions {
    * a company: `namesSomethingElse`). Default: on.
    */
   foreignNames?: boolean
+  /** A not-in-guide topic scoring at least this share of the best section's score declines. */
+  topicWithin?: number
   /** The topics to decline (default: knowledge/not-in-guide.yaml; `[]`: none). */
   notInGuide?: readonly NotInGuide[]
 }
@@ -88,6 +90,7 @@ export const ANSWER_THRESHOLDS: {
   minScore: number
   maxUnknown: number
   maxUnknownContent: number
+  topicWithin: number
   specificDf: number | undefined
   rerank: { within: number; ownDf: number } | undefined
 } = {
@@ -95,6 +98,7 @@ export const ANSWER_THRESHOLDS: {
   minScore: 1,
   maxUnknown: 0.6,
   maxUnknownContent: 0.5,
+  topicWithin: 0.75,
   specificDf: 12,
   rerank: { within: 0.85, ownDf: 3 },
 }
@@ -111,6 +115,7 @@ export class GuideIndex implements Answerer {
   private readonly minScore: number
   private readonly maxUnknown: number
   private readonly maxUnknownContent: number
+  private readonly topicWithin: number
   private readonly thesaurus: boolean
   private readonly foreignNames: boolean
   private readonly sectionsUsing = new Map<string, number>()
@@ -124,6 +129,7 @@ export class GuideIndex implements Answerer {
     this.minScore = options.minScore ?? ANSWER_THRESHOLDS.minScore
     this.maxUnknown = options.maxUnknown ?? ANSWER_THRESHOLDS.maxUnknown
     this.maxUnknownContent = options.maxUnknownContent ?? ANSWER_THRESHOLDS.maxUnknownContent
+    this.topicWithin = options.topicWithin ?? ANSWER_THRESHOLDS.topicWithin
     this.thesaurus = options.thesaurus ?? true
     this.foreignNames = options.foreignNames ?? true
     this.specificDf = 'specificDf' in options ? options.specificDf : ANSWER_THRESHOLDS.specificDf
@@ -186,8 +192,13 @@ export class GuideIndex implements Answerer {
         ? [{ entry, score: r.score, coverage: new Set(r.queryTerms).size / terms.size, terms: r.queryTerms }]
         : []
     })
-    const [first] = results
-    return { sections, notInGuide: first !== undefined && this.notInGuide.has(String(first.id)) }
+    // A topic ahead of every section, or close behind the best one: the question is more likely
+    // about that neighbour (a topic has a handful of asks, a section a dozen or more).
+    const topic = results.find((r) => this.notInGuide.has(String(r.id)))
+    const [best] = sections
+    const notInGuide =
+      topic !== undefined && (best === undefined || topic.score >= best.score * this.topicWithin)
+    return { sections, notInGuide }
   }
 
   entry(id: string): GuideEntry | undefined {
