@@ -18,14 +18,14 @@ const entries = loadGuide()
 /**
  * The floors of the held-out sets, just under what was measured. The frozen set: 116/166 (69.9 %),
  * 17/21 declined at the freeze, before any tuning; 134/166 (80.7 %), 17/21 after the tuning of
- * 2026-12-04; 143/166 (86.1 %), 16/21 after the asks and decline rules of 2026-12-04 (later), all
- * chosen on leave-one-ask-out and the development sets (docs/knowledge-base.md). The 409 asks cost
- * two declines (15/21, seen in CI), the new decline rules won one back: the decline floor is one
- * lower than before, stated in the issue's note, not tuned away on this set.
+ * 2026-12-04; 143/166 (86.1 %), 17/21 after the asks, decline rules and topics of 2026-12-04
+ * (later), all chosen on leave-one-ask-out and the development sets (docs/knowledge-base.md). The
+ * 409 asks alone cost two declines (15/21, seen in CI); the rules won one back (16/21), the widened
+ * topics the other.
  */
 const FLOORS = {
   h3: { top1: 0.98, declined: 20 },
-  frozen: { top1: 0.86, declined: 16 },
+  frozen: { top1: 0.86, declined: 17 },
   outOfScope: { declined: 86 },
 }
 
