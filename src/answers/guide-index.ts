@@ -6,7 +6,7 @@ import type { Answerer } from '../app/ports.js'
 import { type GuideAnswer, type GuideEntry, guideEntrySchema } from '../domain/guide.js'
 import { withoutPleasantries } from './pleasantries.js'
 import { expandQuestion } from './thesaurus.js'
-import { normalize, TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
+import { HAS_JAPANESE, normalize, TOKENIZER, TOKENIZERS, type TokenizerName } from './tokenize.js'
 
 export const KNOWLEDGE_FILE = new URL('../../knowledge/guide.yaml', import.meta.url)
 export const NOT_IN_GUIDE_FILE = new URL('../../knowledge/not-in-guide.yaml', import.meta.url)
@@ -223,7 +223,7 @@ export class GuideIndex implements Answerer {
    */
   namesSomethingElse(question: string): boolean {
     const written = question.normalize('NFKC').toLowerCase()
-    if (!JAPANESE_SCRIPT.test(written)) return false
+    if (!HAS_JAPANESE.test(written)) return false
     const known = (term: string) => this.sectionsUsing.has(term)
     for (const word of written.match(/[a-z][a-z0-9]+/g) ?? [])
       if (!known(word) && !this.tokenize(word).some(known)) return true
@@ -278,7 +278,6 @@ export class GuideIndex implements Answerer {
 
 const HIRAGANA = /\p{Script=Hiragana}/u
 const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu
-const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 let notInGuideLoaded: NotInGuide[] | undefined
 function defaultNotInGuide(): NotInGuide[] {

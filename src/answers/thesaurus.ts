@@ -1,3 +1,5 @@
+import { HAS_JAPANESE } from './tokenize.js'
+
 /**
  * A small domain thesaurus applied to the question before search (issue 29): English billing
  * words to the guide's Japanese ones, and words people use for what the guide calls otherwise.
@@ -164,8 +166,6 @@ const JAPANESE_WORDS: Array<[RegExp, string]> = [
   [/メアド/, 'メールアドレス'],
   [/セブンイレブン|ローソン|ファミマ|ファミリーマート/, 'コンビニ'],
 ]
-
-const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** The question with the guide's words for what it asks added after it. */
 export function expandQuestion(question: string): string {

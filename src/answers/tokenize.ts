@@ -36,7 +36,8 @@ export function normalize(text: string): string {
 }
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu
-const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+/** Any kanji, hiragana or katakana: the text is (partly) Japanese. */
+export const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 const LATIN = /[a-z0-9]+/g
 
 /** Hiragana-only runs of this length or less are grammar (が, ない, ので): not searched alone. */

@@ -1,4 +1,5 @@
 import { GuideIndex, type GuideIndexOptions } from '../../src/answers/guide-index.js'
+import { HAS_JAPANESE } from '../../src/answers/tokenize.js'
 import type { GuideEntry } from '../../src/domain/guide.js'
 import { HELD_OUT_2026_12_B } from './held-out-2026-12-b.js'
 import { HELD_OUT_2026_12_C } from './held-out-2026-12-c.js'
@@ -169,7 +170,7 @@ export function leaveOneAskOut(
       const without = entries.map((e, j) => (j === i ? { ...e, asks: e.asks.filter((_, m) => m !== k) } : e))
       const answer = new GuideIndex(without, options).answer(ask)
       const right = answer.kind === 'answer' && answer.best.id === entry.id
-      const english = !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ask)
+      const english = !HAS_JAPANESE.test(ask)
       tally.total += 1
       if (right) tally.right += 1
       if (english) tally.english += 1
